@@ -1,0 +1,240 @@
+/* roadmap-catalog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "roadmap-catalog.h"
+#include "roadmap-loader.h"
+
+struct _RoadmapCatalog
+{
+  GObject parent_instance;
+
+  GPtrArray *tracks;
+  GHashTable *tracks_by_id;
+  GPtrArray *load_errors;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (RoadmapCatalog, roadmap_catalog, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+roadmap_catalog_get_item_type (GListModel *model)
+{
+  return ROADMAP_TYPE_TRACK;
+}
+
+static guint
+roadmap_catalog_get_n_items (GListModel *model)
+{
+  return ROADMAP_CATALOG (model)->tracks->len;
+}
+
+static gpointer
+roadmap_catalog_get_item (GListModel *model,
+                          guint       position)
+{
+  RoadmapCatalog *self = ROADMAP_CATALOG (model);
+
+  if (position >= self->tracks->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->tracks, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = roadmap_catalog_get_item_type;
+  iface->get_n_items = roadmap_catalog_get_n_items;
+  iface->get_item = roadmap_catalog_get_item;
+}
+
+static void
+roadmap_catalog_dispose (GObject *object)
+{
+  RoadmapCatalog *self = (RoadmapCatalog *) object;
+
+  g_clear_pointer (&self->tracks_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->tracks, g_ptr_array_unref);
+  g_clear_pointer (&self->load_errors, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (roadmap_catalog_parent_class)->dispose (object);
+}
+
+static void
+roadmap_catalog_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  RoadmapCatalog *self = ROADMAP_CATALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->tracks->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_catalog_class_init (RoadmapCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = roadmap_catalog_dispose;
+  object_class->get_property = roadmap_catalog_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+roadmap_catalog_init (RoadmapCatalog *self)
+{
+  self->tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->tracks_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+}
+
+RoadmapCatalog *
+roadmap_catalog_new (void)
+{
+  return g_object_new (ROADMAP_TYPE_CATALOG, NULL);
+}
+
+/**
+ * roadmap_catalog_add_track:
+ *
+ * Appends @track. Fails with %ROADMAP_LOADER_ERROR_DUPLICATE_ID when a
+ * track with the same id is already loaded: progress is keyed by track id,
+ * so two tracks may never share one.
+ */
+gboolean
+roadmap_catalog_add_track (RoadmapCatalog  *self,
+                           RoadmapTrack    *track,
+                           GError         **error)
+{
+  const char *id;
+  RoadmapTrack *existing;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = roadmap_track_get_id (track);
+  existing = g_hash_table_lookup (self->tracks_by_id, id);
+  if (existing != NULL)
+    {
+      const char *source = roadmap_track_get_source (track);
+
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_DUPLICATE_ID,
+                   /* Translators: the first %s is a file name, the second a track id,
+                    * the third a track title */
+                   _("%s: id: the track id “%s” is already used by “%s”"),
+                   source != NULL ? source : id, id, roadmap_track_get_title (existing));
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->tracks, g_object_ref (track));
+  g_hash_table_insert (self->tracks_by_id, (gpointer) id, track);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), self->tracks->len - 1, 0, 1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+
+  return TRUE;
+}
+
+/**
+ * roadmap_catalog_find_track:
+ *
+ * Returns: (transfer none) (nullable): the track with that id
+ */
+RoadmapTrack *
+roadmap_catalog_find_track (RoadmapCatalog *self,
+                            const char     *track_id)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (track_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->tracks_by_id, track_id);
+}
+
+/**
+ * roadmap_catalog_find_skill:
+ *
+ * Returns: (transfer none) (nullable): the skill, if both ids are known
+ */
+RoadmapSkill *
+roadmap_catalog_find_skill (RoadmapCatalog *self,
+                            const char     *track_id,
+                            const char     *skill_id)
+{
+  RoadmapTrack *track;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (skill_id != NULL, NULL);
+
+  track = roadmap_catalog_find_track (self, track_id);
+  return track != NULL ? roadmap_track_find_skill (track, skill_id) : NULL;
+}
+
+guint
+roadmap_catalog_get_n_skills (RoadmapCatalog *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), 0);
+
+  for (guint i = 0; i < self->tracks->len; i++)
+    n += roadmap_track_get_n_skills (g_ptr_array_index (self->tracks, i));
+
+  return n;
+}
+
+/**
+ * roadmap_catalog_add_load_error:
+ *
+ * Records why a roadmap file could not be loaded, for the UI to list.
+ */
+void
+roadmap_catalog_add_load_error (RoadmapCatalog *self,
+                                const GError   *error)
+{
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+  g_return_if_fail (error != NULL);
+
+  g_ptr_array_add (self->load_errors, g_error_copy (error));
+}
+
+/**
+ * roadmap_catalog_get_load_errors:
+ *
+ * Returns: (transfer none) (element-type GError): the errors of the roadmap
+ *   files that failed to load, in load order
+ */
+GPtrArray *
+roadmap_catalog_get_load_errors (RoadmapCatalog *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), NULL);
+  return self->load_errors;
+}

@@ -1,0 +1,31 @@
+/* roadmap-catalog.h — every loaded track, as a GListModel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "roadmap-track.h"
+
+G_BEGIN_DECLS
+
+#define ROADMAP_TYPE_CATALOG (roadmap_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoadmapCatalog, roadmap_catalog, ROADMAP, CATALOG, GObject)
+
+RoadmapCatalog *roadmap_catalog_new             (void);
+gboolean        roadmap_catalog_add_track       (RoadmapCatalog  *self,
+                                                 RoadmapTrack    *track,
+                                                 GError         **error);
+RoadmapTrack   *roadmap_catalog_find_track      (RoadmapCatalog  *self,
+                                                 const char      *track_id);
+RoadmapSkill   *roadmap_catalog_find_skill      (RoadmapCatalog  *self,
+                                                 const char      *track_id,
+                                                 const char      *skill_id);
+guint           roadmap_catalog_get_n_skills    (RoadmapCatalog  *self);
+void            roadmap_catalog_add_load_error  (RoadmapCatalog  *self,
+                                                 const GError    *error);
+GPtrArray      *roadmap_catalog_get_load_errors (RoadmapCatalog  *self);
+
+G_END_DECLS

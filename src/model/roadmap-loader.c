@@ -1,0 +1,817 @@
+/* roadmap-loader.c — roadmap JSON (format 1) → RoadmapTrack
+ *
+ * The raw bytes go through roadmap_json_guard_check() first, which refuses
+ * what json-glib 1.6 would crash on or silently misread (deep nesting,
+ * invalid UTF-8, lone surrogates, huge integers, duplicate keys, trailing
+ * text). json-glib then parses a well-formed document, and the walk below
+ * checks the roadmap rules, naming the JSON path of the first problem.
+ * Nothing is handed out until the whole file has been checked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "roadmap-json-guard.h"
+#include "roadmap-loader.h"
+
+#define FORMAT_VERSION      1
+#define MAX_ID_LENGTH       64
+#define MAX_TITLE_LENGTH    200
+#define MAX_TEXT_LENGTH     4000
+#define MAX_URL_LENGTH      2048
+#define MAX_LIST_LENGTH     1000
+#define MAX_MONTH           120
+#define MAX_ESTIMATE_HOURS  10000
+
+G_DEFINE_QUARK (roadmap-loader-error-quark, roadmap_loader_error)
+
+typedef struct
+{
+  const char *name;
+  GError **error;
+} Loader;
+
+typedef enum
+{
+  OPTIONAL,
+  REQUIRED,
+} Presence;
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail (Loader     *loader,
+      int         code,
+      const char *path,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (loader->error, ROADMAP_LOADER_ERROR, code, "%s: %s: %s",
+               loader->name, path, message);
+  return FALSE;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("a list");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return path[0] != '\0' ? g_strconcat (path, ".", member, NULL) : g_strdup (member);
+}
+
+/* Returns the member node, or NULL with @found FALSE when it is absent and
+ * optional (null counts as absent). */
+static gboolean
+get_member (Loader      *loader,
+            JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            Presence     presence,
+            JsonNode   **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      g_autofree char *where = NULL;
+
+      if (presence == OPTIONAL)
+        return TRUE;
+
+      where = member_path (path, member);
+      return fail (loader, ROADMAP_LOADER_ERROR_MISSING, where,
+                   _("this required member is missing"));
+    }
+
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
+check_string (Loader     *loader,
+              const char *where,
+              const char *value,
+              gsize       max_length,
+              gboolean    allow_empty)
+{
+  glong length;
+
+  /* The guard validated the raw bytes; check the decoded value again so
+   * that nothing reaching the model can be invalid. */
+  if (!g_utf8_validate (value, -1, NULL))
+    return fail (loader, ROADMAP_LOADER_ERROR_ENCODING, where,
+                 _("the text is not valid UTF-8"));
+
+  length = g_utf8_strlen (value, -1);
+  if (!allow_empty && length == 0)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("the text must not be empty"));
+  if ((gsize) length > max_length)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("the text is %ld characters long; at most %" G_GSIZE_FORMAT " are allowed"),
+                 length, max_length);
+
+  return TRUE;
+}
+
+static gboolean
+get_string (Loader      *loader,
+            JsonObject  *object,
+            const char  *path,
+            const char  *member,
+            Presence     presence,
+            gsize        max_length,
+            const char **out)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonNode *node;
+
+  *out = NULL;
+
+  if (!get_member (loader, object, path, member, presence, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
+                 _("expected a string, found %s"), describe_node (node));
+
+  if (!check_string (loader, where, json_node_get_string (node), max_length, presence == OPTIONAL))
+    return FALSE;
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static gboolean
+get_id (Loader      *loader,
+        JsonObject  *object,
+        const char  *path,
+        GHashTable  *scope,
+        const char **out)
+{
+  g_autofree char *where = member_path (path, "id");
+
+  if (!get_string (loader, object, path, "id", REQUIRED, MAX_ID_LENGTH, out))
+    return FALSE;
+
+  if (!roadmap_loader_is_valid_id (*out))
+    return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
+                 _("“%s” is not a valid id: use lower-case letters, digits and “-”, starting with a letter or digit"),
+                 *out);
+
+  if (scope != NULL)
+    {
+      if (g_hash_table_contains (scope, *out))
+        return fail (loader, ROADMAP_LOADER_ERROR_DUPLICATE_ID, where,
+                     _("the id “%s” is used more than once"), *out);
+      g_hash_table_add (scope, (gpointer) *out);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_integer (Loader     *loader,
+             JsonNode   *node,
+             const char *where,
+             gint64      min,
+             gint64      max,
+             gint64     *out)
+{
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
+                 _("expected a whole number, found %s"), describe_node (node));
+
+  *out = json_node_get_int (node);
+  if (*out < min || *out > max)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("%" G_GINT64_FORMAT " is out of range: expected %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                 *out, min, max);
+
+  return TRUE;
+}
+
+static gboolean
+get_array (Loader      *loader,
+           JsonObject  *object,
+           const char  *path,
+           const char  *member,
+           Presence     presence,
+           JsonArray  **out)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonNode *node;
+
+  *out = NULL;
+
+  if (!get_member (loader, object, path, member, presence, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
+                 _("expected a list, found %s"), describe_node (node));
+
+  *out = json_node_get_array (node);
+  if (json_array_get_length (*out) > MAX_LIST_LENGTH)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("the list has %u entries; at most %u are allowed"),
+                 json_array_get_length (*out), MAX_LIST_LENGTH);
+
+  return TRUE;
+}
+
+static gboolean
+get_object_element (Loader      *loader,
+                    JsonArray   *array,
+                    guint        index,
+                    const char  *where,
+                    JsonObject **out)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
+                 _("expected an object, found %s"), describe_node (node));
+
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+is_safe_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *scheme;
+  const char *host;
+
+  if (uri == NULL)
+    return FALSE;
+
+  scheme = g_uri_get_scheme (uri);
+  host = g_uri_get_host (uri);
+
+  return (g_ascii_strcasecmp (scheme, "https") == 0 ||
+          g_ascii_strcasecmp (scheme, "http") == 0) &&
+         host != NULL && host[0] != '\0';
+}
+
+static gboolean
+load_resources (Loader       *loader,
+                JsonObject   *object,
+                const char   *path,
+                RoadmapSkill *skill)
+{
+  JsonArray *array;
+  guint n;
+
+  if (!get_array (loader, object, path, "resources", OPTIONAL, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.resources[%u]", path, i);
+      g_autofree char *url_path = NULL;
+      g_autoptr(RoadmapResource) resource = NULL;
+      JsonObject *item;
+      const char *title, *url, *kind;
+
+      if (!get_object_element (loader, array, i, where, &item) ||
+          !get_string (loader, item, where, "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
+          !get_string (loader, item, where, "url", REQUIRED, MAX_URL_LENGTH, &url) ||
+          !get_string (loader, item, where, "kind", OPTIONAL, MAX_ID_LENGTH, &kind))
+        return FALSE;
+
+      url_path = member_path (where, "url");
+      if (!is_safe_url (url))
+        return fail (loader, ROADMAP_LOADER_ERROR_UNSAFE_URL, url_path,
+                     _("“%s” is not allowed: links must be http:// or https:// addresses"),
+                     url);
+
+      resource = roadmap_resource_new (title, url, kind);
+      roadmap_skill_add_resource (skill, resource);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_topics (Loader       *loader,
+             JsonObject   *object,
+             const char   *path,
+             RoadmapSkill *skill)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) topics = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!get_array (loader, object, path, "topics", OPTIONAL, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  builder = g_strv_builder_new ();
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.topics[%u]", path, i);
+      JsonNode *node = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
+                     _("expected a string, found %s"), describe_node (node));
+      if (!check_string (loader, where, json_node_get_string (node), MAX_TITLE_LENGTH, FALSE))
+        return FALSE;
+
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  topics = g_strv_builder_end (builder);
+  roadmap_skill_set_topics (skill, (const char * const *) topics);
+  return TRUE;
+}
+
+static RoadmapSkill *
+load_skill (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            GHashTable *skill_ids)
+{
+  g_autoptr(RoadmapSkill) skill = NULL;
+  const char *id, *title, *summary;
+  JsonNode *estimate;
+
+  if (!get_id (loader, object, path, skill_ids, &id) ||
+      !get_string (loader, object, path, "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
+      !get_string (loader, object, path, "summary", OPTIONAL, MAX_TEXT_LENGTH, &summary) ||
+      !get_member (loader, object, path, "estimate_hours", OPTIONAL, &estimate))
+    return NULL;
+
+  skill = roadmap_skill_new (id, title);
+  roadmap_skill_set_summary (skill, summary);
+
+  if (estimate != NULL)
+    {
+      g_autofree char *where = member_path (path, "estimate_hours");
+      gint64 hours;
+
+      if (!get_integer (loader, estimate, where, 0, MAX_ESTIMATE_HOURS, &hours))
+        return NULL;
+      roadmap_skill_set_estimate_hours (skill, (guint) hours);
+    }
+
+  if (!load_topics (loader, object, path, skill) ||
+      !load_resources (loader, object, path, skill))
+    return NULL;
+
+  return g_steal_pointer (&skill);
+}
+
+static gboolean
+get_months (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            guint      *first,
+            guint      *last)
+{
+  g_autofree char *where = member_path (path, "months");
+  g_autofree char *where_first = g_strdup_printf ("%s[0]", where);
+  g_autofree char *where_last = g_strdup_printf ("%s[1]", where);
+  JsonArray *array;
+  gint64 a, b;
+
+  if (!get_array (loader, object, path, "months", REQUIRED, &array))
+    return FALSE;
+
+  if (json_array_get_length (array) != 2)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("expected two month numbers, first and last, such as [1, 2]"));
+
+  if (!get_integer (loader, json_array_get_element (array, 0), where_first, 1, MAX_MONTH, &a) ||
+      !get_integer (loader, json_array_get_element (array, 1), where_last, 1, MAX_MONTH, &b))
+    return FALSE;
+
+  if (a > b)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("the first month (%" G_GINT64_FORMAT ") comes after the last (%" G_GINT64_FORMAT ")"),
+                 a, b);
+
+  *first = (guint) a;
+  *last = (guint) b;
+  return TRUE;
+}
+
+static RoadmapPhase *
+load_phase (Loader     *loader,
+            JsonObject *object,
+            const char *path,
+            GHashTable *phase_ids,
+            GHashTable *skill_ids)
+{
+  g_autoptr(RoadmapPhase) phase = NULL;
+  const char *id, *title;
+  JsonArray *skills;
+  guint first = 0, last = 0;
+  guint n;
+
+  if (!get_id (loader, object, path, phase_ids, &id) ||
+      !get_string (loader, object, path, "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
+      !get_months (loader, object, path, &first, &last) ||
+      !get_array (loader, object, path, "skills", REQUIRED, &skills))
+    return NULL;
+
+  phase = roadmap_phase_new (id, title, first, last);
+
+  n = json_array_get_length (skills);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.skills[%u]", path, i);
+      g_autoptr(RoadmapSkill) skill = NULL;
+      JsonObject *item;
+
+      if (!get_object_element (loader, skills, i, where, &item))
+        return NULL;
+
+      skill = load_skill (loader, item, where, skill_ids);
+      if (skill == NULL)
+        return NULL;
+
+      roadmap_phase_add_skill (phase, skill);
+    }
+
+  return g_steal_pointer (&phase);
+}
+
+static RoadmapTrack *
+load_track (Loader   *loader,
+            JsonNode *root)
+{
+  g_autoptr(GHashTable) phase_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) skill_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RoadmapTrack) track = NULL;
+  JsonObject *object;
+  JsonNode *format;
+  JsonArray *phases;
+  const char *id, *title, *summary;
+  guint n;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (loader, ROADMAP_LOADER_ERROR_TYPE, _("document"),
+            _("expected a roadmap object, found %s"), describe_node (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  format = json_object_get_member (object, "format");
+  if (format == NULL)
+    {
+      fail (loader, ROADMAP_LOADER_ERROR_FORMAT, "format",
+            _("the member “format” is missing: is this a roadmap file?"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_INT64 ||
+      json_node_get_int (format) != FORMAT_VERSION)
+    {
+      g_autofree char *shown = json_to_string (format, FALSE);
+
+      fail (loader, ROADMAP_LOADER_ERROR_FORMAT, "format",
+            _("this file uses roadmap format %s; this version of Roadmap reads format %d"),
+            shown, FORMAT_VERSION);
+      return NULL;
+    }
+
+  if (!get_id (loader, object, "", NULL, &id) ||
+      !get_string (loader, object, "", "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
+      !get_string (loader, object, "", "summary", OPTIONAL, MAX_TEXT_LENGTH, &summary) ||
+      !get_array (loader, object, "", "phases", REQUIRED, &phases))
+    return NULL;
+
+  track = roadmap_track_new (id, title);
+  roadmap_track_set_summary (track, summary);
+
+  n = json_array_get_length (phases);
+  if (n == 0)
+    {
+      fail (loader, ROADMAP_LOADER_ERROR_VALUE, "phases",
+            _("a roadmap needs at least one phase"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("phases[%u]", i);
+      g_autoptr(RoadmapPhase) phase = NULL;
+      JsonObject *item;
+
+      if (!get_object_element (loader, phases, i, where, &item))
+        return NULL;
+
+      phase = load_phase (loader, item, where, phase_ids, skill_ids);
+      if (phase == NULL)
+        return NULL;
+
+      /* Skill ids were checked unique across the track above. */
+      if (!roadmap_track_add_phase (track, phase))
+        g_assert_not_reached ();
+    }
+
+  return g_steal_pointer (&track);
+}
+
+/**
+ * roadmap_loader_is_valid_id:
+ *
+ * Returns: whether @id is a slug: `[a-z0-9][a-z0-9-]*`, at most 64 bytes
+ */
+gboolean
+roadmap_loader_is_valid_id (const char *id)
+{
+  gsize i;
+
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+    return FALSE;
+
+  for (i = 1; id[i] != '\0'; i++)
+    {
+      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+        return FALSE;
+    }
+
+  return i <= MAX_ID_LENGTH;
+}
+
+/**
+ * roadmap_loader_load_bytes:
+ * @bytes: the file's contents
+ * @display_name: how to name the file in error messages
+ *
+ * Returns: (transfer full): the track, or %NULL with @error set to a
+ *   message of the form "FILE: JSON-PATH: what is wrong"
+ */
+RoadmapTrack *
+roadmap_loader_load_bytes (GBytes      *bytes,
+                           const char  *display_name,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Loader loader = { display_name, error };
+  const char *data;
+  gsize length;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (!roadmap_json_guard_check (data, length, ROADMAP_JSON_MAX_DEPTH, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                   display_name, local_error->message);
+      return NULL;
+    }
+
+  /* Immutable: json-glib then hands out nodes without copying. */
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      /* Not expected after the guard, but json-glib has the last word. */
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_SYNTAX, "%s: %s",
+                   display_name, local_error->message);
+      return NULL;
+    }
+
+  return load_track (&loader, json_parser_get_root (parser));
+}
+
+/**
+ * roadmap_loader_load_file:
+ *
+ * Reads and checks one roadmap file. The size cap is checked before the
+ * file is read.
+ *
+ * Returns: (transfer full): the track, or %NULL with @error set
+ */
+RoadmapTrack *
+roadmap_loader_load_file (GFile   *file,
+                          GError **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  RoadmapTrack *track;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                   _("%s: this is a folder, not a roadmap file"), name);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > ROADMAP_JSON_MAX_SIZE)
+    {
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %d MiB"),
+                   name, ROADMAP_JSON_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  track = roadmap_loader_load_bytes (bytes, name, error);
+  if (track != NULL && !g_file_has_uri_scheme (file, "resource"))
+    roadmap_track_set_source (track, name);
+
+  return track;
+}
+
+static gint
+compare_file_names (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+add_track_or_error (RoadmapCatalog *catalog,
+                    GFile          *file)
+{
+  g_autoptr(RoadmapTrack) track = NULL;
+  g_autoptr(GError) error = NULL;
+
+  track = roadmap_loader_load_file (file, &error);
+  if (track == NULL || !roadmap_catalog_add_track (catalog, track, &error))
+    roadmap_catalog_add_load_error (catalog, error);
+}
+
+/**
+ * roadmap_loader_load_bundled:
+ *
+ * Adds the roadmaps compiled into the application's GResource, in name
+ * order. Any failure is recorded as a load error of @catalog.
+ */
+void
+roadmap_loader_load_bundled (RoadmapCatalog *catalog)
+{
+  g_auto(GStrv) names = NULL;
+
+  g_return_if_fail (ROADMAP_IS_CATALOG (catalog));
+
+  names = g_resources_enumerate_children (ROADMAP_BUNDLED_ROADMAPS_PATH,
+                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (names == NULL)
+    return;
+
+  qsort (names, g_strv_length (names), sizeof (char *), compare_file_names);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *uri = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      if (!g_str_has_suffix (names[i], ".json"))
+        continue;
+
+      uri = g_strconcat ("resource://" ROADMAP_BUNDLED_ROADMAPS_PATH, names[i], NULL);
+      file = g_file_new_for_uri (uri);
+      add_track_or_error (catalog, file);
+    }
+}
+
+/**
+ * roadmap_loader_load_directory:
+ * @directory: a folder of `*.json` roadmap files; a missing folder is fine
+ *
+ * Adds every roadmap in @directory, in file name order. A file that fails
+ * is recorded as a load error of @catalog and the others still load.
+ *
+ * Returns: %FALSE if the folder exists but cannot be listed
+ */
+gboolean
+roadmap_loader_load_directory (RoadmapCatalog  *catalog,
+                               GFile           *directory,
+                               GError         **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (G_IS_FILE (directory), FALSE);
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (enumerator == NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+
+      name = g_file_get_parse_name (directory);
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return FALSE;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &local_error))
+        {
+          g_autofree char *name = g_file_get_parse_name (directory);
+
+          g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                       "%s: %s", name, local_error->message);
+          return FALSE;
+        }
+      if (info == NULL)
+        break;
+
+      if (g_str_has_suffix (g_file_info_get_name (info), ".json"))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+
+  g_ptr_array_sort (names, compare_file_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_get_child (directory, g_ptr_array_index (names, i));
+
+      add_track_or_error (catalog, file);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,67 @@
+/* roadmap-loader.h — reads roadmap JSON files into RoadmapTrack objects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "roadmap-catalog.h"
+#include "roadmap-track.h"
+
+/* Where the bundled roadmaps live in the application's GResource. */
+#define ROADMAP_BUNDLED_ROADMAPS_PATH "/io/github/roadmaptracker/Roadmap/roadmaps/"
+
+G_BEGIN_DECLS
+
+#define ROADMAP_LOADER_ERROR (roadmap_loader_error_quark ())
+
+/**
+ * RoadmapLoaderError:
+ * @ROADMAP_LOADER_ERROR_IO: the file could not be read
+ * @ROADMAP_LOADER_ERROR_TOO_LARGE: the file is over the size cap
+ * @ROADMAP_LOADER_ERROR_TOO_DEEP: arrays/objects nest deeper than allowed
+ * @ROADMAP_LOADER_ERROR_ENCODING: not valid UTF-8, or a lone surrogate escape
+ * @ROADMAP_LOADER_ERROR_SYNTAX: not well-formed JSON (incl. trailing garbage)
+ * @ROADMAP_LOADER_ERROR_DUPLICATE_KEY: an object repeats a key
+ * @ROADMAP_LOADER_ERROR_NUMBER: a number is out of range or not finite
+ * @ROADMAP_LOADER_ERROR_FORMAT: unknown or missing "format" version
+ * @ROADMAP_LOADER_ERROR_MISSING: a required member is missing
+ * @ROADMAP_LOADER_ERROR_TYPE: a member has the wrong JSON type
+ * @ROADMAP_LOADER_ERROR_INVALID_ID: an id is not a well-formed slug
+ * @ROADMAP_LOADER_ERROR_DUPLICATE_ID: an id is used twice in its scope
+ * @ROADMAP_LOADER_ERROR_VALUE: a value is out of its allowed range
+ * @ROADMAP_LOADER_ERROR_UNSAFE_URL: a resource URL is not http(s)
+ */
+typedef enum
+{
+  ROADMAP_LOADER_ERROR_IO,
+  ROADMAP_LOADER_ERROR_TOO_LARGE,
+  ROADMAP_LOADER_ERROR_TOO_DEEP,
+  ROADMAP_LOADER_ERROR_ENCODING,
+  ROADMAP_LOADER_ERROR_SYNTAX,
+  ROADMAP_LOADER_ERROR_DUPLICATE_KEY,
+  ROADMAP_LOADER_ERROR_NUMBER,
+  ROADMAP_LOADER_ERROR_FORMAT,
+  ROADMAP_LOADER_ERROR_MISSING,
+  ROADMAP_LOADER_ERROR_TYPE,
+  ROADMAP_LOADER_ERROR_INVALID_ID,
+  ROADMAP_LOADER_ERROR_DUPLICATE_ID,
+  ROADMAP_LOADER_ERROR_VALUE,
+  ROADMAP_LOADER_ERROR_UNSAFE_URL,
+} RoadmapLoaderError;
+
+GQuark        roadmap_loader_error_quark   (void);
+
+RoadmapTrack *roadmap_loader_load_bytes    (GBytes      *bytes,
+                                            const char  *display_name,
+                                            GError     **error);
+RoadmapTrack *roadmap_loader_load_file     (GFile       *file,
+                                            GError     **error);
+gboolean      roadmap_loader_is_valid_id   (const char  *id);
+void          roadmap_loader_load_bundled  (RoadmapCatalog  *catalog);
+gboolean      roadmap_loader_load_directory (RoadmapCatalog  *catalog,
+                                             GFile           *directory,
+                                             GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,327 @@
+/* roadmap-phase.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "roadmap-phase-private.h"
+#include "roadmap-skill-private.h"
+
+struct _RoadmapPhase
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  guint first_month;
+  guint last_month;
+  guint number;
+
+  /* Not a reference: the track owns its phases. */
+  RoadmapTrack *track;
+
+  GListStore *skills;
+  guint counts[ROADMAP_N_STATUSES];
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapPhase, roadmap_phase, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_FIRST_MONTH,
+  PROP_LAST_MONTH,
+  PROP_NUMBER,
+  PROP_SKILLS,
+  PROP_N_SKILLS,
+  PROP_N_TODO,
+  PROP_N_DOING,
+  PROP_N_DONE,
+  PROP_FRACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const guint count_props[ROADMAP_N_STATUSES] = {
+  PROP_N_TODO, PROP_N_DOING, PROP_N_DONE,
+};
+
+static double
+get_fraction (RoadmapPhase *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
+
+  return n > 0 ? (double) self->counts[ROADMAP_STATUS_DONE] / n : 0.0;
+}
+
+static void
+on_skill_status_changed (RoadmapPhase *self,
+                         guint         old_status,
+                         RoadmapSkill *skill)
+{
+  RoadmapStatus new_status = roadmap_skill_get_status (skill);
+
+  g_assert (old_status < ROADMAP_N_STATUSES);
+  g_assert (self->counts[old_status] > 0);
+
+  self->counts[old_status]--;
+  self->counts[new_status]++;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[old_status]]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[new_status]]);
+  if (old_status == ROADMAP_STATUS_DONE || new_status == ROADMAP_STATUS_DONE)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+roadmap_phase_dispose (GObject *object)
+{
+  RoadmapPhase *self = (RoadmapPhase *) object;
+
+  if (self->skills != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RoadmapSkill) skill = g_list_model_get_item (G_LIST_MODEL (self->skills), i);
+
+          g_signal_handlers_disconnect_by_data (skill, self);
+          _roadmap_skill_set_phase (skill, NULL);
+        }
+      g_clear_object (&self->skills);
+    }
+
+  G_OBJECT_CLASS (roadmap_phase_parent_class)->dispose (object);
+}
+
+static void
+roadmap_phase_finalize (GObject *object)
+{
+  RoadmapPhase *self = (RoadmapPhase *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (roadmap_phase_parent_class)->finalize (object);
+}
+
+static void
+roadmap_phase_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RoadmapPhase *self = ROADMAP_PHASE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_FIRST_MONTH:
+      g_value_set_uint (value, self->first_month);
+      break;
+    case PROP_LAST_MONTH:
+      g_value_set_uint (value, self->last_month);
+      break;
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+    case PROP_SKILLS:
+      g_value_set_object (value, self->skills);
+      break;
+    case PROP_N_SKILLS:
+      g_value_set_uint (value, roadmap_phase_get_n_skills (self));
+      break;
+    case PROP_N_TODO:
+      g_value_set_uint (value, self->counts[ROADMAP_STATUS_TODO]);
+      break;
+    case PROP_N_DOING:
+      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DOING]);
+      break;
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DONE]);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, get_fraction (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_phase_class_init (RoadmapPhaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = roadmap_phase_dispose;
+  object_class->finalize = roadmap_phase_finalize;
+  object_class->get_property = roadmap_phase_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_FIRST_MONTH] = g_param_spec_uint ("first-month", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_LAST_MONTH] = g_param_spec_uint ("last-month", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_NUMBER] = g_param_spec_uint ("number", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SKILLS] = g_param_spec_object ("skills", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_N_SKILLS] = g_param_spec_uint ("n-skills", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_TODO] = g_param_spec_uint ("n-todo", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_DOING] = g_param_spec_uint ("n-doing", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+roadmap_phase_init (RoadmapPhase *self)
+{
+  self->skills = g_list_store_new (ROADMAP_TYPE_SKILL);
+}
+
+RoadmapPhase *
+roadmap_phase_new (const char *id,
+                   const char *title,
+                   guint       first_month,
+                   guint       last_month)
+{
+  RoadmapPhase *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (first_month <= last_month, NULL);
+
+  self = g_object_new (ROADMAP_TYPE_PHASE, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  self->first_month = first_month;
+  self->last_month = last_month;
+
+  return self;
+}
+
+const char *
+roadmap_phase_get_id (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), NULL);
+  return self->id;
+}
+
+const char *
+roadmap_phase_get_title (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), NULL);
+  return self->title;
+}
+
+guint
+roadmap_phase_get_first_month (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  return self->first_month;
+}
+
+guint
+roadmap_phase_get_last_month (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  return self->last_month;
+}
+
+/**
+ * roadmap_phase_get_number:
+ *
+ * Returns: the 1-based place of the phase in its track ("Phase 2")
+ */
+guint
+roadmap_phase_get_number (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  return self->number;
+}
+
+/**
+ * roadmap_phase_get_track:
+ *
+ * Returns: (transfer none) (nullable): the track holding this phase
+ */
+RoadmapTrack *
+roadmap_phase_get_track (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), NULL);
+  return self->track;
+}
+
+/**
+ * roadmap_phase_get_skills:
+ *
+ * Returns: (transfer none): a #GListModel of #RoadmapSkill, in roadmap order
+ */
+GListModel *
+roadmap_phase_get_skills (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), NULL);
+  return G_LIST_MODEL (self->skills);
+}
+
+void
+roadmap_phase_add_skill (RoadmapPhase *self,
+                         RoadmapSkill *skill)
+{
+  RoadmapStatus status;
+
+  g_return_if_fail (ROADMAP_IS_PHASE (self));
+  g_return_if_fail (ROADMAP_IS_SKILL (skill));
+  g_return_if_fail (roadmap_skill_get_phase (skill) == NULL);
+
+  status = roadmap_skill_get_status (skill);
+
+  _roadmap_skill_set_phase (skill, self);
+  g_signal_connect_swapped (skill, "status-changed",
+                            G_CALLBACK (on_skill_status_changed), self);
+  g_list_store_append (self->skills, skill);
+  self->counts[status]++;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[status]]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+roadmap_phase_get_n_skills (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->skills));
+}
+
+guint
+roadmap_phase_get_n_with_status (RoadmapPhase  *self,
+                                 RoadmapStatus  status)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  g_return_val_if_fail (status < ROADMAP_N_STATUSES, 0);
+  return self->counts[status];
+}
+
+void
+_roadmap_phase_set_track (RoadmapPhase *self,
+                          RoadmapTrack *track,
+                          guint         number)
+{
+  g_assert (ROADMAP_IS_PHASE (self));
+
+  self->track = track;
+  self->number = number;
+}

@@ -1,0 +1,36 @@
+/* roadmap-phase.h — a stage of a track's plan, e.g. "Fundamentals, months 1–2"
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "roadmap-skill.h"
+
+G_BEGIN_DECLS
+
+#define ROADMAP_TYPE_PHASE (roadmap_phase_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoadmapPhase, roadmap_phase, ROADMAP, PHASE, GObject)
+
+typedef struct _RoadmapTrack RoadmapTrack;
+
+RoadmapPhase *roadmap_phase_new             (const char    *id,
+                                             const char    *title,
+                                             guint          first_month,
+                                             guint          last_month);
+const char   *roadmap_phase_get_id          (RoadmapPhase  *self);
+const char   *roadmap_phase_get_title       (RoadmapPhase  *self);
+guint         roadmap_phase_get_first_month (RoadmapPhase  *self);
+guint         roadmap_phase_get_last_month  (RoadmapPhase  *self);
+guint         roadmap_phase_get_number      (RoadmapPhase  *self);
+RoadmapTrack *roadmap_phase_get_track       (RoadmapPhase  *self);
+GListModel   *roadmap_phase_get_skills      (RoadmapPhase  *self);
+void          roadmap_phase_add_skill       (RoadmapPhase  *self,
+                                             RoadmapSkill  *skill);
+guint         roadmap_phase_get_n_skills    (RoadmapPhase  *self);
+guint         roadmap_phase_get_n_with_status (RoadmapPhase  *self,
+                                               RoadmapStatus  status);
+
+G_END_DECLS

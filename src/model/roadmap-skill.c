@@ -1,0 +1,460 @@
+/* roadmap-skill.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "roadmap-phase-private.h"
+#include "roadmap-skill-private.h"
+#include "roadmap-track.h"
+
+struct _RoadmapSkill
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *summary;
+  char **topics;
+  GListStore *resources;
+  guint estimate_hours;
+
+  /* Not a reference: the phase owns its skills. */
+  RoadmapPhase *phase;
+
+  RoadmapStatus status;
+  guint position;
+  GDateTime *started_at;
+  GDateTime *finished_at;
+  char *note;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapSkill, roadmap_skill, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_TOPICS,
+  PROP_RESOURCES,
+  PROP_ESTIMATE_HOURS,
+  PROP_STATUS,
+  PROP_POSITION,
+  PROP_STARTED_AT,
+  PROP_FINISHED_AT,
+  PROP_NOTE,
+  N_PROPS
+};
+
+enum {
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+date_time_equal0 (GDateTime *a,
+                  GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_date_time_equal (a, b);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+strv_equal0 (const char * const *a,
+             const char * const *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal (a, b);
+}
+
+static void
+replace_date_time (RoadmapSkill  *self,
+                   GDateTime    **field,
+                   GDateTime     *value,
+                   guint          prop_id)
+{
+  if (date_time_equal0 (*field, value))
+    return;
+
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value != NULL ? g_date_time_ref (value) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
+roadmap_skill_finalize (GObject *object)
+{
+  RoadmapSkill *self = (RoadmapSkill *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->topics, g_strfreev);
+  g_clear_object (&self->resources);
+  g_clear_pointer (&self->started_at, g_date_time_unref);
+  g_clear_pointer (&self->finished_at, g_date_time_unref);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (roadmap_skill_parent_class)->finalize (object);
+}
+
+static void
+roadmap_skill_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RoadmapSkill *self = ROADMAP_SKILL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_TOPICS:
+      g_value_set_boxed (value, self->topics);
+      break;
+    case PROP_RESOURCES:
+      g_value_set_object (value, self->resources);
+      break;
+    case PROP_ESTIMATE_HOURS:
+      g_value_set_uint (value, self->estimate_hours);
+      break;
+    case PROP_STATUS:
+      g_value_set_uint (value, self->status);
+      break;
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    case PROP_STARTED_AT:
+      g_value_set_boxed (value, self->started_at);
+      break;
+    case PROP_FINISHED_AT:
+      g_value_set_boxed (value, self->finished_at);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_skill_class_init (RoadmapSkillClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = roadmap_skill_finalize;
+  object_class->get_property = roadmap_skill_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+  properties[PROP_TOPICS] = g_param_spec_boxed ("topics", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_RESOURCES] = g_param_spec_object ("resources", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_ESTIMATE_HOURS] = g_param_spec_uint ("estimate-hours", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* A plain uint rather than an enum pspec: bindings and expressions in
+   * the UI compare it with the RoadmapStatus values directly. */
+  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL,
+                                               ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE,
+                                               ROADMAP_STATUS_TODO, flags);
+  properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_STARTED_AT] = g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_FINISHED_AT] = g_param_spec_boxed ("finished-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RoadmapSkill::status-changed:
+   * @old_status: the status before the change
+   *
+   * Emitted after #RoadmapSkill:status changed, so that the phase can keep
+   * its counts without recounting.
+   */
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+}
+
+static void
+roadmap_skill_init (RoadmapSkill *self)
+{
+  self->resources = g_list_store_new (ROADMAP_TYPE_RESOURCE);
+  self->status = ROADMAP_STATUS_TODO;
+}
+
+RoadmapSkill *
+roadmap_skill_new (const char *id,
+                   const char *title)
+{
+  RoadmapSkill *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (ROADMAP_TYPE_SKILL, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+
+  return self;
+}
+
+const char *
+roadmap_skill_get_id (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->id;
+}
+
+const char *
+roadmap_skill_get_title (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->title;
+}
+
+const char *
+roadmap_skill_get_summary (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->summary;
+}
+
+void
+roadmap_skill_set_summary (RoadmapSkill *self,
+                           const char   *summary)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  if (replace_string (&self->summary, summary))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+const char * const *
+roadmap_skill_get_topics (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return (const char * const *) self->topics;
+}
+
+void
+roadmap_skill_set_topics (RoadmapSkill       *self,
+                          const char * const *topics)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  if (strv_equal0 ((const char * const *) self->topics, topics))
+    return;
+
+  g_strfreev (self->topics);
+  self->topics = g_strdupv ((char **) topics);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPICS]);
+}
+
+/**
+ * roadmap_skill_get_resources:
+ *
+ * Returns: (transfer none): a #GListModel of #RoadmapResource
+ */
+GListModel *
+roadmap_skill_get_resources (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return G_LIST_MODEL (self->resources);
+}
+
+void
+roadmap_skill_add_resource (RoadmapSkill    *self,
+                            RoadmapResource *resource)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+  g_return_if_fail (ROADMAP_IS_RESOURCE (resource));
+
+  g_list_store_append (self->resources, resource);
+}
+
+guint
+roadmap_skill_get_estimate_hours (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
+  return self->estimate_hours;
+}
+
+void
+roadmap_skill_set_estimate_hours (RoadmapSkill *self,
+                                  guint         hours)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  if (self->estimate_hours == hours)
+    return;
+
+  self->estimate_hours = hours;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ESTIMATE_HOURS]);
+}
+
+/**
+ * roadmap_skill_get_phase:
+ *
+ * Returns: (transfer none) (nullable): the phase holding this skill
+ */
+RoadmapPhase *
+roadmap_skill_get_phase (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->phase;
+}
+
+/**
+ * roadmap_skill_get_track_id:
+ *
+ * Returns: (nullable): the id of the track holding this skill; progress is
+ *   keyed by (track id, skill id)
+ */
+const char *
+roadmap_skill_get_track_id (RoadmapSkill *self)
+{
+  RoadmapTrack *track;
+
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+
+  if (self->phase == NULL)
+    return NULL;
+
+  track = roadmap_phase_get_track (self->phase);
+  return track != NULL ? roadmap_track_get_id (track) : NULL;
+}
+
+RoadmapStatus
+roadmap_skill_get_status (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), ROADMAP_STATUS_TODO);
+  return self->status;
+}
+
+guint
+roadmap_skill_get_position (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
+  return self->position;
+}
+
+/**
+ * roadmap_skill_get_started_at:
+ *
+ * Returns: (transfer none) (nullable): when the skill was first started
+ */
+GDateTime *
+roadmap_skill_get_started_at (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->started_at;
+}
+
+/**
+ * roadmap_skill_get_finished_at:
+ *
+ * Returns: (transfer none) (nullable): when the skill was moved to Done
+ */
+GDateTime *
+roadmap_skill_get_finished_at (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->finished_at;
+}
+
+const char *
+roadmap_skill_get_note (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return self->note;
+}
+
+void
+roadmap_skill_apply_progress (RoadmapSkill  *self,
+                              RoadmapStatus  status,
+                              guint          position,
+                              GDateTime     *started_at,
+                              GDateTime     *finished_at)
+{
+  RoadmapStatus old_status;
+
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+  g_return_if_fail (status < ROADMAP_N_STATUSES);
+
+  old_status = self->status;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  replace_date_time (self, &self->started_at, started_at, PROP_STARTED_AT);
+  replace_date_time (self, &self->finished_at, finished_at, PROP_FINISHED_AT);
+
+  if (self->position != position)
+    {
+      self->position = position;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+    }
+
+  if (old_status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (old_status != status)
+    g_signal_emit (self, signals[STATUS_CHANGED], 0, (guint) old_status);
+}
+
+void
+roadmap_skill_apply_note (RoadmapSkill *self,
+                          const char   *note)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  if (note != NULL && note[0] == '\0')
+    note = NULL;
+
+  if (replace_string (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+void
+_roadmap_skill_set_phase (RoadmapSkill *self,
+                          RoadmapPhase *phase)
+{
+  g_assert (ROADMAP_IS_SKILL (self));
+
+  self->phase = phase;
+}

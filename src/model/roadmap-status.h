@@ -1,0 +1,33 @@
+/* roadmap-status.h — the three columns a skill can be in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/**
+ * RoadmapStatus:
+ * @ROADMAP_STATUS_TODO: not started
+ * @ROADMAP_STATUS_DOING: being learned
+ * @ROADMAP_STATUS_DONE: finished
+ *
+ * The values are stored in the progress database: never renumber them.
+ */
+typedef enum
+{
+  ROADMAP_STATUS_TODO = 0,
+  ROADMAP_STATUS_DOING = 1,
+  ROADMAP_STATUS_DONE = 2,
+} RoadmapStatus;
+
+#define ROADMAP_N_STATUSES 3
+
+const char *roadmap_status_to_string   (RoadmapStatus  status);
+gboolean    roadmap_status_from_string (const char    *string,
+                                        RoadmapStatus *status);
+const char *roadmap_status_get_label   (RoadmapStatus  status);
+
+G_END_DECLS

@@ -1,0 +1,403 @@
+/* roadmap-track.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "roadmap-phase-private.h"
+#include "roadmap-track.h"
+
+struct _RoadmapTrack
+{
+  GObject parent_instance;
+
+  char *id;
+  char *title;
+  char *summary;
+  char *source;
+
+  GListStore *phases;
+  /* skill id → RoadmapSkill (owned by the phases) */
+  GHashTable *skills_by_id;
+  guint counts[ROADMAP_N_STATUSES];
+  guint n_skills;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapTrack, roadmap_track, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_SOURCE,
+  PROP_PHASES,
+  PROP_N_SKILLS,
+  PROP_N_TODO,
+  PROP_N_DOING,
+  PROP_N_DONE,
+  PROP_FRACTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const guint count_props[ROADMAP_N_STATUSES] = {
+  PROP_N_TODO, PROP_N_DOING, PROP_N_DONE,
+};
+
+static void
+recount (RoadmapTrack *self)
+{
+  guint counts[ROADMAP_N_STATUSES] = { 0, };
+  guint n_phases = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
+  gboolean done_changed;
+
+  for (guint i = 0; i < n_phases; i++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), i);
+
+      for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+        counts[s] += roadmap_phase_get_n_with_status (phase, s);
+    }
+
+  done_changed = counts[ROADMAP_STATUS_DONE] != self->counts[ROADMAP_STATUS_DONE];
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      if (counts[s] != self->counts[s])
+        {
+          self->counts[s] = counts[s];
+          g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
+        }
+    }
+  if (done_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static double
+get_fraction (RoadmapTrack *self)
+{
+  return self->n_skills > 0 ? (double) self->counts[ROADMAP_STATUS_DONE] / self->n_skills : 0.0;
+}
+
+static void
+on_phase_count_changed (RoadmapTrack *self,
+                        GParamSpec   *pspec,
+                        RoadmapPhase *phase)
+{
+  recount (self);
+}
+
+static void
+roadmap_track_dispose (GObject *object)
+{
+  RoadmapTrack *self = (RoadmapTrack *) object;
+
+  if (self->phases != NULL)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), i);
+
+          g_signal_handlers_disconnect_by_data (phase, self);
+          _roadmap_phase_set_track (phase, NULL, 0);
+        }
+      g_clear_object (&self->phases);
+    }
+  g_clear_pointer (&self->skills_by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (roadmap_track_parent_class)->dispose (object);
+}
+
+static void
+roadmap_track_finalize (GObject *object)
+{
+  RoadmapTrack *self = (RoadmapTrack *) object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->source, g_free);
+
+  G_OBJECT_CLASS (roadmap_track_parent_class)->finalize (object);
+}
+
+static void
+roadmap_track_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RoadmapTrack *self = ROADMAP_TRACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_PHASES:
+      g_value_set_object (value, self->phases);
+      break;
+    case PROP_N_SKILLS:
+      g_value_set_uint (value, self->n_skills);
+      break;
+    case PROP_N_TODO:
+      g_value_set_uint (value, self->counts[ROADMAP_STATUS_TODO]);
+      break;
+    case PROP_N_DOING:
+      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DOING]);
+      break;
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DONE]);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, get_fraction (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_track_class_init (RoadmapTrackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = roadmap_track_dispose;
+  object_class->finalize = roadmap_track_finalize;
+  object_class->get_property = roadmap_track_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+  /**
+   * RoadmapTrack:source:
+   *
+   * Where the track was loaded from: a file path, or %NULL for a bundled one.
+   */
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  properties[PROP_PHASES] = g_param_spec_object ("phases", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_N_SKILLS] = g_param_spec_uint ("n-skills", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_TODO] = g_param_spec_uint ("n-todo", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_DOING] = g_param_spec_uint ("n-doing", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+roadmap_track_init (RoadmapTrack *self)
+{
+  self->phases = g_list_store_new (ROADMAP_TYPE_PHASE);
+  self->skills_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+RoadmapTrack *
+roadmap_track_new (const char *id,
+                   const char *title)
+{
+  RoadmapTrack *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = g_object_new (ROADMAP_TYPE_TRACK, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+
+  return self;
+}
+
+const char *
+roadmap_track_get_id (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  return self->id;
+}
+
+const char *
+roadmap_track_get_title (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  return self->title;
+}
+
+const char *
+roadmap_track_get_summary (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  return self->summary;
+}
+
+void
+roadmap_track_set_summary (RoadmapTrack *self,
+                           const char   *summary)
+{
+  g_return_if_fail (ROADMAP_IS_TRACK (self));
+
+  if (g_strcmp0 (self->summary, summary) == 0)
+    return;
+
+  g_free (self->summary);
+  self->summary = g_strdup (summary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
+const char *
+roadmap_track_get_source (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  return self->source;
+}
+
+void
+roadmap_track_set_source (RoadmapTrack *self,
+                          const char   *source)
+{
+  g_return_if_fail (ROADMAP_IS_TRACK (self));
+
+  if (g_strcmp0 (self->source, source) == 0)
+    return;
+
+  g_free (self->source);
+  self->source = g_strdup (source);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+/**
+ * roadmap_track_get_phases:
+ *
+ * Returns: (transfer none): a #GListModel of #RoadmapPhase, in plan order
+ */
+GListModel *
+roadmap_track_get_phases (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  return G_LIST_MODEL (self->phases);
+}
+
+/**
+ * roadmap_track_add_phase:
+ * @phase: a phase not yet in any track, with all its skills added
+ *
+ * Returns: %FALSE, adding nothing, if a skill id of @phase is already used
+ *   in this track
+ */
+gboolean
+roadmap_track_add_phase (RoadmapTrack *self,
+                         RoadmapPhase *phase)
+{
+  GListModel *skills;
+  guint n_skills;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_PHASE (phase), FALSE);
+  g_return_val_if_fail (roadmap_phase_get_track (phase) == NULL, FALSE);
+
+  skills = roadmap_phase_get_skills (phase);
+  n_skills = g_list_model_get_n_items (skills);
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
+
+      if (g_hash_table_contains (self->skills_by_id, roadmap_skill_get_id (skill)))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
+
+      g_hash_table_insert (self->skills_by_id,
+                           (gpointer) roadmap_skill_get_id (skill), skill);
+    }
+
+  _roadmap_phase_set_track (phase, self,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->phases)) + 1);
+  g_signal_connect_swapped (phase, "notify::n-todo", G_CALLBACK (on_phase_count_changed), self);
+  g_signal_connect_swapped (phase, "notify::n-doing", G_CALLBACK (on_phase_count_changed), self);
+  g_signal_connect_swapped (phase, "notify::n-done", G_CALLBACK (on_phase_count_changed), self);
+  g_list_store_append (self->phases, phase);
+
+  self->n_skills += n_skills;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
+  recount (self);
+  /* The fraction depends on the total too. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+
+  return TRUE;
+}
+
+/**
+ * roadmap_track_find_phase:
+ *
+ * Returns: (transfer none) (nullable): the phase with that id
+ */
+RoadmapPhase *
+roadmap_track_find_phase (RoadmapTrack *self,
+                          const char   *phase_id)
+{
+  guint n;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  g_return_val_if_fail (phase_id != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), i);
+
+      if (g_str_equal (roadmap_phase_get_id (phase), phase_id))
+        return phase;
+    }
+
+  return NULL;
+}
+
+/**
+ * roadmap_track_find_skill:
+ *
+ * Returns: (transfer none) (nullable): the skill with that id, in any phase
+ */
+RoadmapSkill *
+roadmap_track_find_skill (RoadmapTrack *self,
+                          const char   *skill_id)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  g_return_val_if_fail (skill_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->skills_by_id, skill_id);
+}
+
+guint
+roadmap_track_get_n_skills (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  return self->n_skills;
+}
+
+guint
+roadmap_track_get_n_with_status (RoadmapTrack  *self,
+                                 RoadmapStatus  status)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  g_return_val_if_fail (status < ROADMAP_N_STATUSES, 0);
+  return self->counts[status];
+}

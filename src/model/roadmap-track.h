@@ -1,0 +1,38 @@
+/* roadmap-track.h — a career track (one roadmap file): phases of skills
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "roadmap-phase.h"
+
+G_BEGIN_DECLS
+
+#define ROADMAP_TYPE_TRACK (roadmap_track_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoadmapTrack, roadmap_track, ROADMAP, TRACK, GObject)
+
+RoadmapTrack *roadmap_track_new             (const char    *id,
+                                             const char    *title);
+const char   *roadmap_track_get_id          (RoadmapTrack  *self);
+const char   *roadmap_track_get_title       (RoadmapTrack  *self);
+const char   *roadmap_track_get_summary     (RoadmapTrack  *self);
+void          roadmap_track_set_summary     (RoadmapTrack  *self,
+                                             const char    *summary);
+const char   *roadmap_track_get_source      (RoadmapTrack  *self);
+void          roadmap_track_set_source      (RoadmapTrack  *self,
+                                             const char    *source);
+GListModel   *roadmap_track_get_phases      (RoadmapTrack  *self);
+gboolean      roadmap_track_add_phase       (RoadmapTrack  *self,
+                                             RoadmapPhase  *phase);
+RoadmapPhase *roadmap_track_find_phase      (RoadmapTrack  *self,
+                                             const char    *phase_id);
+RoadmapSkill *roadmap_track_find_skill      (RoadmapTrack  *self,
+                                             const char    *skill_id);
+guint         roadmap_track_get_n_skills    (RoadmapTrack  *self);
+guint         roadmap_track_get_n_with_status (RoadmapTrack  *self,
+                                               RoadmapStatus  status);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* roadmap-progress-file.h — progress as a JSON file, for backup and restore
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "roadmap-store.h"
+
+G_BEGIN_DECLS
+
+gboolean roadmap_progress_file_export (RoadmapStore    *store,
+                                       GFile           *file,
+                                       GError         **error);
+gboolean roadmap_progress_file_import (RoadmapStore    *store,
+                                       RoadmapCatalog  *catalog,
+                                       GFile           *file,
+                                       GError         **error);
+
+G_END_DECLS

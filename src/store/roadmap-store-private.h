@@ -1,0 +1,40 @@
+/* roadmap-store-private.h — shared by the files that make up RoadmapStore
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "roadmap-store.h"
+
+G_BEGIN_DECLS
+
+struct _RoadmapStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  char *recovery_message;
+};
+
+gboolean _roadmap_store_fail        (RoadmapStore  *self,
+                                     int            rc,
+                                     GError       **error);
+gboolean _roadmap_store_exec        (RoadmapStore  *self,
+                                     const char    *sql,
+                                     GError       **error);
+gboolean _roadmap_store_prepare     (RoadmapStore  *self,
+                                     const char    *sql,
+                                     sqlite3_stmt **stmt,
+                                     GError       **error);
+gboolean _roadmap_store_begin       (RoadmapStore  *self,
+                                     GError       **error);
+gboolean _roadmap_store_commit      (RoadmapStore  *self,
+                                     GError       **error);
+void     _roadmap_store_rollback    (RoadmapStore  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

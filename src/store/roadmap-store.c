@@ -1,0 +1,749 @@
+/* roadmap-store.c — opening, checking, migrating and backing up the
+ * progress database
+ *
+ * Durability rules (DESIGN.md, "Progress store"): WAL with synchronous=FULL,
+ * one BEGIN IMMEDIATE … COMMIT per change, application_id + user_version
+ * migrations in one transaction, a newer or foreign database refused and
+ * left untouched, quick_check on open, a damaged file moved aside (never
+ * silently replaced) and the last backup restored, backups through the
+ * SQLite backup API.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "roadmap-store-private.h"
+
+/* "RdMp" */
+#define APPLICATION_ID  0x52644d70
+#define SCHEMA_VERSION  1
+#define BACKUP_SUFFIX   ".backup"
+#define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
+
+G_DEFINE_QUARK (roadmap-store-error-quark, roadmap_store_error)
+
+G_DEFINE_FINAL_TYPE (RoadmapStore, roadmap_store, G_TYPE_OBJECT)
+
+static const char * const migrations[SCHEMA_VERSION] = {
+  /* 0 → 1 */
+  "CREATE TABLE progress ("
+  "  track_id    TEXT    NOT NULL,"
+  "  skill_id    TEXT    NOT NULL,"
+  "  status      INTEGER NOT NULL CHECK (status BETWEEN 0 AND 2),"
+  "  position    INTEGER NOT NULL CHECK (position >= 0),"
+  "  started_at  INTEGER,"
+  "  finished_at INTEGER,"
+  "  updated_at  INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE history ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  kind         INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 2),"
+  "  track_id     TEXT    NOT NULL,"
+  "  skill_id     TEXT    NOT NULL,"
+  "  old_status   INTEGER NOT NULL,"
+  "  new_status   INTEGER NOT NULL,"
+  "  old_position INTEGER NOT NULL,"
+  "  old_started  INTEGER,"
+  "  old_finished INTEGER,"
+  "  undoes       INTEGER REFERENCES history (id),"
+  "  changed_at   INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX history_undoes ON history (undoes) WHERE undoes IS NOT NULL;"
+  "CREATE TABLE notes ("
+  "  track_id   TEXT    NOT NULL,"
+  "  skill_id   TEXT    NOT NULL,"
+  "  body       TEXT    NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id)"
+  ") WITHOUT ROWID;",
+};
+
+static RoadmapStoreError
+error_code_for (int rc,
+                int system_errno)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      return ROADMAP_STORE_ERROR_DISK_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return ROADMAP_STORE_ERROR_READ_ONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ROADMAP_STORE_ERROR_BUSY;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ROADMAP_STORE_ERROR_CORRUPT;
+    case SQLITE_CANTOPEN:
+      if (system_errno == EACCES || system_errno == EROFS || system_errno == EPERM)
+        return ROADMAP_STORE_ERROR_READ_ONLY;
+      return ROADMAP_STORE_ERROR_IO;
+    case SQLITE_IOERR:
+      if (system_errno == ENOSPC || system_errno == EDQUOT)
+        return ROADMAP_STORE_ERROR_DISK_FULL;
+      if (system_errno == EROFS || system_errno == EACCES)
+        return ROADMAP_STORE_ERROR_READ_ONLY;
+      return ROADMAP_STORE_ERROR_IO;
+    default:
+      return ROADMAP_STORE_ERROR_FAILED;
+    }
+}
+
+static const char *
+explain (RoadmapStoreError code)
+{
+  switch (code)
+    {
+    case ROADMAP_STORE_ERROR_DISK_FULL:
+      return _("The disk is full");
+    case ROADMAP_STORE_ERROR_READ_ONLY:
+      return _("The progress database cannot be written (read-only file or folder)");
+    case ROADMAP_STORE_ERROR_BUSY:
+      return _("The progress database is locked by another program");
+    case ROADMAP_STORE_ERROR_CORRUPT:
+      return _("The progress database is damaged");
+    case ROADMAP_STORE_ERROR_IO:
+      return _("The progress database could not be read or written");
+    case ROADMAP_STORE_ERROR_FAILED:
+    case ROADMAP_STORE_ERROR_NEWER_VERSION:
+    case ROADMAP_STORE_ERROR_NOT_ROADMAP:
+    case ROADMAP_STORE_ERROR_NOT_FOUND:
+    case ROADMAP_STORE_ERROR_INVALID:
+    default:
+      return _("The progress database reported an error");
+    }
+}
+
+static gboolean
+set_sqlite_error (sqlite3     *db,
+                  const char  *path,
+                  int          rc,
+                  GError     **error)
+{
+  int system_errno = db != NULL ? sqlite3_system_errno (db) : 0;
+  RoadmapStoreError code = error_code_for (rc, system_errno);
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  /* Translators: "<explanation>: <file> (<technical detail>)" */
+  g_set_error (error, ROADMAP_STORE_ERROR, code, _("%s: %s (%s)"),
+               explain (code), path, detail);
+  return FALSE;
+}
+
+gboolean
+_roadmap_store_fail (RoadmapStore  *self,
+                     int            rc,
+                     GError       **error)
+{
+  return set_sqlite_error (self->db, self->path, rc, error);
+}
+
+gboolean
+_roadmap_store_exec (RoadmapStore  *self,
+                     const char    *sql,
+                     GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_roadmap_store_prepare (RoadmapStore  *self,
+                        const char    *sql,
+                        sqlite3_stmt **stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_roadmap_store_begin (RoadmapStore  *self,
+                      GError       **error)
+{
+  return _roadmap_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_roadmap_store_commit (RoadmapStore  *self,
+                       GError       **error)
+{
+  int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _roadmap_store_fail (self, rc, error);
+      _roadmap_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_roadmap_store_rollback (RoadmapStore *self)
+{
+  /* After some I/O errors SQLite has already rolled back on its own. */
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *path,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (db, path, rc, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* quick_check prints "ok" or a list of problems. */
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_sqlite_error (db, path, rc, error);
+
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_CORRUPT,
+                   _("%s: %s (%s)"), explain (ROADMAP_STORE_ERROR_CORRUPT), path,
+                   result != NULL ? result : "?");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Creates the file 0600 before SQLite opens it: SQLite would use 0644 and
+ * gives the -wal and -shm files the mode of the database file. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ROADMAP_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS
+                     ? ROADMAP_STORE_ERROR_READ_ONLY : ROADMAP_STORE_ERROR_IO,
+                   _("Could not create the folder %s: %s"), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ROADMAP_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS
+                     ? ROADMAP_STORE_ERROR_READ_ONLY : ROADMAP_STORE_ERROR_IO,
+                   _("Could not create the progress database %s: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  return TRUE;
+}
+
+static gboolean
+migrate (RoadmapStore  *self,
+         gint64         version,
+         GError       **error)
+{
+  g_autofree char *pragmas = NULL;
+
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
+  if (!_roadmap_store_begin (self, error))
+    return FALSE;
+
+  for (gint64 v = version; v < SCHEMA_VERSION; v++)
+    {
+      if (!_roadmap_store_exec (self, migrations[v], error))
+        {
+          _roadmap_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             APPLICATION_ID, SCHEMA_VERSION);
+  if (!_roadmap_store_exec (self, pragmas, error))
+    {
+      _roadmap_store_rollback (self);
+      return FALSE;
+    }
+
+  return _roadmap_store_commit (self, error);
+}
+
+/* Everything from sqlite3_open_v2() to a ready, current schema. Errors in
+ * the CORRUPT domain mean the file should be moved aside. */
+static gboolean
+open_database (RoadmapStore  *self,
+               const char    *vfs_name,
+               guint          busy_timeout_ms,
+               GError       **error)
+{
+  g_autofree char *journal_mode = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 application_id;
+  gint64 version;
+  int rc;
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX,
+                        vfs_name);
+  if (rc != SQLITE_OK)
+    return _roadmap_store_fail (self, rc, error);
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, (int) busy_timeout_ms);
+
+  if (!query_int (self->db, self->path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self->db, self->path, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (application_id != 0 && application_id != APPLICATION_ID)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
+                   _("%s is a database of another program, not a Roadmap progress database; it was left untouched"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Roadmap (schema %" G_GINT64_FORMAT ", this version reads up to %d); it was left untouched"),
+                   self->path, version, SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (!_roadmap_store_exec (self, "PRAGMA journal_mode = WAL", error))
+    return FALSE;
+
+  /* journal_mode answers with the mode it ended up in. */
+  if (!_roadmap_store_prepare (self, "PRAGMA journal_mode", &stmt, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return _roadmap_store_fail (self, rc, error);
+  journal_mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (g_ascii_strcasecmp (journal_mode, "wal") != 0)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO,
+                   _("%s: the database could not be switched to write-ahead logging"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (!_roadmap_store_exec (self,
+                            "PRAGMA synchronous = FULL;"
+                            "PRAGMA foreign_keys = ON;"
+                            "PRAGMA trusted_schema = OFF;",
+                            error))
+    return FALSE;
+
+  if (!check_integrity (self->db, self->path, error))
+    return FALSE;
+
+  return migrate (self, version, error);
+}
+
+static void
+close_database (RoadmapStore *self)
+{
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+static char *
+backup_path_for (const char *path)
+{
+  return g_strconcat (path, BACKUP_SUFFIX, NULL);
+}
+
+/* Copies @source_db into a new file at @destination through the backup API,
+ * writing a temporary file first so that a failure never leaves half a
+ * backup in place of a good one. */
+static gboolean
+backup_database (sqlite3     *source_db,
+                 const char  *source_path,
+                 const char  *destination,
+                 GError     **error)
+{
+  g_autofree char *tmp_path = g_strconcat (destination, ".tmp", NULL);
+  sqlite3_backup *backup;
+  sqlite3 *dest_db = NULL;
+  int rc;
+
+  g_unlink (tmp_path);
+  if (!create_private_file (tmp_path, error))
+    return FALSE;
+
+  rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  sqlite3_extended_result_codes (dest_db, 1);
+  backup = sqlite3_backup_init (dest_db, "main", source_db, "main");
+  if (backup == NULL)
+    {
+      rc = sqlite3_errcode (dest_db);
+      goto fail;
+    }
+
+  do
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep (20);
+    }
+  while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    goto fail;
+
+  /* The backup is a plain rollback-journal file: nothing to checkpoint. */
+  rc = sqlite3_exec (dest_db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  rc = sqlite3_close (dest_db);
+  dest_db = NULL;
+  if (rc != SQLITE_OK)
+    goto fail;
+
+  if (g_rename (tmp_path, destination) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO,
+                   _("Could not write the backup %s: %s"), destination, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+
+fail:
+  set_sqlite_error (dest_db, tmp_path, rc, error);
+  if (dest_db != NULL)
+    sqlite3_close_v2 (dest_db);
+  g_unlink (tmp_path);
+  return FALSE;
+}
+
+/* Opens the backup read-only and returns it if it passes quick_check. */
+static sqlite3 *
+open_checked_backup (const char *backup_path)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  if (!g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  if (sqlite3_open_v2 (backup_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      !check_integrity (db, backup_path, &error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gboolean
+move_aside (const char  *path,
+            char       **moved_to,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  static const char * const companions[] = { "-wal", "-shm" };
+
+  for (guint n = 1; g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, n);
+    }
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_CORRUPT,
+                   _("The progress database %s is damaged and could not be moved aside: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* Keep the log with the damaged file: it may hold the latest changes. */
+  for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
+    {
+      g_autofree char *from = g_strconcat (path, companions[i], NULL);
+      g_autofree char *to = g_strconcat (target, companions[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  *moved_to = g_steal_pointer (&target);
+  return TRUE;
+}
+
+/* The database failed its checks: keep it for inspection under another
+ * name, put the last good backup in its place, and say what happened. */
+static gboolean
+recover (RoadmapStore  *self,
+         const GError  *reason,
+         GError       **error)
+{
+  g_autofree char *backup_path = backup_path_for (self->path);
+  g_autofree char *moved_to = NULL;
+  sqlite3 *backup_db;
+
+  close_database (self);
+
+  if (!move_aside (self->path, &moved_to, error))
+    return FALSE;
+
+  backup_db = open_checked_backup (backup_path);
+  if (backup_db != NULL)
+    {
+      gboolean restored;
+
+      restored = create_private_file (self->path, error) &&
+                 backup_database (backup_db, backup_path, self->path, error);
+      sqlite3_close_v2 (backup_db);
+      if (!restored)
+        return FALSE;
+
+      self->recovery_message =
+        g_strdup_printf (_("The progress database was damaged (%s). It was kept as %s and your progress was restored from the last backup."),
+                         reason->message, moved_to);
+    }
+  else
+    {
+      self->recovery_message =
+        g_strdup_printf (_("The progress database was damaged (%s). It was kept as %s; no usable backup was found, so progress starts empty."),
+                         reason->message, moved_to);
+    }
+
+  g_warning ("%s", self->recovery_message);
+  return TRUE;
+}
+
+/* A daily copy to restore from if the database is ever damaged. */
+static void
+refresh_backup (RoadmapStore *self)
+{
+  g_autofree char *backup_path = backup_path_for (self->path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  if (g_stat (backup_path, &st) == 0 &&
+      g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC < BACKUP_MAX_AGE)
+    return;
+
+  if (!backup_database (self->db, self->path, backup_path, &error))
+    g_warning ("Could not back up the progress database: %s", error->message);
+}
+
+static void
+roadmap_store_finalize (GObject *object)
+{
+  RoadmapStore *self = (RoadmapStore *) object;
+
+  close_database (self);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->recovery_message, g_free);
+
+  G_OBJECT_CLASS (roadmap_store_parent_class)->finalize (object);
+}
+
+static void
+roadmap_store_class_init (RoadmapStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = roadmap_store_finalize;
+}
+
+static void
+roadmap_store_init (RoadmapStore *self)
+{
+}
+
+/**
+ * roadmap_store_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/<app-id>/progress.db`
+ */
+char *
+roadmap_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "progress.db", NULL);
+}
+
+/**
+ * roadmap_store_open_full:
+ * @path: the database file; created (mode 0600) if missing
+ * @vfs_name: (nullable): the SQLite VFS to use, %NULL for the default
+ * @busy_timeout_ms: how long to wait for another process's lock
+ *
+ * Opens, checks and migrates the progress database. A damaged database is
+ * moved aside and the last backup restored; roadmap_store_get_recovery_message()
+ * then says so. A database of a newer Roadmap or of another program is
+ * refused and left untouched.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+RoadmapStore *
+roadmap_store_open_full (const char  *path,
+                         const char  *vfs_name,
+                         guint        busy_timeout_ms,
+                         GError     **error)
+{
+  g_autoptr(RoadmapStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO,
+                   _("%s is not a regular file"), path);
+      return NULL;
+    }
+
+  self = g_object_new (ROADMAP_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!create_private_file (path, error))
+    return NULL;
+
+  if (!open_database (self, vfs_name, busy_timeout_ms, &local_error))
+    {
+      if (!g_error_matches (local_error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (!recover (self, local_error, error))
+        return NULL;
+
+      g_clear_error (&local_error);
+      if (!open_database (self, vfs_name, busy_timeout_ms, error))
+        return NULL;
+    }
+
+  refresh_backup (self);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * roadmap_store_open:
+ *
+ * roadmap_store_open_full() with the default VFS and busy timeout.
+ */
+RoadmapStore *
+roadmap_store_open (const char  *path,
+                    GError     **error)
+{
+  return roadmap_store_open_full (path, NULL, ROADMAP_STORE_DEFAULT_BUSY_TIMEOUT_MS, error);
+}
+
+const char *
+roadmap_store_get_path (RoadmapStore *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
+  return self->path;
+}
+
+/**
+ * roadmap_store_get_recovery_message:
+ *
+ * Returns: (nullable): when the database was found damaged on open, a
+ *   message for the user saying where it was kept and what was restored
+ */
+const char *
+roadmap_store_get_recovery_message (RoadmapStore *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
+  return self->recovery_message;
+}
+
+/**
+ * roadmap_store_backup:
+ * @destination: the file to write; replaced only once the copy is complete
+ *
+ * Copies the database through the SQLite backup API (never by copying the
+ * live file).
+ */
+gboolean
+roadmap_store_backup (RoadmapStore  *self,
+                      const char    *destination,
+                      GError       **error)
+{
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  return backup_database (self->db, self->path, destination, error);
+}

@@ -1,0 +1,87 @@
+/* roadmap-store.h — the learner's progress, kept durably in SQLite
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "roadmap-catalog.h"
+#include "roadmap-history-entry.h"
+
+G_BEGIN_DECLS
+
+#define ROADMAP_STORE_ERROR (roadmap_store_error_quark ())
+
+/**
+ * RoadmapStoreError:
+ * @ROADMAP_STORE_ERROR_FAILED: any other failure
+ * @ROADMAP_STORE_ERROR_DISK_FULL: the disk (or quota) is full
+ * @ROADMAP_STORE_ERROR_READ_ONLY: the database or its folder cannot be written
+ * @ROADMAP_STORE_ERROR_BUSY: another process holds the write lock
+ * @ROADMAP_STORE_ERROR_CORRUPT: the database file is damaged
+ * @ROADMAP_STORE_ERROR_NEWER_VERSION: written by a newer Roadmap; left untouched
+ * @ROADMAP_STORE_ERROR_NOT_ROADMAP: a database of some other program; left untouched
+ * @ROADMAP_STORE_ERROR_IO: reading or writing the file failed
+ * @ROADMAP_STORE_ERROR_NOT_FOUND: the skill is not in the loaded roadmaps
+ * @ROADMAP_STORE_ERROR_INVALID: a progress file to import is not valid
+ */
+typedef enum
+{
+  ROADMAP_STORE_ERROR_FAILED,
+  ROADMAP_STORE_ERROR_DISK_FULL,
+  ROADMAP_STORE_ERROR_READ_ONLY,
+  ROADMAP_STORE_ERROR_BUSY,
+  ROADMAP_STORE_ERROR_CORRUPT,
+  ROADMAP_STORE_ERROR_NEWER_VERSION,
+  ROADMAP_STORE_ERROR_NOT_ROADMAP,
+  ROADMAP_STORE_ERROR_IO,
+  ROADMAP_STORE_ERROR_NOT_FOUND,
+  ROADMAP_STORE_ERROR_INVALID,
+} RoadmapStoreError;
+
+#define ROADMAP_STORE_DEFAULT_BUSY_TIMEOUT_MS 1000
+
+#define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoadmapStore, roadmap_store, ROADMAP, STORE, GObject)
+
+GQuark        roadmap_store_error_quark          (void);
+char         *roadmap_store_get_default_path     (void);
+
+RoadmapStore *roadmap_store_open                 (const char      *path,
+                                                  GError         **error);
+RoadmapStore *roadmap_store_open_full            (const char      *path,
+                                                  const char      *vfs_name,
+                                                  guint            busy_timeout_ms,
+                                                  GError         **error);
+const char   *roadmap_store_get_path             (RoadmapStore    *self);
+const char   *roadmap_store_get_recovery_message (RoadmapStore    *self);
+
+gboolean      roadmap_store_load_progress        (RoadmapStore    *self,
+                                                  RoadmapCatalog  *catalog,
+                                                  GError         **error);
+gboolean      roadmap_store_move_skill           (RoadmapStore    *self,
+                                                  RoadmapSkill    *skill,
+                                                  RoadmapStatus    status,
+                                                  guint            position,
+                                                  GError         **error);
+gboolean      roadmap_store_set_status           (RoadmapStore    *self,
+                                                  RoadmapSkill    *skill,
+                                                  RoadmapStatus    status,
+                                                  GError         **error);
+gboolean      roadmap_store_undo                 (RoadmapStore    *self,
+                                                  RoadmapCatalog  *catalog,
+                                                  RoadmapSkill   **undone,
+                                                  GError         **error);
+gboolean      roadmap_store_set_note             (RoadmapStore    *self,
+                                                  RoadmapSkill    *skill,
+                                                  const char      *note,
+                                                  GError         **error);
+GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
+                                                  GError         **error);
+gboolean      roadmap_store_backup               (RoadmapStore    *self,
+                                                  const char      *destination,
+                                                  GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,125 @@
+/* roadmap-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-application.h"
+#include "roadmap-cli.h"
+#include "roadmap-session.h"
+#include "roadmap-window.h"
+
+struct _RoadmapApplication
+{
+  AdwApplication parent_instance;
+
+  char *db_path;
+  char *roadmap_dir;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapApplication, roadmap_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+};
+
+static int
+roadmap_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  RoadmapApplication *self = ROADMAP_APPLICATION (application);
+
+  return roadmap_cli_handle (options, &self->db_path, &self->roadmap_dir);
+}
+
+static void
+roadmap_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+}
+
+static void
+roadmap_application_activate (GApplication *application)
+{
+  RoadmapApplication *self = ROADMAP_APPLICATION (application);
+  g_autoptr(RoadmapSession) session = NULL;
+  g_autoptr(GError) roadmaps_error = NULL;
+  g_autoptr(GError) store_error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  session = roadmap_session_new (self->db_path, self->roadmap_dir);
+  if (!roadmap_session_load_roadmaps (session, &roadmaps_error))
+    roadmap_catalog_add_load_error (roadmap_session_get_catalog (session), roadmaps_error);
+  roadmap_session_open_store (session, &store_error);
+
+  window = GTK_WINDOW (roadmap_window_new (self, session, store_error));
+  gtk_window_present (window);
+}
+
+static void
+roadmap_application_finalize (GObject *object)
+{
+  RoadmapApplication *self = (RoadmapApplication *) object;
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->roadmap_dir, g_free);
+
+  G_OBJECT_CLASS (roadmap_application_parent_class)->finalize (object);
+}
+
+static void
+roadmap_application_class_init (RoadmapApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = roadmap_application_finalize;
+
+  app_class->handle_local_options = roadmap_application_handle_local_options;
+  app_class->startup = roadmap_application_startup;
+  app_class->activate = roadmap_application_activate;
+}
+
+static void
+roadmap_application_init (RoadmapApplication *self)
+{
+  roadmap_cli_add_options (G_APPLICATION (self));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Track your progress along a learning roadmap."));
+}
+
+RoadmapApplication *
+roadmap_application_new (void)
+{
+  return g_object_new (ROADMAP_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/roadmaptracker/Roadmap",
+                       NULL);
+}
