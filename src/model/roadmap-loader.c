@@ -188,6 +188,14 @@ get_id (Loader      *loader,
         const char **out)
 {
   g_autofree char *where = member_path (path, "id");
+  JsonNode *node = json_object_get_member (object, "id");
+
+  /* An empty id is a bad id, not an empty text. */
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+      json_node_get_value_type (node) == G_TYPE_STRING &&
+      json_node_get_string (node)[0] == '\0')
+    return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
+                 _("the id must not be empty: use lower-case letters, digits and “-”"));
 
   if (!get_string (loader, object, path, "id", REQUIRED, MAX_ID_LENGTH, out))
     return FALSE;
@@ -423,8 +431,13 @@ get_months (Loader     *loader,
   JsonArray *array;
   gint64 a, b;
 
-  if (!get_array (loader, object, path, "months", REQUIRED, &array))
+  *first = *last = 0;
+
+  /* Optional: a roadmap without a schedule is still a roadmap. */
+  if (!get_array (loader, object, path, "months", OPTIONAL, &array))
     return FALSE;
+  if (array == NULL)
+    return TRUE;
 
   if (json_array_get_length (array) != 2)
     return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,

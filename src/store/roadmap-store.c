@@ -583,7 +583,7 @@ recover (RoadmapStore  *self,
                          reason->message, moved_to);
     }
 
-  g_warning ("%s", self->recovery_message);
+  g_debug ("%s", self->recovery_message);
   return TRUE;
 }
 

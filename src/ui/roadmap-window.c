@@ -67,7 +67,9 @@ create_phase_view (RoadmapPhase *phase)
   gtk_widget_add_css_class (label, "title-3");
   gtk_box_append (GTK_BOX (box), label);
 
-  if (roadmap_phase_get_first_month (phase) == roadmap_phase_get_last_month (phase))
+  if (roadmap_phase_get_first_month (phase) == 0)
+    months = g_strdup ("");
+  else if (roadmap_phase_get_first_month (phase) == roadmap_phase_get_last_month (phase))
     months = g_strdup_printf (_("Month %u"), roadmap_phase_get_first_month (phase));
   else
     /* Translators: "Months 1–2" */

@@ -1,0 +1,1 @@
+/* placeholder */ typedef int faulty_vfs_placeholder;

@@ -1,0 +1,331 @@
+/* test-loader.c — every rule of the roadmap format, each refused with the
+ * file and the JSON path named; hostile inputs never crash or half-load
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "roadmap-loader.h"
+
+typedef struct
+{
+  const char *file;
+  RoadmapLoaderError code;
+  /* Must appear in the message after the file name. */
+  const char *path;
+} Rejection;
+
+static const Rejection rejections[] = {
+  /* Refused before json-glib parses. */
+  { "deep-nesting.json", ROADMAP_LOADER_ERROR_TOO_DEEP, "future_field" },
+  { "invalid-utf8.json", ROADMAP_LOADER_ERROR_ENCODING, ": summary: " },
+  { "lone-surrogate.json", ROADMAP_LOADER_ERROR_ENCODING, ".title" },
+  { "huge-integer.json", ROADMAP_LOADER_ERROR_NUMBER, ".estimate_hours" },
+  { "inf.json", ROADMAP_LOADER_ERROR_SYNTAX, "line " },
+  { "nan.json", ROADMAP_LOADER_ERROR_SYNTAX, "line " },
+  { "duplicate-key.json", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, ".title" },
+  { "trailing-garbage.json", ROADMAP_LOADER_ERROR_SYNTAX, "line " },
+  { "bom.json", ROADMAP_LOADER_ERROR_ENCODING, "" },
+  { "nul-byte.json", ROADMAP_LOADER_ERROR_ENCODING, "" },
+  { "empty.json", ROADMAP_LOADER_ERROR_SYNTAX, "" },
+  { "truncated.json", ROADMAP_LOADER_ERROR_SYNTAX, "line " },
+  { "not-json.json", ROADMAP_LOADER_ERROR_SYNTAX, "line 1" },
+  /* Well-formed JSON, wrong roadmap. */
+  { "wrong-type-title.json", ROADMAP_LOADER_ERROR_TYPE, ": title: expected a string, found a number" },
+  { "wrong-type-phases.json", ROADMAP_LOADER_ERROR_TYPE, ": phases: expected a list" },
+  { "missing-id.json", ROADMAP_LOADER_ERROR_MISSING, ": id: " },
+  { "missing-title-skill.json", ROADMAP_LOADER_ERROR_MISSING, ": phases[1].skills[0].title: " },
+  { "unknown-format.json", ROADMAP_LOADER_ERROR_FORMAT, ": format: this file uses roadmap format 2" },
+  { "missing-format.json", ROADMAP_LOADER_ERROR_FORMAT, ": format: " },
+  { "bad-id-uppercase.json", ROADMAP_LOADER_ERROR_INVALID_ID, ": id: “Data-Engineer”" },
+  { "bad-id-path.json", ROADMAP_LOADER_ERROR_INVALID_ID, ": id: “../../etc/passwd”" },
+  { "bad-id-empty.json", ROADMAP_LOADER_ERROR_INVALID_ID, ": id: " },
+  { "duplicate-phase-id.json", ROADMAP_LOADER_ERROR_DUPLICATE_ID, ": phases[1].id: " },
+  { "duplicate-skill-id.json", ROADMAP_LOADER_ERROR_DUPLICATE_ID, ": phases[1].skills[" },
+  { "months-reversed.json", ROADMAP_LOADER_ERROR_VALUE, ": phases[1].months: " },
+  { "months-zero.json", ROADMAP_LOADER_ERROR_VALUE, ": phases[0].months[0]: " },
+  { "months-too-large.json", ROADMAP_LOADER_ERROR_VALUE, ": phases[1].months[1]: " },
+  { "months-wrong-length.json", ROADMAP_LOADER_ERROR_VALUE, ": phases[0].months: " },
+  { "url-javascript.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: " },
+  { "url-file.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: " },
+  { "url-data.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: " },
+  { "url-no-scheme.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: " },
+  { "title-too-long.json", ROADMAP_LOADER_ERROR_VALUE, ": title: the text is 10000 characters long" },
+  { "top-level-array.json", ROADMAP_LOADER_ERROR_TYPE, ": document: " },
+};
+
+static void
+test_rejection (gconstpointer data)
+{
+  const Rejection *rejection = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", rejection->file, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = NULL;
+
+  track = roadmap_loader_load_file (file, &error);
+
+  g_assert_null (track);
+  g_assert_error (error, ROADMAP_LOADER_ERROR, (gint) rejection->code);
+  g_test_message ("%s", error->message);
+  /* "FILE: PATH: message", in words, on one line */
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_nonnull (strstr (error->message + strlen (path), rejection->path));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+static void
+test_minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "minimal.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = roadmap_loader_load_file (file, &error);
+  RoadmapSkill *skill;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (track);
+  g_assert_cmpstr (roadmap_track_get_source (track), ==, path);
+  g_assert_cmpuint (g_list_model_get_n_items (roadmap_track_get_phases (track)), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_skills (track), ==, 1);
+  g_assert_null (roadmap_track_get_summary (track));
+
+  skill = roadmap_track_find_skill (track, "only-skill");
+  g_assert_nonnull (skill);
+  g_assert_null (roadmap_skill_get_summary (skill));
+  g_assert_null (roadmap_skill_get_topics (skill));
+  g_assert_cmpuint (g_list_model_get_n_items (roadmap_skill_get_resources (skill)), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_estimate_hours (skill), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+}
+
+static void
+test_full_ignores_unknown_members (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "full.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = roadmap_loader_load_file (file, &error);
+  g_autoptr(RoadmapResource) resource = NULL;
+  RoadmapPhase *phase;
+  RoadmapSkill *skill;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (roadmap_track_get_id (track), ==, "backend-developer");
+  g_assert_nonnull (roadmap_track_get_summary (track));
+
+  phase = roadmap_track_find_phase (track, "fundamentals");
+  g_assert_cmpuint (roadmap_phase_get_first_month (phase), ==, 1);
+  g_assert_cmpuint (roadmap_phase_get_last_month (phase), ==, 2);
+  g_assert_cmpuint (roadmap_phase_get_number (phase), ==, 1);
+
+  skill = roadmap_track_find_skill (track, "advanced-api");
+  g_assert_cmpstr (roadmap_skill_get_title (skill), ==, "Advanced API Development");
+  g_assert_cmpuint (g_strv_length ((char **) roadmap_skill_get_topics (skill)), ==, 3);
+  g_assert_cmpstr (roadmap_skill_get_topics (skill)[1], ==, "GraphQL");
+  g_assert_cmpuint (roadmap_skill_get_estimate_hours (skill), ==, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (roadmap_skill_get_resources (skill)), ==, 2);
+  resource = g_list_model_get_item (roadmap_skill_get_resources (skill), 1);
+  g_assert_cmpstr (roadmap_resource_get_url (resource), ==, "http://www.rfc-editor.org/rfc/rfc9110");
+  g_assert_cmpstr (roadmap_resource_get_kind (resource), ==, "official");
+}
+
+static RoadmapTrack *
+load_string (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+
+  return roadmap_loader_load_bytes (bytes, "inline.json", error);
+}
+
+static void
+test_rules_inline (void)
+{
+  static const struct {
+    const char *json;
+    RoadmapLoaderError code;
+    const char *message;
+  } cases[] = {
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases: a roadmap needs at least one phase" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"\",\"phases\":[]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: title: the text must not be empty" },
+    { "{\"format\":\"1\",\"id\":\"t\",\"title\":\"T\",\"phases\":[]}",
+      ROADMAP_LOADER_ERROR_FORMAT, "inline.json: format: this file uses roadmap format \"1\"" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[{\"id\":\"p\",\"title\":\"P\",\"months\":[1.5,2],\"skills\":[]}]}",
+      ROADMAP_LOADER_ERROR_TYPE, "inline.json: phases[0].months[0]: expected a whole number, found a number" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[{\"id\":\"p\",\"title\":\"P\",\"months\":[1,2]}]}",
+      ROADMAP_LOADER_ERROR_MISSING, "inline.json: phases[0].skills: this required member is missing" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[{\"id\":\"p\",\"title\":\"P\",\"months\":[1,2],\"skills\":[7]}]}",
+      ROADMAP_LOADER_ERROR_TYPE, "inline.json: phases[0].skills[0]: expected an object, found a number" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[{\"id\":\"p\",\"title\":\"P\",\"months\":[1,2],\"skills\":[{\"id\":\"s\",\"title\":\"S\",\"topics\":[\"a\",3]}]}]}",
+      ROADMAP_LOADER_ERROR_TYPE, "inline.json: phases[0].skills[0].topics[1]: expected a string, found a number" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[{\"id\":\"p\",\"title\":\"P\",\"months\":[1,2],\"skills\":[{\"id\":\"s\",\"title\":\"S\",\"estimate_hours\":-1}]}]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[0].skills[0].estimate_hours: -1 is out of range" },
+    { "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[{\"id\":\"p\",\"title\":\"P\",\"months\":[1,2],\"skills\":[{\"id\":\"s\",\"title\":\"S\",\"resources\":[{\"title\":\"x\",\"url\":\"https://\"}]}]}]}",
+      ROADMAP_LOADER_ERROR_UNSAFE_URL, "inline.json: phases[0].skills[0].resources[0].url: " },
+    { "{\"format\":1,\"id\":\"-t\",\"title\":\"T\",\"phases\":[]}",
+      ROADMAP_LOADER_ERROR_INVALID_ID, "inline.json: id: “-t” is not a valid id" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RoadmapTrack) track = load_string (cases[i].json, &error);
+
+      g_assert_null (track);
+      g_assert_error (error, ROADMAP_LOADER_ERROR, (gint) cases[i].code);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+    }
+}
+
+static void
+test_valid_ids (void)
+{
+  g_assert_true (roadmap_loader_is_valid_id ("data-engineer"));
+  g_assert_true (roadmap_loader_is_valid_id ("9lives"));
+  g_assert_true (roadmap_loader_is_valid_id ("a"));
+  g_assert_false (roadmap_loader_is_valid_id (""));
+  g_assert_false (roadmap_loader_is_valid_id ("-a"));
+  g_assert_false (roadmap_loader_is_valid_id ("A"));
+  g_assert_false (roadmap_loader_is_valid_id ("a_b"));
+  g_assert_false (roadmap_loader_is_valid_id ("a/b"));
+  g_assert_false (roadmap_loader_is_valid_id ("a b"));
+  g_assert_false (roadmap_loader_is_valid_id ("é"));
+  g_assert_true (roadmap_loader_is_valid_id ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+  g_assert_false (roadmap_loader_is_valid_id ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+
+static void
+test_size_cap_before_reading (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("roadmap-loader-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = NULL;
+  FILE *f = fopen (path, "w");
+
+  /* Sparse: 64 MiB on paper, nothing on disk. */
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 64 * 1024 * 1024, SEEK_SET), ==, 0);
+  fputc ('}', f);
+  fclose (f);
+
+  track = roadmap_loader_load_file (file, &error);
+  g_assert_null (track);
+  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_and_directory (void)
+{
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/roadmap.json");
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = NULL;
+
+  track = roadmap_loader_load_file (missing, &error);
+  g_assert_null (track);
+  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO);
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/roadmap.json: "));
+  g_clear_error (&error);
+
+  track = roadmap_loader_load_file (folder, &error);
+  g_assert_null (track);
+  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO);
+}
+
+/* A folder with good and bad files: the good ones load, each bad one is
+ * recorded with its reason, a duplicate track id is refused. */
+static void
+test_directory_partial (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("roadmap-dir-XXXXXX", NULL);
+  g_autofree char *minimal_src = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "minimal.json", NULL);
+  g_autofree char *bad_src = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", "url-javascript.json", NULL);
+  g_autofree char *minimal = NULL, *bad = NULL;
+  g_autofree char *a = g_build_filename (dir, "a.json", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.json", NULL);
+  g_autofree char *c = g_build_filename (dir, "c.json", NULL);
+  g_autofree char *ignored = g_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(RoadmapCatalog) catalog = roadmap_catalog_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *errors;
+  const GError *first, *second;
+
+  g_assert_true (g_file_get_contents (minimal_src, &minimal, NULL, NULL));
+  g_assert_true (g_file_get_contents (bad_src, &bad, NULL, NULL));
+  g_assert_true (g_file_set_contents (a, minimal, -1, NULL));
+  g_assert_true (g_file_set_contents (b, bad, -1, NULL));
+  g_assert_true (g_file_set_contents (c, minimal, -1, NULL));
+  g_assert_true (g_file_set_contents (ignored, "not a roadmap", -1, NULL));
+
+  g_assert_true (roadmap_loader_load_directory (catalog, folder, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+  errors = roadmap_catalog_get_load_errors (catalog);
+  g_assert_cmpuint (errors->len, ==, 2);
+  first = g_ptr_array_index (errors, 0);
+  second = g_ptr_array_index (errors, 1);
+  g_assert_error (first, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_UNSAFE_URL);
+  g_assert_true (g_str_has_prefix (first->message, b));
+  g_assert_error (second, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_DUPLICATE_ID);
+  g_assert_true (g_str_has_prefix (second->message, c));
+
+  g_unlink (a);
+  g_unlink (b);
+  g_unlink (c);
+  g_unlink (ignored);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_directory_is_fine (void)
+{
+  g_autoptr(RoadmapCatalog) catalog = roadmap_catalog_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path ("/nonexistent/roadmaps");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_loader_load_directory (catalog, folder, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 0);
+  g_assert_cmpuint (roadmap_catalog_get_load_errors (catalog)->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rejections); i++)
+    {
+      g_autofree char *name = g_strndup (rejections[i].file, strlen (rejections[i].file) - strlen (".json"));
+      g_autofree char *test_path = g_strconcat ("/model/loader/refuses/", name, NULL);
+
+      g_test_add_data_func (test_path, &rejections[i], test_rejection);
+    }
+
+  g_test_add_func ("/model/loader/minimal", test_minimal);
+  g_test_add_func ("/model/loader/full-ignores-unknown", test_full_ignores_unknown_members);
+  g_test_add_func ("/model/loader/rules", test_rules_inline);
+  g_test_add_func ("/model/loader/ids", test_valid_ids);
+  g_test_add_func ("/model/loader/size-cap", test_size_cap_before_reading);
+  g_test_add_func ("/model/loader/missing-and-folder", test_missing_and_directory);
+  g_test_add_func ("/model/loader/directory/partial", test_directory_partial);
+  g_test_add_func ("/model/loader/directory/missing", test_missing_directory_is_fine);
+
+  return g_test_run ();
+}

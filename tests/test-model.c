@@ -1,0 +1,245 @@
+/* test-model.c — the GObject model: statuses, counts and notifications
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "roadmap-catalog.h"
+#include "roadmap-loader.h"
+
+static guint
+count_notify (GObject    *object,
+              const char *property)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+  guint *counter = g_object_get_data (object, signal);
+
+  return counter != NULL ? *counter : 0;
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  g_autofree char *signal = g_strconcat ("notify::", pspec->name, NULL);
+  guint *counter = g_object_get_data (object, signal);
+
+  if (counter == NULL)
+    {
+      counter = g_new0 (guint, 1);
+      g_object_set_data_full (object, signal, counter, g_free);
+    }
+  (*counter)++;
+}
+
+static RoadmapTrack *
+make_track (void)
+{
+  RoadmapTrack *track = roadmap_track_new ("track", "Track");
+  const char *phase_ids[] = { "one", "two" };
+
+  for (guint p = 0; p < G_N_ELEMENTS (phase_ids); p++)
+    {
+      g_autoptr(RoadmapPhase) phase = roadmap_phase_new (phase_ids[p], phase_ids[p], p * 2 + 1, p * 2 + 2);
+
+      for (guint s = 0; s < 3; s++)
+        {
+          g_autofree char *id = g_strdup_printf ("%s-skill-%u", phase_ids[p], s);
+          g_autoptr(RoadmapSkill) skill = roadmap_skill_new (id, id);
+
+          roadmap_phase_add_skill (phase, skill);
+        }
+
+      g_assert_true (roadmap_track_add_phase (track, phase));
+    }
+
+  return track;
+}
+
+static void
+test_status_strings (void)
+{
+  RoadmapStatus status;
+
+  for (RoadmapStatus s = ROADMAP_STATUS_TODO; s <= ROADMAP_STATUS_DONE; s++)
+    {
+      g_assert_true (roadmap_status_from_string (roadmap_status_to_string (s), &status));
+      g_assert_cmpint (status, ==, s);
+      g_assert_nonnull (roadmap_status_get_label (s));
+    }
+
+  g_assert_cmpstr (roadmap_status_to_string (ROADMAP_STATUS_DOING), ==, "doing");
+  g_assert_false (roadmap_status_from_string ("Done", &status));
+  g_assert_false (roadmap_status_from_string ("", &status));
+}
+
+static void
+test_counts_follow_status (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapPhase *phase = roadmap_track_find_phase (track, "one");
+  RoadmapSkill *skill = roadmap_track_find_skill (track, "one-skill-1");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_cmpuint (roadmap_track_get_n_skills (track), ==, 6);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_TODO), ==, 6);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_TODO), ==, 3);
+
+  g_signal_connect (phase, "notify", G_CALLBACK (on_notify), NULL);
+  g_signal_connect (track, "notify", G_CALLBACK (on_notify), NULL);
+  g_signal_connect (skill, "notify", G_CALLBACK (on_notify), NULL);
+
+  roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DONE, 0, now, now);
+
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  g_assert_true (roadmap_skill_get_finished_at (skill) == now);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_TODO), ==, 2);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_TODO), ==, 5);
+
+  g_assert_cmpuint (count_notify (G_OBJECT (skill), "status"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (skill), "started-at"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-done"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-todo"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-doing"), ==, 0);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "fraction"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (track), "n-done"), ==, 1);
+
+  /* Same values again: no notification at all. */
+  roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DONE, 0, now, now);
+  g_assert_cmpuint (count_notify (G_OBJECT (skill), "status"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-done"), ==, 1);
+
+  roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DOING, 0, now, NULL);
+  g_assert_null (roadmap_skill_get_finished_at (skill));
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DOING), ==, 1);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 0);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DOING), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, 0);
+}
+
+static void
+test_fraction (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapPhase *phase = roadmap_track_find_phase (track, "two");
+  double fraction;
+
+  for (guint s = 0; s < 3; s++)
+    {
+      g_autofree char *id = g_strdup_printf ("two-skill-%u", s);
+
+      roadmap_skill_apply_progress (roadmap_track_find_skill (track, id),
+                                    ROADMAP_STATUS_DONE, s, NULL, NULL);
+    }
+
+  g_object_get (phase, "fraction", &fraction, NULL);
+  g_assert_cmpfloat_with_epsilon (fraction, 1.0, 1e-9);
+  g_object_get (track, "fraction", &fraction, NULL);
+  g_assert_cmpfloat_with_epsilon (fraction, 0.5, 1e-9);
+}
+
+static void
+test_structure (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapSkill *skill = roadmap_track_find_skill (track, "two-skill-2");
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+  g_autoptr(RoadmapPhase) clash = roadmap_phase_new ("three", "Three", 7, 8);
+  g_autoptr(RoadmapSkill) duplicate = roadmap_skill_new ("one-skill-0", "Again");
+
+  g_assert_cmpstr (roadmap_phase_get_id (phase), ==, "two");
+  g_assert_cmpuint (roadmap_phase_get_number (phase), ==, 2);
+  g_assert_true (roadmap_phase_get_track (phase) == track);
+  g_assert_cmpstr (roadmap_skill_get_track_id (skill), ==, "track");
+  g_assert_true (g_list_model_get_item_type (roadmap_track_get_phases (track)) == ROADMAP_TYPE_PHASE);
+  g_assert_true (g_list_model_get_item_type (roadmap_phase_get_skills (phase)) == ROADMAP_TYPE_SKILL);
+  g_assert_null (roadmap_track_find_skill (track, "nope"));
+  g_assert_null (roadmap_track_find_phase (track, "nope"));
+
+  /* A skill id already used in another phase is refused, nothing added. */
+  roadmap_phase_add_skill (clash, duplicate);
+  g_assert_false (roadmap_track_add_phase (track, clash));
+  g_assert_cmpuint (g_list_model_get_n_items (roadmap_track_get_phases (track)), ==, 2);
+  g_assert_null (roadmap_phase_get_track (clash));
+  g_assert_cmpuint (roadmap_track_get_n_skills (track), ==, 6);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *counter)
+{
+  g_assert_cmpuint (removed, ==, 0);
+  g_assert_cmpuint (added, ==, 1);
+  g_assert_cmpuint (position, ==, g_list_model_get_n_items (model) - 1);
+  (*counter)++;
+}
+
+static void
+test_catalog (void)
+{
+  g_autoptr(RoadmapCatalog) catalog = roadmap_catalog_new ();
+  g_autoptr(RoadmapTrack) track = make_track ();
+  g_autoptr(RoadmapTrack) same_id = roadmap_track_new ("track", "Another");
+  g_autoptr(RoadmapTrack) item = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_signal_connect (catalog, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  g_assert_true (roadmap_catalog_add_track (catalog, track, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (catalog)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (catalog), 0);
+  g_assert_true (item == track);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (catalog), 1));
+
+  g_assert_false (roadmap_catalog_add_track (catalog, same_id, &error));
+  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_DUPLICATE_ID);
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_assert_true (roadmap_catalog_find_skill (catalog, "track", "one-skill-2") ==
+                 roadmap_track_find_skill (track, "one-skill-2"));
+  g_assert_null (roadmap_catalog_find_skill (catalog, "other", "one-skill-2"));
+  g_assert_cmpuint (roadmap_catalog_get_n_skills (catalog), ==, 6);
+
+  roadmap_catalog_add_load_error (catalog, error);
+  g_assert_cmpuint (roadmap_catalog_get_load_errors (catalog)->len, ==, 1);
+}
+
+static void
+test_disposal (void)
+{
+  RoadmapTrack *track = make_track ();
+  g_autoptr(RoadmapSkill) skill = g_object_ref (roadmap_track_find_skill (track, "one-skill-0"));
+
+  g_object_add_weak_pointer (G_OBJECT (track), (gpointer *) &track);
+  g_object_unref (track);
+  g_assert_null (track);
+
+  /* A skill that outlives its track forgets it instead of dangling. */
+  g_assert_null (roadmap_skill_get_phase (skill));
+  g_assert_null (roadmap_skill_get_track_id (skill));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/model/status/strings", test_status_strings);
+  g_test_add_func ("/model/counts/follow-status", test_counts_follow_status);
+  g_test_add_func ("/model/counts/fraction", test_fraction);
+  g_test_add_func ("/model/structure", test_structure);
+  g_test_add_func ("/model/catalog", test_catalog);
+  g_test_add_func ("/model/disposal", test_disposal);
+
+  return g_test_run ();
+}
