@@ -1,0 +1,67 @@
+/* store-test-util.h — helpers shared by the progress store tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "roadmap-catalog.h"
+#include "roadmap-loader.h"
+#include "roadmap-store.h"
+
+G_BEGIN_DECLS
+
+/* Temporary folders */
+char           *store_test_make_dir           (void);
+void            store_test_remove_dir         (const char      *path);
+char           *store_test_find_corrupt_copy  (const char      *db_path);
+
+/* Catalogs: a small one built in memory, or the bundled roadmaps.
+ *
+ * The small catalog holds two tracks:
+ *   alpha: phase "one" with skills a b c d e, phase "two" with f g h
+ *   beta:  phase "only" with skills a x y (the same skill id as in alpha)
+ */
+RoadmapCatalog *store_test_small_catalog      (void);
+RoadmapCatalog *store_test_bundled_catalog    (void);
+RoadmapSkill   *store_test_skill              (RoadmapCatalog  *catalog,
+                                               const char      *track_id,
+                                               const char      *skill_id);
+char           *store_test_describe_catalog   (RoadmapCatalog  *catalog);
+char           *store_test_describe_column    (RoadmapCatalog  *catalog,
+                                               const char      *track_id,
+                                               const char      *phase_id,
+                                               RoadmapStatus    status);
+
+/* The database, read with plain SQLite (not through the store) */
+sqlite3        *store_test_sqlite_open        (const char      *path);
+gint64          store_test_query_int          (sqlite3         *db,
+                                               const char      *sql);
+char           *store_test_query_text         (sqlite3         *db,
+                                               const char      *sql);
+char           *store_test_describe_db        (const char      *path);
+void            store_test_assert_integrity   (const char      *path);
+
+/* The store, opened and loaded into a fresh catalog, described */
+char           *store_test_describe_reopened  (const char      *path,
+                                               gboolean         bundled);
+
+/* Files */
+GBytes         *store_test_read_file          (const char      *path);
+void            store_test_assert_file_equals (const char      *path,
+                                               GBytes          *expected);
+guint           store_test_file_mode          (const char      *path);
+
+/* Child processes: the test binary itself, run with other arguments */
+char           *store_test_self_path          (void);
+GPid            store_test_spawn              (const char * const *argv,
+                                               int             *stdout_fd);
+char           *store_test_read_line          (int              fd,
+                                               guint            timeout_ms);
+int             store_test_kill_and_wait      (GPid             pid);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+
+G_END_DECLS
