@@ -1,1 +1,403 @@
-int main(void){return 77;}
+/* test-store-faults.c — I/O errors at every write and sync of a change
+ *
+ * Through the "faulty" VFS (faulty-vfs.c), the Nth write or sync of a
+ * change fails, for N = 1, 2, 3, … until the change goes through without
+ * meeting the fault. Every attempt must be all or nothing: a failed change
+ * leaves the model and, after reopening with the default VFS, the database
+ * as they were, with the error saying why; a change that succeeded is on
+ * disk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "faulty-vfs.h"
+#include "store-test-util.h"
+
+#define MAX_ATTEMPTS 500
+
+typedef gboolean (*Operation) (RoadmapStore    *store,
+                               RoadmapCatalog  *catalog,
+                               GError         **error);
+
+typedef struct
+{
+  const char *name;
+  FaultyVfsFault fault;
+  gboolean persistent;
+  RoadmapStoreError code;
+} Fault;
+
+typedef struct
+{
+  const char *name;
+  Operation operation;
+} Change;
+
+typedef struct
+{
+  const Fault *fault;
+  const Change *change;
+} Case;
+
+static const Fault faults[] = {
+  { "write-ioerr", FAULTY_VFS_FAULT_WRITE_IOERR, FALSE, ROADMAP_STORE_ERROR_IO },
+  { "write-ioerr-persistent", FAULTY_VFS_FAULT_WRITE_IOERR, TRUE, ROADMAP_STORE_ERROR_IO },
+  { "write-full", FAULTY_VFS_FAULT_WRITE_FULL, FALSE, ROADMAP_STORE_ERROR_DISK_FULL },
+  { "write-full-persistent", FAULTY_VFS_FAULT_WRITE_FULL, TRUE, ROADMAP_STORE_ERROR_DISK_FULL },
+  { "sync", FAULTY_VFS_FAULT_SYNC, FALSE, ROADMAP_STORE_ERROR_IO },
+  { "sync-persistent", FAULTY_VFS_FAULT_SYNC, TRUE, ROADMAP_STORE_ERROR_IO },
+};
+
+/* Changes */
+
+static gboolean
+move_skill (RoadmapStore    *store,
+            RoadmapCatalog  *catalog,
+            GError         **error)
+{
+  /* Into the middle of Doing: several rows change */
+  return roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "c"),
+                                   ROADMAP_STATUS_DOING, 1, error);
+}
+
+static gboolean
+set_note (RoadmapStore    *store,
+          RoadmapCatalog  *catalog,
+          GError         **error)
+{
+  g_autoptr(GString) note = g_string_new ("Replaced: ");
+
+  /* Longer than a page, so that it takes several writes */
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (note, "line %u; ", i);
+
+  return roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "d"), note->str, error);
+}
+
+static gboolean
+undo (RoadmapStore    *store,
+      RoadmapCatalog  *catalog,
+      GError         **error)
+{
+  RoadmapSkill *undone = NULL;
+
+  if (!roadmap_store_undo (store, catalog, &undone, error))
+    {
+      g_assert_null (undone);
+      return FALSE;
+    }
+
+  g_assert_true (undone == store_test_skill (catalog, "alpha", "h"));
+  return TRUE;
+}
+
+static const Change changes[] = {
+  { "move", move_skill },
+  { "note", set_note },
+  { "undo", undo },
+};
+
+/* Helpers */
+
+static void
+move (RoadmapStore   *store,
+      RoadmapCatalog *catalog,
+      const char     *skill_id,
+      RoadmapStatus   status,
+      guint           position)
+{
+  g_autoptr(GError) error = NULL;
+
+  roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", skill_id), status, position, &error);
+  g_assert_no_error (error);
+}
+
+/* Some progress, a note and moves to undo, in a closed database, and a
+ * copy of it to start every attempt from. */
+static void
+make_base (const char *db_path,
+           const char *base_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapStore) store = roadmap_store_open (db_path, &error);
+  g_autoptr(RoadmapCatalog) catalog = store_test_small_catalog ();
+  g_autoptr(GFile) source = g_file_new_for_path (db_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (base_path);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+
+  g_assert_no_error (error);
+  roadmap_store_load_progress (store, catalog, &error);
+  g_assert_no_error (error);
+
+  move (store, catalog, "a", ROADMAP_STATUS_DOING, 0);
+  move (store, catalog, "e", ROADMAP_STATUS_DOING, 1);
+  move (store, catalog, "b", ROADMAP_STATUS_DONE, 0);
+  move (store, catalog, "h", ROADMAP_STATUS_DOING, 0);
+  roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "d"), "old note", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Closed cleanly: everything is in the main file */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+restore_base (const char *db_path,
+              const char *base_path)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (base_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (db_path);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_unlink (wal);
+  g_unlink (shm);
+  g_file_copy (source, destination, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static RoadmapStore *
+open_faulty (const char      *db_path,
+             RoadmapCatalog **catalog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapStore) store = roadmap_store_open_full (db_path, FAULTY_VFS_NAME, 1000, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  *catalog = store_test_small_catalog ();
+  roadmap_store_load_progress (store, *catalog, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+/* Tests */
+
+static void
+test_fault (gconstpointer data)
+{
+  const Case *test_case = data;
+  const Fault *fault = test_case->fault;
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
+  g_autofree char *base_path = g_build_filename (dir, "base.db", NULL);
+  guint n_failed = 0;
+  guint n;
+
+  make_base (db_path, base_path);
+
+  for (n = 1; n < MAX_ATTEMPTS; n++)
+    {
+      g_autoptr(RoadmapStore) store = NULL;
+      g_autoptr(RoadmapCatalog) catalog = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *model_before = NULL;
+      g_autofree char *model_after = NULL;
+      g_autofree char *db_before = NULL;
+      g_autofree char *db_after = NULL;
+      g_autofree char *reopened = NULL;
+      gboolean succeeded;
+      guint n_hits;
+
+      restore_base (db_path, base_path);
+      store = open_faulty (db_path, &catalog);
+      model_before = store_test_describe_catalog (catalog);
+      db_before = store_test_describe_db (db_path);
+
+      faulty_vfs_arm (fault->fault, n, fault->persistent);
+      succeeded = test_case->change->operation (store, catalog, &error);
+      n_hits = faulty_vfs_get_n_hits ();
+      g_test_message ("attempt %u: %s after %u writes, %u syncs, %u faults%s%s", n,
+                      succeeded ? "succeeded" : "failed",
+                      faulty_vfs_get_n_writes (), faulty_vfs_get_n_syncs (), n_hits,
+                      error != NULL ? ": " : "", error != NULL ? error->message : "");
+      faulty_vfs_disarm ();
+
+      model_after = store_test_describe_catalog (catalog);
+      if (succeeded)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (model_after, !=, model_before);
+        }
+      else
+        {
+          /* Only the fault can make it fail; the error says why and where */
+          g_assert_cmpuint (n_hits, >, 0);
+          g_assert_error (error, ROADMAP_STORE_ERROR, (int) fault->code);
+          g_assert_nonnull (strstr (error->message, db_path));
+          /* … and the model did not change */
+          g_assert_cmpstr (model_after, ==, model_before);
+          n_failed++;
+        }
+
+      /* Closing with the fault gone; then the default VFS sees a sound
+       * database with either all of the change or none of it */
+      g_clear_object (&store);
+      store_test_assert_integrity (db_path);
+      db_after = store_test_describe_db (db_path);
+      reopened = store_test_describe_reopened (db_path, FALSE);
+
+      if (succeeded)
+        {
+          g_assert_cmpstr (db_after, !=, db_before);
+          g_assert_cmpstr (reopened, ==, model_after);
+        }
+      else
+        {
+          g_assert_cmpstr (db_after, ==, db_before);
+          g_assert_cmpstr (reopened, ==, model_before);
+        }
+
+      if (succeeded && n_hits == 0)
+        break;
+    }
+
+  g_assert_cmpuint (n, <, MAX_ATTEMPTS);
+  /* The first write or sync of a change is essential: the fault was met */
+  g_assert_cmpuint (n_failed, >, 0);
+  g_test_message ("%s with %s: %u of %u attempts failed", test_case->change->name, fault->name,
+                  n_failed, n);
+
+  store_test_remove_dir (dir);
+}
+
+/* After an I/O error the same store keeps working: the change can be
+ * retried, and further changes are durable. */
+static void
+test_retry (gconstpointer data)
+{
+  const Fault *fault = data;
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
+  g_autofree char *base_path = g_build_filename (dir, "base.db", NULL);
+  g_autoptr(RoadmapStore) store = NULL;
+  g_autoptr(RoadmapCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model_before = NULL;
+  g_autofree char *model_after = NULL;
+  g_autofree char *reopened = NULL;
+
+  make_base (db_path, base_path);
+  store = open_faulty (db_path, &catalog);
+  model_before = store_test_describe_catalog (catalog);
+
+  faulty_vfs_arm (fault->fault, 1, fault->persistent);
+  g_assert_false (move_skill (store, catalog, &error));
+  g_assert_error (error, ROADMAP_STORE_ERROR, (int) fault->code);
+  g_clear_error (&error);
+  if (!fault->persistent)
+    faulty_vfs_arm (fault->fault, 1, FALSE);
+  g_assert_false (set_note (store, catalog, &error));
+  g_assert_error (error, ROADMAP_STORE_ERROR, (int) fault->code);
+  g_clear_error (&error);
+  faulty_vfs_disarm ();
+
+  model_after = store_test_describe_catalog (catalog);
+  g_assert_cmpstr (model_after, ==, model_before);
+
+  /* The disk is fine again */
+  g_assert_true (move_skill (store, catalog, &error));
+  g_assert_no_error (error);
+  g_assert_true (set_note (store, catalog, &error));
+  g_assert_no_error (error);
+  move (store, catalog, "f", ROADMAP_STATUS_DONE, 0);
+  move (store, catalog, "g", ROADMAP_STATUS_DOING, 0);
+  {
+    RoadmapSkill *undone = NULL;
+
+    g_assert_true (roadmap_store_undo (store, catalog, &undone, &error));
+    g_assert_no_error (error);
+    g_assert_true (undone == store_test_skill (catalog, "alpha", "g"));
+  }
+
+  g_clear_pointer (&model_after, g_free);
+  model_after = store_test_describe_catalog (catalog);
+  g_clear_object (&store);
+
+  store_test_assert_integrity (db_path);
+  reopened = store_test_describe_reopened (db_path, FALSE);
+  g_assert_cmpstr (reopened, ==, model_after);
+
+  store_test_remove_dir (dir);
+}
+
+/* A fault while closing (the final checkpoint) loses nothing that was
+ * committed: it is still in the write-ahead log. */
+static void
+test_close (gconstpointer data)
+{
+  const Fault *fault = data;
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
+  g_autofree char *base_path = g_build_filename (dir, "base.db", NULL);
+  g_autoptr(RoadmapStore) store = NULL;
+  g_autoptr(RoadmapCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *reopened = NULL;
+
+  make_base (db_path, base_path);
+  store = open_faulty (db_path, &catalog);
+  g_assert_true (move_skill (store, catalog, &error));
+  g_assert_no_error (error);
+  g_assert_true (set_note (store, catalog, &error));
+  g_assert_no_error (error);
+  model = store_test_describe_catalog (catalog);
+
+  faulty_vfs_arm (fault->fault, 1, fault->persistent);
+  g_clear_object (&store);
+  g_test_message ("closing: %u writes, %u syncs, %u faults",
+                  faulty_vfs_get_n_writes (), faulty_vfs_get_n_syncs (), faulty_vfs_get_n_hits ());
+  faulty_vfs_disarm ();
+
+  store_test_assert_integrity (db_path);
+  reopened = store_test_describe_reopened (db_path, FALSE);
+  g_assert_cmpstr (reopened, ==, model);
+
+  store_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  faulty_vfs_register ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (changes); c++)
+    {
+      for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+        {
+          g_autofree char *path = g_strdup_printf ("/store/faults/%s/%s", changes[c].name, faults[f].name);
+          Case *test_case = g_new0 (Case, 1);
+
+          test_case->change = &changes[c];
+          test_case->fault = &faults[f];
+          g_ptr_array_add (cases, test_case);
+          g_test_add_data_func (path, test_case, test_fault);
+        }
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    {
+      g_autofree char *retry = g_strdup_printf ("/store/faults/retry/%s", faults[f].name);
+      g_autofree char *close = g_strdup_printf ("/store/faults/close/%s", faults[f].name);
+
+      g_test_add_data_func (retry, &faults[f], test_retry);
+      g_test_add_data_func (close, &faults[f], test_close);
+    }
+
+  return g_test_run ();
+}

@@ -1,1 +1,907 @@
-int main(void){return 77;}
+/* test-store.c — the progress store: statuses, positions, dates, history,
+ * undo, notes, pragmas, file modes and backups, on real files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include "roadmap-store-private.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  RoadmapStore *store;
+  RoadmapCatalog *catalog;
+} Fixture;
+
+static void
+fixture_open (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->catalog);
+
+  fixture->store = roadmap_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+  g_assert_null (roadmap_store_get_recovery_message (fixture->store));
+
+  fixture->catalog = store_test_small_catalog ();
+  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = store_test_make_dir ();
+  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
+  fixture_open (fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->catalog);
+  store_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+}
+
+static RoadmapSkill *
+skill (Fixture    *fixture,
+       const char *track_id,
+       const char *skill_id)
+{
+  return store_test_skill (fixture->catalog, track_id, skill_id);
+}
+
+static void
+move (Fixture       *fixture,
+      const char    *track_id,
+      const char    *skill_id,
+      RoadmapStatus  status,
+      guint          position)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_store_move_skill (fixture->store, skill (fixture, track_id, skill_id),
+                                           status, position, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_column (Fixture       *fixture,
+               const char    *phase_id,
+               RoadmapStatus  status,
+               const char    *expected)
+{
+  g_autofree char *column = store_test_describe_column (fixture->catalog, "alpha", phase_id, status);
+
+  g_assert_cmpstr (column, ==, expected);
+}
+
+static GPtrArray *
+list_history (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *history = roadmap_store_list_history (fixture->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (history);
+  return history;
+}
+
+/* Reopens the store (closing the database) and loads the progress into a
+ * fresh catalog; the description of the model must not change. */
+static void
+assert_survives_reopen (Fixture *fixture)
+{
+  g_autofree char *before = store_test_describe_catalog (fixture->catalog);
+  g_autofree char *after = NULL;
+
+  fixture_open (fixture);
+  after = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Tests */
+
+static void
+test_pragmas (Fixture       *fixture,
+              gconstpointer  data)
+{
+  sqlite3 *db = fixture->store->db;
+  g_autoptr(sqlite3) plain = NULL;
+  g_autofree char *journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
+
+  /* On the store's own connection */
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+
+  /* In the file */
+  plain = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (store_test_query_int (plain, "PRAGMA application_id"), ==, 0x52644d70);
+  g_assert_cmpint (store_test_query_int (plain, "PRAGMA user_version"), ==, 1);
+  g_clear_pointer (&plain, sqlite3_close);
+
+  /* Reopening an existing database keeps them */
+  fixture_open (fixture);
+  db = fixture->store->db;
+  g_clear_pointer (&journal_mode, g_free);
+  journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "wal");
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA synchronous"), ==, 2);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 1);
+}
+
+static void
+test_file_mode (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "new", "folder", NULL);
+  g_autofree char *db_path = g_build_filename (folder, "progress.db", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  g_autofree char *backup = g_strconcat (db_path, ".backup", NULL);
+  g_autoptr(RoadmapStore) store = NULL;
+  g_autoptr(RoadmapCatalog) catalog = store_test_small_catalog ();
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  store = roadmap_store_open (db_path, &error);
+  g_assert_no_error (error);
+  roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "a"),
+                            ROADMAP_STATUS_DOING, 0, &error);
+  g_assert_no_error (error);
+
+  /* The store created the missing folders, private */
+  g_assert_cmpuint (store_test_file_mode (folder), ==, 0700);
+
+  g_assert_cmpuint (store_test_file_mode (db_path), ==, 0600);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (store_test_file_mode (wal), ==, 0600);
+  g_assert_cmpuint (store_test_file_mode (shm), ==, 0600);
+  g_assert_cmpuint (store_test_file_mode (backup), ==, 0600);
+
+  umask (old_umask);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
+static void
+test_status_roundtrip (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  roadmap_store_set_status (fixture->store, skill (fixture, "alpha", "b"), ROADMAP_STATUS_DOING, &error);
+  g_assert_no_error (error);
+  roadmap_store_set_status (fixture->store, skill (fixture, "alpha", "d"), ROADMAP_STATUS_DONE, &error);
+  g_assert_no_error (error);
+  move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "g", ROADMAP_STATUS_DONE, 0);
+  move (fixture, "beta", "y", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "beta", "a", ROADMAP_STATUS_DONE, 0);
+
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a c");
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "e b");
+  assert_column (fixture, "one", ROADMAP_STATUS_DONE, "d");
+  assert_column (fixture, "two", ROADMAP_STATUS_TODO, "f h");
+  assert_column (fixture, "two", ROADMAP_STATUS_DONE, "g");
+
+  /* The same skill id in another track is another skill */
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "a")), ==, ROADMAP_STATUS_DONE);
+
+  /* Statuses, positions, dates and counts survive closing the database */
+  assert_survives_reopen (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a c");
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "e b");
+  assert_column (fixture, "two", ROADMAP_STATUS_TODO, "f h");
+
+  /* … and so does a second round of changes */
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 0);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b a");
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "e c");
+  assert_survives_reopen (fixture);
+}
+
+static void
+test_positions_shift (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a b c d e");
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d e");
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a b c");
+
+  /* Into the middle of a column: the cards after it shift down */
+  move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 1);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a e b c");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d");
+
+  /* Out of the middle: the cards after it shift up */
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a e c");
+  assert_column (fixture, "one", ROADMAP_STATUS_DONE, "b");
+
+  /* To the top */
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c b");
+
+  /* Past the end means last */
+  move (fixture, "alpha", "d", ROADMAP_STATUS_DONE, 100);
+  assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c b d");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "");
+
+  /* Other phases and tracks are not affected */
+  assert_column (fixture, "two", ROADMAP_STATUS_TODO, "f g h");
+
+  assert_survives_reopen (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a e");
+  assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c b d");
+}
+
+static void
+test_positions_reorder (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+
+  /* Within To-do, where no card has been moved yet */
+  move (fixture, "alpha", "d", ROADMAP_STATUS_TODO, 0);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d a b c e");
+  move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 3);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d b c a e");
+  move (fixture, "alpha", "d", ROADMAP_STATUS_TODO, G_MAXUINT);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b c a e d");
+  assert_survives_reopen (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b c a e d");
+
+  /* Within Doing */
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "c a b");
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c b");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "e d");
+
+  /* A move to where the card already is changes nothing, not even the
+   * history */
+  before = list_history (fixture);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 7);
+  roadmap_store_set_status (fixture->store, skill (fixture, "alpha", "a"), ROADMAP_STATUS_DOING, NULL);
+  after = list_history (fixture);
+  g_assert_cmpuint (after->len, ==, before->len);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c b");
+
+  assert_survives_reopen (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c b");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "e d");
+}
+
+/* Positions as another version or a hand edit may have left them: with
+ * gaps and ties. The store shows them dense, in stored order, ties in
+ * roadmap order. */
+static void
+test_positions_dense_after_reload (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(sqlite3) db = NULL;
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
+  g_clear_object (&fixture->store);
+
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE progress SET position = 40 WHERE skill_id = 'a';"
+                                 "UPDATE progress SET position = 7 WHERE skill_id = 'b';"
+                                 "UPDATE progress SET position = 7 WHERE skill_id = 'c';"
+                                 "UPDATE progress SET position = 1000 WHERE skill_id = 'd';"
+                                 "UPDATE progress SET position = 3 WHERE skill_id = 'e';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+
+  fixture_open (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "b c a");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "e d");
+
+  /* The next move writes dense positions */
+  move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 1);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "b e c a");
+  db = store_test_sqlite_open (fixture->db_path);
+  {
+    g_autofree char *doing = store_test_query_text (db,
+                                                    "SELECT group_concat (skill_id || position, ' ')"
+                                                    " FROM (SELECT * FROM progress"
+                                                    "       WHERE track_id = 'alpha' AND status = 1"
+                                                    "       ORDER BY position)");
+    g_assert_cmpstr (doing, ==, "b0 e1 c2 a3");
+  }
+  assert_survives_reopen (fixture);
+}
+
+static void
+test_dates (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RoadmapSkill *a = skill (fixture, "alpha", "a");
+  RoadmapSkill *b = skill (fixture, "alpha", "b");
+  g_autoptr(sqlite3) db = NULL;
+  gint64 before, after;
+
+  g_assert_null (roadmap_skill_get_started_at (a));
+  g_assert_null (roadmap_skill_get_finished_at (a));
+
+  /* Doing sets the start */
+  before = now_seconds ();
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  after = now_seconds ();
+  g_assert_nonnull (roadmap_skill_get_started_at (a));
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), >=, before);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), <=, after);
+  g_assert_null (roadmap_skill_get_finished_at (a));
+
+  /* Make the start clearly older than now, as if it was weeks ago */
+  g_clear_object (&fixture->store);
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE progress SET started_at = 1700000000"
+                                     " WHERE track_id = 'alpha' AND skill_id = 'a'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+  fixture_open (fixture);
+  a = skill (fixture, "alpha", "a");
+  b = skill (fixture, "alpha", "b");
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
+
+  /* Moving within Doing keeps it */
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
+
+  /* Done keeps the start and sets the finish */
+  before = now_seconds ();
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  after = now_seconds ();
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
+  g_assert_nonnull (roadmap_skill_get_finished_at (a));
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (a)), >=, before);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (a)), <=, after);
+  assert_survives_reopen (fixture);
+  a = skill (fixture, "alpha", "a");
+  b = skill (fixture, "alpha", "b");
+
+  /* Back to Doing: started, but not finished */
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
+  g_assert_null (roadmap_skill_get_finished_at (a));
+
+  /* To-do clears both */
+  move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 0);
+  g_assert_null (roadmap_skill_get_started_at (a));
+  g_assert_null (roadmap_skill_get_finished_at (a));
+
+  /* Straight from To-do to Done sets both */
+  before = now_seconds ();
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  after = now_seconds ();
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (skill (fixture, "alpha", "c"))), >=, before);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (skill (fixture, "alpha", "c"))), <=, after);
+
+  /* A card that is pushed down by another keeps its dates */
+  g_assert_nonnull (roadmap_skill_get_started_at (b));
+  {
+    g_autoptr(GDateTime) b_started = g_date_time_ref (roadmap_skill_get_started_at (b));
+
+    move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
+    g_assert_true (g_date_time_equal (roadmap_skill_get_started_at (b), b_started));
+  }
+
+  assert_survives_reopen (fixture);
+}
+
+static void
+assert_entry (RoadmapHistoryEntry *entry,
+              RoadmapHistoryKind   kind,
+              const char          *track_id,
+              const char          *skill_id,
+              RoadmapStatus        old_status,
+              RoadmapStatus        new_status)
+{
+  g_assert_cmpint (entry->kind, ==, kind);
+  g_assert_cmpstr (entry->track_id, ==, track_id);
+  g_assert_cmpstr (entry->skill_id, ==, skill_id);
+  g_assert_cmpint (entry->old_status, ==, old_status);
+  g_assert_cmpint (entry->new_status, ==, new_status);
+}
+
+/* @before must be an unchanged prefix of @after, with @n_new entries more */
+static void
+assert_appended (GPtrArray *before,
+                 GPtrArray *after,
+                 guint      n_new)
+{
+  g_assert_cmpuint (after->len, ==, before->len + n_new);
+
+  for (guint i = 0; i < before->len; i++)
+    {
+      RoadmapHistoryEntry *old = g_ptr_array_index (before, i);
+      RoadmapHistoryEntry *now = g_ptr_array_index (after, i);
+
+      g_assert_cmpint (now->id, ==, old->id);
+      assert_entry (now, old->kind, old->track_id, old->skill_id, old->old_status, old->new_status);
+      g_assert_cmpint (now->changed_at, ==, old->changed_at);
+    }
+
+  for (guint i = before->len; i < after->len; i++)
+    {
+      RoadmapHistoryEntry *now = g_ptr_array_index (after, i);
+
+      if (i > 0)
+        {
+          RoadmapHistoryEntry *previous = g_ptr_array_index (after, i - 1);
+
+          g_assert_cmpint (now->id, >, previous->id);
+          g_assert_cmpint (now->changed_at, >=, previous->changed_at);
+        }
+    }
+}
+
+static void
+test_history (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) h0 = list_history (fixture);
+  g_autoptr(GPtrArray) h1 = NULL;
+  g_autoptr(GPtrArray) h2 = NULL;
+  g_autoptr(GPtrArray) h3 = NULL;
+  g_autoptr(GPtrArray) h4 = NULL;
+  g_autoptr(GPtrArray) h5 = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *undone = NULL;
+  gint64 before = g_get_real_time ();
+
+  g_assert_cmpuint (h0->len, ==, 0);
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  h1 = list_history (fixture);
+  assert_appended (h0, h1, 1);
+  assert_entry (g_ptr_array_index (h1, 0), ROADMAP_HISTORY_MOVE, "alpha", "a",
+                ROADMAP_STATUS_TODO, ROADMAP_STATUS_DOING);
+  g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (h1, 0))->changed_at, >=, before);
+  g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (h1, 0))->changed_at, <=, g_get_real_time ());
+
+  /* A move within a column is recorded too */
+  move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 3);
+  h2 = list_history (fixture);
+  assert_appended (h1, h2, 1);
+  assert_entry (g_ptr_array_index (h2, 1), ROADMAP_HISTORY_MOVE, "alpha", "b",
+                ROADMAP_STATUS_TODO, ROADMAP_STATUS_TODO);
+
+  move (fixture, "beta", "a", ROADMAP_STATUS_DONE, 0);
+  h3 = list_history (fixture);
+  assert_appended (h2, h3, 1);
+  assert_entry (g_ptr_array_index (h3, 2), ROADMAP_HISTORY_MOVE, "beta", "a",
+                ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
+
+  /* An undo is appended, it does not remove the move */
+  roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error);
+  g_assert_no_error (error);
+  g_assert_true (undone == skill (fixture, "beta", "a"));
+  h4 = list_history (fixture);
+  assert_appended (h3, h4, 1);
+  assert_entry (g_ptr_array_index (h4, 3), ROADMAP_HISTORY_UNDO, "beta", "a",
+                ROADMAP_STATUS_DONE, ROADMAP_STATUS_TODO);
+
+  /* And it is all still there after closing the database */
+  fixture_open (fixture);
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  h5 = list_history (fixture);
+  assert_appended (h4, h5, 1);
+  assert_entry (g_ptr_array_index (h5, 4), ROADMAP_HISTORY_MOVE, "alpha", "a",
+                ROADMAP_STATUS_DOING, ROADMAP_STATUS_DONE);
+}
+
+static void
+undo (Fixture       *fixture,
+      RoadmapSkill  *expected)
+{
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *undone = (RoadmapSkill *) 0x1;
+
+  g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_true (undone == expected);
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *d0 = NULL;
+  g_autofree char *d1 = NULL;
+  g_autofree char *d2 = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(sqlite3) db = NULL;
+
+  /* Nothing to undo on a new database */
+  undo (fixture, NULL);
+
+  d0 = store_test_describe_catalog (fixture->catalog);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
+  d1 = store_test_describe_catalog (fixture->catalog);
+
+  /* Give c an older start, so that restoring it is visible */
+  g_clear_object (&fixture->store);
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE progress SET started_at = 1700000000"
+                                     " WHERE track_id = 'alpha' AND skill_id = 'c'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+  fixture_open (fixture);
+  g_clear_pointer (&d1, g_free);
+  d1 = store_test_describe_catalog (fixture->catalog);
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  d2 = store_test_describe_catalog (fixture->catalog);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a");
+  assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c");
+
+  /* Each undo restores status, position and dates of the step before */
+  undo (fixture, skill (fixture, "alpha", "c"));
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d2);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c");
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (skill (fixture, "alpha", "c"))),
+                   ==, 1700000000);
+  g_assert_null (roadmap_skill_get_finished_at (skill (fixture, "alpha", "c")));
+
+  undo (fixture, skill (fixture, "alpha", "a"));
+  g_clear_pointer (&now, g_free);
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d1);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a b d e");
+
+  /* Undo is durable, and continues after reopening */
+  assert_survives_reopen (fixture);
+
+  undo (fixture, skill (fixture, "alpha", "c"));
+  g_clear_pointer (&now, g_free);
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d0);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a b c d e");
+
+  /* Nothing left: TRUE, no skill, no change, nothing recorded */
+  undo (fixture, NULL);
+  undo (fixture, NULL);
+  g_clear_pointer (&now, g_free);
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d0);
+
+  history = list_history (fixture);
+  g_assert_cmpuint (history->len, ==, 6);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (history, i))->kind, ==, ROADMAP_HISTORY_MOVE);
+  for (guint i = 3; i < 6; i++)
+    g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (history, i))->kind, ==, ROADMAP_HISTORY_UNDO);
+
+  assert_survives_reopen (fixture);
+}
+
+/* After undoing, a new move is undone first; moves already undone are
+ * skipped. */
+static void
+test_undo_after_new_move (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *d0 = store_test_describe_catalog (fixture->catalog);
+  g_autofree char *d1 = NULL;
+  g_autofree char *now = NULL;
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  d1 = store_test_describe_catalog (fixture->catalog);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  undo (fixture, skill (fixture, "alpha", "b"));
+  move (fixture, "alpha", "h", ROADMAP_STATUS_DOING, 0);
+
+  undo (fixture, skill (fixture, "alpha", "h"));
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d1);
+
+  undo (fixture, skill (fixture, "alpha", "a"));
+  g_clear_pointer (&now, g_free);
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d0);
+
+  undo (fixture, NULL);
+}
+
+/* Undoing a move of a skill whose roadmap is not loaded fails cleanly. */
+static void
+test_undo_not_loaded (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RoadmapCatalog) other = roadmap_catalog_new ();
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *undone = (RoadmapSkill *) 0x1;
+
+  move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
+  before = list_history (fixture);
+
+  g_assert_false (roadmap_store_undo (fixture->store, other, &undone, &error));
+  g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_FOUND);
+  g_assert_null (undone);
+
+  after = list_history (fixture);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "x")), ==, ROADMAP_STATUS_DOING);
+
+  /* The store is still usable */
+  g_clear_error (&error);
+  undo (fixture, skill (fixture, "beta", "x"));
+}
+
+static void
+set_note (Fixture    *fixture,
+          const char *track_id,
+          const char *skill_id,
+          const char *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_store_set_note (fixture->store, skill (fixture, track_id, skill_id), note, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_notes (Fixture *fixture)
+{
+  g_autoptr(sqlite3) db = store_test_sqlite_open (fixture->db_path);
+
+  return store_test_query_int (db, "SELECT count(*) FROM notes");
+}
+
+static void
+test_notes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) history = NULL;
+
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "c")));
+
+  set_note (fixture, "alpha", "c", "Read chapter 3");
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==, "Read chapter 3");
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "a")));
+  set_note (fixture, "beta", "a", "Ünïcödé ✓ and \"quotes\" and 'apostrophes'; DROP TABLE notes;");
+  assert_survives_reopen (fixture);
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==, "Read chapter 3");
+  g_assert_cmpint (count_notes (fixture), ==, 2);
+
+  /* Replace */
+  set_note (fixture, "alpha", "c", "Chapter 4 next\nthen the exercises");
+  assert_survives_reopen (fixture);
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==,
+                   "Chapter 4 next\nthen the exercises");
+  g_assert_cmpint (count_notes (fixture), ==, 2);
+
+  /* A note does not touch the status, and a move does not touch the note */
+  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==,
+                   "Chapter 4 next\nthen the exercises");
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "a")), ==, ROADMAP_STATUS_TODO);
+
+  /* Remove, with NULL and with "" */
+  set_note (fixture, "alpha", "c", NULL);
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "c")));
+  set_note (fixture, "beta", "a", "");
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "a")));
+  assert_survives_reopen (fixture);
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "c")));
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "a")));
+  g_assert_cmpint (count_notes (fixture), ==, 0);
+
+  /* Notes are not status changes */
+  history = list_history (fixture);
+  g_assert_cmpuint (history->len, ==, 1);
+}
+
+static void
+test_backup (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *destination = g_build_filename (fixture->dir, "copy.db", NULL);
+  /* Below a regular file: no folder can be made there */
+  g_autofree char *missing = g_build_filename (fixture->db_path, "copy.db", NULL);
+  g_autofree char *live = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *tmp = g_strconcat (destination, ".tmp", NULL);
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
+  set_note (fixture, "alpha", "e", "a note");
+  undo (fixture, skill (fixture, "beta", "x"));
+
+  g_assert_true (roadmap_store_backup (fixture->store, destination, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (store_test_file_mode (destination), ==, 0600);
+
+  /* A plain SQLite database with the same rows */
+  store_test_assert_integrity (destination);
+  live = store_test_describe_db (fixture->db_path);
+  copy = store_test_describe_db (destination);
+  g_assert_cmpstr (copy, ==, live);
+
+  db = store_test_sqlite_open (destination);
+  journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal_mode, ==, "delete");
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA application_id"), ==, 0x52644d70);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 1);
+  g_clear_pointer (&db, sqlite3_close);
+
+  /* A second backup replaces the first */
+  move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+  g_assert_true (roadmap_store_backup (fixture->store, destination, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&live, g_free);
+  g_clear_pointer (&copy, g_free);
+  live = store_test_describe_db (fixture->db_path);
+  copy = store_test_describe_db (destination);
+  g_assert_cmpstr (copy, ==, live);
+
+  /* A backup that cannot be written fails and leaves nothing behind */
+  g_assert_false (roadmap_store_backup (fixture->store, missing, &error));
+  g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO);
+  g_clear_error (&error);
+  /* The store is still usable */
+  move (fixture, "alpha", "h", ROADMAP_STATUS_TODO, 0);
+  assert_survives_reopen (fixture);
+}
+
+static void
+test_backup_auto (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->db_path, ".backup", NULL);
+  g_autofree char *live = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  struct utimbuf two_days_ago;
+  GStatBuf st;
+
+  /* Made when the database was opened */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  store_test_assert_integrity (backup);
+  db = store_test_sqlite_open (backup);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA application_id"), ==, 0x52644d70);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"), ==, 0);
+  g_clear_pointer (&db, sqlite3_close);
+
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+
+  /* Not more than once a day … */
+  old = store_test_describe_db (backup);
+  fixture_open (fixture);
+  copy = store_test_describe_db (backup);
+  g_assert_cmpstr (copy, ==, old);
+
+  /* … but when it is older, the next open refreshes it */
+  two_days_ago.actime = two_days_ago.modtime = now_seconds () - 2 * 24 * 3600;
+  g_assert_cmpint (g_utime (backup, &two_days_ago), ==, 0);
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  fixture_open (fixture);
+
+  g_assert_cmpint (g_stat (backup, &st), ==, 0);
+  g_assert_cmpint (st.st_mtime, >, now_seconds () - 3600);
+  store_test_assert_integrity (backup);
+  g_clear_pointer (&copy, g_free);
+  live = store_test_describe_db (fixture->db_path);
+  copy = store_test_describe_db (backup);
+  g_assert_cmpstr (copy, ==, live);
+}
+
+/* Rows of a roadmap that is not loaded now are kept, for when it is. */
+static void
+test_rows_of_unloaded_tracks_kept (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(RoadmapCatalog) small = store_test_small_catalog ();
+  g_autoptr(RoadmapCatalog) alpha_only = roadmap_catalog_new ();
+  g_autoptr(RoadmapStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  move (fixture, "beta", "y", ROADMAP_STATUS_DONE, 0);
+  set_note (fixture, "beta", "x", "keep me");
+  before = store_test_describe_catalog (fixture->catalog);
+  g_clear_object (&fixture->store);
+
+  /* A session with only the alpha roadmap */
+  g_assert_true (roadmap_catalog_add_track (alpha_only, roadmap_catalog_find_track (small, "alpha"),
+                                            &error));
+  g_assert_no_error (error);
+  store = roadmap_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  roadmap_store_load_progress (store, alpha_only, &error);
+  g_assert_no_error (error);
+  g_assert_true (roadmap_store_move_skill (store, store_test_skill (alpha_only, "alpha", "a"),
+                                           ROADMAP_STATUS_DOING, 0, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* Both roadmaps again: beta's progress and note are still there */
+  fixture_open (fixture);
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_DOING);
+  move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 0);
+  after = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/store/open/pragmas", test_pragmas);
+  g_test_add_func ("/store/open/file-mode", test_file_mode);
+  ADD ("/store/status/roundtrip", test_status_roundtrip);
+  ADD ("/store/positions/shift", test_positions_shift);
+  ADD ("/store/positions/reorder", test_positions_reorder);
+  ADD ("/store/positions/dense-after-reload", test_positions_dense_after_reload);
+  ADD ("/store/dates", test_dates);
+  ADD ("/store/history/append-only", test_history);
+  ADD ("/store/undo/walk-back", test_undo);
+  ADD ("/store/undo/after-new-move", test_undo_after_new_move);
+  ADD ("/store/undo/not-loaded", test_undo_not_loaded);
+  ADD ("/store/notes", test_notes);
+  ADD ("/store/backup/api", test_backup);
+  ADD ("/store/backup/auto", test_backup_auto);
+  ADD ("/store/load/unloaded-tracks-kept", test_rows_of_unloaded_tracks_kept);
+
+#undef ADD
+
+  return g_test_run ();
+}

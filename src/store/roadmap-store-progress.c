@@ -161,30 +161,12 @@ plan_move (RoadmapSkill  *skill,
   return placements;
 }
 
-static gboolean
-date_time_equal0 (GDateTime *a,
-                  GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
-placement_changes_skill (const Placement *placement)
-{
-  RoadmapSkill *skill = placement->skill;
-
-  return roadmap_skill_get_status (skill) != placement->status ||
-         roadmap_skill_get_position (skill) != placement->position ||
-         !date_time_equal0 (roadmap_skill_get_started_at (skill), placement->started_at) ||
-         !date_time_equal0 (roadmap_skill_get_finished_at (skill), placement->finished_at);
-}
-
+/* Writes every skill of the affected column(s), also those that keep
+ * their place: a skill without a row sorts after the stored ones on the
+ * next load, so a column is either fully stored or not at all. */
 static gboolean
 write_placements (RoadmapStore  *self,
                   GArray        *placements,
-                  RoadmapSkill  *moved,
                   GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -206,11 +188,6 @@ write_placements (RoadmapStore  *self,
     {
       const Placement *placement = &g_array_index (placements, Placement, i);
       int rc;
-
-      /* Rows of skills that keep their place need no write; the moved one
-       * is always written so that its row exists. */
-      if (placement->skill != moved && !placement_changes_skill (placement))
-        continue;
 
       sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (placement->skill), -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (placement->skill), -1, SQLITE_STATIC);
@@ -296,7 +273,7 @@ write_move (RoadmapStore        *self,
 {
   g_autoptr(GArray) placements = plan_move (skill, status, position, started_at, finished_at);
 
-  if (!write_placements (self, placements, skill, error) ||
+  if (!write_placements (self, placements, error) ||
       !write_history (self, kind, skill, status, undoes, error))
     return FALSE;
 

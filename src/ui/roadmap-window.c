@@ -1,4 +1,4 @@
-/* roadmap-window.c — sidebar of tracks and the selected track's phases
+/* roadmap-window.c — the sidebar of tracks and the board of the selected one
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +6,8 @@
 
 #include <glib/gi18n.h>
 
+#include "roadmap-board.h"
+#include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
 #include "roadmap-window.h"
 
@@ -14,12 +16,13 @@ struct _RoadmapWindow
   AdwApplicationWindow parent_instance;
 
   RoadmapSession *session;
+  GSettings *settings;
 
   AdwLeaflet *leaflet;
   GtkListBox *track_list;
   AdwWindowTitle *content_title;
   GtkStack *content_stack;
-  GtkBox *phase_box;
+  RoadmapBoard *board;
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
@@ -34,97 +37,26 @@ create_track_row (gpointer item,
   return roadmap_track_row_new (ROADMAP_TRACK (item));
 }
 
-static GtkWidget *
-create_skill_label (RoadmapSkill *skill)
-{
-  GtkWidget *label = gtk_label_new (roadmap_skill_get_title (skill));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (label, "card");
-  gtk_widget_set_margin_bottom (label, 6);
-  return label;
-}
-
-static GtkWidget *
-create_phase_view (RoadmapPhase *phase)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GListModel *skills = roadmap_phase_get_skills (phase);
-  GtkWidget *column_boxes[ROADMAP_N_STATUSES];
-  g_autofree char *title = NULL;
-  g_autofree char *months = NULL;
-  GtkWidget *label;
-
-  /* Translators: "Phase 1 · Fundamentals" */
-  title = g_strdup_printf (_("Phase %u · %s"), roadmap_phase_get_number (phase),
-                           roadmap_phase_get_title (phase));
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "title-3");
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (roadmap_phase_get_first_month (phase) == 0)
-    months = g_strdup ("");
-  else if (roadmap_phase_get_first_month (phase) == roadmap_phase_get_last_month (phase))
-    months = g_strdup_printf (_("Month %u"), roadmap_phase_get_first_month (phase));
-  else
-    /* Translators: "Months 1–2" */
-    months = g_strdup_printf (_("Months %u–%u"), roadmap_phase_get_first_month (phase),
-                              roadmap_phase_get_last_month (phase));
-  label = gtk_label_new (months);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (box), label);
-
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    {
-      GtkWidget *heading = gtk_label_new (roadmap_status_get_label (s));
-
-      column_boxes[s] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_widget_set_margin_bottom (heading, 6);
-      gtk_box_append (GTK_BOX (column_boxes[s]), heading);
-      gtk_box_append (GTK_BOX (columns), column_boxes[s]);
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
-    {
-      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
-
-      gtk_box_append (GTK_BOX (column_boxes[roadmap_skill_get_status (skill)]),
-                      create_skill_label (skill));
-    }
-
-  gtk_box_append (GTK_BOX (box), columns);
-  return box;
-}
-
 static void
 show_track (RoadmapWindow *self,
             RoadmapTrack  *track)
 {
-  GListModel *phases = roadmap_track_get_phases (track);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->phase_box))) != NULL)
-    gtk_box_remove (self->phase_box, child);
-
-  for (guint i = 0; i < g_list_model_get_n_items (phases); i++)
-    {
-      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, i);
-
-      gtk_box_append (self->phase_box, create_phase_view (phase));
-    }
-
+  roadmap_board_set_track (self->board, track);
   adw_window_title_set_title (self->content_title, roadmap_track_get_title (track));
   gtk_window_set_title (GTK_WINDOW (self), roadmap_track_get_title (track));
   gtk_stack_set_visible_child_name (self->content_stack, "board");
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-track", roadmap_track_get_id (track));
+}
+
+static void
+on_track_row_selected (RoadmapWindow *self,
+                       GtkListBoxRow *row,
+                       GtkListBox    *list)
+{
+  if (row != NULL)
+    show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
 }
 
 static void
@@ -132,7 +64,6 @@ on_track_row_activated (RoadmapWindow *self,
                         GtkListBoxRow *row,
                         GtkListBox    *list)
 {
-  show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -143,12 +74,174 @@ on_back_clicked (RoadmapWindow *self)
 }
 
 static void
+add_toast (RoadmapWindow *self,
+           const char    *title,
+           const char    *button_label,
+           const char    *action_name)
+{
+  /* Toast titles are Pango markup in libadwaita 1.2; ours are text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_skill_moved (RoadmapWindow *self,
+                RoadmapSkill  *skill,
+                guint          old_status,
+                RoadmapBoard  *board)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast, "Moved SQL & NoSQL Databases to Done" */
+  title = g_strdup_printf (_("Moved %s to %s"), roadmap_skill_get_title (skill),
+                           roadmap_status_get_label (roadmap_skill_get_status (skill)));
+  add_toast (self, title, _("_Undo"), "win.undo");
+}
+
+static void
+on_move_failed (RoadmapWindow *self,
+                RoadmapSkill  *skill,
+                const char    *message,
+                RoadmapBoard  *board)
+{
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast; %s is the reason, e.g. "The disk is full: …" */
+  title = g_strdup_printf (_("Could not move %s. %s"), roadmap_skill_get_title (skill), message);
+  add_toast (self, title, NULL, NULL);
+}
+
+static void
+on_dialog_move_requested (RoadmapWindow      *self,
+                          guint               status,
+                          RoadmapSkillDialog *dialog)
+{
+  RoadmapSkill *skill = roadmap_skill_dialog_get_skill (dialog);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->board), "board.move-skill", "(sii)",
+                              roadmap_skill_get_id (skill), (int) status, G_MAXINT);
+}
+
+static void
+on_skill_activated (RoadmapWindow *self,
+                    RoadmapSkill  *skill,
+                    RoadmapBoard  *board)
+{
+  RoadmapStore *store = roadmap_session_get_store (self->session);
+  RoadmapSkillDialog *dialog;
+
+  if (store == NULL)
+    return;
+
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (self), skill, store);
+  g_signal_connect_object (dialog, "move-requested", G_CALLBACK (on_dialog_move_requested),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  RoadmapStore *store = roadmap_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  RoadmapSkill *skill = NULL;
+
+  if (store == NULL)
+    return;
+
+  if (!roadmap_store_undo (store, roadmap_session_get_catalog (self->session), &skill, &error))
+    {
+      /* Translators: a toast; %s is the reason */
+      title = g_strdup_printf (_("Could not undo. %s"), error->message);
+      add_toast (self, title, NULL, NULL);
+      return;
+    }
+
+  if (skill == NULL)
+    {
+      add_toast (self, _("Nothing to undo"), NULL, NULL);
+      return;
+    }
+
+  /* Translators: a toast, "Moved SQL & NoSQL Databases back to Doing" */
+  title = g_strdup_printf (_("Moved %s back to %s"), roadmap_skill_get_title (skill),
+                           roadmap_status_get_label (roadmap_skill_get_status (skill)));
+  add_toast (self, title, NULL, NULL);
+
+  if (roadmap_board_get_track (self->board) != NULL &&
+      roadmap_board_find_card (self->board, skill) != NULL)
+    roadmap_board_focus_skill (self->board, skill);
+}
+
+static void
+show_load_errors (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  GPtrArray *errors = roadmap_catalog_get_load_errors (roadmap_session_get_catalog (self->session));
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const GError *error = g_ptr_array_index (errors, i);
+
+      if (body->len > 0)
+        g_string_append (body, "\n\n");
+      g_string_append (body, error->message);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   ngettext ("A Roadmap Could Not Be Loaded",
+                                             "Some Roadmaps Could Not Be Loaded", errors->len),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+roadmap_window_close_request (GtkWindow *window)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      if (!gtk_window_is_maximized (window))
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (roadmap_window_parent_class)->close_request (window);
+}
+
+static void
 roadmap_window_dispose (GObject *object)
 {
   RoadmapWindow *self = (RoadmapWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (roadmap_window_parent_class)->dispose (object);
 }
@@ -158,8 +251,12 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = roadmap_window_dispose;
+  window_class->close_request = roadmap_window_close_request;
+
+  g_type_ensure (ROADMAP_TYPE_BOARD);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-window.ui");
@@ -167,12 +264,19 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, track_list);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, phase_box);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, board);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, toast_overlay);
+  gtk_widget_class_bind_template_callback (widget_class, on_track_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_skill_moved);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_failed);
+  gtk_widget_class_bind_template_callback (widget_class, on_skill_activated);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
 }
 
 static void
@@ -181,21 +285,40 @@ roadmap_window_init (RoadmapWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static char *
-describe_load_errors (GPtrArray *errors)
+static void
+restore_state (RoadmapWindow *self)
 {
-  GString *text = g_string_new (NULL);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
-  for (guint i = 0; i < errors->len; i++)
+  /* Running from the build tree without the schema compiled is allowed:
+   * the window then simply does not remember. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static GtkListBoxRow *
+find_track_row (RoadmapWindow *self,
+                const char    *track_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->track_list, i)) != NULL; i++)
     {
-      const GError *error = g_ptr_array_index (errors, i);
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, error->message);
+      if (g_strcmp0 (roadmap_track_get_id (roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row))), track_id) == 0)
+        return row;
     }
 
-  return g_string_free (text, FALSE);
+  return NULL;
 }
 
 /**
@@ -221,47 +344,70 @@ roadmap_window_new (RoadmapApplication *application,
   load_errors = roadmap_catalog_get_load_errors (catalog);
   store = roadmap_session_get_store (session);
 
+  restore_state (self);
+  roadmap_board_set_store (self->board, store);
   gtk_list_box_bind_model (self->track_list, G_LIST_MODEL (catalog),
                            create_track_row, NULL, NULL);
 
   if (store_error != NULL)
     {
-      adw_status_page_set_description (self->error_page, store_error->message);
+      g_autofree char *escaped = g_markup_escape_text (store_error->message, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->content_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (catalog)) == 0)
     {
-      g_autofree char *details = describe_load_errors (load_errors);
-
-      if (details[0] != '\0')
-        adw_status_page_set_description (self->empty_page, details);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
   else
     {
-      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->track_list, 0);
+      g_autofree char *last = self->settings != NULL ? g_settings_get_string (self->settings, "last-track") : NULL;
+      GtkListBoxRow *row = find_track_row (self, last);
 
-      gtk_list_box_select_row (self->track_list, first);
-      show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (first)));
-
-      if (load_errors->len > 0)
-        {
-          g_autofree char *title = g_strdup_printf (ngettext ("%u roadmap could not be loaded",
-                                                              "%u roadmaps could not be loaded",
-                                                              load_errors->len),
-                                                    load_errors->len);
-
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-        }
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (self->track_list, 0);
+      gtk_list_box_select_row (self->track_list, row);
+      /* Folded (narrow), open on the board rather than the list. */
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
+
+  if (load_errors->len > 0)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u roadmap could not be loaded",
+                                                          "%u roadmaps could not be loaded",
+                                                          load_errors->len),
+                                                load_errors->len);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-load-errors");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-load-errors", load_errors->len > 0);
 
   if (store != NULL && roadmap_store_get_recovery_message (store) != NULL)
     {
-      AdwToast *toast = adw_toast_new (roadmap_store_get_recovery_message (store));
+      g_autofree char *escaped = g_markup_escape_text (roadmap_store_get_recovery_message (store), -1);
+      AdwToast *toast = adw_toast_new (escaped);
 
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
 
   return self;
+}
+
+/**
+ * roadmap_window_get_board:
+ *
+ * Returns: (transfer none): the board
+ */
+RoadmapBoard *
+roadmap_window_get_board (RoadmapWindow *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_WINDOW (self), NULL);
+  return self->board;
 }

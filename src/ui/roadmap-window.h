@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "roadmap-application.h"
+#include "roadmap-board.h"
 #include "roadmap-session.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,6 @@ G_DECLARE_FINAL_TYPE (RoadmapWindow, roadmap_window, ROADMAP, WINDOW, AdwApplica
 RoadmapWindow *roadmap_window_new (RoadmapApplication *application,
                                    RoadmapSession     *session,
                                    const GError       *store_error);
+RoadmapBoard  *roadmap_window_get_board (RoadmapWindow      *self);
 
 G_END_DECLS

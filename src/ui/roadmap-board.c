@@ -1,0 +1,355 @@
+/* roadmap-board.c
+ *
+ * Cards and columns ask for moves through the "board.move-skill" action;
+ * the board sends them to the store and reports the outcome with
+ * ::skill-moved or ::move-failed. The cards themselves move only when the
+ * model changes, that is after the store committed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-board.h"
+#include "roadmap-column.h"
+#include "roadmap-phase-card.h"
+
+struct _RoadmapBoard
+{
+  GtkWidget parent_instance;
+
+  RoadmapTrack *track;
+  RoadmapStore *store;
+  RoadmapSkill *pending_focus;
+
+  GtkScrolledWindow *scroller;
+  GtkListBox *phase_list;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapBoard, roadmap_board, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TRACK,
+  N_PROPS
+};
+
+enum {
+  SKILL_MOVED,
+  MOVE_FAILED,
+  SKILL_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+create_phase_row (gpointer item,
+                  gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), roadmap_phase_card_new (ROADMAP_PHASE (item)));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static RoadmapPhaseCard *
+find_phase_card (RoadmapBoard *self,
+                 RoadmapPhase *phase)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card;
+
+      if (!GTK_IS_LIST_BOX_ROW (row))
+        continue;
+      card = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      if (ROADMAP_IS_PHASE_CARD (card) && roadmap_phase_card_get_phase (ROADMAP_PHASE_CARD (card)) == phase)
+        return ROADMAP_PHASE_CARD (card);
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_pending (gpointer user_data)
+{
+  RoadmapBoard *self = user_data;
+  g_autoptr(RoadmapSkill) skill = g_steal_pointer (&self->pending_focus);
+  GtkWidget *card;
+
+  if (skill == NULL)
+    return G_SOURCE_REMOVE;
+
+  card = roadmap_board_find_card (self, skill);
+  if (card != NULL)
+    gtk_widget_grab_focus (card);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+move_skill (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *skill;
+  RoadmapStatus old_status;
+  GtkWidget *card;
+  gboolean had_focus;
+  const char *skill_id;
+  int status, position;
+
+  g_variant_get (parameter, "(&sii)", &skill_id, &status, &position);
+
+  if (self->track == NULL || self->store == NULL ||
+      status < ROADMAP_STATUS_TODO || status > ROADMAP_STATUS_DONE)
+    return;
+
+  skill = roadmap_track_find_skill (self->track, skill_id);
+  if (skill == NULL)
+    return;
+
+  card = roadmap_board_find_card (self, skill);
+  had_focus = card != NULL && gtk_widget_has_focus (card);
+  old_status = roadmap_skill_get_status (skill);
+
+  if (!roadmap_store_move_skill (self->store, skill, status, (guint) MAX (position, 0), &error))
+    {
+      g_signal_emit (self, signals[MOVE_FAILED], 0, skill, error->message);
+      return;
+    }
+
+  /* The card is rebuilt in its new column before the next frame; keep
+   * the keyboard on it. */
+  if (had_focus)
+    roadmap_board_focus_skill (self, skill);
+
+  if (old_status != (RoadmapStatus) status)
+    g_signal_emit (self, signals[SKILL_MOVED], 0, skill, (guint) old_status);
+}
+
+static void
+show_skill (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+  RoadmapSkill *skill;
+
+  if (self->track == NULL)
+    return;
+
+  skill = roadmap_track_find_skill (self->track, g_variant_get_string (parameter, NULL));
+  if (skill != NULL)
+    g_signal_emit (self, signals[SKILL_ACTIVATED], 0, skill);
+}
+
+static void
+roadmap_board_dispose (GObject *object)
+{
+  RoadmapBoard *self = (RoadmapBoard *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
+  g_clear_object (&self->track);
+  g_clear_object (&self->store);
+  g_clear_object (&self->pending_focus);
+
+  G_OBJECT_CLASS (roadmap_board_parent_class)->dispose (object);
+}
+
+static void
+roadmap_board_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRACK:
+      g_value_set_object (value, self->track);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_board_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRACK:
+      roadmap_board_set_track (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_board_class_init (RoadmapBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_board_dispose;
+  object_class->get_property = roadmap_board_get_property;
+  object_class->set_property = roadmap_board_set_property;
+
+  properties[PROP_TRACK] =
+    g_param_spec_object ("track", NULL, NULL, ROADMAP_TYPE_TRACK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RoadmapBoard::skill-moved:
+   * @skill: the skill, now in its new column
+   * @old_status: the column it came from
+   */
+  signals[SKILL_MOVED] =
+    g_signal_new ("skill-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ROADMAP_TYPE_SKILL, G_TYPE_UINT);
+
+  /**
+   * RoadmapBoard::move-failed:
+   * @skill: the skill, still where it was
+   * @message: why the store refused, for the user
+   */
+  signals[MOVE_FAILED] =
+    g_signal_new ("move-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, ROADMAP_TYPE_SKILL, G_TYPE_STRING);
+
+  signals[SKILL_ACTIVATED] =
+    g_signal_new ("skill-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ROADMAP_TYPE_SKILL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, phase_list);
+
+  gtk_widget_class_install_action (widget_class, "board.move-skill", "(sii)", move_skill);
+  gtk_widget_class_install_action (widget_class, "board.show-skill", "s", show_skill);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "board");
+}
+
+static void
+roadmap_board_init (RoadmapBoard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+roadmap_board_new (void)
+{
+  return g_object_new (ROADMAP_TYPE_BOARD, NULL);
+}
+
+RoadmapTrack *
+roadmap_board_get_track (RoadmapBoard *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), NULL);
+  return self->track;
+}
+
+void
+roadmap_board_set_track (RoadmapBoard *self,
+                         RoadmapTrack *track)
+{
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+  g_return_if_fail (track == NULL || ROADMAP_IS_TRACK (track));
+
+  if (!g_set_object (&self->track, track))
+    return;
+
+  gtk_list_box_bind_model (self->phase_list,
+                           track != NULL ? roadmap_track_get_phases (track) : NULL,
+                           create_phase_row, NULL, NULL);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
+}
+
+void
+roadmap_board_set_store (RoadmapBoard *self,
+                         RoadmapStore *store)
+{
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+
+  g_set_object (&self->store, store);
+}
+
+/**
+ * roadmap_board_find_column:
+ *
+ * Returns: (transfer none) (nullable): the column of @phase for @status
+ */
+GtkWidget *
+roadmap_board_find_column (RoadmapBoard  *self,
+                           RoadmapPhase  *phase,
+                           RoadmapStatus  status)
+{
+  RoadmapPhaseCard *card;
+
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), NULL);
+
+  card = find_phase_card (self, phase);
+  return card != NULL ? roadmap_phase_card_get_column (card, status) : NULL;
+}
+
+/**
+ * roadmap_board_find_card:
+ *
+ * Returns: (transfer none) (nullable): the card showing @skill
+ */
+GtkWidget *
+roadmap_board_find_card (RoadmapBoard *self,
+                         RoadmapSkill *skill)
+{
+  GtkWidget *column;
+
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), NULL);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
+
+  column = roadmap_board_find_column (self, roadmap_skill_get_phase (skill),
+                                      roadmap_skill_get_status (skill));
+  return column != NULL ? roadmap_column_find_card (ROADMAP_COLUMN (column), skill) : NULL;
+}
+
+/**
+ * roadmap_board_focus_skill:
+ *
+ * Moves the keyboard focus to the card of @skill once the columns have
+ * caught up with the model (before the next frame).
+ */
+void
+roadmap_board_focus_skill (RoadmapBoard *self,
+                           RoadmapSkill *skill)
+{
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+  g_return_if_fail (ROADMAP_IS_SKILL (skill));
+
+  g_set_object (&self->pending_focus, skill);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, focus_pending, g_object_ref (self), g_object_unref);
+}

@@ -1,0 +1,33 @@
+/* roadmap-board.h — the selected track: its phase cards, and the moves
+ * made on them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "roadmap-store.h"
+#include "roadmap-track.h"
+
+G_BEGIN_DECLS
+
+#define ROADMAP_TYPE_BOARD (roadmap_board_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoadmapBoard, roadmap_board, ROADMAP, BOARD, GtkWidget)
+
+GtkWidget    *roadmap_board_new        (void);
+RoadmapTrack *roadmap_board_get_track  (RoadmapBoard *self);
+void          roadmap_board_set_track  (RoadmapBoard *self,
+                                        RoadmapTrack *track);
+void          roadmap_board_set_store  (RoadmapBoard *self,
+                                        RoadmapStore *store);
+GtkWidget    *roadmap_board_find_card  (RoadmapBoard *self,
+                                        RoadmapSkill *skill);
+GtkWidget    *roadmap_board_find_column (RoadmapBoard  *self,
+                                         RoadmapPhase  *phase,
+                                         RoadmapStatus  status);
+void          roadmap_board_focus_skill (RoadmapBoard *self,
+                                         RoadmapSkill *skill);
+
+G_END_DECLS

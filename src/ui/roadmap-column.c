@@ -1,0 +1,300 @@
+/* roadmap-column.c
+ *
+ * The cards come from the phase's skills, filtered by this column's status
+ * and sorted by position; when the store moves skills, the column refilters
+ * and resorts once, before the next frame, and the list box follows.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-column.h"
+#include "roadmap-skill-card.h"
+
+struct _RoadmapColumn
+{
+  GtkWidget parent_instance;
+
+  RoadmapPhase *phase;
+  RoadmapStatus status;
+
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
+  GtkSortListModel *model;
+  guint refresh_id;
+
+  GtkLabel *title_label;
+  GtkLabel *count_label;
+  GtkListBox *list;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapColumn, roadmap_column, GTK_TYPE_WIDGET)
+
+static gboolean
+filter_by_status (gpointer item,
+                  gpointer user_data)
+{
+  RoadmapColumn *self = user_data;
+
+  return roadmap_skill_get_status (ROADMAP_SKILL (item)) == self->status;
+}
+
+static int
+sort_by_position (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint pa = roadmap_skill_get_position (ROADMAP_SKILL ((gpointer) a));
+  guint pb = roadmap_skill_get_position (ROADMAP_SKILL ((gpointer) b));
+
+  return pa < pb ? GTK_ORDERING_SMALLER : pa > pb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkWidget *
+create_card (gpointer item,
+             gpointer user_data)
+{
+  return roadmap_skill_card_new (ROADMAP_SKILL (item));
+}
+
+static void
+update_count (RoadmapColumn *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_text (self->count_label, count);
+
+  /* Translators: a column's accessible name, "Doing, Phase 1, 3 skills" */
+  accessible = g_strdup_printf (ngettext ("%s, Phase %u, %u skill", "%s, Phase %u, %u skills", n),
+                                roadmap_status_get_label (self->status),
+                                roadmap_phase_get_number (self->phase), n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static gboolean
+refresh (gpointer user_data)
+{
+  RoadmapColumn *self = user_data;
+
+  self->refresh_id = 0;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A move changes the status and position of several skills in a row:
+ * refilter and resort once, before the next frame is drawn. */
+static void
+queue_refresh (RoadmapColumn *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh, self, NULL);
+}
+
+static void
+on_row_activated (RoadmapColumn *self,
+                  GtkListBoxRow *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (row), "card.open", NULL);
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget *target,
+                double         x,
+                double         y,
+                RoadmapColumn *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  /* Skills belong to their phase: only its own columns take them. */
+  if (value != NULL && G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL) &&
+      roadmap_skill_get_phase (g_value_get_object (value)) != self->phase)
+    return 0;
+
+  return GDK_ACTION_MOVE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         RoadmapColumn *self)
+{
+  RoadmapSkill *skill;
+  guint position;
+
+  if (!G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL))
+    return FALSE;
+
+  skill = g_value_get_object (value);
+  if (roadmap_skill_get_phase (skill) != self->phase)
+    return FALSE;
+
+  position = roadmap_column_position_at (self, y, skill);
+  gtk_widget_activate_action (GTK_WIDGET (self), "board.move-skill", "(sii)",
+                              roadmap_skill_get_id (skill), (int) self->status, (int) position);
+  return TRUE;
+}
+
+static void
+roadmap_column_dispose (GObject *object)
+{
+  RoadmapColumn *self = (RoadmapColumn *) object;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_COLUMN);
+  g_clear_object (&self->model);
+  g_clear_object (&self->phase);
+
+  G_OBJECT_CLASS (roadmap_column_parent_class)->dispose (object);
+}
+
+static void
+roadmap_column_class_init (RoadmapColumnClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_column_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "column");
+}
+
+static void
+roadmap_column_init (RoadmapColumn *self)
+{
+  GtkDropTarget *target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  target = gtk_drop_target_new (ROADMAP_TYPE_SKILL, GDK_ACTION_MOVE);
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+GtkWidget *
+roadmap_column_new (RoadmapPhase  *phase,
+                    RoadmapStatus  status)
+{
+  RoadmapColumn *self;
+  GtkFilterListModel *filtered;
+  GListModel *skills;
+  guint n_skills;
+
+  g_return_val_if_fail (ROADMAP_IS_PHASE (phase), NULL);
+  g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
+
+  self = g_object_new (ROADMAP_TYPE_COLUMN, NULL);
+  self->phase = g_object_ref (phase);
+  self->status = status;
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
+  gtk_label_set_text (self->title_label, roadmap_status_get_label (status));
+
+  skills = roadmap_phase_get_skills (phase);
+  self->filter = gtk_custom_filter_new (filter_by_status, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_by_position, NULL, NULL);
+  filtered = gtk_filter_list_model_new (g_object_ref (skills), GTK_FILTER (self->filter));
+  self->model = gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (self->sorter));
+
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->model), create_card, NULL, NULL);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
+
+  n_skills = g_list_model_get_n_items (skills);
+  for (guint i = 0; i < n_skills; i++)
+    {
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
+
+      g_signal_connect_object (skill, "notify::status", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (skill, "notify::position", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+    }
+
+  return GTK_WIDGET (self);
+}
+
+RoadmapStatus
+roadmap_column_get_status (RoadmapColumn *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_COLUMN (self), ROADMAP_STATUS_TODO);
+  return self->status;
+}
+
+/**
+ * roadmap_column_find_card:
+ *
+ * Returns: (transfer none) (nullable): the card showing @skill
+ */
+GtkWidget *
+roadmap_column_find_card (RoadmapColumn *self,
+                          RoadmapSkill  *skill)
+{
+  g_return_val_if_fail (ROADMAP_IS_COLUMN (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ROADMAP_IS_SKILL_CARD (child) &&
+          roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (child)) == skill)
+        return child;
+    }
+
+  return NULL;
+}
+
+/**
+ * roadmap_column_position_at:
+ * @y: a height in the column's coordinates
+ * @moving: (nullable): the skill being moved, which does not count
+ *
+ * Returns: where a card dropped at @y lands: the number of other cards
+ *   whose middle is above @y
+ */
+guint
+roadmap_column_position_at (RoadmapColumn *self,
+                            double         y,
+                            RoadmapSkill  *moving)
+{
+  guint position = 0;
+
+  g_return_val_if_fail (ROADMAP_IS_COLUMN (self), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!ROADMAP_IS_SKILL_CARD (child) ||
+          roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (child)) == moving ||
+          !gtk_widget_compute_bounds (child, GTK_WIDGET (self), &bounds))
+        continue;
+
+      if (y > bounds.origin.y + bounds.size.height / 2)
+        position++;
+    }
+
+  return position;
+}

@@ -1,0 +1,148 @@
+/* roadmap-phase-card.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-column.h"
+#include "roadmap-phase-card.h"
+
+struct _RoadmapPhaseCard
+{
+  GtkWidget parent_instance;
+
+  RoadmapPhase *phase;
+  GtkWidget *columns[ROADMAP_N_STATUSES];
+
+  GtkLabel *title_label;
+  GtkLabel *months_label;
+  GtkLabel *progress_label;
+  GtkLevelBar *level_bar;
+  GtkFlowBox *column_box;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
+
+static void
+update_progress (RoadmapPhaseCard *self)
+{
+  guint done = roadmap_phase_get_n_with_status (self->phase, ROADMAP_STATUS_DONE);
+  guint total = roadmap_phase_get_n_skills (self->phase);
+  g_autofree char *text = NULL;
+
+  /* Translators: "9 of 24 done"; the plural follows the total */
+  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
+  gtk_label_set_text (self->progress_label, text);
+  gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
+}
+
+static void
+roadmap_phase_card_dispose (GObject *object)
+{
+  RoadmapPhaseCard *self = (RoadmapPhaseCard *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_PHASE_CARD);
+  g_clear_object (&self->phase);
+
+  G_OBJECT_CLASS (roadmap_phase_card_parent_class)->dispose (object);
+}
+
+static void
+roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_phase_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-phase-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, months_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, column_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "phase");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+roadmap_phase_card_init (RoadmapPhaseCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+}
+
+GtkWidget *
+roadmap_phase_card_new (RoadmapPhase *phase)
+{
+  RoadmapPhaseCard *self;
+  g_autofree char *title = NULL;
+  guint first, last;
+
+  g_return_val_if_fail (ROADMAP_IS_PHASE (phase), NULL);
+
+  self = g_object_new (ROADMAP_TYPE_PHASE_CARD, NULL);
+  self->phase = g_object_ref (phase);
+
+  /* Translators: "Phase 1 · Fundamentals" */
+  title = g_strdup_printf (_("Phase %u · %s"), roadmap_phase_get_number (phase),
+                           roadmap_phase_get_title (phase));
+  gtk_label_set_text (self->title_label, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  first = roadmap_phase_get_first_month (phase);
+  last = roadmap_phase_get_last_month (phase);
+  if (first > 0)
+    {
+      g_autofree char *months = NULL;
+
+      if (first == last)
+        months = g_strdup_printf (_("Month %u"), first);
+      else
+        /* Translators: "Months 1–2" */
+        months = g_strdup_printf (_("Months %u–%u"), first, last);
+      gtk_label_set_text (self->months_label, months);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->months_label), first > 0);
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      self->columns[s] = roadmap_column_new (phase, s);
+      gtk_flow_box_append (self->column_box, self->columns[s]);
+      gtk_widget_set_focusable (gtk_widget_get_parent (self->columns[s]), FALSE);
+    }
+
+  g_signal_connect_object (phase, "notify::n-done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  update_progress (self);
+
+  return GTK_WIDGET (self);
+}
+
+RoadmapPhase *
+roadmap_phase_card_get_phase (RoadmapPhaseCard *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE_CARD (self), NULL);
+  return self->phase;
+}
+
+/**
+ * roadmap_phase_card_get_column:
+ *
+ * Returns: (transfer none): the #RoadmapColumn for @status
+ */
+GtkWidget *
+roadmap_phase_card_get_column (RoadmapPhaseCard *self,
+                               RoadmapStatus     status)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE_CARD (self), NULL);
+  g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
+  return self->columns[status];
+}

@@ -1,0 +1,354 @@
+/* roadmap-skill-card.c
+ *
+ * The card carries its RoadmapSkill, not itself, in a drag; what happens on
+ * a drop or a keyboard move is up to the window, through the actions
+ * "board.move-skill" and "board.show-skill" that the card activates.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-phase.h"
+#include "roadmap-skill-card.h"
+
+struct _RoadmapSkillCard
+{
+  GtkListBoxRow parent_instance;
+
+  RoadmapSkill *skill;
+
+  GtkLabel *title_label;
+  GtkLabel *details_label;
+  GtkLabel *date_label;
+  GtkImage *status_icon;
+  GtkPopoverMenu *context_menu;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapSkillCard, roadmap_skill_card, GTK_TYPE_LIST_BOX_ROW)
+
+static char *
+format_date (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
+
+  /* Translators: a short date, see the strftime() manual, e.g. "25 Nov 2026" */
+  return g_date_time_format (local, _("%e %b %Y"));
+}
+
+static void
+update_details (RoadmapSkillCard *self)
+{
+  const char * const *topics = roadmap_skill_get_topics (self->skill);
+  guint n_topics = topics != NULL ? g_strv_length ((char **) topics) : 0;
+  guint n_resources = g_list_model_get_n_items (roadmap_skill_get_resources (self->skill));
+  guint hours = roadmap_skill_get_estimate_hours (self->skill);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *details = NULL;
+
+  if (n_topics > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u topic", "%u topics", n_topics), n_topics));
+  if (n_resources > 0)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u link", "%u links", n_resources), n_resources));
+  if (hours > 0)
+    /* Translators: an estimate of study time, "about 40 h" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("about %u h", "about %u h", hours), hours));
+  g_ptr_array_add (parts, NULL);
+
+  details = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_text (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), details[0] != '\0');
+}
+
+static void
+update_status (RoadmapSkillCard *self)
+{
+  RoadmapStatus status = roadmap_skill_get_status (self->skill);
+  RoadmapPhase *phase = roadmap_skill_get_phase (self->skill);
+  g_autofree char *date_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (status == ROADMAP_STATUS_DONE && roadmap_skill_get_finished_at (self->skill) != NULL)
+    {
+      g_autofree char *date = format_date (roadmap_skill_get_finished_at (self->skill));
+
+      /* Translators: %s is a date */
+      date_text = g_strdup_printf (_("Finished %s"), g_strstrip (date));
+    }
+  else if (status == ROADMAP_STATUS_DOING && roadmap_skill_get_started_at (self->skill) != NULL)
+    {
+      g_autofree char *date = format_date (roadmap_skill_get_started_at (self->skill));
+
+      /* Translators: %s is a date */
+      date_text = g_strdup_printf (_("Started %s"), g_strstrip (date));
+    }
+
+  gtk_label_set_text (self->date_label, date_text != NULL ? date_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_label), date_text != NULL);
+
+  /* The status also reads without colour: a check mark for Done, a
+   * half-filled circle for Doing. */
+  gtk_image_set_from_icon_name (self->status_icon,
+                                status == ROADMAP_STATUS_DONE ? "object-select-symbolic" :
+                                status == ROADMAP_STATUS_DOING ? "content-loading-symbolic" : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), status != ROADMAP_STATUS_TODO);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "todo");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "doing");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
+  gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
+
+  /* Translators: what a screen reader says for a card:
+   * "SQL & NoSQL Databases, in Doing, Phase 1" */
+  accessible = g_strdup_printf (_("%s, in %s, Phase %u"),
+                                roadmap_skill_get_title (self->skill),
+                                roadmap_status_get_label (status),
+                                phase != NULL ? roadmap_phase_get_number (phase) : 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date_text,
+                                  -1);
+}
+
+static void
+move_by (RoadmapSkillCard *self,
+         int               column_delta,
+         int               position_delta)
+{
+  int status = (int) roadmap_skill_get_status (self->skill) + column_delta;
+  int position = (int) roadmap_skill_get_position (self->skill) + position_delta;
+
+  if (status < ROADMAP_STATUS_TODO || status > ROADMAP_STATUS_DONE || position < 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  /* Into another column: at the end of it. */
+  if (column_delta != 0)
+    position = G_MAXINT;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "board.move-skill", "(sii)",
+                              roadmap_skill_get_id (self->skill), status, position);
+}
+
+static void
+move_left (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  move_by (ROADMAP_SKILL_CARD (widget), -1, 0);
+}
+
+static void
+move_right (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  move_by (ROADMAP_SKILL_CARD (widget), 1, 0);
+}
+
+static void
+move_up (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  move_by (ROADMAP_SKILL_CARD (widget), 0, -1);
+}
+
+static void
+move_down (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  move_by (ROADMAP_SKILL_CARD (widget), 0, 1);
+}
+
+static void
+move_to (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
+  const char *status_name = g_variant_get_string (parameter, NULL);
+  RoadmapStatus status;
+
+  if (!roadmap_status_from_string (status_name, &status) ||
+      status == roadmap_skill_get_status (self->skill))
+    return;
+
+  gtk_widget_activate_action (widget, "board.move-skill", "(sii)",
+                              roadmap_skill_get_id (self->skill), (int) status, G_MAXINT);
+}
+
+static void
+open_details (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
+
+  gtk_widget_activate_action (widget, "board.show-skill", "s", roadmap_skill_get_id (self->skill));
+}
+
+static void
+show_menu (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), NULL);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_secondary_pressed (GtkGestureClick  *gesture,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      RoadmapSkillCard *self)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 RoadmapSkillCard    *self)
+{
+  GdkRectangle rect = { (int) x, (int) y, 1, 1 };
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource    *source,
+                 double            x,
+                 double            y,
+                 RoadmapSkillCard *self)
+{
+  return gdk_content_provider_new_typed (ROADMAP_TYPE_SKILL, self->skill);
+}
+
+static void
+on_drag_begin (GtkDragSource    *source,
+               GdkDrag          *drag,
+               RoadmapSkillCard *self)
+{
+  GtkWidget *copy = roadmap_skill_card_new (self->skill);
+  GtkWidget *icon = gtk_drag_icon_get_for_drag (drag);
+  GtkWidget *box = gtk_list_box_new ();
+
+  /* A transient copy: the card itself stays in its column until the move
+   * is committed. */
+  gtk_widget_add_css_class (box, "drag-icon");
+  gtk_widget_set_size_request (box, gtk_widget_get_width (GTK_WIDGET (self)), -1);
+  gtk_list_box_append (GTK_LIST_BOX (box), copy);
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), box);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+on_drag_end (GtkDragSource    *source,
+             GdkDrag          *drag,
+             gboolean          delete_data,
+             RoadmapSkillCard *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "dragged");
+}
+
+static void
+roadmap_skill_card_dispose (GObject *object)
+{
+  RoadmapSkillCard *self = (RoadmapSkillCard *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_SKILL_CARD);
+  g_clear_object (&self->skill);
+
+  G_OBJECT_CLASS (roadmap_skill_card_parent_class)->dispose (object);
+}
+
+static void
+roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_skill_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, details_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, date_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, context_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_secondary_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_long_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_drag_prepare);
+  gtk_widget_class_bind_template_callback (widget_class, on_drag_begin);
+  gtk_widget_class_bind_template_callback (widget_class, on_drag_end);
+
+  gtk_widget_class_install_action (widget_class, "card.move-left", NULL, move_left);
+  gtk_widget_class_install_action (widget_class, "card.move-right", NULL, move_right);
+  gtk_widget_class_install_action (widget_class, "card.move-up", NULL, move_up);
+  gtk_widget_class_install_action (widget_class, "card.move-down", NULL, move_down);
+  gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to);
+  gtk_widget_class_install_action (widget_class, "card.open", NULL, open_details);
+  gtk_widget_class_install_action (widget_class, "card.show-menu", NULL, show_menu);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "card.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_CONTROL_MASK, "card.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "card.move-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, GDK_CONTROL_MASK, "card.move-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK, "card.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_CONTROL_MASK, "card.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "card.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_CONTROL_MASK, "card.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.show-menu", NULL);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+}
+
+static void
+roadmap_skill_card_init (RoadmapSkillCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+roadmap_skill_card_new (RoadmapSkill *skill)
+{
+  RoadmapSkillCard *self;
+
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
+
+  self = g_object_new (ROADMAP_TYPE_SKILL_CARD, NULL);
+  self->skill = g_object_ref (skill);
+
+  gtk_label_set_text (self->title_label, roadmap_skill_get_title (skill));
+  update_details (self);
+  update_status (self);
+
+  g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}
+
+RoadmapSkill *
+roadmap_skill_card_get_skill (RoadmapSkillCard *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL_CARD (self), NULL);
+  return self->skill;
+}

@@ -1,0 +1,348 @@
+/* roadmap-skill-dialog.c
+ *
+ * Notes are saved to the store half a second after the last keystroke and
+ * again when the window closes. If the store refuses, the text stays in
+ * the editor, the reason is shown, and closing is held back once so that
+ * nothing typed is lost without the learner knowing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-phase.h"
+#include "roadmap-skill-dialog.h"
+
+#define SAVE_DELAY_MS 500
+
+struct _RoadmapSkillDialog
+{
+  AdwWindow parent_instance;
+
+  RoadmapSkill *skill;
+  RoadmapStore *store;
+  guint save_id;
+  gboolean close_despite_error;
+
+  AdwWindowTitle *window_title;
+  GtkLabel *summary_label;
+  GtkFlowBox *topic_box;
+  AdwPreferencesGroup *topics_group;
+  AdwPreferencesGroup *resources_group;
+  GtkTextView *notes_view;
+  GtkLabel *notes_status;
+  AdwActionRow *started_row;
+  AdwActionRow *finished_row;
+  GtkButton *move_buttons[ROADMAP_N_STATUSES];
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapSkillDialog, roadmap_skill_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  MOVE_REQUESTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+get_notes_text (RoadmapSkillDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+format_date_time (GDateTime *date_time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (date_time == NULL)
+    return g_strdup (_("Not yet"));
+
+  local = g_date_time_to_local (date_time);
+  /* Translators: a date and time, see the strftime() manual */
+  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
+}
+
+static void
+update_progress (RoadmapSkillDialog *self)
+{
+  RoadmapStatus status = roadmap_skill_get_status (self->skill);
+  g_autofree char *started = format_date_time (roadmap_skill_get_started_at (self->skill));
+  g_autofree char *finished = format_date_time (roadmap_skill_get_finished_at (self->skill));
+
+  adw_action_row_set_subtitle (self->started_row, g_strstrip (started));
+  adw_action_row_set_subtitle (self->finished_row, g_strstrip (finished));
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->move_buttons[s]), s != status);
+      if (s == status)
+        gtk_widget_add_css_class (GTK_WIDGET (self->move_buttons[s]), "suggested-action");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->move_buttons[s]), "suggested-action");
+    }
+}
+
+static void
+on_resource_activated (AdwActionRow       *row,
+                       RoadmapSkillDialog *self)
+{
+  const char *url = g_object_get_data (G_OBJECT (row), "url");
+
+  /* The loader only lets http(s) through; check again at the door. */
+  if (url == NULL || !(g_str_has_prefix (url, "https://") || g_str_has_prefix (url, "http://")))
+    return;
+
+  gtk_show_uri (GTK_WINDOW (self), url, GDK_CURRENT_TIME);
+}
+
+static void
+fill_resources (RoadmapSkillDialog *self)
+{
+  GListModel *resources = roadmap_skill_get_resources (self->skill);
+  guint n = g_list_model_get_n_items (resources);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RoadmapResource) resource = g_list_model_get_item (resources, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), roadmap_resource_get_title (resource));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), roadmap_resource_get_url (resource));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Open in the web browser"));
+      g_object_set_data_full (G_OBJECT (row), "url", g_strdup (roadmap_resource_get_url (resource)), g_free);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_resource_activated), self, 0);
+      adw_preferences_group_add (self->resources_group, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->resources_group), n > 0);
+}
+
+static void
+fill_topics (RoadmapSkillDialog *self)
+{
+  const char * const *topics = roadmap_skill_get_topics (self->skill);
+  guint n = 0;
+
+  for (; topics != NULL && topics[n] != NULL; n++)
+    {
+      GtkWidget *label = gtk_label_new (topics[n]);
+
+      gtk_widget_add_css_class (label, "topic");
+      gtk_flow_box_append (self->topic_box, label);
+      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), n > 0);
+}
+
+static gboolean
+save_now (gpointer user_data)
+{
+  RoadmapSkillDialog *self = user_data;
+
+  self->save_id = 0;
+  roadmap_skill_dialog_save_notes (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_notes_changed (RoadmapSkillDialog *self)
+{
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (SAVE_DELAY_MS, save_now, self);
+  gtk_label_set_text (self->notes_status, "");
+}
+
+static void
+on_move_clicked (GtkButton          *button,
+                 RoadmapSkillDialog *self)
+{
+  RoadmapStatus status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "status"));
+
+  g_signal_emit (self, signals[MOVE_REQUESTED], 0, (guint) status);
+}
+
+static gboolean
+roadmap_skill_dialog_close_request (GtkWindow *window)
+{
+  RoadmapSkillDialog *self = ROADMAP_SKILL_DIALOG (window);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+
+  /* Keep the window (and the text) when saving fails, once: the message
+   * says why; a second close lets go. */
+  if (!roadmap_skill_dialog_save_notes (self) && !self->close_despite_error)
+    {
+      self->close_despite_error = TRUE;
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (roadmap_skill_dialog_parent_class)->close_request (window);
+}
+
+static void
+roadmap_skill_dialog_dispose (GObject *object)
+{
+  RoadmapSkillDialog *self = (RoadmapSkillDialog *) object;
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_object (&self->skill);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (roadmap_skill_dialog_parent_class)->dispose (object);
+}
+
+static void
+roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = roadmap_skill_dialog_dispose;
+  window_class->close_request = roadmap_skill_dialog_close_request;
+
+  /**
+   * RoadmapSkillDialog::move-requested:
+   * @status: the column the learner chose
+   */
+  signals[MOVE_REQUESTED] =
+    g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topic_box);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_group);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, resources_group);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, notes_status);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, started_row);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, finished_row);
+  gtk_widget_class_bind_template_child_full (widget_class, "todo_button", FALSE,
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, move_buttons[ROADMAP_STATUS_TODO]));
+  gtk_widget_class_bind_template_child_full (widget_class, "doing_button", FALSE,
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, move_buttons[ROADMAP_STATUS_DOING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "done_button", FALSE,
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, move_buttons[ROADMAP_STATUS_DONE]));
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+roadmap_skill_dialog_init (RoadmapSkillDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+RoadmapSkillDialog *
+roadmap_skill_dialog_new (GtkWindow    *parent,
+                          RoadmapSkill *skill,
+                          RoadmapStore *store)
+{
+  RoadmapSkillDialog *self;
+  RoadmapPhase *phase;
+  GtkTextBuffer *buffer;
+  const char *note;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
+  g_return_val_if_fail (ROADMAP_IS_STORE (store), NULL);
+
+  self = g_object_new (ROADMAP_TYPE_SKILL_DIALOG,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  self->skill = g_object_ref (skill);
+  self->store = g_object_ref (store);
+
+  gtk_window_set_title (GTK_WINDOW (self), roadmap_skill_get_title (skill));
+  adw_window_title_set_title (self->window_title, roadmap_skill_get_title (skill));
+  phase = roadmap_skill_get_phase (skill);
+  if (phase != NULL)
+    {
+      /* Translators: "Phase 1 · Fundamentals" */
+      g_autofree char *subtitle = g_strdup_printf (_("Phase %u · %s"), roadmap_phase_get_number (phase),
+                                                   roadmap_phase_get_title (phase));
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+
+  gtk_label_set_text (self->summary_label, roadmap_skill_get_summary (skill) != NULL
+                                             ? roadmap_skill_get_summary (skill)
+                                             : _("No description."));
+  fill_topics (self);
+  fill_resources (self);
+
+  note = roadmap_skill_get_note (skill);
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  gtk_text_buffer_set_text (buffer, note != NULL ? note : "", -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      g_object_set_data (G_OBJECT (self->move_buttons[s]), "status", GUINT_TO_POINTER (s));
+      g_signal_connect_object (self->move_buttons[s], "clicked", G_CALLBACK (on_move_clicked), self, 0);
+    }
+
+  g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  update_progress (self);
+
+  return self;
+}
+
+RoadmapSkill *
+roadmap_skill_dialog_get_skill (RoadmapSkillDialog *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL_DIALOG (self), NULL);
+  return self->skill;
+}
+
+/**
+ * roadmap_skill_dialog_save_notes:
+ *
+ * Writes the notes to the store now, if they changed.
+ *
+ * Returns: %FALSE if the store refused; the reason is shown under the notes
+ */
+gboolean
+roadmap_skill_dialog_save_notes (RoadmapSkillDialog *self)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SKILL_DIALOG (self), FALSE);
+
+  text = get_notes_text (self);
+  if (g_strcmp0 (text, roadmap_skill_get_note (self->skill) != NULL ? roadmap_skill_get_note (self->skill) : "") == 0)
+    return TRUE;
+
+  if (!roadmap_store_set_note (self->store, self->skill, text, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Notes not saved: %s"), error->message);
+
+      gtk_label_set_text (self->notes_status, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->notes_status), "error");
+      return FALSE;
+    }
+
+  self->close_despite_error = FALSE;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->notes_status), "error");
+  gtk_label_set_text (self->notes_status, _("Saved"));
+  return TRUE;
+}
