@@ -1,1 +1,587 @@
-int main(void){return 77;}
+/* test-progress-file.c — progress exported to and imported from JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "roadmap-progress-file.h"
+#include "store-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  RoadmapStore *store;
+  RoadmapCatalog *catalog;
+} Fixture;
+
+static void
+fixture_open (Fixture    *fixture,
+              const char *db_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->catalog);
+  g_free (fixture->db_path);
+  fixture->db_path = g_build_filename (fixture->dir, db_name, NULL);
+
+  fixture->store = roadmap_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  fixture->catalog = store_test_small_catalog ();
+  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->dir = store_test_make_dir ();
+  fixture_open (fixture, "progress.db");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->catalog);
+  store_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+}
+
+static RoadmapSkill *
+skill (Fixture    *fixture,
+       const char *track_id,
+       const char *skill_id)
+{
+  return store_test_skill (fixture->catalog, track_id, skill_id);
+}
+
+static void
+move (Fixture       *fixture,
+      const char    *track_id,
+      const char    *skill_id,
+      RoadmapStatus  status,
+      guint          position)
+{
+  g_autoptr(GError) error = NULL;
+
+  roadmap_store_move_skill (fixture->store, skill (fixture, track_id, skill_id), status, position, &error);
+  g_assert_no_error (error);
+}
+
+static void
+set_note (Fixture    *fixture,
+          const char *track_id,
+          const char *skill_id,
+          const char *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  roadmap_store_set_note (fixture->store, skill (fixture, track_id, skill_id), note, &error);
+  g_assert_no_error (error);
+}
+
+/* Some of everything: columns, positions, dates of the past, notes (also
+ * on skills that never moved). */
+static void
+make_progress (Fixture *fixture)
+{
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
+  move (fixture, "alpha", "e", ROADMAP_STATUS_DONE, 0);
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  move (fixture, "alpha", "c", ROADMAP_STATUS_TODO, 2);
+  move (fixture, "beta", "y", ROADMAP_STATUS_DOING, 0);
+  set_note (fixture, "alpha", "d", "Chapter 4, then\nthe exercises ✓");
+  set_note (fixture, "alpha", "g", "never moved, but noted");
+  set_note (fixture, "beta", "x", "\"quoted\" \\ and a tab\there");
+
+  /* Dates from the past, distinct from each other */
+  g_clear_object (&fixture->store);
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE progress SET started_at = 1700000000 + 86400 * rowid_like"
+                                 " FROM (SELECT track_id AS t, skill_id AS s,"
+                                 "              row_number () OVER (ORDER BY track_id, skill_id) AS rowid_like"
+                                 "       FROM progress)"
+                                 " WHERE track_id = t AND skill_id = s AND started_at IS NOT NULL;"
+                                 "UPDATE progress SET finished_at = started_at + 3600 * 7"
+                                 " WHERE finished_at IS NOT NULL;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+
+  fixture->store = roadmap_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->catalog);
+  fixture->catalog = store_test_small_catalog ();
+  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
+}
+
+/* The progress and notes tables (not the history) */
+static char *
+describe_rows (const char *db_path)
+{
+  g_autofree char *all = store_test_describe_db (db_path);
+  char *history = strstr (all, "history:\n");
+
+  g_assert_nonnull (history);
+  return g_strndup (all, history - all);
+}
+
+static JsonNode *
+parse_file (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static char *
+skills_of (const char *path)
+{
+  g_autoptr(JsonNode) root = parse_file (path);
+  JsonNode *skills = json_object_get_member (json_node_get_object (root), "skills");
+
+  g_assert_nonnull (skills);
+  return json_to_string (skills, TRUE);
+}
+
+static JsonObject *
+find_entry (JsonArray  *skills,
+            const char *track_id,
+            const char *skill_id)
+{
+  for (guint i = 0; i < json_array_get_length (skills); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (skills, i);
+
+      if (g_strcmp0 (json_object_get_string_member (entry, "track"), track_id) == 0 &&
+          g_strcmp0 (json_object_get_string_member (entry, "skill"), skill_id) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* Tests */
+
+static void
+test_roundtrip (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "progress.json", NULL);
+  g_autofree char *again_path = g_build_filename (fixture->dir, "again.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) again = g_file_new_for_path (again_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *model = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *imported_rows = NULL;
+  g_autofree char *skills = NULL;
+  g_autofree char *skills_again = NULL;
+  JsonObject *object;
+  JsonObject *entry;
+  RoadmapSkill *undone = (RoadmapSkill *) 0x1;
+
+  make_progress (fixture);
+  model = store_test_describe_catalog (fixture->catalog);
+  rows = describe_rows (fixture->db_path);
+
+  g_assert_true (roadmap_progress_file_export (fixture->store, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (store_test_file_mode (path), ==, 0600);
+
+  /* What the file says */
+  root = parse_file (path);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "roadmap-progress");
+  g_assert_true (json_object_has_member (object, "exported_at"));
+  entry = find_entry (json_object_get_array_member (object, "skills"), "alpha", "d");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "status"), ==, "doing");
+  g_assert_cmpint (json_object_get_int_member (entry, "position"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "note"), ==, "Chapter 4, then\nthe exercises ✓");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "started_at"), "Z"));
+  entry = find_entry (json_object_get_array_member (object, "skills"), "alpha", "e");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "status"), ==, "done");
+  g_assert_true (json_object_has_member (entry, "finished_at"));
+
+  /* Into a new database, with a fresh model */
+  fixture_open (fixture, "other.db");
+  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+
+  imported = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (imported, ==, model);
+  imported_rows = describe_rows (fixture->db_path);
+  g_assert_cmpstr (imported_rows, ==, rows);
+
+  /* It lasts */
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&imported, g_free);
+  imported = store_test_describe_reopened (fixture->db_path, FALSE);
+  g_assert_cmpstr (imported, ==, model);
+
+  /* Exporting again gives the same entries */
+  fixture_open (fixture, "other.db");
+  g_assert_true (roadmap_progress_file_export (fixture->store, again, &error));
+  g_assert_no_error (error);
+  skills = skills_of (path);
+  skills_again = skills_of (again_path);
+  g_assert_cmpstr (skills_again, ==, skills);
+
+  /* An import is not undone move by move */
+  g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_null (undone);
+}
+
+/* An import replaces all progress: skills it does not mention go back to
+ * To-do without notes. */
+static void
+test_import_replaces (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("progress-unknown-track.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  RoadmapSkill *a;
+
+  make_progress (fixture);
+  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+
+  a = skill (fixture, "alpha", "a");
+  g_assert_cmpint (roadmap_skill_get_status (a), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1767348000);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (a)), ==, 1768927500);
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "c")), ==, ROADMAP_STATUS_DOING);
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==, "halfway through");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *id = (const char *[]) { "b", "d", "e" }[i];
+      RoadmapSkill *other = skill (fixture, "alpha", id);
+
+      g_assert_cmpint (roadmap_skill_get_status (other), ==, ROADMAP_STATUS_TODO);
+      g_assert_null (roadmap_skill_get_started_at (other));
+      g_assert_null (roadmap_skill_get_note (other));
+    }
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "y")), ==, ROADMAP_STATUS_TODO);
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "x")));
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "g")));
+
+  {
+    g_autofree char *column = store_test_describe_column (fixture->catalog, "alpha", "one",
+                                                          ROADMAP_STATUS_TODO);
+
+    g_assert_cmpstr (column, ==, "b d e");
+  }
+
+  /* Recorded in the history as an import */
+  history = roadmap_store_list_history (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (history, history->len - 1))->kind,
+                   ==, ROADMAP_HISTORY_IMPORT);
+}
+
+static void
+test_import_unknown_track (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("progress-unknown-track.json");
+  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) exported = g_file_new_for_path (export_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(JsonNode) original = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *original_skills;
+  JsonArray *skills;
+
+  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+
+  /* The model only has what it knows */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->catalog)), ==, 2);
+  g_assert_null (roadmap_catalog_find_track (fixture->catalog, "zeta"));
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_DONE);
+
+  /* The database keeps the rest */
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress WHERE track_id = 'zeta'"), ==, 2);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM notes WHERE track_id = 'zeta'"), ==, 1);
+  g_clear_pointer (&db, sqlite3_close);
+
+  /* … and exports it again, unchanged */
+  g_assert_true (roadmap_progress_file_export (fixture->store, exported, &error));
+  g_assert_no_error (error);
+  original = parse_file (path);
+  root = parse_file (export_path);
+  original_skills = json_object_get_array_member (json_node_get_object (original), "skills");
+  skills = json_object_get_array_member (json_node_get_object (root), "skills");
+
+  for (guint i = 0; i < json_array_get_length (original_skills); i++)
+    {
+      JsonObject *expected = json_array_get_object_element (original_skills, i);
+      JsonObject *entry = find_entry (skills, json_object_get_string_member (expected, "track"),
+                                      json_object_get_string_member (expected, "skill"));
+      g_autoptr(JsonNode) expected_node = json_node_init_object (json_node_alloc (), expected);
+      g_autoptr(JsonNode) entry_node = NULL;
+
+      g_assert_nonnull (entry);
+      entry_node = json_node_init_object (json_node_alloc (), entry);
+      g_assert_true (json_node_equal (entry_node, expected_node));
+    }
+
+  /* When that roadmap is loaded, its progress is there */
+  {
+    g_autoptr(RoadmapTrack) zeta = roadmap_track_new ("zeta", "Zeta");
+    g_autoptr(RoadmapPhase) phase = roadmap_phase_new ("only", "Only", 1, 1);
+    g_autoptr(RoadmapSkill) z1 = roadmap_skill_new ("z1", "Z1");
+    g_autoptr(RoadmapSkill) z2 = roadmap_skill_new ("z2", "Z2");
+
+    roadmap_phase_add_skill (phase, z1);
+    roadmap_phase_add_skill (phase, z2);
+    g_assert_true (roadmap_track_add_phase (zeta, phase));
+    g_assert_true (roadmap_catalog_add_track (fixture->catalog, zeta, &error));
+    g_assert_no_error (error);
+    roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
+    g_assert_no_error (error);
+
+    g_assert_cmpint (roadmap_skill_get_status (z1), ==, ROADMAP_STATUS_DONE);
+    g_assert_cmpstr (roadmap_skill_get_note (z1), ==, "from a roadmap that is not installed here");
+    g_assert_cmpint (roadmap_skill_get_status (z2), ==, ROADMAP_STATUS_DOING);
+  }
+}
+
+typedef struct
+{
+  const char *file;
+  const char *where;
+} InvalidFile;
+
+static const InvalidFile invalid_files[] = {
+  { "progress-bad-status.json", "skills[1]: “finished” is not a status" },
+  { "progress-bad-id.json", "skills[2]: “Not An Id” is not a valid skill id" },
+  { "progress-duplicate-entry.json", "skills[2]: the skill alpha/a is listed twice" },
+  { "progress-duplicate-key.json", "skills[0].status" },
+  { "progress-wrong-kind.json", ": kind: " },
+  { "progress-wrong-format.json", ": format: " },
+  { "progress-not-json.json", "line 5" },
+  { "progress-bad-date.json", "skills[1].started_at: " },
+  { "progress-bad-position.json", "skills[1]: the position" },
+  { "progress-wrong-type.json", "skills[1].status: expected a string" },
+  { "progress-not-object.json", ": document: " },
+};
+
+/* The import fails with INVALID, naming the file and the place in it, and
+ * changes neither the database nor the model. */
+static void
+assert_import_refused (Fixture    *fixture,
+                       const char *path,
+                       int         code,
+                       const char *where)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *parse_name = g_file_get_parse_name (file);
+  g_autofree char *model_before = store_test_describe_catalog (fixture->catalog);
+  g_autofree char *db_before = store_test_describe_db (fixture->db_path);
+  g_autofree char *model_after = NULL;
+  g_autofree char *db_after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_error (error, ROADMAP_STORE_ERROR, code);
+  g_test_message ("refused: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, parse_name));
+  if (where != NULL)
+    g_assert_nonnull (strstr (error->message, where));
+
+  model_after = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (model_after, ==, model_before);
+  db_after = store_test_describe_db (fixture->db_path);
+  g_assert_cmpstr (db_after, ==, db_before);
+}
+
+static void
+test_import_invalid (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const InvalidFile *invalid = data;
+  g_autofree char *path = fixture_path (invalid->file);
+
+  make_progress (fixture);
+  assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, invalid->where);
+
+  /* The store is still fine */
+  move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+}
+
+/* Arrays nested far deeper than json-glib survives: refused before it
+ * parses anything. */
+static void
+test_import_deep_nesting (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "bomb.json", NULL);
+  g_autoptr(GString) bomb = g_string_new ("{\"format\": 1, \"kind\": \"roadmap-progress\", \"skills\": ["
+                                          "{\"track\": \"alpha\", \"skill\": \"a\", \"status\": \"done\","
+                                          " \"note\": ");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (bomb, '[');
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (bomb, ']');
+  g_string_append (bomb, "}]}");
+  g_file_set_contents (path, bomb->str, bomb->len, &error);
+  g_assert_no_error (error);
+
+  make_progress (fixture);
+  assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, "skills[0].note");
+}
+
+static void
+test_import_too_large (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "large.json", NULL);
+  g_autoptr(GString) large = g_string_new ("{\"format\": 1, \"kind\": \"roadmap-progress\", \"skills\": [], \"padding\": \"");
+  g_autoptr(GError) error = NULL;
+
+  while (large->len < 9 * 1024 * 1024)
+    g_string_append (large, "0123456789abcdef");
+  g_string_append (large, "\"}");
+  g_file_set_contents (path, large->str, large->len, &error);
+  g_assert_no_error (error);
+
+  make_progress (fixture);
+  assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, NULL);
+}
+
+static void
+test_import_missing (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "no-such-file.json", NULL);
+
+  make_progress (fixture);
+  assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_IO, NULL);
+}
+
+/* A failed export leaves no file, and no half file, behind; a file in the
+ * way is not touched. */
+static void
+test_export_unwritable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "no", "such", "folder", "progress.json", NULL);
+  g_autofree char *below_file = g_build_filename (fixture->db_path, "progress.json", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "a-folder.json", NULL);
+  g_autofree char *inside = g_build_filename (folder, "keep.txt", NULL);
+  const char *destinations[] = { missing, below_file, folder };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  make_progress (fixture);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_file_set_contents (inside, "keep me", -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (destinations); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (destinations[i]);
+
+      g_assert_false (roadmap_progress_file_export (fixture->store, file, &error));
+      g_assert_nonnull (error);
+      g_test_message ("refused: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  {
+    g_autoptr(GBytes) kept = g_bytes_new_static ("keep me", 7);
+
+    store_test_assert_file_equals (inside, kept);
+  }
+
+  /* Only what was there before: no temporary files */
+  dir = g_dir_open (fixture->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_test_message ("left: %s", name);
+      g_assert_true (g_str_has_prefix (name, "progress.db") || g_str_equal (name, "a-folder.json"));
+    }
+
+  /* The store still works, and exports where it can */
+  move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "ok.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (roadmap_progress_file_export (fixture->store, file, &error));
+    g_assert_no_error (error);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+
+  ADD ("/progress-file/roundtrip", test_roundtrip, NULL);
+  ADD ("/progress-file/import/replaces", test_import_replaces, NULL);
+  ADD ("/progress-file/import/unknown-track", test_import_unknown_track, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_files); i++)
+    {
+      g_autofree char *name = g_strndup (invalid_files[i].file, strlen (invalid_files[i].file) - 5);
+      g_autofree char *path = g_strdup_printf ("/progress-file/import/invalid/%s", name);
+
+      ADD (path, test_import_invalid, &invalid_files[i]);
+    }
+  ADD ("/progress-file/import/invalid/deep-nesting", test_import_deep_nesting, NULL);
+  ADD ("/progress-file/import/invalid/too-large", test_import_too_large, NULL);
+  ADD ("/progress-file/import/missing", test_import_missing, NULL);
+  ADD ("/progress-file/export/unwritable", test_export_unwritable, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}

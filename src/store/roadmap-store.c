@@ -333,6 +333,7 @@ open_database (RoadmapStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 application_id;
   gint64 version;
+  gint64 n_objects = 0;
   int rc;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
@@ -349,7 +350,15 @@ open_database (RoadmapStore  *self,
       !query_int (self->db, self->path, "PRAGMA user_version", &version, error))
     return FALSE;
 
-  if (application_id != 0 && application_id != APPLICATION_ID)
+  /* Roadmap sets application_id and user_version in the transaction that
+   * creates its tables, so a file without them is either new and empty or
+   * a database of another program (most set no application_id). */
+  if (application_id == 0 &&
+      !query_int (self->db, self->path, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  if (application_id != APPLICATION_ID &&
+      (application_id != 0 || version != 0 || n_objects != 0))
     {
       g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
                    _("%s is a database of another program, not a Roadmap progress database; it was left untouched"),
@@ -578,6 +587,11 @@ recover (RoadmapStore  *self,
     }
   else
     {
+      /* The new, empty database must be private too: SQLite would create
+       * it with mode 0644. */
+      if (!create_private_file (self->path, error))
+        return FALSE;
+
       self->recovery_message =
         g_strdup_printf (_("The progress database was damaged (%s). It was kept as %s; no usable backup was found, so progress starts empty."),
                          reason->message, moved_to);

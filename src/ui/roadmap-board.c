@@ -159,6 +159,8 @@ roadmap_board_dispose (GObject *object)
   RoadmapBoard *self = (RoadmapBoard *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->track);
   g_clear_object (&self->store);
   g_clear_object (&self->pending_focus);

@@ -151,6 +151,8 @@ roadmap_column_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_COLUMN);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->phase);
 

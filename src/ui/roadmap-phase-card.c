@@ -44,6 +44,8 @@ roadmap_phase_card_dispose (GObject *object)
   RoadmapPhaseCard *self = (RoadmapPhaseCard *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_PHASE_CARD);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->phase);
 
   G_OBJECT_CLASS (roadmap_phase_card_parent_class)->dispose (object);

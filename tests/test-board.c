@@ -1,0 +1,408 @@
+/* test-board.c — the board as a learner meets it: columns, drops, keyboard
+ * moves, undo, notes, and a store that refuses (run under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "roadmap-column.h"
+#include "roadmap-phase-card.h"
+#include "roadmap-skill-card.h"
+#include "roadmap-skill-dialog.h"
+#include "ui-test-util.h"
+
+static RoadmapSkill *
+find_skill (UiFixture  *fixture,
+            const char *track_id,
+            const char *skill_id)
+{
+  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (fixture->session),
+                                                    track_id, skill_id);
+  g_assert_nonnull (skill);
+  return skill;
+}
+
+static void
+set_status (UiFixture     *fixture,
+            RoadmapSkill  *skill,
+            RoadmapStatus  status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_store_set_status (roadmap_session_get_store (fixture->session),
+                                           skill, status, &error));
+  g_assert_no_error (error);
+}
+
+static RoadmapBoard *
+get_board (UiFixture *fixture)
+{
+  return roadmap_window_get_board (fixture->window);
+}
+
+static GtkWidget *
+get_column (UiFixture     *fixture,
+            RoadmapSkill  *skill,
+            RoadmapStatus  status)
+{
+  GtkWidget *column = roadmap_board_find_column (get_board (fixture), roadmap_skill_get_phase (skill), status);
+
+  g_assert_nonnull (column);
+  return column;
+}
+
+static RoadmapStatus
+stored_status (UiFixture  *fixture,
+               const char *track_id,
+               const char *skill_id)
+{
+  g_autoptr(RoadmapSession) again = ui_fixture_reopen (fixture);
+  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (again), track_id, skill_id);
+
+  return roadmap_skill_get_status (skill);
+}
+
+/* Every skill of the selected track is on the board, in its column. */
+static void
+test_columns (UiFixture     *fixture,
+              gconstpointer  data)
+{
+  RoadmapSkill *doing = find_skill (fixture, "backend-developer", "api-development");
+  RoadmapSkill *done = find_skill (fixture, "backend-developer", "testing-ci-cd");
+  RoadmapTrack *track;
+  GListModel *phases;
+  GtkListBox *sidebar;
+
+  set_status (fixture, doing, ROADMAP_STATUS_DOING);
+  set_status (fixture, done, ROADMAP_STATUS_DONE);
+  ui_fixture_open_window (fixture);
+
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, 2));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "Data Engineer"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "1 of 13 done"));
+
+  track = roadmap_board_get_track (get_board (fixture));
+  g_assert_cmpstr (roadmap_track_get_id (track), ==, "backend-developer");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Backend Developer");
+
+  phases = roadmap_track_get_phases (track);
+  for (guint p = 0; p < g_list_model_get_n_items (phases); p++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+      GListModel *skills = roadmap_phase_get_skills (phase);
+
+      for (guint s = 0; s < g_list_model_get_n_items (skills); s++)
+        {
+          g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, s);
+          GtkWidget *card = roadmap_board_find_card (get_board (fixture), skill);
+          GtkWidget *column = get_column (fixture, skill, roadmap_skill_get_status (skill));
+
+          g_assert_nonnull (card);
+          g_assert_true (ui_widget_is_inside (card, column));
+          g_assert_true (gtk_widget_get_mapped (card));
+        }
+    }
+
+  g_assert_true (ui_widget_is_inside (roadmap_board_find_card (get_board (fixture), doing),
+                                      get_column (fixture, doing, ROADMAP_STATUS_DOING)));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Phase 1 · Fundamentals"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Months 1–2"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Started "));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Finished "));
+
+  /* Choosing the other track in the sidebar shows it. */
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  ui_spin (100);
+  g_assert_cmpstr (roadmap_track_get_id (roadmap_board_get_track (get_board (fixture))), ==, "data-engineer");
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "SQL & NoSQL Databases"));
+}
+
+static gboolean
+emit_drop (GtkWidget    *column,
+           RoadmapSkill *skill,
+           double        y)
+{
+  GtkDropTarget *target = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  g_value_init (&value, ROADMAP_TYPE_SKILL);
+  g_value_set_object (&value, skill);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, y, &accepted);
+
+  return accepted;
+}
+
+/* A drop on a column moves the skill there, persists it and updates the
+ * counts of the phase, the sidebar and the column. */
+static void
+test_drop (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+  GtkWidget *done_column;
+  GtkWidget *card;
+
+  ui_fixture_open_window (fixture);
+  done_column = get_column (fixture, skill, ROADMAP_STATUS_DONE);
+
+  g_assert_true (emit_drop (done_column, skill, 40.0));
+  ui_spin (50);
+
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  g_assert_nonnull (card);
+  g_assert_true (ui_widget_is_inside (card, done_column));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 of 13 done"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 of 3 done"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved Database Design to Done"));
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+
+  /* A skill of another phase is refused by this column. */
+  skill = find_skill (fixture, "backend-developer", "full-scale-project");
+  g_assert_false (emit_drop (done_column, skill, 10.0));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+}
+
+/* Dropping between two cards puts the skill there. */
+static void
+test_drop_position (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  RoadmapSkill *first = find_skill (fixture, "backend-developer", "python-sql");
+  RoadmapSkill *second = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapSkill *third = find_skill (fixture, "backend-developer", "api-development");
+  GtkWidget *done_column;
+  graphene_rect_t bounds;
+
+  set_status (fixture, first, ROADMAP_STATUS_DONE);
+  set_status (fixture, second, ROADMAP_STATUS_DONE);
+  ui_fixture_open_window (fixture);
+  done_column = get_column (fixture, third, ROADMAP_STATUS_DONE);
+
+  /* Just below the middle of the first card: between the two. */
+  g_assert_true (gtk_widget_compute_bounds (roadmap_board_find_card (get_board (fixture), first),
+                                            done_column, &bounds));
+  g_assert_true (emit_drop (done_column, third, bounds.origin.y + bounds.size.height * 0.75));
+  ui_spin (50);
+
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_position (third), ==, 1);
+  g_assert_cmpuint (roadmap_skill_get_position (second), ==, 2);
+}
+
+static void
+activate_card_action (UiFixture    *fixture,
+                      RoadmapSkill *skill,
+                      const char   *action)
+{
+  GtkWidget *card = roadmap_board_find_card (get_board (fixture), skill);
+
+  g_assert_nonnull (card);
+  gtk_widget_grab_focus (card);
+  g_assert_true (gtk_widget_activate_action (card, action, NULL));
+  ui_spin (50);
+}
+
+/* The keyboard path: Ctrl+Right / Ctrl+Left between columns, Ctrl+Up /
+ * Ctrl+Down within one, the menu's Move to…; the focus follows the card. */
+static void
+test_keyboard (UiFixture     *fixture,
+               gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "python-sql");
+  RoadmapSkill *other = find_skill (fixture, "backend-developer", "database-design");
+  GtkWidget *card;
+
+  ui_fixture_open_window (fixture);
+
+  activate_card_action (fixture, skill, "card.move-right");
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  g_assert_true (gtk_widget_has_focus (card));
+
+  activate_card_action (fixture, skill, "card.move-right");
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+
+  /* Past the last column: nothing happens. */
+  activate_card_action (fixture, skill, "card.move-right");
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+
+  activate_card_action (fixture, skill, "card.move-left");
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
+
+  /* Reorder: the other card joins Doing at the end, then moves up. */
+  card = roadmap_board_find_card (get_board (fixture), other);
+  gtk_widget_activate_action (card, "card.move-to", "s", "doing");
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_position (other), ==, 1);
+  activate_card_action (fixture, other, "card.move-up");
+  g_assert_cmpuint (roadmap_skill_get_position (other), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_position (skill), ==, 1);
+  activate_card_action (fixture, other, "card.move-down");
+  g_assert_cmpuint (roadmap_skill_get_position (other), ==, 1);
+
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DOING);
+}
+
+/* The accessible name says what, where and in which phase. */
+static void
+test_accessible_names (UiFixture     *fixture,
+                       gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "data-engineer", "sql-nosql-databases");
+  GtkListBox *sidebar;
+  GtkWidget *card;
+
+  set_status (fixture, skill, ROADMAP_STATUS_DOING);
+  ui_fixture_open_window (fixture);
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
+  ui_spin (100);
+
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "SQL & NoSQL Databases, in Doing, Phase 1");
+  g_assert_true (gtk_widget_get_focusable (card));
+}
+
+/* Undo from the toast's button (win.undo) and from Ctrl+Z. */
+static void
+test_undo (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "api-development");
+
+  ui_fixture_open_window (fixture);
+
+  activate_card_action (fixture, skill, "card.move-right");
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved API Development to Doing"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+  g_assert_true (ui_widget_is_inside (roadmap_board_find_card (get_board (fixture), skill),
+                                      get_column (fixture, skill, ROADMAP_STATUS_TODO)));
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "api-development"), ==, ROADMAP_STATUS_TODO);
+
+  /* Ctrl+Z is the window's accelerator for the same action. */
+  activate_card_action (fixture, skill, "card.move-right");
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "win.undo");
+
+    g_assert_cmpstr (accels[0], ==, "<Control>z");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+}
+
+/* Notes typed in the details are saved and come back after a restart. */
+static void
+test_notes (UiFixture     *fixture,
+            gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "data-engineer", "etl-basics");
+  g_autoptr(RoadmapSession) again = NULL;
+  RoadmapSkillDialog *dialog;
+  GtkTextView *view;
+
+  ui_fixture_open_window (fixture);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill,
+                                     roadmap_session_get_store (fixture->session));
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_spin (100);
+
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), "Airflow"));
+  view = GTK_TEXT_VIEW (ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Built a CSV → Postgres job.\nNext: retries.", -1);
+
+  /* Saved on its own, shortly after typing stops… */
+  ui_spin (800);
+  g_assert_cmpstr (roadmap_skill_get_note (skill), ==, "Built a CSV → Postgres job.\nNext: retries.");
+
+  /* …and always on close. */
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Final words", -1);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+
+  again = ui_fixture_reopen (fixture);
+  g_assert_cmpstr (roadmap_skill_get_note (roadmap_catalog_find_skill (roadmap_session_get_catalog (again),
+                                                                       "data-engineer", "etl-basics")),
+                   ==, "Final words");
+}
+
+/* Another program holds the write lock: the drop is refused, the card
+ * stays where it was, and a toast says why. */
+static void
+test_store_refuses (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "python-sql");
+  GtkWidget *todo_column;
+  GtkWidget *card;
+  sqlite3 *other = NULL;
+
+  ui_fixture_open_window (fixture);
+  todo_column = get_column (fixture, skill, ROADMAP_STATUS_TODO);
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO notes VALUES ('x', 'y', 'z', 0);",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_true (emit_drop (get_column (fixture, skill, ROADMAP_STATUS_DONE), skill, 10.0));
+  ui_spin (100);
+
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  g_assert_true (ui_widget_is_inside (card, todo_column));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "locked by another program"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "0 of 13 done"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "python-sql"), ==, ROADMAP_STATUS_TODO);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
+
+  ADD ("/ui/board/columns", test_columns);
+  ADD ("/ui/board/drop", test_drop);
+  ADD ("/ui/board/drop-position", test_drop_position);
+  ADD ("/ui/board/keyboard", test_keyboard);
+  ADD ("/ui/board/accessible-names", test_accessible_names);
+  ADD ("/ui/board/undo", test_undo);
+  ADD ("/ui/board/notes", test_notes);
+  ADD ("/ui/board/store-refuses", test_store_refuses);
+
+#undef ADD
+
+  return g_test_run ();
+}
