@@ -261,6 +261,23 @@ test_keyboard (UiFixture     *fixture,
   g_assert_cmpuint (roadmap_skill_get_position (other), ==, 1);
 
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DOING);
+
+  /* Left / Right move the focus to the nearest column that has a card;
+   * To-do still has api-development, Done has none. */
+  card = roadmap_board_find_card (get_board (fixture), other);
+  gtk_widget_grab_focus (card);
+  g_assert_true (gtk_widget_activate_action (card, "card.focus-left", NULL));
+  g_assert_true (gtk_widget_has_focus (roadmap_board_find_card (get_board (fixture),
+                                                                find_skill (fixture, "backend-developer", "api-development"))));
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  gtk_widget_grab_focus (card);
+  g_assert_true (gtk_widget_activate_action (card, "card.focus-right", NULL));
+  g_assert_true (gtk_widget_has_focus (card));
+
+  /* The context menu opens from the keyboard too. */
+  g_assert_true (gtk_widget_activate_action (card, "card.show-menu", NULL));
+  ui_spin (50);
+  g_assert_true (gtk_widget_get_visible (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
 }
 
 /* The accessible name says what, where and in which phase. */
@@ -384,6 +401,44 @@ test_store_refuses (UiFixture     *fixture,
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "python-sql"), ==, ROADMAP_STATUS_TODO);
 }
 
+/* Window size, maximized state and the last track come back. */
+static void
+test_state (UiFixture     *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_track = NULL;
+  GtkListBox *sidebar;
+  int width, height;
+
+  g_settings_set_string (settings, "last-track", "data-engineer");
+  g_settings_set_int (settings, "window-width", 900);
+  g_settings_set_int (settings, "window-height", 650);
+
+  fixture->window = roadmap_window_new (fixture->app, fixture->session, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_spin (200);
+
+  gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+  g_assert_cmpstr (roadmap_track_get_id (roadmap_board_get_track (get_board (fixture))), ==, "data-engineer");
+
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  ui_spin (100);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  ui_spin (50);
+
+  last_track = g_settings_get_string (settings, "last-track");
+  g_assert_cmpstr (last_track, ==, "backend-developer");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +456,7 @@ main (int   argc,
   ADD ("/ui/board/undo", test_undo);
   ADD ("/ui/board/notes", test_notes);
   ADD ("/ui/board/store-refuses", test_store_refuses);
+  ADD ("/ui/board/state", test_state);
 
 #undef ADD
 

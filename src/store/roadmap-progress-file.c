@@ -7,6 +7,9 @@
  *                   "finished_at": "2026-02-01T18:30:00Z",
  *                   "note": "…" } ] }
  *
+ * A skill that has a note but never moved has no progress row: it is
+ * written with its note only, without a status or position to claim.
+ *
  * An import is checked completely before anything is written, then
  * replaces all progress and notes in one transaction: all or nothing.
  *
@@ -32,6 +35,7 @@ typedef struct
 {
   char *track_id;
   char *skill_id;
+  gboolean has_progress;
   RoadmapStatus status;
   gint64 position;
   GDateTime *started_at;
@@ -122,7 +126,7 @@ roadmap_progress_file_export (RoadmapStore  *store,
                                "       p.started_at, p.finished_at, n.body"
                                " FROM progress AS p LEFT JOIN notes AS n USING (track_id, skill_id)"
                                " UNION ALL"
-                               " SELECT n.track_id, n.skill_id, 0, 0, NULL, NULL, n.body"
+                               " SELECT n.track_id, n.skill_id, NULL, NULL, NULL, NULL, n.body"
                                " FROM notes AS n LEFT JOIN progress AS p USING (track_id, skill_id)"
                                " WHERE p.track_id IS NULL"
                                " ORDER BY 1, 2",
@@ -144,17 +148,21 @@ roadmap_progress_file_export (RoadmapStore  *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
-
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "track");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
       json_builder_set_member_name (builder, "skill");
       json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-      json_builder_set_member_name (builder, "status");
-      json_builder_add_string_value (builder, roadmap_status_to_string (status));
-      json_builder_set_member_name (builder, "position");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+      /* Only a note: a made-up position would reorder its column */
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        {
+          int status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
+
+          json_builder_set_member_name (builder, "status");
+          json_builder_add_string_value (builder, roadmap_status_to_string (status));
+          json_builder_set_member_name (builder, "position");
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
+        }
       add_time (builder, "started_at", stmt, 4);
       add_time (builder, "finished_at", stmt, 5);
       if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
@@ -253,19 +261,27 @@ parse_entry (JsonNode    *node,
     return invalid (error, file_name, path, _("expected an object"));
   object = json_node_get_object (node);
 
+  /* The status may only be missing on an entry with just a note */
   if (!parse_string (object, "track", TRUE, file_name, path, &track_id, error) ||
       !parse_string (object, "skill", TRUE, file_name, path, &skill_id, error) ||
-      !parse_string (object, "status", TRUE, file_name, path, &status, error) ||
-      !parse_string (object, "note", FALSE, file_name, path, &note, error))
+      !parse_string (object, "note", FALSE, file_name, path, &note, error) ||
+      !parse_string (object, "status", note == NULL || note[0] == '\0', file_name, path, &status, error))
     return FALSE;
 
   if (!roadmap_loader_is_valid_id (track_id))
     return invalid (error, file_name, path, _("“%s” is not a valid track id"), track_id);
   if (!roadmap_loader_is_valid_id (skill_id))
     return invalid (error, file_name, path, _("“%s” is not a valid skill id"), skill_id);
-  if (!roadmap_status_from_string (status, &entry->status))
+  entry->has_progress = status != NULL;
+  if (entry->has_progress && !roadmap_status_from_string (status, &entry->status))
     return invalid (error, file_name, path,
                     _("“%s” is not a status: use todo, doing or done"), status);
+  if (!entry->has_progress &&
+      (json_object_has_member (object, "position") ||
+       json_object_has_member (object, "started_at") ||
+       json_object_has_member (object, "finished_at")))
+    return invalid (error, file_name, path,
+                    _("a skill without a status can only have a note"));
   if (note != NULL && g_utf8_strlen (note, -1) > MAX_NOTE_LENGTH)
     return invalid (error, file_name, path, _("the note is longer than %d characters"),
                     MAX_NOTE_LENGTH);
@@ -387,6 +403,45 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
+/* The progress row of @entry and the history row recording the import */
+static gboolean
+write_progress (RoadmapStore  *store,
+                sqlite3_stmt  *progress,
+                sqlite3_stmt  *history,
+                const Entry   *entry,
+                RoadmapSkill  *skill,
+                gint64         now,
+                GError       **error)
+{
+  int rc;
+
+  sqlite3_bind_text (progress, 1, entry->track_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (progress, 2, entry->skill_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (progress, 3, entry->status);
+  sqlite3_bind_int64 (progress, 4, entry->position);
+  bind_time (progress, 5, entry->started_at);
+  bind_time (progress, 6, entry->finished_at);
+  sqlite3_bind_int64 (progress, 7, now / G_USEC_PER_SEC);
+  rc = sqlite3_step (progress);
+  sqlite3_reset (progress);
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (store, rc, error);
+
+  sqlite3_bind_int (history, 1, ROADMAP_HISTORY_IMPORT);
+  sqlite3_bind_text (history, 2, entry->track_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (history, 3, entry->skill_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (history, 4, skill != NULL ? roadmap_skill_get_status (skill) : ROADMAP_STATUS_TODO);
+  sqlite3_bind_int (history, 5, entry->status);
+  sqlite3_bind_int64 (history, 6, skill != NULL ? roadmap_skill_get_position (skill) : 0);
+  sqlite3_bind_int64 (history, 7, now);
+  rc = sqlite3_step (history);
+  sqlite3_reset (history);
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (store, rc, error);
+
+  return TRUE;
+}
+
 static gboolean
 write_entries (RoadmapStore    *store,
                RoadmapCatalog  *catalog,
@@ -421,29 +476,9 @@ write_entries (RoadmapStore    *store,
       RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, entry->track_id, entry->skill_id);
       int rc;
 
-      sqlite3_bind_text (progress, 1, entry->track_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (progress, 2, entry->skill_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (progress, 3, entry->status);
-      sqlite3_bind_int64 (progress, 4, entry->position);
-      bind_time (progress, 5, entry->started_at);
-      bind_time (progress, 6, entry->finished_at);
-      sqlite3_bind_int64 (progress, 7, now / G_USEC_PER_SEC);
-      rc = sqlite3_step (progress);
-      sqlite3_reset (progress);
-      if (rc != SQLITE_DONE)
-        return _roadmap_store_fail (store, rc, error);
-
-      sqlite3_bind_int (history, 1, ROADMAP_HISTORY_IMPORT);
-      sqlite3_bind_text (history, 2, entry->track_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (history, 3, entry->skill_id, -1, SQLITE_STATIC);
-      sqlite3_bind_int (history, 4, skill != NULL ? roadmap_skill_get_status (skill) : ROADMAP_STATUS_TODO);
-      sqlite3_bind_int (history, 5, entry->status);
-      sqlite3_bind_int64 (history, 6, skill != NULL ? roadmap_skill_get_position (skill) : 0);
-      sqlite3_bind_int64 (history, 7, now);
-      rc = sqlite3_step (history);
-      sqlite3_reset (history);
-      if (rc != SQLITE_DONE)
-        return _roadmap_store_fail (store, rc, error);
+      if (entry->has_progress &&
+          !write_progress (store, progress, history, entry, skill, now, error))
+        return FALSE;
 
       if (entry->note == NULL)
         continue;

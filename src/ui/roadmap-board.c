@@ -137,6 +137,42 @@ move_skill (GtkWidget  *widget,
     g_signal_emit (self, signals[SKILL_MOVED], 0, skill, (guint) old_status);
 }
 
+/* Left / Right on a card: to the card at the same height in the nearest
+ * column that has one. */
+static void
+focus_beside (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+  RoadmapSkill *skill;
+  const char *skill_id;
+  int delta;
+
+  g_variant_get (parameter, "(&si)", &skill_id, &delta);
+
+  if (self->track == NULL || (skill = roadmap_track_find_skill (self->track, skill_id)) == NULL)
+    return;
+
+  for (int status = (int) roadmap_skill_get_status (skill) + delta;
+       status >= ROADMAP_STATUS_TODO && status <= ROADMAP_STATUS_DONE;
+       status += delta)
+    {
+      GtkWidget *column = roadmap_board_find_column (self, roadmap_skill_get_phase (skill), status);
+      GtkWidget *card = column != NULL ? roadmap_column_get_card_at (ROADMAP_COLUMN (column),
+                                                                     roadmap_skill_get_position (skill))
+                                       : NULL;
+
+      if (card != NULL)
+        {
+          gtk_widget_grab_focus (card);
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (widget);
+}
+
 static void
 show_skill (GtkWidget  *widget,
             const char *action_name,
@@ -251,6 +287,7 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "board.move-skill", "(sii)", move_skill);
   gtk_widget_class_install_action (widget_class, "board.show-skill", "s", show_skill);
+  gtk_widget_class_install_action (widget_class, "board.focus-beside", "(si)", focus_beside);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "board");

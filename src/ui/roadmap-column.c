@@ -267,6 +267,30 @@ roadmap_column_find_card (RoadmapColumn *self,
 }
 
 /**
+ * roadmap_column_get_card_at:
+ * @index: a place in the column; past the end means the last card
+ *
+ * Returns: (transfer none) (nullable): the card there, %NULL if the column
+ *   is empty
+ */
+GtkWidget *
+roadmap_column_get_card_at (RoadmapColumn *self,
+                            guint          index)
+{
+  GtkListBoxRow *row;
+  guint n;
+
+  g_return_val_if_fail (ROADMAP_IS_COLUMN (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  if (n == 0)
+    return NULL;
+
+  row = gtk_list_box_get_row_at_index (self->list, (int) MIN (index, n - 1));
+  return row != NULL ? GTK_WIDGET (row) : NULL;
+}
+
+/**
  * roadmap_column_position_at:
  * @y: a height in the column's coordinates
  * @moving: (nullable): the skill being moved, which does not count

@@ -19,6 +19,8 @@ GtkWidget     *roadmap_column_new         (RoadmapPhase  *phase,
 RoadmapStatus  roadmap_column_get_status  (RoadmapColumn *self);
 GtkWidget     *roadmap_column_find_card   (RoadmapColumn *self,
                                            RoadmapSkill  *skill);
+GtkWidget     *roadmap_column_get_card_at (RoadmapColumn *self,
+                                           guint          index);
 guint          roadmap_column_position_at (RoadmapColumn *self,
                                            double         y,
                                            RoadmapSkill  *moving);

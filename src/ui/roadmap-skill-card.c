@@ -166,6 +166,30 @@ move_down (GtkWidget  *widget,
 }
 
 static void
+focus_beside (RoadmapSkillCard *self,
+              int               delta)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "board.focus-beside", "(si)",
+                              roadmap_skill_get_id (self->skill), delta);
+}
+
+static void
+focus_left (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  focus_beside (ROADMAP_SKILL_CARD (widget), -1);
+}
+
+static void
+focus_right (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  focus_beside (ROADMAP_SKILL_CARD (widget), 1);
+}
+
+static void
 move_to (GtkWidget  *widget,
          const char *action_name,
          GVariant   *parameter)
@@ -302,6 +326,8 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.move-up", NULL, move_up);
   gtk_widget_class_install_action (widget_class, "card.move-down", NULL, move_down);
   gtk_widget_class_install_action (widget_class, "card.move-to", "s", move_to);
+  gtk_widget_class_install_action (widget_class, "card.focus-left", NULL, focus_left);
+  gtk_widget_class_install_action (widget_class, "card.focus-right", NULL, focus_right);
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_details);
   gtk_widget_class_install_action (widget_class, "card.show-menu", NULL, show_menu);
 
@@ -313,6 +339,10 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_CONTROL_MASK, "card.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK, "card.move-down", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Down, GDK_CONTROL_MASK, "card.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "card.focus-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, 0, "card.focus-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "card.focus-right", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Right, 0, "card.focus-right", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "card.show-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "card.show-menu", NULL);
 

@@ -1,0 +1,723 @@
+/* test-board-drag.c — real pointer drags on the board, and screenshots
+ *
+ * Runs under a real X server (Xvfb): xdotool presses, moves and releases
+ * the pointer the way a user does, so the whole path is exercised: the
+ * card's GtkDragSource, XDND between the window and itself, the column's
+ * GtkDropTarget, the "board.move-skill" action and the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "roadmap-application.h"
+#include "roadmap-column.h"
+#include "roadmap-skill-card.h"
+#include "roadmap-window.h"
+
+#define DRAG_STEPS 10
+#define COMMIT_TIMEOUT_MS 5000
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  RoadmapApplication *app;
+  RoadmapSession *session;
+  RoadmapWindow *window;
+} Fixture;
+
+/* Helpers */
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+spin_until (Condition condition,
+            gpointer  data,
+            guint     timeout_ms)
+{
+  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () >= until)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  gboolean done;
+  char *out;
+  GError *error;
+} Run;
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result,
+                                        &run->out, NULL, &run->error);
+  run->done = TRUE;
+}
+
+/* Runs `xdotool ARGS` without blocking GTK: the main loop keeps running
+ * (and answering the X server) until xdotool exits. Returns its output. */
+G_GNUC_PRINTF (1, 2)
+static char *
+xdotool (const char *format,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) subprocess = NULL;
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  Run run = { FALSE, NULL, NULL };
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  command = g_strconcat ("xdotool ", args, NULL);
+  g_shell_parse_argv (command, NULL, &argv, &error);
+  g_assert_no_error (error);
+
+  subprocess = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, on_communicated, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (run.error);
+  if (!g_subprocess_get_successful (subprocess))
+    g_error ("“%s” failed", command);
+
+  return run.out;
+}
+
+static gboolean
+window_is_drawn (gpointer data)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "test-painted")) > 0;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *widget)
+{
+  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "test-painted"));
+
+  g_object_set_data (G_OBJECT (widget), "test-painted", GINT_TO_POINTER (n + 1));
+}
+
+/* Waits until the window has been mapped and has painted a frame at its
+ * current size; then a little longer, for the idles queued by that frame. */
+static void
+wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  gulong handler;
+
+  g_assert_true (spin_until ((Condition) gtk_widget_get_mapped, window, 5000));
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_object_set_data (G_OBJECT (window), "test-painted", GINT_TO_POINTER (0));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), window);
+  gtk_widget_queue_draw (window);
+  g_assert_true (spin_until (window_is_drawn, window, 5000));
+  g_signal_handler_disconnect (clock, handler);
+  spin (100);
+}
+
+/* The coordinate chain, from a point in @widget to the X root window
+ * (the screen), which is what xdotool moves the pointer in:
+ *
+ * 1. gtk_widget_compute_point(): @widget's coordinates → the coordinates
+ *    of its native (the RoadmapWindow), whose origin is the top-left
+ *    corner of the window's CSS box.
+ * 2. gtk_native_get_surface_transform(): the native's origin inside its
+ *    GdkSurface, i.e. the client-side decoration's shadow/resize margin
+ *    (0, 0 when nothing composites, as under a bare Xvfb).
+ * 3. × the surface scale: GDK surface coordinates → X11 pixels.
+ * 4. The X window's position in the root window, read with
+ *    `xdotool getwindowgeometry` on the surface's XID. With no window
+ *    manager there is no reparenting frame: this is where GTK put it.
+ */
+static void
+widget_to_screen (GtkWidget *widget,
+                  double     x,
+                  double     y,
+                  int       *screen_x,
+                  int       *screen_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *geometry = NULL;
+  g_auto(GStrv) lines = NULL;
+  graphene_point_t point;
+  double surface_x, surface_y;
+  int origin_x = G_MININT, origin_y = G_MININT;
+  int scale = gdk_surface_get_scale_factor (surface);
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+
+  geometry = xdotool ("getwindowgeometry --shell %lu",
+                      (unsigned long) gdk_x11_surface_get_xid (surface));
+  lines = g_strsplit (geometry, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        origin_x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        origin_y = atoi (lines[i] + 2);
+    }
+  g_assert_cmpint (origin_x, !=, G_MININT);
+  g_assert_cmpint (origin_y, !=, G_MININT);
+
+  *screen_x = origin_x + (int) ((point.x + surface_x) * scale + 0.5);
+  *screen_y = origin_y + (int) ((point.y + surface_y) * scale + 0.5);
+}
+
+/* A point of @widget given as fractions of its size. */
+static void
+widget_point_to_screen (GtkWidget *widget,
+                        double     fx,
+                        double     fy,
+                        int       *screen_x,
+                        int       *screen_y)
+{
+  widget_to_screen (widget,
+                    gtk_widget_get_width (widget) * fx,
+                    gtk_widget_get_height (widget) * fy,
+                    screen_x, screen_y);
+}
+
+/* Press, move in steps (with the main loop running between them, as when
+ * a hand moves the mouse), pause over the target, release. */
+static void
+pointer_drag (int from_x,
+              int from_y,
+              int to_x,
+              int to_y)
+{
+  g_free (xdotool ("mousemove %d %d", from_x, from_y));
+  spin (50);
+  g_free (xdotool ("mousedown 1"));
+  spin (50);
+
+  for (int i = 1; i <= DRAG_STEPS; i++)
+    {
+      g_free (xdotool ("mousemove %d %d",
+                       from_x + (to_x - from_x) * i / DRAG_STEPS,
+                       from_y + (to_y - from_y) * i / DRAG_STEPS));
+      spin (15);
+    }
+
+  /* Over the target, XDND position and status messages go back and
+   * forth: let them settle, as a user's hand does, before releasing. */
+  spin (150);
+  g_free (xdotool ("mouseup 1"));
+}
+
+typedef struct
+{
+  RoadmapSkill *skill;
+  RoadmapStatus status;
+  guint position;
+} Expected;
+
+static gboolean
+skill_is_at (gpointer data)
+{
+  Expected *expected = data;
+
+  return roadmap_skill_get_status (expected->skill) == expected->status &&
+         roadmap_skill_get_position (expected->skill) == expected->position;
+}
+
+static gboolean
+no_dragged_card (gpointer data)
+{
+  GtkWidget *card = data;
+
+  return !gtk_widget_has_css_class (card, "dragged");
+}
+
+static GtkWidget *
+find_child_with_class (GtkWidget  *root,
+                       const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, css_class))
+        return child;
+      if ((found = find_child_with_class (child, css_class)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *root,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_child_of_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 &&
+          gtk_widget_is_drawable (child))
+        return TRUE;
+      if (has_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The number shown in a column's header. */
+static const char *
+column_count (GtkWidget *column)
+{
+  GtkWidget *label = find_child_with_class (column, "column-count");
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The cards of a column, top to bottom. */
+static GPtrArray *
+column_cards (GtkWidget *column)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+  GtkWidget *list = gtk_widget_get_first_child (column);
+
+  while (list != NULL && !GTK_IS_LIST_BOX (list))
+    list = gtk_widget_get_next_sibling (list);
+  g_assert_nonnull (list);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ROADMAP_IS_SKILL_CARD (child))
+        g_ptr_array_add (cards, child);
+    }
+
+  return cards;
+}
+
+static RoadmapPhase *
+first_phase (RoadmapBoard *board)
+{
+  RoadmapTrack *track = roadmap_board_get_track (board);
+  g_autoptr(RoadmapPhase) phase = NULL;
+
+  g_assert_nonnull (track);
+  /* The first track of the sidebar, which the window selects. */
+  g_assert_cmpstr (roadmap_track_get_id (track), ==, "backend-developer");
+  phase = g_list_model_get_item (roadmap_track_get_phases (track), 0);
+  g_assert_nonnull (phase);
+
+  /* Owned by the track. */
+  return phase;
+}
+
+/* Reads the progress database again, in a session of its own. */
+static RoadmapSession *
+reopen_session (Fixture *fixture)
+{
+  g_autoptr(RoadmapSession) session = roadmap_session_new (fixture->db_path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_load_roadmaps (session, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_session_open_store (session, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&session);
+}
+
+static void
+present_window (Fixture *fixture,
+                int      width,
+                int      height)
+{
+  fixture->window = roadmap_window_new (fixture->app, fixture->session, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s (%d×%d)", path, width, height);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("roadmap-board-drag-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
+
+  fixture->app = roadmap_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->session = roadmap_session_new (fixture->db_path, NULL);
+  g_assert_true (roadmap_session_load_roadmaps (fixture->session, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_session_open_store (fixture->session, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin (50);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->app);
+
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+/* Tests */
+
+static void
+test_drag_to_done (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RoadmapBoard *board;
+  RoadmapPhase *phase;
+  RoadmapSkill *skill;
+  GtkWidget *card, *todo, *done;
+  g_autoptr(GPtrArray) todo_cards = NULL;
+  g_autoptr(RoadmapSession) reopened = NULL;
+  RoadmapSkill *reread;
+  Expected expected;
+  int from_x, from_y, to_x, to_y;
+
+  present_window (fixture, 1200, 800);
+  board = roadmap_window_get_board (fixture->window);
+  phase = first_phase (board);
+
+  todo = roadmap_board_find_column (board, phase, ROADMAP_STATUS_TODO);
+  done = roadmap_board_find_column (board, phase, ROADMAP_STATUS_DONE);
+  g_assert_nonnull (todo);
+  g_assert_nonnull (done);
+
+  todo_cards = column_cards (todo);
+  g_assert_cmpuint (todo_cards->len, ==, 3);
+  skill = roadmap_skill_card_get_skill (g_ptr_array_index (todo_cards, 0));
+  g_assert_cmpint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+  card = roadmap_board_find_card (board, skill);
+  g_assert_true (card == g_ptr_array_index (todo_cards, 0));
+
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_TODO), ==, 3);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 0);
+  g_assert_cmpstr (column_count (todo), ==, "3");
+  g_assert_cmpstr (column_count (done), ==, "0");
+  g_assert_true (has_label (GTK_WIDGET (fixture->window), "0 of 3 done"));
+
+  widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
+  widget_point_to_screen (done, 0.5, 0.5, &to_x, &to_y);
+  g_test_message ("Dragging “%s” from (%d, %d) to the Done column at (%d, %d)",
+                  roadmap_skill_get_title (skill), from_x, from_y, to_x, to_y);
+
+  pointer_drag (from_x, from_y, to_x, to_y);
+
+  expected = (Expected) { skill, ROADMAP_STATUS_DONE, 0 };
+  if (!spin_until (skill_is_at, &expected, COMMIT_TIMEOUT_MS))
+    g_error ("After the drag, “%s” is still in column %d (position %u), not in Done",
+             roadmap_skill_get_id (skill), roadmap_skill_get_status (skill),
+             roadmap_skill_get_position (skill));
+  /* The columns follow the model before the next frame. */
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  /* The card is rebuilt in the Done column… */
+  card = roadmap_board_find_card (board, skill);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_is_ancestor (card, done));
+  g_assert_false (gtk_widget_is_ancestor (card, todo));
+  g_assert_true (gtk_widget_get_mapped (card));
+  g_assert_false (gtk_widget_has_css_class (card, "dragged"));
+
+  /* …and the counts follow. */
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_TODO), ==, 2);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
+  g_assert_cmpstr (column_count (todo), ==, "2");
+  g_assert_cmpstr (column_count (done), ==, "1");
+  g_assert_true (has_label (GTK_WIDGET (fixture->window), "1 of 3 done"));
+  g_assert_nonnull (roadmap_skill_get_finished_at (skill));
+
+  /* A drag is not a click: no details dialog opened. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
+
+  /* Persisted: another session reads it back from the file. */
+  reopened = reopen_session (fixture);
+  reread = roadmap_catalog_find_skill (roadmap_session_get_catalog (reopened),
+                                       "backend-developer", roadmap_skill_get_id (skill));
+  g_assert_nonnull (reread);
+  g_assert_cmpint (roadmap_skill_get_status (reread), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (roadmap_skill_get_position (reread), ==, 0);
+}
+
+static void
+test_drag_reorder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  RoadmapBoard *board;
+  RoadmapPhase *phase;
+  RoadmapSkill *first, *second, *third;
+  GtkWidget *todo, *first_card, *second_card;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(RoadmapSession) reopened = NULL;
+  RoadmapCatalog *catalog;
+  Expected expected;
+  int from_x, from_y, to_x, to_y;
+
+  present_window (fixture, 1200, 800);
+  board = roadmap_window_get_board (fixture->window);
+  phase = first_phase (board);
+  todo = roadmap_board_find_column (board, phase, ROADMAP_STATUS_TODO);
+
+  before = column_cards (todo);
+  g_assert_cmpuint (before->len, ==, 3);
+  first_card = g_ptr_array_index (before, 0);
+  second_card = g_ptr_array_index (before, 1);
+  first = roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (first_card));
+  second = roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (second_card));
+  third = roadmap_skill_card_get_skill (g_ptr_array_index (before, 2));
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_position (second), ==, 1);
+  g_assert_cmpuint (roadmap_skill_get_position (third), ==, 2);
+
+  /* From the middle of the second card to the top quarter of the first:
+   * above the first card's middle, so the second card lands first. */
+  widget_point_to_screen (second_card, 0.5, 0.5, &from_x, &from_y);
+  widget_point_to_screen (first_card, 0.5, 0.25, &to_x, &to_y);
+  g_test_message ("Dragging “%s” from (%d, %d) above “%s” at (%d, %d)",
+                  roadmap_skill_get_title (second), from_x, from_y,
+                  roadmap_skill_get_title (first), to_x, to_y);
+
+  pointer_drag (from_x, from_y, to_x, to_y);
+
+  expected = (Expected) { second, ROADMAP_STATUS_TODO, 0 };
+  if (!spin_until (skill_is_at, &expected, COMMIT_TIMEOUT_MS))
+    g_error ("After the drag, “%s” is at position %u of column %d, not at the top of To-do",
+             roadmap_skill_get_id (second), roadmap_skill_get_position (second),
+             roadmap_skill_get_status (second));
+  wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpint (roadmap_skill_get_status (first), ==, ROADMAP_STATUS_TODO);
+  g_assert_cmpint (roadmap_skill_get_status (third), ==, ROADMAP_STATUS_TODO);
+  g_assert_cmpuint (roadmap_skill_get_position (second), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 1);
+  g_assert_cmpuint (roadmap_skill_get_position (third), ==, 2);
+
+  /* The column shows the new order. */
+  after = column_cards (todo);
+  g_assert_cmpuint (after->len, ==, 3);
+  g_assert_true (roadmap_skill_card_get_skill (g_ptr_array_index (after, 0)) == second);
+  g_assert_true (roadmap_skill_card_get_skill (g_ptr_array_index (after, 1)) == first);
+  g_assert_true (roadmap_skill_card_get_skill (g_ptr_array_index (after, 2)) == third);
+  g_assert_true (spin_until (no_dragged_card, g_ptr_array_index (after, 0), 1000));
+  g_assert_cmpstr (column_count (todo), ==, "3");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
+
+  /* Persisted. */
+  reopened = reopen_session (fixture);
+  catalog = roadmap_session_get_catalog (reopened);
+  g_assert_cmpuint (roadmap_skill_get_position (roadmap_catalog_find_skill (catalog, "backend-developer",
+                                                                           roadmap_skill_get_id (second))), ==, 0);
+  g_assert_cmpuint (roadmap_skill_get_position (roadmap_catalog_find_skill (catalog, "backend-developer",
+                                                                           roadmap_skill_get_id (first))), ==, 1);
+  g_assert_cmpuint (roadmap_skill_get_position (roadmap_catalog_find_skill (catalog, "backend-developer",
+                                                                           roadmap_skill_get_id (third))), ==, 2);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  RoadmapStore *store = roadmap_session_get_store (fixture->session);
+  g_autoptr(GError) error = NULL;
+  RoadmapBoard *board;
+  RoadmapSkill *doing, *done;
+  GtkWidget *leaflet, *card;
+
+  /* Cards in every column of the first phase. */
+  doing = roadmap_catalog_find_skill (catalog, "backend-developer", "database-design");
+  done = roadmap_catalog_find_skill (catalog, "backend-developer", "api-development");
+  g_assert_true (roadmap_store_set_status (store, doing, ROADMAP_STATUS_DOING, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_store_set_status (store, done, ROADMAP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  present_window (fixture, 1280, 800);
+  board = roadmap_window_get_board (fixture->window);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (board)));
+  save_png (GTK_WIDGET (fixture->window), "board-wide.png");
+
+  /* Narrow: the leaflet folds and the window stays on the board. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  leaflet = find_child_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET);
+  g_assert_nonnull (leaflet);
+  g_assert_true (spin_until ((Condition) adw_leaflet_get_folded, leaflet, 5000));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "content");
+  wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (board)));
+  card = roadmap_board_find_card (board, doing);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_is_drawable (card));
+  save_png (GTK_WIDGET (fixture->window), "board-narrow.png");
+}
+
+static void
+test_skip (gconstpointer data)
+{
+  g_test_skip (data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("roadmap-ui-home-XXXXXX", NULL);
+  g_autofree char *xdotool_path = NULL;
+  const char *skip = NULL;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system icon theme and
+   * schemas from GTK. A private home keeps the user's data out of reach. */
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("DISPLAY") == NULL || g_getenv ("DISPLAY")[0] == '\0')
+    skip = "DISPLAY is not set: real drags need an X server (run under xvfb-run)";
+  else if ((xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
+    skip = "xdotool is not installed";
+  else
+    {
+      /* xdotool moves the X pointer: GTK must be on that X server. */
+      g_setenv ("GDK_BACKEND", "x11", TRUE);
+      if (!gtk_init_check ())
+        skip = "the X display cannot be opened";
+      else
+        adw_init ();
+    }
+
+  if (skip != NULL)
+    {
+      g_test_add_data_func ("/ui/board/drag/to-done", skip, test_skip);
+      g_test_add_data_func ("/ui/board/drag/reorder", skip, test_skip);
+      g_test_add_data_func ("/ui/board/screenshots", skip, test_skip);
+      return g_test_run ();
+    }
+
+  g_test_add ("/ui/board/drag/to-done", Fixture, NULL,
+              fixture_set_up, test_drag_to_done, fixture_tear_down);
+  g_test_add ("/ui/board/drag/reorder", Fixture, NULL,
+              fixture_set_up, test_drag_reorder, fixture_tear_down);
+  g_test_add ("/ui/board/screenshots", Fixture, NULL,
+              fixture_set_up, test_screenshots, fixture_tear_down);
+
+  return g_test_run ();
+}
