@@ -232,6 +232,12 @@ test_roundtrip (Fixture       *fixture,
   g_assert_nonnull (entry);
   g_assert_cmpstr (json_object_get_string_member (entry, "status"), ==, "done");
   g_assert_true (json_object_has_member (entry, "finished_at"));
+  /* A note on a skill that never moved: no status or position made up */
+  entry = find_entry (json_object_get_array_member (object, "skills"), "alpha", "g");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (json_object_get_string_member (entry, "note"), ==, "never moved, but noted");
+  g_assert_false (json_object_has_member (entry, "status"));
+  g_assert_false (json_object_has_member (entry, "position"));
 
   /* Into a new database, with a fresh model */
   fixture_open (fixture, "other.db");
@@ -311,6 +317,49 @@ test_import_replaces (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (history, history->len - 1))->kind,
                    ==, ROADMAP_HISTORY_IMPORT);
+}
+
+/* Undo never walks back past an import, even one that only cleared the
+ * progress (a file with no skills). */
+static void
+test_import_stops_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "empty.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  gint64 n_rows;
+  RoadmapSkill *undone = (RoadmapSkill *) 0x1;
+
+  make_progress (fixture);
+  g_file_set_contents (path, "{ \"format\": 1, \"kind\": \"roadmap-progress\", \"skills\": [] }", -1, &error);
+  g_assert_no_error (error);
+  db = store_test_sqlite_open (fixture->db_path);
+  n_rows = store_test_query_int (db, "SELECT count(*) FROM progress");
+  g_assert_cmpint (n_rows, >, 0);
+  g_clear_pointer (&db, sqlite3_close);
+
+  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+
+  /* Every skill it reset is in the history */
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"), ==, 0);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE kind = 2 AND new_status = 0"),
+                   ==, n_rows);
+  g_clear_pointer (&db, sqlite3_close);
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
+  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "d")));
+  before = store_test_describe_catalog (fixture->catalog);
+
+  g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_null (undone);
+  after = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -402,6 +451,8 @@ static const InvalidFile invalid_files[] = {
   { "progress-bad-position.json", "skills[1]: the position" },
   { "progress-wrong-type.json", "skills[1].status: expected a string" },
   { "progress-not-object.json", ": document: " },
+  { "progress-missing-status.json", "skills[1].status: this required member is missing" },
+  { "progress-note-only-with-position.json", "skills[1]: a skill without a status can only have a note" },
 };
 
 /* The import fails with INVALID, naming the file and the place in it, and
@@ -569,9 +620,12 @@ main (int   argc,
   ADD ("/progress-file/roundtrip", test_roundtrip, NULL);
   ADD ("/progress-file/import/replaces", test_import_replaces, NULL);
   ADD ("/progress-file/import/unknown-track", test_import_unknown_track, NULL);
+  ADD ("/progress-file/import/stops-undo", test_import_stops_undo, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_files); i++)
     {
-      g_autofree char *name = g_strndup (invalid_files[i].file, strlen (invalid_files[i].file) - 5);
+      /* progress-bad-status.json → bad-status */
+      g_autofree char *name = g_strndup (invalid_files[i].file + strlen ("progress-"),
+                                         strlen (invalid_files[i].file) - strlen ("progress-.json"));
       g_autofree char *path = g_strdup_printf ("/progress-file/import/invalid/%s", name);
 
       ADD (path, test_import_invalid, &invalid_files[i]);

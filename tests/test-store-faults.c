@@ -5,7 +5,7 @@
  * meeting the fault. Every attempt must be all or nothing: a failed change
  * leaves the model and, after reopening with the default VFS, the database
  * as they were, with the error saying why; a change that succeeded is on
- * disk.
+ * disk. The changes: a move, a note, an undo and an import.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "faulty-vfs.h"
+#include "roadmap-progress-file.h"
 #include "store-test-util.h"
 
 #define MAX_ATTEMPTS 500
@@ -96,10 +97,23 @@ undo (RoadmapStore    *store,
   return TRUE;
 }
 
+static gboolean
+import (RoadmapStore    *store,
+        RoadmapCatalog  *catalog,
+        GError         **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "store",
+                                                 "progress-unknown-track.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return roadmap_progress_file_import (store, catalog, file, error);
+}
+
 static const Change changes[] = {
   { "move", move_skill },
   { "note", set_note },
   { "undo", undo },
+  { "import", import },
 };
 
 /* Helpers */

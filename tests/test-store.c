@@ -169,6 +169,8 @@ test_file_mode (void)
 
   store = roadmap_store_open (db_path, &error);
   g_assert_no_error (error);
+  roadmap_store_load_progress (store, catalog, &error);
+  g_assert_no_error (error);
   roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "a"),
                             ROADMAP_STATUS_DOING, 0, &error);
   g_assert_no_error (error);
@@ -838,6 +840,27 @@ test_backup_auto (Fixture       *fixture,
   g_assert_cmpstr (copy, ==, live);
 }
 
+/* The daily backup is a convenience: when it cannot be written, the store
+ * still opens and works. */
+static void
+test_backup_auto_fails (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->db_path, ".backup", NULL);
+  g_autofree char *tmp = g_strconcat (backup, ".tmp", NULL);
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_unlink (backup), ==, 0);
+  /* In the way of the temporary file the backup is written to */
+  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
+
+  fixture_open (fixture);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  assert_survives_reopen (fixture);
+  g_assert_true (g_file_test (tmp, G_FILE_TEST_IS_DIR));
+}
+
 /* Rows of a roadmap that is not loaded now are kept, for when it is. */
 static void
 test_rows_of_unloaded_tracks_kept (Fixture       *fixture,
@@ -899,6 +922,7 @@ main (int   argc,
   ADD ("/store/notes", test_notes);
   ADD ("/store/backup/api", test_backup);
   ADD ("/store/backup/auto", test_backup_auto);
+  ADD ("/store/backup/auto-fails", test_backup_auto_fails);
   ADD ("/store/load/unloaded-tracks-kept", test_rows_of_unloaded_tracks_kept);
 
 #undef ADD

@@ -1,182 +1,116 @@
-/* test-window.c — the window opens on real data (run under Xvfb)
+/* test-window.c — the window opens on real data, and on errors (run under Xvfb)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
-#include "roadmap-application.h"
-#include "roadmap-track-row.h"
-#include "roadmap-window.h"
-
-typedef struct
-{
-  char *dir;
-  char *db_path;
-  RoadmapApplication *app;
-  RoadmapSession *session;
-} Fixture;
+#include "roadmap-loader.h"
+#include "ui-test-util.h"
 
 static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("roadmap-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
-
-  fixture->app = roadmap_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
-
-  fixture->session = roadmap_session_new (fixture->db_path, NULL);
-  g_assert_true (roadmap_session_load_roadmaps (fixture->session, &error));
-  g_assert_no_error (error);
-  g_assert_true (roadmap_session_open_store (fixture->session, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->app);
-  g_free (fixture->db_path);
-  g_free (fixture->dir);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_child (GtkWidget *root,
-            GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_child (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 &&
-          gtk_widget_is_drawable (child))
-        return TRUE;
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-test_shows_tracks_and_progress (Fixture       *fixture,
+test_shows_tracks_and_progress (UiFixture     *fixture,
                                 gconstpointer  data)
 {
   RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
   RoadmapStore *store = roadmap_session_get_store (fixture->session);
   RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, "backend-developer", "api-development");
   g_autoptr(GError) error = NULL;
-  RoadmapWindow *window;
-  GtkWidget *list;
+  GtkListBox *sidebar;
 
   g_assert_true (roadmap_store_set_status (store, skill, ROADMAP_STATUS_DONE, &error));
   g_assert_no_error (error);
 
-  window = roadmap_window_new (fixture->app, fixture->session, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  ui_fixture_open_window (fixture);
 
-  list = find_child (GTK_WIDGET (window), GTK_TYPE_LIST_BOX);
-  g_assert_nonnull (list);
-  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
-  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, 1));
+  g_assert_null (gtk_list_box_get_row_at_index (sidebar, 2));
 
-  g_assert_true (has_label (GTK_WIDGET (window), "Backend Developer"));
-  g_assert_true (has_label (GTK_WIDGET (window), "Data Engineer"));
-  g_assert_true (has_label (GTK_WIDGET (window), "1 of 13 done"));
-  /* The first track's board shows its skills. */
-  g_assert_true (has_label (GTK_WIDGET (window), "API Development"));
-  g_assert_true (has_label (GTK_WIDGET (window), "Phase 1 · Fundamentals"));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Backend Developer");
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "Backend Developer"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "Data Engineer"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "1 of 13 done"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "API Development"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Phase 1 · Fundamentals"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Backend Developer");
 
   /* A change made through the store reaches the sidebar at once. */
   skill = roadmap_catalog_find_skill (catalog, "backend-developer", "database-design");
   g_assert_true (roadmap_store_set_status (store, skill, ROADMAP_STATUS_DONE, &error));
   g_assert_no_error (error);
-  spin (50);
-  g_assert_true (has_label (GTK_WIDGET (window), "2 of 13 done"));
-
-  gtk_window_destroy (GTK_WINDOW (window));
+  ui_spin (50);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "2 of 13 done"));
 }
 
 static void
-test_store_error_page (Fixture       *fixture,
+test_store_error_page (UiFixture     *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) store_error = g_error_new_literal (ROADMAP_STORE_ERROR,
                                                        ROADMAP_STORE_ERROR_NEWER_VERSION,
-                                                       "written by a newer version");
-  RoadmapWindow *window = roadmap_window_new (fixture->app, fixture->session, store_error);
+                                                       "written by a newer version & kept");
 
-  gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  fixture->window = roadmap_window_new (fixture->app, fixture->session, store_error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_spin (200);
 
-  g_assert_true (has_label (GTK_WIDGET (window), "Progress Cannot Be Opened"));
-  g_assert_true (has_label (GTK_WIDGET (window), "written by a newer version"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Progress Cannot Be Opened"));
+  /* Text, not markup: the "&" shows as written. */
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "written by a newer version & kept"));
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
+/* No roadmap at all: a status page, and the reasons one click away. */
+static void
+test_empty_state (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RoadmapSession) empty = roadmap_session_new (fixture->db_path, NULL);
+  g_autoptr(GError) error = g_error_new_literal (ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_SYNTAX,
+                                                 "mine.json: line 1, column 1: the document is empty");
+
+  roadmap_catalog_add_load_error (roadmap_session_get_catalog (empty), error);
+  g_clear_error (&error);
+  g_assert_true (roadmap_session_open_store (empty, &error));
+  g_assert_no_error (error);
+
+  fixture->window = roadmap_window_new (fixture->app, empty, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_spin (200);
+
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "No Roadmaps"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 roadmap could not be loaded"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-load-errors", NULL));
+  ui_spin (200);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          {
+            found = g_str_has_suffix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (toplevel)),
+                                      "the document is empty");
+            gtk_window_destroy (GTK_WINDOW (toplevel));
+          }
+      }
+    g_assert_true (found);
+  }
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("roadmap-ui-home-XXXXXX", NULL);
+  ui_test_init (&argc, &argv);
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system icon theme and
-   * schemas from GTK. A private home keeps the user's data out of reach. */
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  g_test_add ("/ui/window/tracks-and-progress", Fixture, NULL,
-              fixture_set_up, test_shows_tracks_and_progress, fixture_tear_down);
-  g_test_add ("/ui/window/store-error", Fixture, NULL,
-              fixture_set_up, test_store_error_page, fixture_tear_down);
+  g_test_add ("/ui/window/tracks-and-progress", UiFixture, NULL,
+              ui_fixture_set_up, test_shows_tracks_and_progress, ui_fixture_tear_down);
+  g_test_add ("/ui/window/store-error", UiFixture, NULL,
+              ui_fixture_set_up, test_store_error_page, ui_fixture_tear_down);
+  g_test_add ("/ui/window/empty", UiFixture, NULL,
+              ui_fixture_set_up, test_empty_state, ui_fixture_tear_down);
 
   return g_test_run ();
 }

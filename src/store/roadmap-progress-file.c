@@ -442,6 +442,62 @@ write_progress (RoadmapStore  *store,
   return TRUE;
 }
 
+/* Skills whose row the import removes (they are not in the file) go back
+ * to To-do: recorded as well, so that the history holds every change and
+ * undo never walks back past the import, even when the file lists no
+ * skill at all. */
+static gboolean
+write_removals (RoadmapStore  *store,
+                sqlite3_stmt  *history,
+                GArray        *entries,
+                gint64         now,
+                GError       **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (entries, Entry, i);
+
+      if (entry->has_progress)
+        g_hash_table_add (kept, g_strconcat (entry->track_id, "/", entry->skill_id, NULL));
+    }
+
+  if (!_roadmap_store_prepare (store, "SELECT track_id, skill_id, status, position FROM progress",
+                               &stmt, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *track_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *skill_id = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *key = g_strconcat (track_id, "/", skill_id, NULL);
+      int history_rc;
+
+      if (g_hash_table_contains (kept, key))
+        continue;
+
+      sqlite3_bind_int (history, 1, ROADMAP_HISTORY_IMPORT);
+      sqlite3_bind_text (history, 2, track_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (history, 3, skill_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (history, 4, sqlite3_column_int (stmt, 2));
+      sqlite3_bind_int (history, 5, ROADMAP_STATUS_TODO);
+      sqlite3_bind_int64 (history, 6, sqlite3_column_int64 (stmt, 3));
+      sqlite3_bind_int64 (history, 7, now);
+      history_rc = sqlite3_step (history);
+      sqlite3_reset (history);
+      if (history_rc != SQLITE_DONE)
+        return _roadmap_store_fail (store, history_rc, error);
+    }
+
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (store, rc, error);
+
+  return TRUE;
+}
+
 static gboolean
 write_entries (RoadmapStore    *store,
                RoadmapCatalog  *catalog,
@@ -453,8 +509,7 @@ write_entries (RoadmapStore    *store,
   g_autoptr(sqlite3_stmt) history = NULL;
   gint64 now = g_get_real_time ();
 
-  if (!_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes;", error) ||
-      !_roadmap_store_prepare (store,
+  if (!_roadmap_store_prepare (store,
                                "INSERT INTO progress (track_id, skill_id, status, position,"
                                "  started_at, finished_at, updated_at)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -467,7 +522,9 @@ write_entries (RoadmapStore    *store,
                                "INSERT INTO history (kind, track_id, skill_id, old_status,"
                                "  new_status, old_position, changed_at)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               &history, error))
+                               &history, error) ||
+      !write_removals (store, history, entries, now, error) ||
+      !_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes;", error))
     return FALSE;
 
   for (guint i = 0; i < entries->len; i++)

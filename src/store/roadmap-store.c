@@ -275,11 +275,13 @@ create_private_file (const char  *path,
   if (fd < 0)
     {
       int saved_errno = errno;
+      gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
       g_set_error (error, ROADMAP_STORE_ERROR,
-                   saved_errno == EACCES || saved_errno == EROFS
+                   saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
                      ? ROADMAP_STORE_ERROR_READ_ONLY : ROADMAP_STORE_ERROR_IO,
-                   _("Could not create the progress database %s: %s"),
+                   exists ? _("Could not open the progress database %s for writing: %s")
+                          : _("Could not create the progress database %s: %s"),
                    path, g_strerror (saved_errno));
       return FALSE;
     }
@@ -613,8 +615,21 @@ refresh_backup (RoadmapStore *self)
       g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC < BACKUP_MAX_AGE)
     return;
 
+  /* Not a programming error, and not fatal: the store works without it
+   * (a warning would abort under G_DEBUG=fatal-warnings). */
   if (!backup_database (self->db, self->path, backup_path, &error))
-    g_warning ("Could not back up the progress database: %s", error->message);
+    g_message ("Could not back up the progress database: %s", error->message);
+}
+
+/* An empty file where a backup says there was a database. */
+static gboolean
+is_emptied (const char *path)
+{
+  g_autofree char *backup_path = backup_path_for (path);
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 && st.st_size == 0 &&
+         g_file_test (backup_path, G_FILE_TEST_IS_REGULAR);
 }
 
 static void
@@ -690,6 +705,17 @@ roadmap_store_open_full (const char  *path,
 
   if (!create_private_file (path, error))
     return NULL;
+
+  if (is_emptied (path))
+    {
+      /* A database that existed long enough to be backed up does not
+       * become empty on its own: restore rather than start over. */
+      g_set_error (&local_error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_CORRUPT,
+                   _("%s is empty"), path);
+      if (!recover (self, local_error, error))
+        return NULL;
+      g_clear_error (&local_error);
+    }
 
   if (!open_database (self, vfs_name, busy_timeout_ms, &local_error))
     {

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-column.h"
+#include "roadmap-columns-layout.h"
 #include "roadmap-phase-card.h"
 
 struct _RoadmapPhaseCard
@@ -20,7 +21,8 @@ struct _RoadmapPhaseCard
   GtkLabel *months_label;
   GtkLabel *progress_label;
   GtkLevelBar *level_bar;
-  GtkFlowBox *column_box;
+  /* A GtkBox whose layout manager is a RoadmapColumnsLayout */
+  GtkWidget *column_box;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
@@ -58,6 +60,8 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = roadmap_phase_card_dispose;
+
+  g_type_ensure (ROADMAP_TYPE_COLUMNS_LAYOUT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-phase-card.ui");
@@ -118,8 +122,7 @@ roadmap_phase_card_new (RoadmapPhase *phase)
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
       self->columns[s] = roadmap_column_new (phase, s);
-      gtk_flow_box_append (self->column_box, self->columns[s]);
-      gtk_widget_set_focusable (gtk_widget_get_parent (self->columns[s]), FALSE);
+      gtk_box_append (GTK_BOX (self->column_box), self->columns[s]);
     }
 
   g_signal_connect_object (phase, "notify::n-done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);

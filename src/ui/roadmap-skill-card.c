@@ -23,7 +23,9 @@ struct _RoadmapSkillCard
   GtkLabel *details_label;
   GtkLabel *date_label;
   GtkImage *status_icon;
-  GtkPopoverMenu *context_menu;
+  GMenuModel *card_menu;
+  /* Built on first use: most cards never show their menu. */
+  GtkWidget *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapSkillCard, roadmap_skill_card, GTK_TYPE_LIST_BOX_ROW)
@@ -217,14 +219,27 @@ open_details (GtkWidget  *widget,
 }
 
 static void
+popup_menu (RoadmapSkillCard   *self,
+            const GdkRectangle *at)
+{
+  if (self->context_menu == NULL)
+    {
+      self->context_menu = gtk_popover_menu_new_from_model (self->card_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
+      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
+  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+}
+
+static void
 show_menu (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
-  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
-
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), NULL);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  popup_menu (ROADMAP_SKILL_CARD (widget), NULL);
 }
 
 static void
@@ -237,8 +252,7 @@ on_secondary_pressed (GtkGestureClick  *gesture,
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  popup_menu (self, &rect);
 }
 
 static void
@@ -249,8 +263,7 @@ on_long_pressed (GtkGestureLongPress *gesture,
 {
   GdkRectangle rect = { (int) x, (int) y, 1, 1 };
 
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  popup_menu (self, &rect);
 }
 
 static GdkContentProvider *
@@ -294,6 +307,7 @@ roadmap_skill_card_dispose (GObject *object)
 {
   RoadmapSkillCard *self = (RoadmapSkillCard *) object;
 
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_SKILL_CARD);
   g_clear_object (&self->skill);
 
@@ -314,7 +328,7 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, details_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, date_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, context_menu);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, card_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_secondary_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_long_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_drag_prepare);

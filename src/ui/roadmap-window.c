@@ -354,11 +354,15 @@ roadmap_window_new (RoadmapApplication *application,
       g_autofree char *escaped = g_markup_escape_text (store_error->message, -1);
 
       adw_status_page_set_description (self->error_page, escaped);
+      /* Icons of pages not shown would still be loaded at start-up (a
+       * large SVG, and librsvg with it): set them only when needed. */
+      adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (catalog)) == 0)
     {
+      adw_status_page_set_icon_name (self->empty_page, "dialog-information-symbolic");
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
   else
