@@ -27,6 +27,12 @@ typedef struct
   RoadmapApplication *app;
   RoadmapSession *session;
   RoadmapWindow *window;
+
+  /* What the card's drag source and the columns' drop targets saw. */
+  GtkEventController *drop_target;
+  gulong drop_hook;
+  guint n_drag_begins;
+  guint n_drops;
 } Fixture;
 
 /* Helpers */
@@ -159,8 +165,9 @@ wait_for_frame (GtkWidget *window)
  *    of its native (the RoadmapWindow), whose origin is the top-left
  *    corner of the window's CSS box.
  * 2. gtk_native_get_surface_transform(): the native's origin inside its
- *    GdkSurface, i.e. the client-side decoration's shadow/resize margin
- *    (0, 0 when nothing composites, as under a bare Xvfb).
+ *    GdkSurface, i.e. the client-side decoration's shadow or resize
+ *    border: (5, 5) under a bare Xvfb, where nothing composites and
+ *    GTK draws no shadow but keeps a 5 px border to resize by.
  * 3. × the surface scale: GDK surface coordinates → X11 pixels.
  * 4. The X window's position in the root window, read with
  *    `xdotool getwindowgeometry` on the surface's XID. With no window
@@ -243,6 +250,67 @@ pointer_drag (int from_x,
    * forth: let them settle, as a user's hand does, before releasing. */
   spin (150);
   g_free (xdotool ("mouseup 1"));
+}
+
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               Fixture       *fixture)
+{
+  fixture->n_drag_begins++;
+}
+
+/* An emission hook runs before the handlers, so it sees the drop even
+ * though the column's handler takes it and stops the emission. */
+static gboolean
+on_drop_emitted (GSignalInvocationHint *hint,
+                 guint                  n_params,
+                 const GValue          *params,
+                 gpointer               user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (g_value_get_object (&params[0]) == fixture->drop_target)
+    fixture->n_drops++;
+
+  return TRUE;
+}
+
+/* Counts the drags that start on @card and the drops on @column, so that a
+ * test knows the move went through drag and drop and nothing else. */
+static void
+watch_drag (Fixture   *fixture,
+            GtkWidget *card,
+            GtkWidget *column)
+{
+  GtkEventController *source = find_controller (card, GTK_TYPE_DRAG_SOURCE);
+
+  g_assert_nonnull (source);
+  fixture->drop_target = find_controller (column, GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (fixture->drop_target);
+  fixture->n_drag_begins = 0;
+  fixture->n_drops = 0;
+  g_signal_connect (source, "drag-begin", G_CALLBACK (on_drag_begin), fixture);
+  fixture->drop_hook = g_signal_add_emission_hook (g_signal_lookup ("drop", GTK_TYPE_DROP_TARGET), 0,
+                                                   on_drop_emitted, fixture, NULL);
 }
 
 typedef struct
@@ -397,7 +465,10 @@ present_window (Fixture *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_for_frame (GTK_WIDGET (fixture->window));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
+  /* The default size is the surface's; the window widget is inset by the
+   * client-side decoration's resize border (see widget_to_screen()). */
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (fixture->window))), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (fixture->window))), ==, height);
 }
 
 static void
@@ -423,6 +494,12 @@ save_png (GtkWidget  *widget,
 
 /* Fixture */
 
+/* One application for the whole program, as in the real one: a registered
+ * GtkApplication keeps a reference to itself until it shuts down, which
+ * only g_application_run() does; with a session bus, a second one in the
+ * same process then fails to export its object path. */
+static RoadmapApplication *application;
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -433,10 +510,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
 
-  fixture->app = roadmap_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  fixture->app = g_object_ref (application);
 
   fixture->session = roadmap_session_new (fixture->db_path, NULL);
   g_assert_true (roadmap_session_load_roadmaps (fixture->session, &error));
@@ -452,6 +526,8 @@ fixture_tear_down (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  if (fixture->drop_hook != 0)
+    g_signal_remove_emission_hook (g_signal_lookup ("drop", GTK_TYPE_DROP_TARGET), fixture->drop_hook);
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   spin (50);
@@ -514,6 +590,7 @@ test_drag_to_done (Fixture       *fixture,
   g_test_message ("Dragging “%s” from (%d, %d) to the Done column at (%d, %d)",
                   roadmap_skill_get_title (skill), from_x, from_y, to_x, to_y);
 
+  watch_drag (fixture, card, done);
   pointer_drag (from_x, from_y, to_x, to_y);
 
   expected = (Expected) { skill, ROADMAP_STATUS_DONE, 0 };
@@ -523,6 +600,9 @@ test_drag_to_done (Fixture       *fixture,
              roadmap_skill_get_position (skill));
   /* The columns follow the model before the next frame. */
   wait_for_frame (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpuint (fixture->n_drag_begins, ==, 1);
+  g_assert_cmpuint (fixture->n_drops, ==, 1);
 
   /* The card is rebuilt in the Done column… */
   card = roadmap_board_find_card (board, skill);
@@ -591,6 +671,7 @@ test_drag_reorder (Fixture       *fixture,
                   roadmap_skill_get_title (second), from_x, from_y,
                   roadmap_skill_get_title (first), to_x, to_y);
 
+  watch_drag (fixture, second_card, todo);
   pointer_drag (from_x, from_y, to_x, to_y);
 
   expected = (Expected) { second, ROADMAP_STATUS_TODO, 0 };
@@ -599,6 +680,8 @@ test_drag_reorder (Fixture       *fixture,
              roadmap_skill_get_id (second), roadmap_skill_get_position (second),
              roadmap_skill_get_status (second));
   wait_for_frame (GTK_WIDGET (fixture->window));
+  g_assert_cmpuint (fixture->n_drag_begins, ==, 1);
+  g_assert_cmpuint (fixture->n_drops, ==, 1);
 
   g_assert_cmpint (roadmap_skill_get_status (first), ==, ROADMAP_STATUS_TODO);
   g_assert_cmpint (roadmap_skill_get_status (third), ==, ROADMAP_STATUS_TODO);
@@ -646,6 +729,10 @@ test_screenshots (Fixture       *fixture,
   g_assert_true (roadmap_store_set_status (store, done, ROADMAP_STATUS_DONE, &error));
   g_assert_no_error (error);
 
+  /* The pointer in the bottom-right corner of the screen: outside the
+   * window's content at both sizes, so that nothing shows a hover state. */
+  g_free (xdotool ("mousemove 1279 799"));
+
   present_window (fixture, 1280, 800);
   board = roadmap_window_get_board (fixture->window);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (board)));
@@ -658,6 +745,8 @@ test_screenshots (Fixture       *fixture,
   g_assert_true (spin_until ((Condition) adw_leaflet_get_folded, leaflet, 5000));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "content");
   wait_for_frame (GTK_WIDGET (fixture->window));
+  /* 360 is also the window's width-request: the surface then adds the
+   * resize border around it. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (board)));
   card = roadmap_board_find_card (board, doing);
@@ -679,6 +768,7 @@ main (int   argc,
   g_autofree char *home = g_dir_make_tmp ("roadmap-ui-home-XXXXXX", NULL);
   g_autofree char *xdotool_path = NULL;
   const char *skip = NULL;
+  int status;
 
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system icon theme and
    * schemas from GTK. A private home keeps the user's data out of reach. */
@@ -704,6 +794,16 @@ main (int   argc,
         adw_init ();
     }
 
+  if (skip == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      application = roadmap_application_new ();
+      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+      if (!g_application_register (G_APPLICATION (application), NULL, &error))
+        g_error ("Cannot register the application: %s", error->message);
+    }
+
   if (skip != NULL)
     {
       g_test_add_data_func ("/ui/board/drag/to-done", skip, test_skip);
@@ -719,5 +819,8 @@ main (int   argc,
   g_test_add ("/ui/board/screenshots", Fixture, NULL,
               fixture_set_up, test_screenshots, fixture_tear_down);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&application);
+
+  return status;
 }

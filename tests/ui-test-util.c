@@ -6,6 +6,11 @@
 
 #include "ui-test-util.h"
 
+/* One per test program: once registered, a GtkApplication keeps itself
+ * alive (only g_application_run() lets go), and a second one could not
+ * export itself on the session bus. */
+static RoadmapApplication *shared_application;
+
 /* Not G_TEST_OPTION_ISOLATE_DIRS: it also hides the system icon theme and
  * schemas from GTK. A private home keeps the user's own data out of reach. */
 void
@@ -13,6 +18,7 @@ ui_test_init (int    *argc,
               char ***argv)
 {
   g_autofree char *home = g_dir_make_tmp ("roadmap-ui-home-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
 
   g_setenv ("HOME", home, TRUE);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
@@ -23,6 +29,11 @@ ui_test_init (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+
+  shared_application = roadmap_application_new ();
+  g_application_set_flags (G_APPLICATION (shared_application), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (shared_application), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
 }
 
 void
@@ -46,10 +57,7 @@ ui_fixture_set_up (UiFixture     *fixture,
     g_settings_reset (settings, "window-maximized");
   }
 
-  fixture->app = roadmap_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  fixture->app = g_object_ref (shared_application);
 
   fixture->session = roadmap_session_new (fixture->db_path, NULL);
   g_assert_true (roadmap_session_load_roadmaps (fixture->session, &error));

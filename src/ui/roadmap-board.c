@@ -15,6 +15,10 @@
 #include "roadmap-column.h"
 #include "roadmap-phase-card.h"
 
+/* About the board's height in the default window: phases below it wait
+ * for the first frame. */
+#define FIRST_SCREEN_HEIGHT 720
+
 struct _RoadmapBoard
 {
   GtkWidget parent_instance;
@@ -22,6 +26,9 @@ struct _RoadmapBoard
   RoadmapTrack *track;
   RoadmapStore *store;
   RoadmapSkill *pending_focus;
+  /* The phases shown so far: those the first screen needs, then all. */
+  GtkSliceListModel *shown_phases;
+  guint show_all_id;
 
   GtkScrolledWindow *scroller;
   GtkListBox *phase_list;
@@ -55,6 +62,48 @@ create_phase_row (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   return row;
+}
+
+/* A rough height of a phase card on a wide board, enough to tell which
+ * phases the first screen shows. */
+static guint
+estimate_phase_height (RoadmapPhase *phase)
+{
+  guint tallest = 0;
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    tallest = MAX (tallest, roadmap_phase_get_n_with_status (phase, s));
+
+  return 120 + 64 * MAX (tallest, 1);
+}
+
+static guint
+count_phases_on_first_screen (GListModel *phases)
+{
+  guint n = g_list_model_get_n_items (phases);
+  guint height = 0;
+  guint i;
+
+  for (i = 0; i < n && height < FIRST_SCREEN_HEIGHT; i++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, i);
+
+      height += estimate_phase_height (phase);
+    }
+
+  return i;
+}
+
+static gboolean
+show_all_phases (gpointer user_data)
+{
+  RoadmapBoard *self = user_data;
+
+  self->show_all_id = 0;
+  if (self->shown_phases != NULL)
+    gtk_slice_list_model_set_size (self->shown_phases, G_MAXUINT);
+
+  return G_SOURCE_REMOVE;
 }
 
 static RoadmapPhaseCard *
@@ -194,12 +243,14 @@ roadmap_board_dispose (GObject *object)
 {
   RoadmapBoard *self = (RoadmapBoard *) object;
 
+  g_clear_handle_id (&self->show_all_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->track);
   g_clear_object (&self->store);
   g_clear_object (&self->pending_focus);
+  g_clear_object (&self->shown_phases);
 
   G_OBJECT_CLASS (roadmap_board_parent_class)->dispose (object);
 }
@@ -322,8 +373,21 @@ roadmap_board_set_track (RoadmapBoard *self,
   if (!g_set_object (&self->track, track))
     return;
 
-  gtk_list_box_bind_model (self->phase_list,
-                           track != NULL ? roadmap_track_get_phases (track) : NULL,
+  g_clear_handle_id (&self->show_all_id, g_source_remove);
+  g_clear_object (&self->shown_phases);
+
+  if (track != NULL)
+    {
+      GListModel *phases = roadmap_track_get_phases (track);
+      guint first_screen = count_phases_on_first_screen (phases);
+
+      /* Build what the first frame shows now, the rest right after it. */
+      self->shown_phases = gtk_slice_list_model_new (g_object_ref (phases), 0, first_screen);
+      if (first_screen < g_list_model_get_n_items (phases))
+        self->show_all_id = g_idle_add_full (G_PRIORITY_LOW, show_all_phases, self, NULL);
+    }
+
+  gtk_list_box_bind_model (self->phase_list, G_LIST_MODEL (self->shown_phases),
                            create_phase_row, NULL, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
