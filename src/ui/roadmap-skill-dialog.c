@@ -27,7 +27,7 @@ struct _RoadmapSkillDialog
 
   AdwWindowTitle *window_title;
   GtkLabel *summary_label;
-  GtkFlowBox *topic_box;
+  GtkLabel *topics_label;
   AdwPreferencesGroup *topics_group;
   AdwPreferencesGroup *resources_group;
   GtkTextView *notes_view;
@@ -132,18 +132,14 @@ static void
 fill_topics (RoadmapSkillDialog *self)
 {
   const char * const *topics = roadmap_skill_get_topics (self->skill);
-  guint n = 0;
+  g_autofree char *text = NULL;
 
-  for (; topics != NULL && topics[n] != NULL; n++)
-    {
-      GtkWidget *label = gtk_label_new (topics[n]);
+  if (topics != NULL)
+    /* Translators: the separator between topics, "REST · GraphQL" */
+    text = g_strjoinv (_(" · "), (char **) topics);
 
-      gtk_widget_add_css_class (label, "topic");
-      gtk_flow_box_append (self->topic_box, label);
-      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), n > 0);
+  gtk_label_set_text (self->topics_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), text != NULL && text[0] != '\0');
 }
 
 static gboolean
@@ -226,7 +222,7 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topic_box);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, resources_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, notes_view);
