@@ -369,6 +369,76 @@ test_notes (UiFixture     *fixture,
                    ==, "Final words");
 }
 
+static RoadmapSkillDialog *
+find_open_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ROADMAP_IS_SKILL_DIALOG (toplevel) && gtk_widget_get_visible (toplevel))
+        return ROADMAP_SKILL_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Enter on a card opens its details; their Move buttons move it like any
+ * other move (committed, with its toast). */
+static void
+test_details_move (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapSkillDialog *dialog;
+  GtkWidget *done_button;
+
+  ui_fixture_open_window (fixture);
+  activate_card_action (fixture, skill, "card.open");
+  ui_spin (200);
+
+  dialog = find_open_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (roadmap_skill_dialog_get_skill (dialog) == skill);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), roadmap_skill_get_summary (skill)));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), "Not yet"));
+
+  done_button = find_button (GTK_WIDGET (dialog), "Done");
+  g_assert_nonnull (done_button);
+  g_signal_emit_by_name (done_button, "clicked");
+  ui_spin (100);
+
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  g_assert_false (gtk_widget_get_sensitive (done_button));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved Database Design to Done"));
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+  g_assert_null (find_open_dialog ());
+}
+
 /* Another program holds the write lock: the drop is refused, the card
  * stays where it was, and a toast says why. */
 static void
@@ -455,6 +525,7 @@ main (int   argc,
   ADD ("/ui/board/accessible-names", test_accessible_names);
   ADD ("/ui/board/undo", test_undo);
   ADD ("/ui/board/notes", test_notes);
+  ADD ("/ui/board/details-move", test_details_move);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
 
