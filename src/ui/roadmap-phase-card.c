@@ -9,6 +9,7 @@
 #include "roadmap-column.h"
 #include "roadmap-columns-layout.h"
 #include "roadmap-phase-card.h"
+#include "roadmap-progress.h"
 
 struct _RoadmapPhaseCard
 {
@@ -19,26 +20,12 @@ struct _RoadmapPhaseCard
 
   GtkLabel *title_label;
   GtkLabel *months_label;
-  GtkLabel *progress_label;
-  GtkLevelBar *level_bar;
+  RoadmapProgress *progress;
   /* A GtkBox whose layout manager is a RoadmapColumnsLayout */
   GtkWidget *column_box;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
-
-static void
-update_progress (RoadmapPhaseCard *self)
-{
-  guint done = roadmap_phase_get_n_with_status (self->phase, ROADMAP_STATUS_DONE);
-  guint total = roadmap_phase_get_n_skills (self->phase);
-  g_autofree char *text = NULL;
-
-  /* Translators: "9 of 24 done"; the plural follows the total */
-  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
-  gtk_label_set_text (self->progress_label, text);
-  gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
-}
 
 static void
 roadmap_phase_card_dispose (GObject *object)
@@ -62,13 +49,13 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
   object_class->dispose = roadmap_phase_card_dispose;
 
   g_type_ensure (ROADMAP_TYPE_COLUMNS_LAYOUT);
+  g_type_ensure (ROADMAP_TYPE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-phase-card.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, months_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, column_box);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -125,8 +112,7 @@ roadmap_phase_card_new (RoadmapPhase *phase)
       gtk_box_append (GTK_BOX (self->column_box), self->columns[s]);
     }
 
-  g_signal_connect_object (phase, "notify::n-done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  update_progress (self);
+  roadmap_progress_bind (self->progress, phase);
 
   return GTK_WIDGET (self);
 }

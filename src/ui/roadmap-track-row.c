@@ -4,8 +4,7 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
+#include "roadmap-progress.h"
 #include "roadmap-track-row.h"
 
 struct _RoadmapTrackRow
@@ -15,30 +14,10 @@ struct _RoadmapTrackRow
   RoadmapTrack *track;
 
   GtkLabel *title_label;
-  GtkLabel *progress_label;
-  GtkLevelBar *level_bar;
+  RoadmapProgress *progress;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapTrackRow, roadmap_track_row, GTK_TYPE_LIST_BOX_ROW)
-
-static void
-update_progress (RoadmapTrackRow *self)
-{
-  guint done = roadmap_track_get_n_with_status (self->track, ROADMAP_STATUS_DONE);
-  guint total = roadmap_track_get_n_skills (self->track);
-  g_autofree char *text = NULL;
-
-  /* Translators: "9 of 24 done"; the plural follows the total */
-  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
-  gtk_label_set_text (self->progress_label, text);
-  gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  roadmap_track_get_title (self->track),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-}
 
 static void
 roadmap_track_row_dispose (GObject *object)
@@ -59,11 +38,12 @@ roadmap_track_row_class_init (RoadmapTrackRowClass *klass)
 
   object_class->dispose = roadmap_track_row_dispose;
 
+  g_type_ensure (ROADMAP_TYPE_PROGRESS);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-track-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, progress);
 }
 
 static void
@@ -83,8 +63,10 @@ roadmap_track_row_new (RoadmapTrack *track)
   self->track = g_object_ref (track);
 
   gtk_label_set_text (self->title_label, roadmap_track_get_title (track));
-  g_signal_connect_object (track, "notify::n-done", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  update_progress (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, roadmap_track_get_title (track),
+                                  -1);
+  roadmap_progress_bind (self->progress, track);
 
   return GTK_WIDGET (self);
 }

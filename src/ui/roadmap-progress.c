@@ -1,0 +1,157 @@
+/* roadmap-progress.c
+ *
+ * Shows the progress of anything with "n-done" and "n-skills" properties
+ * (a RoadmapTrack or a RoadmapPhase) and follows it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-progress.h"
+
+struct _RoadmapProgress
+{
+  GtkWidget parent_instance;
+
+  GObject *counted;
+
+  GtkLabel *label;
+  GtkLevelBar *level_bar;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapProgress, roadmap_progress, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_XALIGN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update (RoadmapProgress *self)
+{
+  guint done = 0, total = 0;
+  g_autofree char *text = NULL;
+
+  g_object_get (self->counted, "n-done", &done, "n-skills", &total, NULL);
+
+  /* Translators: "9 of 24 done"; the plural follows the total */
+  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
+  gtk_label_set_text (self->label, text);
+  gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
+                                  -1);
+}
+
+static void
+roadmap_progress_dispose (GObject *object)
+{
+  RoadmapProgress *self = (RoadmapProgress *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_PROGRESS);
+  g_clear_object (&self->counted);
+
+  G_OBJECT_CLASS (roadmap_progress_parent_class)->dispose (object);
+}
+
+static void
+roadmap_progress_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RoadmapProgress *self = ROADMAP_PROGRESS (object);
+
+  switch (prop_id)
+    {
+    case PROP_XALIGN:
+      g_value_set_float (value, gtk_label_get_xalign (self->label));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_progress_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RoadmapProgress *self = ROADMAP_PROGRESS (object);
+
+  switch (prop_id)
+    {
+    case PROP_XALIGN:
+      if (gtk_label_get_xalign (self->label) != g_value_get_float (value))
+        {
+          gtk_label_set_xalign (self->label, g_value_get_float (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_progress_class_init (RoadmapProgressClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_progress_dispose;
+  object_class->get_property = roadmap_progress_get_property;
+  object_class->set_property = roadmap_progress_set_property;
+
+  /**
+   * RoadmapProgress:xalign:
+   *
+   * Where the "N of M done" text sits: 0 at the start, 1 at the end.
+   */
+  properties[PROP_XALIGN] =
+    g_param_spec_float ("xalign", NULL, NULL, 0.0, 1.0, 0.0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-progress.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapProgress, label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapProgress, level_bar);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+roadmap_progress_init (RoadmapProgress *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
+}
+
+/**
+ * roadmap_progress_bind:
+ * @counted: a #RoadmapTrack or #RoadmapPhase
+ *
+ * Shows the progress of @counted from now on.
+ */
+void
+roadmap_progress_bind (RoadmapProgress *self,
+                       gpointer         counted)
+{
+  g_return_if_fail (ROADMAP_IS_PROGRESS (self));
+  g_return_if_fail (G_IS_OBJECT (counted));
+  g_return_if_fail (self->counted == NULL);
+
+  self->counted = g_object_ref (counted);
+  g_signal_connect_object (counted, "notify::n-done", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (counted, "notify::n-skills", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  update (self);
+}
