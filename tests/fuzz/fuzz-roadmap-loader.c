@@ -1,0 +1,75 @@
+/* fuzz-roadmap-loader.c — libFuzzer target: any bytes as a roadmap file
+ *
+ * Runs the guard, json-glib and the loader's checks. A track that loads is
+ * put in a catalog, its counts read and its progress changed, so that what
+ * the loader hands out is exercised as well.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdint.h>
+
+#include "roadmap-loader.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data,
+                            size_t         size);
+
+static void
+exercise_track (RoadmapTrack *track)
+{
+  g_autoptr(RoadmapCatalog) catalog = roadmap_catalog_new ();
+  GListModel *phases = roadmap_track_get_phases (track);
+  guint n_phases = g_list_model_get_n_items (phases);
+  guint n_skills = 0;
+
+  g_assert_true (roadmap_catalog_add_track (catalog, track, NULL));
+  g_assert_true (roadmap_loader_is_valid_id (roadmap_track_get_id (track)));
+
+  for (guint p = 0; p < n_phases; p++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+      GListModel *skills = roadmap_phase_get_skills (phase);
+      guint n = g_list_model_get_n_items (skills);
+
+      g_assert_true (roadmap_loader_is_valid_id (roadmap_phase_get_id (phase)));
+      g_assert_cmpuint (roadmap_phase_get_first_month (phase), <=, roadmap_phase_get_last_month (phase));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
+
+          g_assert_true (g_utf8_validate (roadmap_skill_get_title (skill), -1, NULL));
+          g_assert_true (roadmap_catalog_find_skill (catalog, roadmap_track_get_id (track),
+                                                     roadmap_skill_get_id (skill)) == skill);
+          roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DONE, 0, NULL, NULL);
+        }
+      n_skills += n;
+    }
+
+  g_assert_cmpuint (roadmap_track_get_n_skills (track), ==, n_skills);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, n_skills);
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = NULL;
+
+  track = roadmap_loader_load_bytes (bytes, "fuzz.json", &error);
+  if (track == NULL)
+    {
+      /* Every refusal says why, in a domain a caller can branch on. */
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == ROADMAP_LOADER_ERROR);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      return 0;
+    }
+
+  g_assert_no_error (error);
+  exercise_track (track);
+  return 0;
+}
