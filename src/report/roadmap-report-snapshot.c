@@ -1,0 +1,195 @@
+/* roadmap-report-snapshot.c — a copy of what the report shows
+ *
+ * The report may be drawn on another thread while the learner goes on
+ * moving cards: the model's GObjects are neither thread-safe nor frozen
+ * meanwhile, so the renderer never sees them. This copy is taken on the
+ * thread that owns the catalog (a few milliseconds for 10,000 skills) and
+ * never changes afterwards.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "roadmap-report-error.h"
+#include "roadmap-report-snapshot.h"
+
+static GDateTime *
+date_time_ref0 (GDateTime *time)
+{
+  return time != NULL ? g_date_time_ref (time) : NULL;
+}
+
+/* Notes of only white space are no notes. */
+static char *
+copy_note (const char *note)
+{
+  g_autofree char *copy = NULL;
+
+  if (note == NULL)
+    return NULL;
+
+  copy = g_strstrip (g_strdup (note));
+  return copy[0] != '\0' ? g_steal_pointer (&copy) : NULL;
+}
+
+static void
+copy_phase (RoadmapReportPhase *out,
+            RoadmapPhase       *phase)
+{
+  GListModel *skills = roadmap_phase_get_skills (phase);
+
+  out->title = g_strdup (roadmap_phase_get_title (phase));
+  out->number = roadmap_phase_get_number (phase);
+  out->first_month = roadmap_phase_get_first_month (phase);
+  out->last_month = roadmap_phase_get_last_month (phase);
+  out->n_skills = g_list_model_get_n_items (skills);
+  out->skills = g_new0 (RoadmapReportSkill, out->n_skills);
+
+  for (guint i = 0; i < out->n_skills; i++)
+    {
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
+      RoadmapReportSkill *s = &out->skills[i];
+
+      s->title = g_strdup (roadmap_skill_get_title (skill));
+      s->status = roadmap_skill_get_status (skill);
+      s->started_at = date_time_ref0 (roadmap_skill_get_started_at (skill));
+      s->finished_at = date_time_ref0 (roadmap_skill_get_finished_at (skill));
+      s->note = copy_note (roadmap_skill_get_note (skill));
+      out->n_with_status[s->status]++;
+    }
+}
+
+static void
+copy_track (RoadmapReportTrack *out,
+            RoadmapTrack       *track)
+{
+  GListModel *phases = roadmap_track_get_phases (track);
+
+  out->id = g_strdup (roadmap_track_get_id (track));
+  out->title = g_strdup (roadmap_track_get_title (track));
+  out->summary = g_strdup (roadmap_track_get_summary (track));
+  out->n_phases = g_list_model_get_n_items (phases);
+  out->phases = g_new0 (RoadmapReportPhase, out->n_phases);
+
+  for (guint i = 0; i < out->n_phases; i++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, i);
+
+      copy_phase (&out->phases[i], phase);
+      out->n_skills += out->phases[i].n_skills;
+      for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+        out->n_with_status[s] += out->phases[i].n_with_status[s];
+    }
+}
+
+static void
+add_track (RoadmapReportSnapshot *self,
+           RoadmapTrack          *track)
+{
+  RoadmapReportTrack *out = &self->tracks[self->n_tracks++];
+
+  copy_track (out, track);
+  self->n_skills += out->n_skills;
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    self->n_with_status[s] += out->n_with_status[s];
+}
+
+static void
+clear_track (RoadmapReportTrack *track)
+{
+  for (guint p = 0; p < track->n_phases; p++)
+    {
+      RoadmapReportPhase *phase = &track->phases[p];
+
+      for (guint i = 0; i < phase->n_skills; i++)
+        {
+          g_free (phase->skills[i].title);
+          g_clear_pointer (&phase->skills[i].started_at, g_date_time_unref);
+          g_clear_pointer (&phase->skills[i].finished_at, g_date_time_unref);
+          g_free (phase->skills[i].note);
+        }
+      g_free (phase->skills);
+      g_free (phase->title);
+    }
+  g_free (track->phases);
+  g_free (track->id);
+  g_free (track->title);
+  g_free (track->summary);
+}
+
+static void
+snapshot_clear (gpointer data)
+{
+  RoadmapReportSnapshot *self = data;
+
+  for (guint t = 0; t < self->n_tracks; t++)
+    clear_track (&self->tracks[t]);
+  g_free (self->tracks);
+}
+
+/**
+ * roadmap_report_snapshot_new:
+ * @track_id: (nullable): the one track to report on, or %NULL for all
+ *
+ * Copies the tracks of @catalog with their progress and notes. Call it
+ * where the catalog is used (the main thread of the window).
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with
+ *   %ROADMAP_REPORT_ERROR_UNKNOWN_TRACK
+ */
+RoadmapReportSnapshot *
+roadmap_report_snapshot_new (RoadmapCatalog  *catalog,
+                             const char      *track_id,
+                             GError         **error)
+{
+  RoadmapReportSnapshot *self;
+  guint n_tracks;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (track_id != NULL)
+    {
+      RoadmapTrack *track = roadmap_catalog_find_track (catalog, track_id);
+
+      if (track == NULL)
+        {
+          g_set_error (error, ROADMAP_REPORT_ERROR, ROADMAP_REPORT_ERROR_UNKNOWN_TRACK,
+                       _("There is no track “%s”"), track_id);
+          return NULL;
+        }
+
+      self = g_atomic_rc_box_new0 (RoadmapReportSnapshot);
+      self->tracks = g_new0 (RoadmapReportTrack, 1);
+      add_track (self, track);
+      return self;
+    }
+
+  n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
+  self = g_atomic_rc_box_new0 (RoadmapReportSnapshot);
+  self->tracks = g_new0 (RoadmapReportTrack, n_tracks);
+  for (guint t = 0; t < n_tracks; t++)
+    {
+      g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
+
+      add_track (self, track);
+    }
+
+  return self;
+}
+
+RoadmapReportSnapshot *
+roadmap_report_snapshot_ref (RoadmapReportSnapshot *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+roadmap_report_snapshot_unref (RoadmapReportSnapshot *self)
+{
+  g_return_if_fail (self != NULL);
+  g_atomic_rc_box_release_full (self, snapshot_clear);
+}

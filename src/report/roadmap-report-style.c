@@ -1,0 +1,195 @@
+/* roadmap-report-style.c — page geometry, fonts and text of the report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "roadmap-report-private.h"
+
+/* A generic family: fontconfig picks the best installed sans, and Pango
+ * falls back per character for scripts it lacks (CJK, Arabic, …). */
+#define FONT_FAMILY "Sans"
+
+#define MARGIN_X        50.0
+#define CONTENT_TOP     66.0
+#define CONTENT_BOTTOM  56.0   /* from the bottom edge */
+
+#define STATUS_WIDTH    66.0
+#define DATE_WIDTH      62.0
+
+static const struct
+{
+  double size;
+  PangoWeight weight;
+  PangoStyle style;
+} fonts[REPORT_N_FONTS] = {
+  [REPORT_FONT_BODY] = { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_BODY_BOLD] = { 9.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_SMALL] = { 8.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_SMALL_BOLD] = { 8.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_NOTE] = { 9.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC },
+  [REPORT_FONT_COVER_TITLE] = { 34.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_COVER_SUBTITLE] = { 18.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_SECTION] = { 13.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_TRACK] = { 21.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+  [REPORT_FONT_PHASE] = { 14.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
+};
+
+/**
+ * report_style_new:
+ * @cr: the target: its font options (hinting) decide the text metrics
+ */
+ReportStyle *
+report_style_new (cairo_t *cr,
+                  double   page_width,
+                  double   page_height)
+{
+  ReportStyle *style = g_new0 (ReportStyle, 1);
+  double x;
+
+  style->page_width = page_width;
+  style->page_height = page_height;
+  style->left = MARGIN_X;
+  style->content_width = page_width - 2 * MARGIN_X;
+  report_style_get_content_area (page_height, &style->content_top, &style->content_bottom);
+
+  style->column_width[REPORT_COLUMN_STATUS] = STATUS_WIDTH;
+  style->column_width[REPORT_COLUMN_STARTED] = DATE_WIDTH;
+  style->column_width[REPORT_COLUMN_FINISHED] = DATE_WIDTH;
+  style->column_width[REPORT_COLUMN_SKILL] = style->content_width - STATUS_WIDTH - 2 * DATE_WIDTH;
+  x = style->left;
+  for (guint c = 0; c < REPORT_N_COLUMNS; c++)
+    {
+      style->column_x[c] = x;
+      x += style->column_width[c];
+    }
+
+  style->context = pango_cairo_create_context (cr);
+  /* Font sizes in points are cairo units (points) on the page */
+  pango_cairo_context_set_resolution (style->context, 72.0);
+  for (guint f = 0; f < REPORT_N_FONTS; f++)
+    {
+      g_autoptr(PangoFontDescription) description = pango_font_description_new ();
+
+      pango_font_description_set_family_static (description, FONT_FAMILY);
+      pango_font_description_set_size (description, (int) (fonts[f].size * PANGO_SCALE));
+      pango_font_description_set_weight (description, fonts[f].weight);
+      pango_font_description_set_style (description, fonts[f].style);
+
+      style->layouts[f] = pango_layout_new (style->context);
+      pango_layout_set_font_description (style->layouts[f], description);
+      pango_layout_set_wrap (style->layouts[f], PANGO_WRAP_WORD_CHAR);
+    }
+
+  /* Translators: how the report writes a start or finish date, in
+   * g_date_time_format () terms; keep it short (a narrow column) */
+  style->date_format = g_strdup (_("%Y-%m-%d"));
+
+  return style;
+}
+
+void
+report_style_get_content_area (double  page_height,
+                               double *top,
+                               double *bottom)
+{
+  *top = CONTENT_TOP;
+  *bottom = page_height - CONTENT_BOTTOM;
+}
+
+void
+report_style_free (ReportStyle *style)
+{
+  if (style == NULL)
+    return;
+
+  for (guint f = 0; f < REPORT_N_FONTS; f++)
+    g_clear_object (&style->layouts[f]);
+  g_clear_object (&style->note_layout);
+  g_clear_object (&style->context);
+  g_free (style->date_format);
+  g_free (style);
+}
+
+/* Follows @cr's transformation and font options before drawing on it. */
+void
+report_style_update (ReportStyle *style,
+                     cairo_t     *cr)
+{
+  pango_cairo_update_context (cr, style->context);
+  for (guint f = 0; f < REPORT_N_FONTS; f++)
+    pango_layout_context_changed (style->layouts[f]);
+  if (style->note_layout != NULL)
+    pango_layout_context_changed (style->note_layout);
+}
+
+/**
+ * report_style_text:
+ * @text: plain text: never parsed as markup
+ * @width: the width to wrap at, in points, or -1 for one line per paragraph
+ *
+ * Returns: (transfer none): the font's layout holding @text, valid until
+ *   the next call for the same font
+ */
+PangoLayout *
+report_style_text (ReportStyle *style,
+                   ReportFont   font,
+                   const char  *text,
+                   double       width)
+{
+  PangoLayout *layout = style->layouts[font];
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_height (layout, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+
+  return layout;
+}
+
+double
+report_layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double) height / PANGO_SCALE;
+}
+
+double
+report_layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return (double) width / PANGO_SCALE;
+}
+
+void
+report_show_layout (cairo_t     *cr,
+                    PangoLayout *layout,
+                    double       x,
+                    double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A start or finish date, in local time, or an em dash when not set. */
+char *
+report_format_date (ReportStyle *style,
+                    GDateTime   *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+  char *text;
+
+  if (date == NULL)
+    return g_strdup ("—");
+
+  local = g_date_time_to_local (date);
+  text = g_date_time_format (local, style->date_format);
+  return text != NULL ? text : g_date_time_format (local, "%Y-%m-%d");
+}
