@@ -145,9 +145,122 @@ printf 'this is not a database, but it is not empty either %.0s' $(seq 1 200) > 
 run "a damaged database is moved aside" 0 "$roadmap" --db "$work/garbage.db" --list &&
   check "the damaged database is kept" sh -c "ls '$work'/garbage.db.corrupt-* >/dev/null"
 
+# --export-pdf
+have () { command -v "$1" >/dev/null 2>&1; }
+
+run "export-pdf" 0 "$roadmap" --db "$db" --export-pdf "$work/report.pdf" &&
+  check "export-pdf prints nothing" [ -z "$out$err" ] &&
+  check "export-pdf writes a PDF" sh -c "head -c 5 '$work/report.pdf' | grep -q '^%PDF-'"
+if have pdftotext && have pdfinfo; then
+  report_text=$(pdftotext -layout "$work/report.pdf" - 2>/dev/null)
+  check "the report shows the done skill as done" \
+    sh -c "printf '%s\n' \"\$1\" | grep 'Python & SQL Mastery' | grep -q 'Done'" _ "$report_text"
+  check "the report shows the skill in progress as doing" \
+    sh -c "printf '%s\n' \"\$1\" | grep 'API Development' | grep -v Advanced | grep -q 'Doing'" _ "$report_text"
+  check "the report is A4 in the C locale" sh -c "pdfinfo '$work/report.pdf' | grep -q '(A4)'"
+
+  run "export-pdf --track" 0 "$roadmap" --db "$db" --export-pdf "$work/one.pdf" --track backend-developer &&
+    check "export-pdf --track reports on that track only" \
+      sh -c "pdfinfo '$work/one.pdf' | grep -q '^Title: *Roadmap Progress Report: Backend Developer\$' && ! pdftotext '$work/one.pdf' - | grep -q 'Data Engineer'"
+
+  run "export-pdf --paper letter" 0 "$roadmap" --db "$db" --export-pdf "$work/letter.pdf" --paper letter &&
+    check "export-pdf --paper letter is US Letter" sh -c "pdfinfo '$work/letter.pdf' | grep -q '612 x 792 pts (letter)'"
+else
+  ok "# SKIP poppler-utils not installed: the report's content is not read back"
+fi
+
+printf 'an older report' > "$work/kept.pdf"
+run "export-pdf over an existing file replaces it" 0 "$roadmap" --db "$db" --export-pdf "$work/kept.pdf" &&
+  check "the existing file is replaced by the report" sh -c "head -c 5 '$work/kept.pdf' | grep -q '^%PDF-'"
+
+only_files () {  # only_files DIR NAME…: DIR holds exactly these names
+  dir=$1
+  shift
+  [ "$(ls -A "$dir" | tr '\n' ' ')" = "$* " ]
+}
+
+if [ -w /dev/full ]; then
+  run "export-pdf to /dev/full fails" 1 "$roadmap" --db "$db" --export-pdf /dev/full &&
+    check "disk full: one line naming the file and the reason" \
+      sh -c "one_line () { [ \$(printf '%s\n' \"\$1\" | wc -l) -eq 1 ]; }; one_line \"\$1\" && printf '%s' \"\$1\" | grep -q '/dev/full.*disk is full'" _ "$err" &&
+    check "/dev/full is still a device" [ -c /dev/full ]
+fi
+
+mkdir -p "$work/pdf"
+printf 'an older report' > "$work/pdf/report.pdf"
+run "export-pdf into a missing folder fails" 1 "$roadmap" --db "$db" --export-pdf "$work/pdf/missing/report.pdf" &&
+  check "missing folder: one line naming the path and the folder" \
+    sh -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 1 ] && printf '%s' \"\$1\" | grep -q \"$work/pdf/missing/report.pdf.*$work/pdf/missing.*does not exist\"" _ "$err"
+
+mkdir -p "$work/pdf/a-folder.pdf"
+run "export-pdf to a folder's name fails" 1 "$roadmap" --db "$db" --export-pdf "$work/pdf/a-folder.pdf" &&
+  check "a folder: one line naming it" \
+    sh -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 1 ] && printf '%s' \"\$1\" | grep -q \"$work/pdf/a-folder.pdf.*folder\"" _ "$err" &&
+  check "the folder is still a folder" [ -d "$work/pdf/a-folder.pdf" ]
+
+run "export-pdf of an unknown track fails" 1 "$roadmap" --db "$db" --export-pdf "$work/pdf/report.pdf" --track no-such-track &&
+  check "unknown track: one line on stderr" one_line "$err"
+run "export-pdf with a bad paper size fails" 1 "$roadmap" --db "$db" --export-pdf "$work/pdf/report.pdf" --paper legal &&
+  check "bad paper: one line on stderr" one_line "$err"
+run "--track without --export-pdf" 1 "$roadmap" --db "$db" --list --track data-engineer &&
+  check "--track alone: one line on stderr" one_line "$err"
+check "failed exports leave no file behind and the old one untouched" \
+  sh -c "[ \"\$(ls -A '$work/pdf')\" = 'a-folder.pdf
+report.pdf' ] && [ \"\$(cat '$work/pdf/report.pdf')\" = 'an older report' ]"
+
+# A folder the user cannot write to: as root, run as nobody (root writes anywhere)
+mkdir -p "$work/ro" "$work/nobody"
+printf 'an older report' > "$work/ro/report.pdf"
+chmod 0555 "$work/ro"
+if [ "$(id -u)" -eq 0 ]; then
+  if have setpriv && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+    chmod 0755 "$work"
+    chown 65534:65534 "$work/nobody"
+    cp "$db" "$work/nobody/progress.db" && chown 65534:65534 "$work/nobody/progress.db"
+    run "export-pdf into a read-only folder fails" 1 env HOME="$work/nobody" XDG_DATA_HOME="$work/nobody" \
+      XDG_CACHE_HOME="$work/nobody" setpriv --reuid=65534 --regid=65534 --clear-groups \
+      "$roadmap" --db "$work/nobody/progress.db" --export-pdf "$work/ro/report.pdf" &&
+      check "read-only folder: one line naming the path and the reason" \
+        sh -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 1 ] && printf '%s' \"\$1\" | grep -q \"$work/ro/report.pdf.*permission\"" _ "$err"
+    chmod 0700 "$work"
+  else
+    ok "# SKIP running as root and cannot drop privileges with setpriv: a read-only folder is writable to root"
+  fi
+else
+  run "export-pdf into a read-only folder fails" 1 "$roadmap" --db "$db" --export-pdf "$work/ro/report.pdf" &&
+    check "read-only folder: one line naming the path and the reason" \
+      sh -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 1 ] && printf '%s' \"\$1\" | grep -q \"$work/ro/report.pdf.*permission\"" _ "$err"
+fi
+check "the read-only folder holds only the old file, untouched" \
+  sh -c "[ \"\$(ls -A '$work/ro')\" = report.pdf ] && [ \"\$(cat '$work/ro/report.pdf')\" = 'an older report' ]"
+chmod 0755 "$work/ro"
+
+# A really full file system: a 16 KiB tmpfs, in a private mount namespace
+mkdir -p "$work/small"
+if have unshare && unshare -rm true 2>/dev/null; then
+  unshare -rm sh -c '
+    mount -t tmpfs -o size=16k tmpfs "$1" || exit 3
+    printf "an older report" > "$1/report.pdf"
+    "$2" --db "$3" --export-pdf "$1/report.pdf" 2> "$4/small-err"
+    echo $? > "$4/small-status"
+    ls -A "$1" > "$4/small-listing"
+    cat "$1/report.pdf" > "$4/small-kept"
+  ' _ "$work/small" "$roadmap" "$db" "$work"
+  err=$(cat "$work/small-err" 2>/dev/null)
+  check "export-pdf on a full file system fails" [ "$(cat "$work/small-status")" = 1 ]
+  check "full file system: one line, the disk is full" \
+    sh -c "[ \$(printf '%s\n' \"\$1\" | wc -l) -eq 1 ] && printf '%s' \"\$1\" | grep -q 'report.pdf.*disk is full'" _ "$err"
+  check "full file system: no temporary file left, the old file untouched" \
+    sh -c "[ \"\$(cat '$work/small-listing')\" = report.pdf ] && [ \"\$(cat '$work/small-kept')\" = 'an older report' ]"
+else
+  ok "# SKIP cannot mount a small tmpfs in a user namespace (unshare -rm): no real full disk"
+fi
+
 # Bad usage
 run "two actions at once" 1 "$roadmap" --db "$db" --list --export-progress "$work/x.json" &&
   check "two actions: one line on stderr" one_line "$err"
+run "export-pdf and another action" 1 "$roadmap" --db "$db" --list --export-pdf "$work/x.pdf" &&
+  check "export-pdf and another action: one line on stderr" one_line "$err"
 run "unexpected argument" 1 "$roadmap" --db "$db" stray &&
   check "unexpected argument: one line on stderr" one_line "$err"
 run "unknown option" 1 "$roadmap" --no-such-option

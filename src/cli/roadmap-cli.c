@@ -1,4 +1,4 @@
-/* roadmap-cli.c — `roadmap --validate`, `--list`, `--set-status`, …
+/* roadmap-cli.c — `roadmap --validate`, `--list`, `--set-status`, `--export-pdf`, …
  *
  * These run from GApplication::handle-local-options, before the
  * application registers or initialises GTK, so they work with no display.
@@ -14,6 +14,7 @@
 #include "roadmap-cli.h"
 #include "roadmap-loader.h"
 #include "roadmap-progress-file.h"
+#include "roadmap-report-export.h"
 #include "roadmap-session.h"
 
 #define CONTINUE_TO_WINDOW (-1)
@@ -33,6 +34,12 @@ static const GOptionEntry option_entries[] = {
     N_("Write all progress and notes to a JSON file"), N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace all progress and notes with those of a JSON file"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a progress report as a PDF file"), N_("FILE") },
+  { "track", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: report on this track only"), N_("TRACK-ID") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the paper size, a4 or letter (default: the locale’s)"), N_("SIZE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -193,10 +200,51 @@ set_status (RoadmapSession *session,
 }
 
 static int
+export_pdf (RoadmapSession *session,
+            const char     *path,
+            const char     *track_id,
+            const char     *paper_name)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (session);
+  g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
+  g_autoptr(RoadmapReport) report = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  RoadmapReportPaper paper = roadmap_report_paper_get_default ();
+
+  if (paper_name != NULL && !roadmap_report_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a paper size: use a4 or letter"),
+                                                  paper_name);
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  if (track_id != NULL && roadmap_catalog_find_track (catalog, track_id) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("there is no track “%s” (see --list)"),
+                                                  track_id);
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  snapshot = roadmap_report_snapshot_new (catalog, track_id, &error);
+  if (snapshot == NULL)
+    return fail_with (error);
+
+  report = roadmap_report_new (snapshot);
+  roadmap_report_set_paper (report, paper);
+  if (!roadmap_report_export_pdf (report, file, NULL, NULL, NULL, &error))
+    return fail_with (error);
+
+  return EXIT_SUCCESS;
+}
+
+static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
-    "validate", "list", "set-status", "export-progress", "import-progress",
+    "validate", "list", "set-status", "export-progress", "import-progress", "export-pdf",
   };
   int n = 0;
 
@@ -233,6 +281,8 @@ roadmap_cli_handle (GVariantDict  *options,
   const char *db = NULL;
   const char *dir = NULL;
   const char *value = NULL;
+  const char *track_id = NULL;
+  const char *paper = NULL;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
@@ -242,7 +292,15 @@ roadmap_cli_handle (GVariantDict  *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --set-status, --export-progress and --import-progress"));
+      print_error (_("give only one of --validate, --list, --set-status, --export-progress, --import-progress and --export-pdf"));
+      return EXIT_FAILURE;
+    }
+
+  g_variant_dict_lookup (options, "track", "&s", &track_id);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  if ((track_id != NULL || paper != NULL) && !g_variant_dict_contains (options, "export-pdf"))
+    {
+      print_error (_("--track and --paper go with --export-pdf only"));
       return EXIT_FAILURE;
     }
 
@@ -298,6 +356,9 @@ roadmap_cli_handle (GVariantDict  *options,
         return fail_with (error);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &value))
+    return export_pdf (session, value, track_id, paper);
 
   g_assert_not_reached ();
 }
