@@ -289,11 +289,12 @@ store_test_sqlite_open (const char *path)
   return db;
 }
 
-gint64
-store_test_query_int (sqlite3    *db,
-                      const char *sql)
+/* @sql run up to its first row, which it must have */
+static sqlite3_stmt *
+query_first_row (sqlite3    *db,
+                 const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
@@ -301,6 +302,15 @@ store_test_query_int (sqlite3    *db,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     g_error ("%s: %s", sql, sqlite3_errmsg (db));
+
+  return stmt;
+}
+
+gint64
+store_test_query_int (sqlite3    *db,
+                      const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = query_first_row (db, sql);
 
   return sqlite3_column_int64 (stmt, 0);
 }
@@ -309,14 +319,7 @@ char *
 store_test_query_text (sqlite3    *db,
                        const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_autoptr(sqlite3_stmt) stmt = query_first_row (db, sql);
 
   return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 }
@@ -400,6 +403,81 @@ store_test_describe_reopened (const char *path,
   g_assert_no_error (error);
 
   return store_test_describe_catalog (catalog);
+}
+
+/* The fixture */
+
+/* The folder and the database path; store_fixture_open() opens the store */
+void
+store_fixture_set_up (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  fixture->dir = store_test_make_dir ();
+  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
+}
+
+void
+store_fixture_tear_down (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->catalog);
+  store_test_remove_dir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+}
+
+/* (Re)opens the store on @fixture->db_path and loads it into a fresh small
+ * catalog, as after a restart. */
+void
+store_fixture_open (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  g_clear_object (&fixture->catalog);
+
+  fixture->store = roadmap_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  fixture->catalog = store_test_small_catalog ();
+  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
+  g_assert_no_error (error);
+}
+
+RoadmapSkill *
+store_fixture_skill (StoreFixture *fixture,
+                     const char   *track_id,
+                     const char   *skill_id)
+{
+  return store_test_skill (fixture->catalog, track_id, skill_id);
+}
+
+void
+store_fixture_move (StoreFixture  *fixture,
+                    const char    *track_id,
+                    const char    *skill_id,
+                    RoadmapStatus  status,
+                    guint          position)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_store_move_skill (fixture->store, store_fixture_skill (fixture, track_id, skill_id),
+                                           status, position, &error));
+  g_assert_no_error (error);
+}
+
+/* An empty or %NULL @note removes it */
+void
+store_fixture_set_note (StoreFixture *fixture,
+                        const char   *track_id,
+                        const char   *skill_id,
+                        const char   *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_store_set_note (fixture->store, store_fixture_skill (fixture, track_id, skill_id),
+                                         note, &error));
+  g_assert_no_error (error);
 }
 
 /* Files */

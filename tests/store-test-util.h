@@ -54,6 +54,34 @@ void            store_test_assert_file_equals (const char      *path,
                                                GBytes          *expected);
 guint           store_test_file_mode          (const char      *path);
 
+/* A fixture: a temporary folder with `progress.db` in it, and the store
+ * on that file loaded into the small catalog, once opened */
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  RoadmapStore *store;
+  RoadmapCatalog *catalog;
+} StoreFixture;
+
+void            store_fixture_set_up          (StoreFixture    *fixture,
+                                               gconstpointer    data);
+void            store_fixture_tear_down       (StoreFixture    *fixture,
+                                               gconstpointer    data);
+void            store_fixture_open            (StoreFixture    *fixture);
+RoadmapSkill   *store_fixture_skill           (StoreFixture    *fixture,
+                                               const char      *track_id,
+                                               const char      *skill_id);
+void            store_fixture_move            (StoreFixture    *fixture,
+                                               const char      *track_id,
+                                               const char      *skill_id,
+                                               RoadmapStatus    status,
+                                               guint            position);
+void            store_fixture_set_note        (StoreFixture    *fixture,
+                                               const char      *track_id,
+                                               const char      *skill_id,
+                                               const char      *note);
+
 /* Child processes: the test binary itself, run with other arguments */
 char           *store_test_self_path          (void);
 GPid            store_test_spawn              (const char * const *argv,

@@ -12,21 +12,16 @@
 #include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
-#include "roadmap-application.h"
 #include "roadmap-column.h"
 #include "roadmap-skill-card.h"
-#include "roadmap-window.h"
+#include "ui-test-util.h"
 
 #define DRAG_STEPS 10
 #define COMMIT_TIMEOUT_MS 5000
 
 typedef struct
 {
-  char *dir;
-  char *db_path;
-  RoadmapApplication *app;
-  RoadmapSession *session;
-  RoadmapWindow *window;
+  UiFixture ui;
 
   /* What the card's drag source and the columns' drop targets saw. */
   GtkEventController *drop_target;
@@ -36,38 +31,6 @@ typedef struct
 } Fixture;
 
 /* Helpers */
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-spin_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gint64 until = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () >= until)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (1000);
-    }
-
-  return TRUE;
-}
 
 typedef struct
 {
@@ -122,40 +85,6 @@ xdotool (const char *format,
     g_error ("“%s” failed", command);
 
   return run.out;
-}
-
-static gboolean
-window_is_drawn (gpointer data)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "test-painted")) > 0;
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                GtkWidget     *widget)
-{
-  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "test-painted"));
-
-  g_object_set_data (G_OBJECT (widget), "test-painted", GINT_TO_POINTER (n + 1));
-}
-
-/* Waits until the window has been mapped and has painted a frame at its
- * current size; then a little longer, for the idles queued by that frame. */
-static void
-wait_for_frame (GtkWidget *window)
-{
-  GdkFrameClock *clock;
-  gulong handler;
-
-  g_assert_true (spin_until ((Condition) gtk_widget_get_mapped, window, 5000));
-
-  clock = gtk_widget_get_frame_clock (window);
-  g_object_set_data (G_OBJECT (window), "test-painted", GINT_TO_POINTER (0));
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), window);
-  gtk_widget_queue_draw (window);
-  g_assert_true (spin_until (window_is_drawn, window, 5000));
-  g_signal_handler_disconnect (clock, handler);
-  spin (100);
 }
 
 /* The coordinate chain, from a point in @widget to the X root window
@@ -234,40 +163,22 @@ pointer_drag (int from_x,
               int to_y)
 {
   g_free (xdotool ("mousemove %d %d", from_x, from_y));
-  spin (50);
+  ui_spin (50);
   g_free (xdotool ("mousedown 1"));
-  spin (50);
+  ui_spin (50);
 
   for (int i = 1; i <= DRAG_STEPS; i++)
     {
       g_free (xdotool ("mousemove %d %d",
                        from_x + (to_x - from_x) * i / DRAG_STEPS,
                        from_y + (to_y - from_y) * i / DRAG_STEPS));
-      spin (15);
+      ui_spin (15);
     }
 
   /* Over the target, XDND position and status messages go back and
    * forth: let them settle, as a user's hand does, before releasing. */
-  spin (150);
+  ui_spin (150);
   g_free (xdotool ("mouseup 1"));
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-
-  return NULL;
 }
 
 static void
@@ -301,10 +212,10 @@ watch_drag (Fixture   *fixture,
             GtkWidget *card,
             GtkWidget *column)
 {
-  GtkEventController *source = find_controller (card, GTK_TYPE_DRAG_SOURCE);
+  GtkEventController *source = ui_find_controller (card, GTK_TYPE_DRAG_SOURCE);
 
   g_assert_nonnull (source);
-  fixture->drop_target = find_controller (column, GTK_TYPE_DROP_TARGET);
+  fixture->drop_target = ui_find_controller (column, GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (fixture->drop_target);
   fixture->n_drag_begins = 0;
   fixture->n_drops = 0;
@@ -329,6 +240,39 @@ skill_is_at (gpointer data)
          roadmap_skill_get_position (expected->skill) == expected->position;
 }
 
+/* Drags @card by its middle and drops it on @target, at @target_y (a
+ * fraction of its height), which is over @column; then waits until the
+ * model shows the move (@expected) and the columns follow it (they do
+ * before the next frame), and checks that it went through one drag and
+ * one drop. */
+static void
+drag_card (Fixture   *fixture,
+           GtkWidget *card,
+           GtkWidget *column,
+           GtkWidget *target,
+           double     target_y,
+           Expected  *expected)
+{
+  int from_x, from_y, to_x, to_y;
+
+  widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
+  widget_point_to_screen (target, 0.5, target_y, &to_x, &to_y);
+  g_test_message ("Dragging “%s” from (%d, %d) to (%d, %d)",
+                  roadmap_skill_get_title (expected->skill), from_x, from_y, to_x, to_y);
+
+  watch_drag (fixture, card, column);
+  pointer_drag (from_x, from_y, to_x, to_y);
+
+  if (!ui_spin_until (skill_is_at, expected, COMMIT_TIMEOUT_MS))
+    g_error ("After the drag, “%s” is at position %u of column %d, not at position %u of column %d",
+             roadmap_skill_get_id (expected->skill), roadmap_skill_get_position (expected->skill),
+             roadmap_skill_get_status (expected->skill), expected->position, expected->status);
+  ui_wait_for_frame (GTK_WIDGET (fixture->ui.window));
+
+  g_assert_cmpuint (fixture->n_drag_begins, ==, 1);
+  g_assert_cmpuint (fixture->n_drops, ==, 1);
+}
+
 static gboolean
 no_dragged_card (gpointer data)
 {
@@ -337,67 +281,11 @@ no_dragged_card (gpointer data)
   return !gtk_widget_has_css_class (card, "dragged");
 }
 
-static GtkWidget *
-find_child_with_class (GtkWidget  *root,
-                       const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = find_child_with_class (child, css_class)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_child_of_type (GtkWidget *root,
-                    GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-      if ((found = find_child_of_type (child, type)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0 &&
-          gtk_widget_is_drawable (child))
-        return TRUE;
-      if (has_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The number shown in a column's header. */
 static const char *
 column_count (GtkWidget *column)
 {
-  GtkWidget *label = find_child_with_class (column, "column-count");
+  GtkWidget *label = ui_find_with_class (column, "column-count");
 
   g_assert_true (GTK_IS_LABEL (label));
   return gtk_label_get_text (GTK_LABEL (label));
@@ -441,110 +329,50 @@ first_phase (RoadmapBoard *board)
   return phase;
 }
 
-/* Reads the progress database again, in a session of its own. */
-static RoadmapSession *
-reopen_session (Fixture *fixture)
-{
-  g_autoptr(RoadmapSession) session = roadmap_session_new (fixture->db_path, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (roadmap_session_load_roadmaps (session, &error));
-  g_assert_no_error (error);
-  g_assert_true (roadmap_session_open_store (session, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&session);
-}
-
 static void
 present_window (Fixture *fixture,
                 int      width,
                 int      height)
 {
-  fixture->window = roadmap_window_new (fixture->app, fixture->session, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  GdkSurface *surface;
+
+  ui_fixture_present_window (&fixture->ui, width, height);
   /* The default size is the surface's; the window widget is inset by the
    * client-side decoration's resize border (see widget_to_screen()). */
-  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (fixture->window))), ==, width);
-  g_assert_cmpint (gdk_surface_get_height (gtk_native_get_surface (GTK_NATIVE (fixture->window))), ==, height);
+  surface = gtk_native_get_surface (GTK_NATIVE (fixture->ui.window));
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+  g_assert_cmpint (gdk_surface_get_height (surface), ==, height);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s (%d×%d)", path, width, height);
-}
-
-/* Fixture */
-
-/* One application for the whole program, as in the real one: a registered
- * GtkApplication keeps a reference to itself until it shuts down, which
- * only g_application_run() does; with a session bus, a second one in the
- * same process then fails to export its object path. */
-static RoadmapApplication *application;
+/* Fixture: the UI tests' one, and what watch_drag() saw */
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("roadmap-board-drag-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
-
-  fixture->app = g_object_ref (application);
-
-  fixture->session = roadmap_session_new (fixture->db_path, NULL);
-  g_assert_true (roadmap_session_load_roadmaps (fixture->session, &error));
-  g_assert_no_error (error);
-  g_assert_true (roadmap_session_open_store (fixture->session, &error));
-  g_assert_no_error (error);
+  ui_fixture_set_up (&fixture->ui, data);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
+  g_autofree char *dir = g_strdup (fixture->ui.dir);
+  g_autoptr(GDir) files = NULL;
   const char *name;
 
   if (fixture->drop_hook != 0)
     g_signal_remove_emission_hook (g_signal_lookup ("drop", GTK_TYPE_DROP_TARGET), fixture->drop_hook);
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  spin (50);
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->app);
+  ui_fixture_tear_down (&fixture->ui, data);
 
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  files = g_dir_open (dir, 0, NULL);
+  while (files != NULL && (name = g_dir_read_name (files)) != NULL)
     {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
 
       g_unlink (path);
     }
-  g_rmdir (fixture->dir);
-
-  g_free (fixture->db_path);
-  g_free (fixture->dir);
+  g_rmdir (dir);
 }
 
 /* Tests */
@@ -561,10 +389,9 @@ test_drag_to_done (Fixture       *fixture,
   g_autoptr(RoadmapSession) reopened = NULL;
   RoadmapSkill *reread;
   Expected expected;
-  int from_x, from_y, to_x, to_y;
 
   present_window (fixture, 1200, 800);
-  board = roadmap_window_get_board (fixture->window);
+  board = roadmap_window_get_board (fixture->ui.window);
   phase = first_phase (board);
 
   todo = roadmap_board_find_column (board, phase, ROADMAP_STATUS_TODO);
@@ -583,26 +410,11 @@ test_drag_to_done (Fixture       *fixture,
   g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 0);
   g_assert_cmpstr (column_count (todo), ==, "3");
   g_assert_cmpstr (column_count (done), ==, "0");
-  g_assert_true (has_label (GTK_WIDGET (fixture->window), "0 of 3 done"));
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (fixture->ui.window), "0 of 3 done"));
 
-  widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
-  widget_point_to_screen (done, 0.5, 0.5, &to_x, &to_y);
-  g_test_message ("Dragging “%s” from (%d, %d) to the Done column at (%d, %d)",
-                  roadmap_skill_get_title (skill), from_x, from_y, to_x, to_y);
-
-  watch_drag (fixture, card, done);
-  pointer_drag (from_x, from_y, to_x, to_y);
-
+  /* Onto the middle of the Done column */
   expected = (Expected) { skill, ROADMAP_STATUS_DONE, 0 };
-  if (!spin_until (skill_is_at, &expected, COMMIT_TIMEOUT_MS))
-    g_error ("After the drag, “%s” is still in column %d (position %u), not in Done",
-             roadmap_skill_get_id (skill), roadmap_skill_get_status (skill),
-             roadmap_skill_get_position (skill));
-  /* The columns follow the model before the next frame. */
-  wait_for_frame (GTK_WIDGET (fixture->window));
-
-  g_assert_cmpuint (fixture->n_drag_begins, ==, 1);
-  g_assert_cmpuint (fixture->n_drops, ==, 1);
+  drag_card (fixture, card, done, done, 0.5, &expected);
 
   /* The card is rebuilt in the Done column… */
   card = roadmap_board_find_card (board, skill);
@@ -617,14 +429,14 @@ test_drag_to_done (Fixture       *fixture,
   g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
   g_assert_cmpstr (column_count (todo), ==, "2");
   g_assert_cmpstr (column_count (done), ==, "1");
-  g_assert_true (has_label (GTK_WIDGET (fixture->window), "1 of 3 done"));
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (fixture->ui.window), "1 of 3 done"));
   g_assert_nonnull (roadmap_skill_get_finished_at (skill));
 
   /* A drag is not a click: no details dialog opened. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
 
   /* Persisted: another session reads it back from the file. */
-  reopened = reopen_session (fixture);
+  reopened = ui_fixture_reopen (&fixture->ui);
   reread = roadmap_catalog_find_skill (roadmap_session_get_catalog (reopened),
                                        "backend-developer", roadmap_skill_get_id (skill));
   g_assert_nonnull (reread);
@@ -645,10 +457,9 @@ test_drag_reorder (Fixture       *fixture,
   g_autoptr(RoadmapSession) reopened = NULL;
   RoadmapCatalog *catalog;
   Expected expected;
-  int from_x, from_y, to_x, to_y;
 
   present_window (fixture, 1200, 800);
-  board = roadmap_window_get_board (fixture->window);
+  board = roadmap_window_get_board (fixture->ui.window);
   phase = first_phase (board);
   todo = roadmap_board_find_column (board, phase, ROADMAP_STATUS_TODO);
 
@@ -665,23 +476,8 @@ test_drag_reorder (Fixture       *fixture,
 
   /* From the middle of the second card to the top quarter of the first:
    * above the first card's middle, so the second card lands first. */
-  widget_point_to_screen (second_card, 0.5, 0.5, &from_x, &from_y);
-  widget_point_to_screen (first_card, 0.5, 0.25, &to_x, &to_y);
-  g_test_message ("Dragging “%s” from (%d, %d) above “%s” at (%d, %d)",
-                  roadmap_skill_get_title (second), from_x, from_y,
-                  roadmap_skill_get_title (first), to_x, to_y);
-
-  watch_drag (fixture, second_card, todo);
-  pointer_drag (from_x, from_y, to_x, to_y);
-
   expected = (Expected) { second, ROADMAP_STATUS_TODO, 0 };
-  if (!spin_until (skill_is_at, &expected, COMMIT_TIMEOUT_MS))
-    g_error ("After the drag, “%s” is at position %u of column %d, not at the top of To-do",
-             roadmap_skill_get_id (second), roadmap_skill_get_position (second),
-             roadmap_skill_get_status (second));
-  wait_for_frame (GTK_WIDGET (fixture->window));
-  g_assert_cmpuint (fixture->n_drag_begins, ==, 1);
-  g_assert_cmpuint (fixture->n_drops, ==, 1);
+  drag_card (fixture, second_card, todo, first_card, 0.25, &expected);
 
   g_assert_cmpint (roadmap_skill_get_status (first), ==, ROADMAP_STATUS_TODO);
   g_assert_cmpint (roadmap_skill_get_status (third), ==, ROADMAP_STATUS_TODO);
@@ -695,12 +491,12 @@ test_drag_reorder (Fixture       *fixture,
   g_assert_true (roadmap_skill_card_get_skill (g_ptr_array_index (after, 0)) == second);
   g_assert_true (roadmap_skill_card_get_skill (g_ptr_array_index (after, 1)) == first);
   g_assert_true (roadmap_skill_card_get_skill (g_ptr_array_index (after, 2)) == third);
-  g_assert_true (spin_until (no_dragged_card, g_ptr_array_index (after, 0), 1000));
+  g_assert_true (ui_spin_until (no_dragged_card, g_ptr_array_index (after, 0), 1000));
   g_assert_cmpstr (column_count (todo), ==, "3");
   g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, 1);
 
   /* Persisted. */
-  reopened = reopen_session (fixture);
+  reopened = ui_fixture_reopen (&fixture->ui);
   catalog = roadmap_session_get_catalog (reopened);
   g_assert_cmpuint (roadmap_skill_get_position (roadmap_catalog_find_skill (catalog, "backend-developer",
                                                                            roadmap_skill_get_id (second))), ==, 0);
@@ -714,8 +510,8 @@ static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
-  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
-  RoadmapStore *store = roadmap_session_get_store (fixture->session);
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->ui.session);
+  RoadmapStore *store = roadmap_session_get_store (fixture->ui.session);
   g_autoptr(GError) error = NULL;
   RoadmapBoard *board;
   RoadmapSkill *doing, *done;
@@ -734,25 +530,25 @@ test_screenshots (Fixture       *fixture,
   g_free (xdotool ("mousemove 1279 799"));
 
   present_window (fixture, 1280, 800);
-  board = roadmap_window_get_board (fixture->window);
+  board = roadmap_window_get_board (fixture->ui.window);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (board)));
-  save_png (GTK_WIDGET (fixture->window), "board-wide.png");
+  ui_save_png (GTK_WIDGET (fixture->ui.window), "board-wide.png");
 
   /* Narrow: the leaflet folds and the window stays on the board. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  leaflet = find_child_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_LEAFLET);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->ui.window), 360, 720);
+  leaflet = ui_find_child (GTK_WIDGET (fixture->ui.window), ADW_TYPE_LEAFLET);
   g_assert_nonnull (leaflet);
-  g_assert_true (spin_until ((Condition) adw_leaflet_get_folded, leaflet, 5000));
+  g_assert_true (ui_spin_until ((UiCondition) adw_leaflet_get_folded, leaflet, 5000));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (ADW_LEAFLET (leaflet)), ==, "content");
-  wait_for_frame (GTK_WIDGET (fixture->window));
+  ui_wait_for_frame (GTK_WIDGET (fixture->ui.window));
   /* 360 is also the window's width-request: the surface then adds the
    * resize border around it. */
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->ui.window)), ==, 360);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (board)));
   card = roadmap_board_find_card (board, doing);
   g_assert_nonnull (card);
   g_assert_true (gtk_widget_is_drawable (card));
-  save_png (GTK_WIDGET (fixture->window), "board-narrow.png");
+  ui_save_png (GTK_WIDGET (fixture->ui.window), "board-narrow.png");
 }
 
 static void
@@ -761,66 +557,36 @@ test_skip (gconstpointer data)
   g_test_skip (data);
 }
 
+static const struct
+{
+  const char *path;
+  void (*func) (Fixture       *fixture,
+                gconstpointer  data);
+} tests[] = {
+  { "/ui/board/drag/to-done", test_drag_to_done },
+  { "/ui/board/drag/reorder", test_drag_reorder },
+  { "/ui/board/screenshots", test_screenshots },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("roadmap-ui-home-XXXXXX", NULL);
   g_autofree char *xdotool_path = NULL;
-  const char *skip = NULL;
-  int status;
+  const char *skip;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system icon theme and
-   * schemas from GTK. A private home keeps the user's data out of reach. */
-  g_setenv ("HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (g_getenv ("DISPLAY") == NULL || g_getenv ("DISPLAY")[0] == '\0')
-    skip = "DISPLAY is not set: real drags need an X server (run under xvfb-run)";
-  else if ((xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
+  /* xdotool moves the X pointer: GTK must be on that X server. */
+  skip = ui_test_init_x11 (&argc, &argv);
+  if (skip == NULL && (xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
     skip = "xdotool is not installed";
-  else
+
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     {
-      /* xdotool moves the X pointer: GTK must be on that X server. */
-      g_setenv ("GDK_BACKEND", "x11", TRUE);
-      if (!gtk_init_check ())
-        skip = "the X display cannot be opened";
+      if (skip != NULL)
+        g_test_add_data_func (tests[i].path, skip, test_skip);
       else
-        adw_init ();
+        g_test_add (tests[i].path, Fixture, NULL, fixture_set_up, tests[i].func, fixture_tear_down);
     }
 
-  if (skip == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      application = roadmap_application_new ();
-      g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-      if (!g_application_register (G_APPLICATION (application), NULL, &error))
-        g_error ("Cannot register the application: %s", error->message);
-    }
-
-  if (skip != NULL)
-    {
-      g_test_add_data_func ("/ui/board/drag/to-done", skip, test_skip);
-      g_test_add_data_func ("/ui/board/drag/reorder", skip, test_skip);
-      g_test_add_data_func ("/ui/board/screenshots", skip, test_skip);
-      return g_test_run ();
-    }
-
-  g_test_add ("/ui/board/drag/to-done", Fixture, NULL,
-              fixture_set_up, test_drag_to_done, fixture_tear_down);
-  g_test_add ("/ui/board/drag/reorder", Fixture, NULL,
-              fixture_set_up, test_drag_reorder, fixture_tear_down);
-  g_test_add ("/ui/board/screenshots", Fixture, NULL,
-              fixture_set_up, test_screenshots, fixture_tear_down);
-
-  status = g_test_run ();
-  g_clear_object (&application);
-
-  return status;
+  return g_test_run ();
 }

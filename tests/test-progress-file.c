@@ -12,101 +12,40 @@
 #include "roadmap-progress-file.h"
 #include "store-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db_path;
-  RoadmapStore *store;
-  RoadmapCatalog *catalog;
-} Fixture;
-
+/* The store on @db_name, a file in the fixture's folder */
 static void
-fixture_open (Fixture    *fixture,
-              const char *db_name)
+fixture_open (StoreFixture *fixture,
+              const char   *db_name)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->catalog);
   g_free (fixture->db_path);
   fixture->db_path = g_build_filename (fixture->dir, db_name, NULL);
-
-  fixture->store = roadmap_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  fixture->catalog = store_test_small_catalog ();
-  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
-  g_assert_no_error (error);
+  store_fixture_open (fixture);
 }
 
 static void
-fixture_setup (Fixture       *fixture,
+fixture_setup (StoreFixture  *fixture,
                gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
-  fixture_open (fixture, "progress.db");
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->catalog);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
-}
-
-static RoadmapSkill *
-skill (Fixture    *fixture,
-       const char *track_id,
-       const char *skill_id)
-{
-  return store_test_skill (fixture->catalog, track_id, skill_id);
-}
-
-static void
-move (Fixture       *fixture,
-      const char    *track_id,
-      const char    *skill_id,
-      RoadmapStatus  status,
-      guint          position)
-{
-  g_autoptr(GError) error = NULL;
-
-  roadmap_store_move_skill (fixture->store, skill (fixture, track_id, skill_id), status, position, &error);
-  g_assert_no_error (error);
-}
-
-static void
-set_note (Fixture    *fixture,
-          const char *track_id,
-          const char *skill_id,
-          const char *note)
-{
-  g_autoptr(GError) error = NULL;
-
-  roadmap_store_set_note (fixture->store, skill (fixture, track_id, skill_id), note, &error);
-  g_assert_no_error (error);
+  store_fixture_set_up (fixture, data);
+  store_fixture_open (fixture);
 }
 
 /* Some of everything: columns, positions, dates of the past, notes (also
  * on skills that never moved). */
 static void
-make_progress (Fixture *fixture)
+make_progress (StoreFixture *fixture)
 {
   g_autoptr(sqlite3) db = NULL;
-  g_autoptr(GError) error = NULL;
 
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "e", ROADMAP_STATUS_DONE, 0);
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_TODO, 2);
-  move (fixture, "beta", "y", ROADMAP_STATUS_DOING, 0);
-  set_note (fixture, "alpha", "d", "Chapter 4, then\nthe exercises ✓");
-  set_note (fixture, "alpha", "g", "never moved, but noted");
-  set_note (fixture, "beta", "x", "\"quoted\" \\ and a tab\there");
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_TODO, 2);
+  store_fixture_move (fixture, "beta", "y", ROADMAP_STATUS_DOING, 0);
+  store_fixture_set_note (fixture, "alpha", "d", "Chapter 4, then\nthe exercises ✓");
+  store_fixture_set_note (fixture, "alpha", "g", "never moved, but noted");
+  store_fixture_set_note (fixture, "beta", "x", "\"quoted\" \\ and a tab\there");
 
   /* Dates from the past, distinct from each other */
   g_clear_object (&fixture->store);
@@ -122,12 +61,7 @@ make_progress (Fixture *fixture)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_pointer (&db, sqlite3_close);
 
-  fixture->store = roadmap_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  g_clear_object (&fixture->catalog);
-  fixture->catalog = store_test_small_catalog ();
-  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
-  g_assert_no_error (error);
+  store_fixture_open (fixture);
 }
 
 static char *
@@ -189,7 +123,7 @@ find_entry (JsonArray  *skills,
 /* Tests */
 
 static void
-test_roundtrip (Fixture       *fixture,
+test_roundtrip (StoreFixture  *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "progress.json", NULL);
@@ -272,7 +206,7 @@ test_roundtrip (Fixture       *fixture,
 /* An import replaces all progress: skills it does not mention go back to
  * To-do without notes. */
 static void
-test_import_replaces (Fixture       *fixture,
+test_import_replaces (StoreFixture  *fixture,
                       gconstpointer  data)
 {
   g_autofree char *path = fixture_path ("progress-unknown-track.json");
@@ -285,25 +219,25 @@ test_import_replaces (Fixture       *fixture,
   g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
   g_assert_no_error (error);
 
-  a = skill (fixture, "alpha", "a");
+  a = store_fixture_skill (fixture, "alpha", "a");
   g_assert_cmpint (roadmap_skill_get_status (a), ==, ROADMAP_STATUS_DONE);
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1767348000);
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (a)), ==, 1768927500);
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "c")), ==, ROADMAP_STATUS_DOING);
-  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==, "halfway through");
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "c")), ==, ROADMAP_STATUS_DOING);
+  g_assert_cmpstr (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")), ==, "halfway through");
 
   for (guint i = 0; i < 3; i++)
     {
       const char *id = (const char *[]) { "b", "d", "e" }[i];
-      RoadmapSkill *other = skill (fixture, "alpha", id);
+      RoadmapSkill *other = store_fixture_skill (fixture, "alpha", id);
 
       g_assert_cmpint (roadmap_skill_get_status (other), ==, ROADMAP_STATUS_TODO);
       g_assert_null (roadmap_skill_get_started_at (other));
       g_assert_null (roadmap_skill_get_note (other));
     }
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "y")), ==, ROADMAP_STATUS_TODO);
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "x")));
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "g")));
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "beta", "y")), ==, ROADMAP_STATUS_TODO);
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "beta", "x")));
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "g")));
 
   {
     g_autofree char *column = store_test_describe_column (fixture->catalog, "alpha", "one",
@@ -322,7 +256,7 @@ test_import_replaces (Fixture       *fixture,
 /* Undo never walks back past an import, even one that only cleared the
  * progress (a file with no skills). */
 static void
-test_import_stops_undo (Fixture       *fixture,
+test_import_stops_undo (StoreFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "empty.json", NULL);
@@ -351,8 +285,8 @@ test_import_stops_undo (Fixture       *fixture,
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE kind = 2 AND new_status = 0"),
                    ==, n_rows);
   g_clear_pointer (&db, sqlite3_close);
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "d")));
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "d")));
   before = store_test_describe_catalog (fixture->catalog);
 
   g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
@@ -363,7 +297,7 @@ test_import_stops_undo (Fixture       *fixture,
 }
 
 static void
-test_import_unknown_track (Fixture       *fixture,
+test_import_unknown_track (StoreFixture  *fixture,
                            gconstpointer  data)
 {
   g_autofree char *path = fixture_path ("progress-unknown-track.json");
@@ -383,7 +317,7 @@ test_import_unknown_track (Fixture       *fixture,
   /* The model only has what it knows */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->catalog)), ==, 2);
   g_assert_null (roadmap_catalog_find_track (fixture->catalog, "zeta"));
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_DONE);
 
   /* The database keeps the rest */
   db = store_test_sqlite_open (fixture->db_path);
@@ -458,10 +392,10 @@ static const InvalidFile invalid_files[] = {
 /* The import fails with INVALID, naming the file and the place in it, and
  * changes neither the database nor the model. */
 static void
-assert_import_refused (Fixture    *fixture,
-                       const char *path,
-                       int         code,
-                       const char *where)
+assert_import_refused (StoreFixture *fixture,
+                       const char   *path,
+                       int           code,
+                       const char   *where)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *parse_name = g_file_get_parse_name (file);
@@ -485,7 +419,7 @@ assert_import_refused (Fixture    *fixture,
 }
 
 static void
-test_import_invalid (Fixture       *fixture,
+test_import_invalid (StoreFixture  *fixture,
                      gconstpointer  data)
 {
   const InvalidFile *invalid = data;
@@ -495,13 +429,13 @@ test_import_invalid (Fixture       *fixture,
   assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, invalid->where);
 
   /* The store is still fine */
-  move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
 }
 
 /* Arrays nested far deeper than json-glib survives: refused before it
  * parses anything. */
 static void
-test_import_deep_nesting (Fixture       *fixture,
+test_import_deep_nesting (StoreFixture  *fixture,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "bomb.json", NULL);
@@ -523,7 +457,7 @@ test_import_deep_nesting (Fixture       *fixture,
 }
 
 static void
-test_import_too_large (Fixture       *fixture,
+test_import_too_large (StoreFixture  *fixture,
                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "large.json", NULL);
@@ -541,7 +475,7 @@ test_import_too_large (Fixture       *fixture,
 }
 
 static void
-test_import_missing (Fixture       *fixture,
+test_import_missing (StoreFixture  *fixture,
                      gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "no-such-file.json", NULL);
@@ -553,7 +487,7 @@ test_import_missing (Fixture       *fixture,
 /* A failed export leaves no file, and no half file, behind; a file in the
  * way is not touched. */
 static void
-test_export_unwritable (Fixture       *fixture,
+test_export_unwritable (StoreFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *missing = g_build_filename (fixture->dir, "no", "such", "folder", "progress.json", NULL);
@@ -598,7 +532,7 @@ test_export_unwritable (Fixture       *fixture,
     }
 
   /* The store still works, and exports where it can */
-  move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
   {
     g_autofree char *path = g_build_filename (fixture->dir, "ok.json", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -615,7 +549,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func, data) \
-  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+  g_test_add (path, StoreFixture, data, fixture_setup, func, store_fixture_tear_down)
 
   ADD ("/progress-file/roundtrip", test_roundtrip, NULL);
   ADD ("/progress-file/import/replaces", test_import_replaces, NULL);

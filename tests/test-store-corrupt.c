@@ -248,97 +248,95 @@ truncate_database (Fixture *fixture,
 
 /* Tests */
 
-static void
-test_garbage_without_backup (Fixture       *fixture,
-                             gconstpointer  data)
+typedef enum
 {
-  g_autoptr(GBytes) garbage = NULL;
-  g_autofree char *empty = describe_empty ();
-  g_autofree char *model = NULL;
+  DAMAGE_GARBAGE,    /* a file of random bytes */
+  DAMAGE_EMPTIED,    /* a real database, emptied */
+  DAMAGE_TRUNCATED,  /* a real database, cut in half */
+} Damage;
 
-  write_garbage (fixture, &garbage);
-  model = open_damaged (fixture, garbage, FALSE);
-
-  /* Progress starts empty (and the message said so) */
-  g_assert_cmpstr (model, ==, empty);
-}
-
-static void
-test_garbage_with_backup (Fixture       *fixture,
-                          gconstpointer  data)
+typedef enum
 {
-  g_autoptr(GBytes) garbage = NULL;
-  g_autofree char *saved = make_database (fixture, TRUE);
-  g_autofree char *model = NULL;
+  BACKUP_NONE,
+  BACKUP_GOOD,       /* a backup of the progress */
+  BACKUP_DAMAGED,    /* a backup that is not a database either */
+} Backup;
 
-  write_garbage (fixture, &garbage);
-  model = open_damaged (fixture, garbage, TRUE);
-
-  /* The progress of the backup is back */
-  g_assert_cmpstr (model, ==, saved);
-}
-
-/* Something emptied the file (a crashed editor, a bad copy): with a backup
- * there, that is damage to repair, not a fresh start. */
-static void
-test_emptied_with_backup (Fixture       *fixture,
-                          gconstpointer  data)
+typedef struct
 {
-  g_autoptr(GBytes) emptied = g_bytes_new (NULL, 0);
-  g_autofree char *saved = make_database (fixture, TRUE);
-  g_autofree char *model = NULL;
+  const char *path;
+  Damage damage;
+  gboolean with_progress;  /* a real database with progress came first */
+  Backup backup;
+} DamageCase;
 
-  g_assert_cmpint (truncate (fixture->db_path, 0), ==, 0);
-  model = open_damaged (fixture, emptied, TRUE);
-  g_assert_cmpstr (model, ==, saved);
-}
+static const DamageCase damage_cases[] = {
+  { "/store/corrupt/garbage/without-backup", DAMAGE_GARBAGE, FALSE, BACKUP_NONE },
+  { "/store/corrupt/garbage/with-backup", DAMAGE_GARBAGE, TRUE, BACKUP_GOOD },
+  /* Something emptied the file (a crashed editor, a bad copy): with a
+   * backup there, that is damage to repair, not a fresh start. */
+  { "/store/corrupt/emptied/with-backup", DAMAGE_EMPTIED, TRUE, BACKUP_GOOD },
+  { "/store/corrupt/truncated/without-backup", DAMAGE_TRUNCATED, TRUE, BACKUP_NONE },
+  { "/store/corrupt/truncated/with-backup", DAMAGE_TRUNCATED, TRUE, BACKUP_GOOD },
+  /* Both the database and its backup are damaged: nothing to restore,
+   * and neither file is deleted. */
+  { "/store/corrupt/damaged-backup", DAMAGE_GARBAGE, FALSE, BACKUP_DAMAGED },
+};
 
 static void
-test_truncated_without_backup (Fixture       *fixture,
-                               gconstpointer  data)
+test_damaged (Fixture       *fixture,
+              gconstpointer  data)
 {
-  g_autoptr(GBytes) truncated = NULL;
-  g_autofree char *saved = make_database (fixture, FALSE);
-  g_autofree char *empty = describe_empty ();
+  const DamageCase *test = data;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *empty = NULL;
   g_autofree char *model = NULL;
 
-  truncate_database (fixture, &truncated);
-  model = open_damaged (fixture, truncated, FALSE);
-  g_assert_cmpstr (model, ==, empty);
-  g_assert_cmpstr (model, !=, saved);
-}
+  if (test->with_progress)
+    saved = make_database (fixture, test->backup == BACKUP_GOOD);
+  if (test->backup != BACKUP_GOOD)
+    empty = describe_empty ();
 
-static void
-test_truncated_with_backup (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(GBytes) truncated = NULL;
-  g_autofree char *saved = make_database (fixture, TRUE);
-  g_autofree char *model = NULL;
+  switch (test->damage)
+    {
+    case DAMAGE_GARBAGE:
+      write_garbage (fixture, &damaged);
+      break;
+    case DAMAGE_EMPTIED:
+      g_assert_cmpint (truncate (fixture->db_path, 0), ==, 0);
+      damaged = g_bytes_new (NULL, 0);
+      break;
+    case DAMAGE_TRUNCATED:
+      truncate_database (fixture, &damaged);
+      break;
+    }
 
-  truncate_database (fixture, &truncated);
-  model = open_damaged (fixture, truncated, TRUE);
-  g_assert_cmpstr (model, ==, saved);
-}
+  if (test->backup == BACKUP_DAMAGED)
+    {
+      g_autoptr(GError) error = NULL;
 
-/* Both the database and its backup are damaged: nothing to restore, and
- * neither file is deleted. */
-static void
-test_damaged_backup (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(GBytes) garbage = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *empty = describe_empty ();
-  g_autofree char *model = NULL;
+      g_file_set_contents (fixture->backup_path, "not a database either", -1, &error);
+      g_assert_no_error (error);
+    }
 
-  write_garbage (fixture, &garbage);
-  g_file_set_contents (fixture->backup_path, "not a database either", -1, &error);
-  g_assert_no_error (error);
+  model = open_damaged (fixture, damaged, test->backup == BACKUP_GOOD);
 
-  model = open_damaged (fixture, garbage, FALSE);
-  g_assert_cmpstr (model, ==, empty);
-  g_assert_true (g_file_test (fixture->backup_path, G_FILE_TEST_IS_REGULAR));
+  if (test->backup == BACKUP_GOOD)
+    {
+      /* The progress of the backup is back */
+      g_assert_cmpstr (model, ==, saved);
+    }
+  else
+    {
+      /* Progress starts empty (and the message said so) */
+      g_assert_cmpstr (model, ==, empty);
+      if (saved != NULL)
+        g_assert_cmpstr (model, !=, saved);
+    }
+
+  if (test->backup == BACKUP_DAMAGED)
+    g_assert_true (g_file_test (fixture->backup_path, G_FILE_TEST_IS_REGULAR));
 }
 
 /* Opening must fail with @code and leave the file exactly as it was. */
@@ -586,12 +584,8 @@ main (int   argc,
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
 
-  ADD ("/store/corrupt/garbage/without-backup", test_garbage_without_backup, NULL);
-  ADD ("/store/corrupt/garbage/with-backup", test_garbage_with_backup, NULL);
-  ADD ("/store/corrupt/emptied/with-backup", test_emptied_with_backup, NULL);
-  ADD ("/store/corrupt/truncated/without-backup", test_truncated_without_backup, NULL);
-  ADD ("/store/corrupt/truncated/with-backup", test_truncated_with_backup, NULL);
-  ADD ("/store/corrupt/damaged-backup", test_damaged_backup, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (damage_cases); i++)
+    ADD (damage_cases[i].path, test_damaged, &damage_cases[i]);
   ADD ("/store/corrupt/newer-version", test_newer_version, NULL);
   ADD ("/store/corrupt/foreign", test_foreign, NULL);
   ADD ("/store/corrupt/foreign-without-application-id", test_foreign_without_application_id, NULL);

@@ -131,18 +131,25 @@ move (RoadmapStore   *store,
   g_assert_no_error (error);
 }
 
+/* Where make_base() keeps its copy of the database */
+static char *
+base_path (StoreFixture *fixture)
+{
+  return g_build_filename (fixture->dir, "base.db", NULL);
+}
+
 /* Some progress, a note and moves to undo, in a closed database, and a
  * copy of it to start every attempt from. */
 static void
-make_base (const char *db_path,
-           const char *base_path)
+make_base (StoreFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoadmapStore) store = roadmap_store_open (db_path, &error);
+  g_autoptr(RoadmapStore) store = roadmap_store_open (fixture->db_path, &error);
   g_autoptr(RoadmapCatalog) catalog = store_test_small_catalog ();
-  g_autoptr(GFile) source = g_file_new_for_path (db_path);
-  g_autoptr(GFile) destination = g_file_new_for_path (base_path);
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *base = base_path (fixture);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture->db_path);
+  g_autoptr(GFile) destination = g_file_new_for_path (base);
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
 
   g_assert_no_error (error);
   roadmap_store_load_progress (store, catalog, &error);
@@ -163,13 +170,13 @@ make_base (const char *db_path,
 }
 
 static void
-restore_base (const char *db_path,
-              const char *base_path)
+restore_base (StoreFixture *fixture)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (base_path);
-  g_autoptr(GFile) destination = g_file_new_for_path (db_path);
-  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+  g_autofree char *base = base_path (fixture);
+  g_autoptr(GFile) source = g_file_new_for_path (base);
+  g_autoptr(GFile) destination = g_file_new_for_path (fixture->db_path);
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->db_path, "-shm", NULL);
   g_autoptr(GError) error = NULL;
 
   g_unlink (wal);
@@ -195,20 +202,60 @@ open_faulty (const char      *db_path,
   return g_steal_pointer (&store);
 }
 
+/* The base database, made and closed; the store is not open */
+static void
+fixture_setup (StoreFixture  *fixture,
+               gconstpointer  data)
+{
+  store_fixture_set_up (fixture, data);
+  make_base (fixture);
+}
+
+/* The base database, open with the faulty VFS (not armed yet) */
+static void
+fixture_setup_faulty (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  fixture_setup (fixture, data);
+  fixture->store = open_faulty (fixture->db_path, &fixture->catalog);
+}
+
+/* The move and the note, on a disk that is fine */
+static void
+move_and_set_note (StoreFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (move_skill (fixture->store, fixture->catalog, &error));
+  g_assert_no_error (error);
+  g_assert_true (set_note (fixture->store, fixture->catalog, &error));
+  g_assert_no_error (error);
+}
+
+/* Once the store is closed: the default VFS sees a sound database, with
+ * the progress of @model */
+static void
+assert_reopens_as (StoreFixture *fixture,
+                   const char   *model)
+{
+  g_autofree char *reopened = NULL;
+
+  store_test_assert_integrity (fixture->db_path);
+  reopened = store_test_describe_reopened (fixture->db_path, FALSE);
+  g_assert_cmpstr (reopened, ==, model);
+}
+
 /* Tests */
 
 static void
-test_fault (gconstpointer data)
+test_fault (StoreFixture  *fixture,
+            gconstpointer  data)
 {
   const Case *test_case = data;
   const Fault *fault = test_case->fault;
-  g_autofree char *dir = store_test_make_dir ();
-  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
-  g_autofree char *base_path = g_build_filename (dir, "base.db", NULL);
+  const char *db_path = fixture->db_path;
   guint n_failed = 0;
   guint n;
-
-  make_base (db_path, base_path);
 
   for (n = 1; n < MAX_ATTEMPTS; n++)
     {
@@ -223,7 +270,7 @@ test_fault (gconstpointer data)
       gboolean succeeded;
       guint n_hits;
 
-      restore_base (db_path, base_path);
+      restore_base (fixture);
       store = open_faulty (db_path, &catalog);
       model_before = store_test_describe_catalog (catalog);
       db_before = store_test_describe_db (db_path);
@@ -281,29 +328,20 @@ test_fault (gconstpointer data)
   g_assert_cmpuint (n_failed, >, 0);
   g_test_message ("%s with %s: %u of %u attempts failed", test_case->change->name, fault->name,
                   n_failed, n);
-
-  store_test_remove_dir (dir);
 }
 
 /* After an I/O error the same store keeps working: the change can be
  * retried, and further changes are durable. */
 static void
-test_retry (gconstpointer data)
+test_retry (StoreFixture  *fixture,
+            gconstpointer  data)
 {
   const Fault *fault = data;
-  g_autofree char *dir = store_test_make_dir ();
-  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
-  g_autofree char *base_path = g_build_filename (dir, "base.db", NULL);
-  g_autoptr(RoadmapStore) store = NULL;
-  g_autoptr(RoadmapCatalog) catalog = NULL;
+  RoadmapStore *store = fixture->store;
+  RoadmapCatalog *catalog = fixture->catalog;
   g_autoptr(GError) error = NULL;
-  g_autofree char *model_before = NULL;
+  g_autofree char *model_before = store_test_describe_catalog (catalog);
   g_autofree char *model_after = NULL;
-  g_autofree char *reopened = NULL;
-
-  make_base (db_path, base_path);
-  store = open_faulty (db_path, &catalog);
-  model_before = store_test_describe_catalog (catalog);
 
   faulty_vfs_arm (fault->fault, 1, fault->persistent);
   g_assert_false (move_skill (store, catalog, &error));
@@ -320,10 +358,7 @@ test_retry (gconstpointer data)
   g_assert_cmpstr (model_after, ==, model_before);
 
   /* The disk is fine again */
-  g_assert_true (move_skill (store, catalog, &error));
-  g_assert_no_error (error);
-  g_assert_true (set_note (store, catalog, &error));
-  g_assert_no_error (error);
+  move_and_set_note (fixture);
   move (store, catalog, "f", ROADMAP_STATUS_DONE, 0);
   move (store, catalog, "g", ROADMAP_STATUS_DOING, 0);
   {
@@ -336,49 +371,30 @@ test_retry (gconstpointer data)
 
   g_clear_pointer (&model_after, g_free);
   model_after = store_test_describe_catalog (catalog);
-  g_clear_object (&store);
+  g_clear_object (&fixture->store);
 
-  store_test_assert_integrity (db_path);
-  reopened = store_test_describe_reopened (db_path, FALSE);
-  g_assert_cmpstr (reopened, ==, model_after);
-
-  store_test_remove_dir (dir);
+  assert_reopens_as (fixture, model_after);
 }
 
 /* A fault while closing (the final checkpoint) loses nothing that was
  * committed: it is still in the write-ahead log. */
 static void
-test_close (gconstpointer data)
+test_close (StoreFixture  *fixture,
+            gconstpointer  data)
 {
   const Fault *fault = data;
-  g_autofree char *dir = store_test_make_dir ();
-  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
-  g_autofree char *base_path = g_build_filename (dir, "base.db", NULL);
-  g_autoptr(RoadmapStore) store = NULL;
-  g_autoptr(RoadmapCatalog) catalog = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *model = NULL;
-  g_autofree char *reopened = NULL;
 
-  make_base (db_path, base_path);
-  store = open_faulty (db_path, &catalog);
-  g_assert_true (move_skill (store, catalog, &error));
-  g_assert_no_error (error);
-  g_assert_true (set_note (store, catalog, &error));
-  g_assert_no_error (error);
-  model = store_test_describe_catalog (catalog);
+  move_and_set_note (fixture);
+  model = store_test_describe_catalog (fixture->catalog);
 
   faulty_vfs_arm (fault->fault, 1, fault->persistent);
-  g_clear_object (&store);
+  g_clear_object (&fixture->store);
   g_test_message ("closing: %u writes, %u syncs, %u faults",
                   faulty_vfs_get_n_writes (), faulty_vfs_get_n_syncs (), faulty_vfs_get_n_hits ());
   faulty_vfs_disarm ();
 
-  store_test_assert_integrity (db_path);
-  reopened = store_test_describe_reopened (db_path, FALSE);
-  g_assert_cmpstr (reopened, ==, model);
-
-  store_test_remove_dir (dir);
+  assert_reopens_as (fixture, model);
 }
 
 int
@@ -400,7 +416,7 @@ main (int   argc,
           test_case->change = &changes[c];
           test_case->fault = &faults[f];
           g_ptr_array_add (cases, test_case);
-          g_test_add_data_func (path, test_case, test_fault);
+          g_test_add (path, StoreFixture, test_case, fixture_setup, test_fault, store_fixture_tear_down);
         }
     }
 
@@ -409,8 +425,8 @@ main (int   argc,
       g_autofree char *retry = g_strdup_printf ("/store/faults/retry/%s", faults[f].name);
       g_autofree char *close = g_strdup_printf ("/store/faults/close/%s", faults[f].name);
 
-      g_test_add_data_func (retry, &faults[f], test_retry);
-      g_test_add_data_func (close, &faults[f], test_close);
+      g_test_add (retry, StoreFixture, &faults[f], fixture_setup_faulty, test_retry, store_fixture_tear_down);
+      g_test_add (close, StoreFixture, &faults[f], fixture_setup_faulty, test_close, store_fixture_tear_down);
     }
 
   return g_test_run ();

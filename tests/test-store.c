@@ -13,76 +13,25 @@
 #include "roadmap-store-private.h"
 #include "store-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db_path;
-  RoadmapStore *store;
-  RoadmapCatalog *catalog;
-} Fixture;
-
+/* The store reopened, with nothing to recover */
 static void
-fixture_open (Fixture *fixture)
+fixture_open (StoreFixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->catalog);
-
-  fixture->store = roadmap_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
+  store_fixture_open (fixture);
   g_assert_nonnull (fixture->store);
   g_assert_null (roadmap_store_get_recovery_message (fixture->store));
-
-  fixture->catalog = store_test_small_catalog ();
-  roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
-  g_assert_no_error (error);
 }
 
 static void
-fixture_setup (Fixture       *fixture,
+fixture_setup (StoreFixture  *fixture,
                gconstpointer  data)
 {
-  fixture->dir = store_test_make_dir ();
-  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
+  store_fixture_set_up (fixture, data);
   fixture_open (fixture);
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  g_clear_object (&fixture->catalog);
-  store_test_remove_dir (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
-  g_clear_pointer (&fixture->db_path, g_free);
-}
-
-static RoadmapSkill *
-skill (Fixture    *fixture,
-       const char *track_id,
-       const char *skill_id)
-{
-  return store_test_skill (fixture->catalog, track_id, skill_id);
-}
-
-static void
-move (Fixture       *fixture,
-      const char    *track_id,
-      const char    *skill_id,
-      RoadmapStatus  status,
-      guint          position)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (roadmap_store_move_skill (fixture->store, skill (fixture, track_id, skill_id),
-                                           status, position, &error));
-  g_assert_no_error (error);
-}
-
-static void
-assert_column (Fixture       *fixture,
+assert_column (StoreFixture  *fixture,
                const char    *phase_id,
                RoadmapStatus  status,
                const char    *expected)
@@ -93,7 +42,7 @@ assert_column (Fixture       *fixture,
 }
 
 static GPtrArray *
-list_history (Fixture *fixture)
+list_history (StoreFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *history = roadmap_store_list_history (fixture->store, &error);
@@ -106,7 +55,7 @@ list_history (Fixture *fixture)
 /* Reopens the store (closing the database) and loads the progress into a
  * fresh catalog; the description of the model must not change. */
 static void
-assert_survives_reopen (Fixture *fixture)
+assert_survives_reopen (StoreFixture *fixture)
 {
   g_autofree char *before = store_test_describe_catalog (fixture->catalog);
   g_autofree char *after = NULL;
@@ -125,7 +74,7 @@ now_seconds (void)
 /* Tests */
 
 static void
-test_pragmas (Fixture       *fixture,
+test_pragmas (StoreFixture  *fixture,
               gconstpointer  data)
 {
   sqlite3 *db = fixture->store->db;
@@ -190,19 +139,19 @@ test_file_mode (void)
 }
 
 static void
-test_status_roundtrip (Fixture       *fixture,
+test_status_roundtrip (StoreFixture  *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  roadmap_store_set_status (fixture->store, skill (fixture, "alpha", "b"), ROADMAP_STATUS_DOING, &error);
+  roadmap_store_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "b"), ROADMAP_STATUS_DOING, &error);
   g_assert_no_error (error);
-  roadmap_store_set_status (fixture->store, skill (fixture, "alpha", "d"), ROADMAP_STATUS_DONE, &error);
+  roadmap_store_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "d"), ROADMAP_STATUS_DONE, &error);
   g_assert_no_error (error);
-  move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "g", ROADMAP_STATUS_DONE, 0);
-  move (fixture, "beta", "y", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "beta", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "g", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "beta", "y", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "beta", "a", ROADMAP_STATUS_DONE, 0);
 
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a c");
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "e b");
@@ -211,8 +160,8 @@ test_status_roundtrip (Fixture       *fixture,
   assert_column (fixture, "two", ROADMAP_STATUS_DONE, "g");
 
   /* The same skill id in another track is another skill */
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "a")), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "beta", "a")), ==, ROADMAP_STATUS_DONE);
 
   /* Statuses, positions, dates and counts survive closing the database */
   assert_survives_reopen (fixture);
@@ -221,41 +170,41 @@ test_status_roundtrip (Fixture       *fixture,
   assert_column (fixture, "two", ROADMAP_STATUS_TODO, "f h");
 
   /* … and so does a second round of changes */
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 0);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 0);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b a");
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "e c");
   assert_survives_reopen (fixture);
 }
 
 static void
-test_positions_shift (Fixture       *fixture,
+test_positions_shift (StoreFixture  *fixture,
                       gconstpointer  data)
 {
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a b c d e");
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d e");
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a b c");
 
   /* Into the middle of a column: the cards after it shift down */
-  move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 1);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a e b c");
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d");
 
   /* Out of the middle: the cards after it shift up */
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a e c");
   assert_column (fixture, "one", ROADMAP_STATUS_DONE, "b");
 
   /* To the top */
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
   assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c b");
 
   /* Past the end means last */
-  move (fixture, "alpha", "d", ROADMAP_STATUS_DONE, 100);
+  store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_DONE, 100);
   assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c b d");
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "");
 
@@ -268,38 +217,38 @@ test_positions_shift (Fixture       *fixture,
 }
 
 static void
-test_positions_reorder (Fixture       *fixture,
+test_positions_reorder (StoreFixture  *fixture,
                         gconstpointer  data)
 {
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(GPtrArray) after = NULL;
 
   /* Within To-do, where no card has been moved yet */
-  move (fixture, "alpha", "d", ROADMAP_STATUS_TODO, 0);
+  store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_TODO, 0);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d a b c e");
-  move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 3);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 3);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "d b c a e");
-  move (fixture, "alpha", "d", ROADMAP_STATUS_TODO, G_MAXUINT);
+  store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_TODO, G_MAXUINT);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b c a e d");
   assert_survives_reopen (fixture);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b c a e d");
 
   /* Within Doing */
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "c a b");
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c b");
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "e d");
 
   /* A move to where the card already is changes nothing, not even the
    * history */
   before = list_history (fixture);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 7);
-  roadmap_store_set_status (fixture->store, skill (fixture, "alpha", "a"), ROADMAP_STATUS_DOING, NULL);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 7);
+  roadmap_store_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "a"), ROADMAP_STATUS_DOING, NULL);
   after = list_history (fixture);
   g_assert_cmpuint (after->len, ==, before->len);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c b");
@@ -313,14 +262,14 @@ test_positions_reorder (Fixture       *fixture,
  * gaps and ties. The store shows them dense, in stored order, ties in
  * roadmap order. */
 static void
-test_positions_dense_after_reload (Fixture       *fixture,
+test_positions_dense_after_reload (StoreFixture  *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(sqlite3) db = NULL;
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
   g_clear_object (&fixture->store);
 
   db = store_test_sqlite_open (fixture->db_path);
@@ -338,7 +287,7 @@ test_positions_dense_after_reload (Fixture       *fixture,
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "e d");
 
   /* The next move writes dense positions */
-  move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 1);
+  store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 1);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "b e c a");
   db = store_test_sqlite_open (fixture->db_path);
   {
@@ -353,11 +302,11 @@ test_positions_dense_after_reload (Fixture       *fixture,
 }
 
 static void
-test_dates (Fixture       *fixture,
+test_dates (StoreFixture  *fixture,
             gconstpointer  data)
 {
-  RoadmapSkill *a = skill (fixture, "alpha", "a");
-  RoadmapSkill *b = skill (fixture, "alpha", "b");
+  RoadmapSkill *a = store_fixture_skill (fixture, "alpha", "a");
+  RoadmapSkill *b = store_fixture_skill (fixture, "alpha", "b");
   g_autoptr(sqlite3) db = NULL;
   gint64 before, after;
 
@@ -366,7 +315,7 @@ test_dates (Fixture       *fixture,
 
   /* Doing sets the start */
   before = now_seconds ();
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   after = now_seconds ();
   g_assert_nonnull (roadmap_skill_get_started_at (a));
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), >=, before);
@@ -381,50 +330,52 @@ test_dates (Fixture       *fixture,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_pointer (&db, sqlite3_close);
   fixture_open (fixture);
-  a = skill (fixture, "alpha", "a");
-  b = skill (fixture, "alpha", "b");
+  a = store_fixture_skill (fixture, "alpha", "a");
+  b = store_fixture_skill (fixture, "alpha", "b");
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
 
   /* Moving within Doing keeps it */
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
 
   /* Done keeps the start and sets the finish */
   before = now_seconds ();
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
   after = now_seconds ();
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
   g_assert_nonnull (roadmap_skill_get_finished_at (a));
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (a)), >=, before);
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (a)), <=, after);
   assert_survives_reopen (fixture);
-  a = skill (fixture, "alpha", "a");
-  b = skill (fixture, "alpha", "b");
+  a = store_fixture_skill (fixture, "alpha", "a");
+  b = store_fixture_skill (fixture, "alpha", "b");
 
   /* Back to Doing: started, but not finished */
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (a)), ==, 1700000000);
   g_assert_null (roadmap_skill_get_finished_at (a));
 
   /* To-do clears both */
-  move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 0);
   g_assert_null (roadmap_skill_get_started_at (a));
   g_assert_null (roadmap_skill_get_finished_at (a));
 
   /* Straight from To-do to Done sets both */
   before = now_seconds ();
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
   after = now_seconds ();
-  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (skill (fixture, "alpha", "c"))), >=, before);
-  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (skill (fixture, "alpha", "c"))), <=, after);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (store_fixture_skill (fixture, "alpha", "c"))),
+                   >=, before);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (store_fixture_skill (fixture, "alpha", "c"))),
+                   <=, after);
 
   /* A card that is pushed down by another keeps its dates */
   g_assert_nonnull (roadmap_skill_get_started_at (b));
   {
     g_autoptr(GDateTime) b_started = g_date_time_ref (roadmap_skill_get_started_at (b));
 
-    move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
+    store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
     g_assert_true (g_date_time_equal (roadmap_skill_get_started_at (b), b_started));
   }
 
@@ -479,7 +430,7 @@ assert_appended (GPtrArray *before,
 }
 
 static void
-test_history (Fixture       *fixture,
+test_history (StoreFixture  *fixture,
               gconstpointer  data)
 {
   g_autoptr(GPtrArray) h0 = list_history (fixture);
@@ -494,7 +445,7 @@ test_history (Fixture       *fixture,
 
   g_assert_cmpuint (h0->len, ==, 0);
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   h1 = list_history (fixture);
   assert_appended (h0, h1, 1);
   assert_entry (g_ptr_array_index (h1, 0), ROADMAP_HISTORY_MOVE, "alpha", "a",
@@ -503,13 +454,13 @@ test_history (Fixture       *fixture,
   g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (h1, 0))->changed_at, <=, g_get_real_time ());
 
   /* A move within a column is recorded too */
-  move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 3);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 3);
   h2 = list_history (fixture);
   assert_appended (h1, h2, 1);
   assert_entry (g_ptr_array_index (h2, 1), ROADMAP_HISTORY_MOVE, "alpha", "b",
                 ROADMAP_STATUS_TODO, ROADMAP_STATUS_TODO);
 
-  move (fixture, "beta", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "beta", "a", ROADMAP_STATUS_DONE, 0);
   h3 = list_history (fixture);
   assert_appended (h2, h3, 1);
   assert_entry (g_ptr_array_index (h3, 2), ROADMAP_HISTORY_MOVE, "beta", "a",
@@ -518,7 +469,7 @@ test_history (Fixture       *fixture,
   /* An undo is appended, it does not remove the move */
   roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error);
   g_assert_no_error (error);
-  g_assert_true (undone == skill (fixture, "beta", "a"));
+  g_assert_true (undone == store_fixture_skill (fixture, "beta", "a"));
   h4 = list_history (fixture);
   assert_appended (h3, h4, 1);
   assert_entry (g_ptr_array_index (h4, 3), ROADMAP_HISTORY_UNDO, "beta", "a",
@@ -526,7 +477,7 @@ test_history (Fixture       *fixture,
 
   /* And it is all still there after closing the database */
   fixture_open (fixture);
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
   h5 = list_history (fixture);
   assert_appended (h4, h5, 1);
   assert_entry (g_ptr_array_index (h5, 4), ROADMAP_HISTORY_MOVE, "alpha", "a",
@@ -534,8 +485,8 @@ test_history (Fixture       *fixture,
 }
 
 static void
-undo (Fixture       *fixture,
-      RoadmapSkill  *expected)
+undo (StoreFixture *fixture,
+      RoadmapSkill *expected)
 {
   g_autoptr(GError) error = NULL;
   RoadmapSkill *undone = (RoadmapSkill *) 0x1;
@@ -546,7 +497,7 @@ undo (Fixture       *fixture,
 }
 
 static void
-test_undo (Fixture       *fixture,
+test_undo (StoreFixture  *fixture,
            gconstpointer  data)
 {
   g_autofree char *d0 = NULL;
@@ -560,7 +511,7 @@ test_undo (Fixture       *fixture,
   undo (fixture, NULL);
 
   d0 = store_test_describe_catalog (fixture->catalog);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
   d1 = store_test_describe_catalog (fixture->catalog);
 
   /* Give c an older start, so that restoring it is visible */
@@ -574,22 +525,22 @@ test_undo (Fixture       *fixture,
   g_clear_pointer (&d1, g_free);
   d1 = store_test_describe_catalog (fixture->catalog);
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   d2 = store_test_describe_catalog (fixture->catalog);
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a");
   assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c");
 
   /* Each undo restores status, position and dates of the step before */
-  undo (fixture, skill (fixture, "alpha", "c"));
+  undo (fixture, store_fixture_skill (fixture, "alpha", "c"));
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d2);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c");
-  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (skill (fixture, "alpha", "c"))),
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (store_fixture_skill (fixture, "alpha", "c"))),
                    ==, 1700000000);
-  g_assert_null (roadmap_skill_get_finished_at (skill (fixture, "alpha", "c")));
+  g_assert_null (roadmap_skill_get_finished_at (store_fixture_skill (fixture, "alpha", "c")));
 
-  undo (fixture, skill (fixture, "alpha", "a"));
+  undo (fixture, store_fixture_skill (fixture, "alpha", "a"));
   g_clear_pointer (&now, g_free);
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d1);
@@ -598,7 +549,7 @@ test_undo (Fixture       *fixture,
   /* Undo is durable, and continues after reopening */
   assert_survives_reopen (fixture);
 
-  undo (fixture, skill (fixture, "alpha", "c"));
+  undo (fixture, store_fixture_skill (fixture, "alpha", "c"));
   g_clear_pointer (&now, g_free);
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d0);
@@ -624,24 +575,24 @@ test_undo (Fixture       *fixture,
 /* After undoing, a new move is undone first; moves already undone are
  * skipped. */
 static void
-test_undo_after_new_move (Fixture       *fixture,
+test_undo_after_new_move (StoreFixture  *fixture,
                           gconstpointer  data)
 {
   g_autofree char *d0 = store_test_describe_catalog (fixture->catalog);
   g_autofree char *d1 = NULL;
   g_autofree char *now = NULL;
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   d1 = store_test_describe_catalog (fixture->catalog);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
-  undo (fixture, skill (fixture, "alpha", "b"));
-  move (fixture, "alpha", "h", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  undo (fixture, store_fixture_skill (fixture, "alpha", "b"));
+  store_fixture_move (fixture, "alpha", "h", ROADMAP_STATUS_DOING, 0);
 
-  undo (fixture, skill (fixture, "alpha", "h"));
+  undo (fixture, store_fixture_skill (fixture, "alpha", "h"));
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d1);
 
-  undo (fixture, skill (fixture, "alpha", "a"));
+  undo (fixture, store_fixture_skill (fixture, "alpha", "a"));
   g_clear_pointer (&now, g_free);
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d0);
@@ -651,7 +602,7 @@ test_undo_after_new_move (Fixture       *fixture,
 
 /* Undoing a move of a skill whose roadmap is not loaded fails cleanly. */
 static void
-test_undo_not_loaded (Fixture       *fixture,
+test_undo_not_loaded (StoreFixture  *fixture,
                       gconstpointer  data)
 {
   g_autoptr(RoadmapCatalog) other = roadmap_catalog_new ();
@@ -660,7 +611,7 @@ test_undo_not_loaded (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   RoadmapSkill *undone = (RoadmapSkill *) 0x1;
 
-  move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
   before = list_history (fixture);
 
   g_assert_false (roadmap_store_undo (fixture->store, other, &undone, &error));
@@ -669,27 +620,15 @@ test_undo_not_loaded (Fixture       *fixture,
 
   after = list_history (fixture);
   g_assert_cmpuint (after->len, ==, before->len);
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "x")), ==, ROADMAP_STATUS_DOING);
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "beta", "x")), ==, ROADMAP_STATUS_DOING);
 
   /* The store is still usable */
   g_clear_error (&error);
-  undo (fixture, skill (fixture, "beta", "x"));
-}
-
-static void
-set_note (Fixture    *fixture,
-          const char *track_id,
-          const char *skill_id,
-          const char *note)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (roadmap_store_set_note (fixture->store, skill (fixture, track_id, skill_id), note, &error));
-  g_assert_no_error (error);
+  undo (fixture, store_fixture_skill (fixture, "beta", "x"));
 }
 
 static gint64
-count_notes (Fixture *fixture)
+count_notes (StoreFixture *fixture)
 {
   g_autoptr(sqlite3) db = store_test_sqlite_open (fixture->db_path);
 
@@ -697,42 +636,42 @@ count_notes (Fixture *fixture)
 }
 
 static void
-test_notes (Fixture       *fixture,
+test_notes (StoreFixture  *fixture,
             gconstpointer  data)
 {
   g_autoptr(GPtrArray) history = NULL;
 
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "c")));
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")));
 
-  set_note (fixture, "alpha", "c", "Read chapter 3");
-  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==, "Read chapter 3");
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "a")));
-  set_note (fixture, "beta", "a", "Ünïcödé ✓ and \"quotes\" and 'apostrophes'; DROP TABLE notes;");
+  store_fixture_set_note (fixture, "alpha", "c", "Read chapter 3");
+  g_assert_cmpstr (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")), ==, "Read chapter 3");
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "beta", "a")));
+  store_fixture_set_note (fixture, "beta", "a", "Ünïcödé ✓ and \"quotes\" and 'apostrophes'; DROP TABLE notes;");
   assert_survives_reopen (fixture);
-  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==, "Read chapter 3");
+  g_assert_cmpstr (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")), ==, "Read chapter 3");
   g_assert_cmpint (count_notes (fixture), ==, 2);
 
   /* Replace */
-  set_note (fixture, "alpha", "c", "Chapter 4 next\nthen the exercises");
+  store_fixture_set_note (fixture, "alpha", "c", "Chapter 4 next\nthen the exercises");
   assert_survives_reopen (fixture);
-  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==,
+  g_assert_cmpstr (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")), ==,
                    "Chapter 4 next\nthen the exercises");
   g_assert_cmpint (count_notes (fixture), ==, 2);
 
   /* A note does not touch the status, and a move does not touch the note */
-  move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
-  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "alpha", "c")), ==,
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  g_assert_cmpstr (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")), ==,
                    "Chapter 4 next\nthen the exercises");
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "beta", "a")), ==, ROADMAP_STATUS_TODO);
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "beta", "a")), ==, ROADMAP_STATUS_TODO);
 
   /* Remove, with NULL and with "" */
-  set_note (fixture, "alpha", "c", NULL);
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "c")));
-  set_note (fixture, "beta", "a", "");
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "a")));
+  store_fixture_set_note (fixture, "alpha", "c", NULL);
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")));
+  store_fixture_set_note (fixture, "beta", "a", "");
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "beta", "a")));
   assert_survives_reopen (fixture);
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "alpha", "c")));
-  g_assert_null (roadmap_skill_get_note (skill (fixture, "beta", "a")));
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "c")));
+  g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "beta", "a")));
   g_assert_cmpint (count_notes (fixture), ==, 0);
 
   /* Notes are not status changes */
@@ -741,7 +680,7 @@ test_notes (Fixture       *fixture,
 }
 
 static void
-test_backup (Fixture       *fixture,
+test_backup (StoreFixture  *fixture,
              gconstpointer  data)
 {
   g_autofree char *destination = g_build_filename (fixture->dir, "copy.db", NULL);
@@ -754,11 +693,11 @@ test_backup (Fixture       *fixture,
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
-  move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
-  set_note (fixture, "alpha", "e", "a note");
-  undo (fixture, skill (fixture, "beta", "x"));
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
+  store_fixture_set_note (fixture, "alpha", "e", "a note");
+  undo (fixture, store_fixture_skill (fixture, "beta", "x"));
 
   g_assert_true (roadmap_store_backup (fixture->store, destination, &error));
   g_assert_no_error (error);
@@ -779,7 +718,7 @@ test_backup (Fixture       *fixture,
   g_clear_pointer (&db, sqlite3_close);
 
   /* A second backup replaces the first */
-  move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
   g_assert_true (roadmap_store_backup (fixture->store, destination, &error));
   g_assert_no_error (error);
   g_clear_pointer (&live, g_free);
@@ -793,12 +732,12 @@ test_backup (Fixture       *fixture,
   g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO);
   g_clear_error (&error);
   /* The store is still usable */
-  move (fixture, "alpha", "h", ROADMAP_STATUS_TODO, 0);
+  store_fixture_move (fixture, "alpha", "h", ROADMAP_STATUS_TODO, 0);
   assert_survives_reopen (fixture);
 }
 
 static void
-test_backup_auto (Fixture       *fixture,
+test_backup_auto (StoreFixture  *fixture,
                   gconstpointer  data)
 {
   g_autofree char *backup = g_strconcat (fixture->db_path, ".backup", NULL);
@@ -817,7 +756,7 @@ test_backup_auto (Fixture       *fixture,
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"), ==, 0);
   g_clear_pointer (&db, sqlite3_close);
 
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
 
   /* Not more than once a day … */
   old = store_test_describe_db (backup);
@@ -828,7 +767,7 @@ test_backup_auto (Fixture       *fixture,
   /* … but when it is older, the next open refreshes it */
   two_days_ago.actime = two_days_ago.modtime = now_seconds () - 2 * 24 * 3600;
   g_assert_cmpint (g_utime (backup, &two_days_ago), ==, 0);
-  move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
   fixture_open (fixture);
 
   g_assert_cmpint (g_stat (backup, &st), ==, 0);
@@ -843,7 +782,7 @@ test_backup_auto (Fixture       *fixture,
 /* The daily backup is a convenience: when it cannot be written, the store
  * still opens and works. */
 static void
-test_backup_auto_fails (Fixture       *fixture,
+test_backup_auto_fails (StoreFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *backup = g_strconcat (fixture->db_path, ".backup", NULL);
@@ -856,14 +795,14 @@ test_backup_auto_fails (Fixture       *fixture,
 
   fixture_open (fixture);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
-  move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
   assert_survives_reopen (fixture);
   g_assert_true (g_file_test (tmp, G_FILE_TEST_IS_DIR));
 }
 
 /* Rows of a roadmap that is not loaded now are kept, for when it is. */
 static void
-test_rows_of_unloaded_tracks_kept (Fixture       *fixture,
+test_rows_of_unloaded_tracks_kept (StoreFixture  *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(RoadmapCatalog) small = store_test_small_catalog ();
@@ -873,8 +812,8 @@ test_rows_of_unloaded_tracks_kept (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  move (fixture, "beta", "y", ROADMAP_STATUS_DONE, 0);
-  set_note (fixture, "beta", "x", "keep me");
+  store_fixture_move (fixture, "beta", "y", ROADMAP_STATUS_DONE, 0);
+  store_fixture_set_note (fixture, "beta", "x", "keep me");
   before = store_test_describe_catalog (fixture->catalog);
   g_clear_object (&fixture->store);
 
@@ -893,8 +832,8 @@ test_rows_of_unloaded_tracks_kept (Fixture       *fixture,
 
   /* Both roadmaps again: beta's progress and note are still there */
   fixture_open (fixture);
-  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_DOING);
-  move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 0);
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_DOING);
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_TODO, 0);
   after = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (after, ==, before);
 }
@@ -906,7 +845,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, StoreFixture, NULL, fixture_setup, func, store_fixture_tear_down)
 
   ADD ("/store/open/pragmas", test_pragmas);
   g_test_add_func ("/store/open/file-mode", test_file_mode);

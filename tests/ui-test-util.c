@@ -13,27 +13,68 @@ static RoadmapApplication *shared_application;
 
 /* Not G_TEST_OPTION_ISOLATE_DIRS: it also hides the system icon theme and
  * schemas from GTK. A private home keeps the user's own data out of reach. */
-void
-ui_test_init (int    *argc,
-              char ***argv)
+static void
+use_private_home (void)
 {
   g_autofree char *home = g_dir_make_tmp ("roadmap-ui-home-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
 
   g_setenv ("HOME", home, TRUE);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
   g_setenv ("XDG_CONFIG_HOME", home, TRUE);
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   g_setenv ("XDG_STATE_HOME", home, TRUE);
+}
 
-  g_test_init (argc, argv, NULL);
-  gtk_init ();
-  adw_init ();
+static void
+register_application (void)
+{
+  g_autoptr(GError) error = NULL;
 
   shared_application = roadmap_application_new ();
   g_application_set_flags (G_APPLICATION (shared_application), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (shared_application), NULL, &error))
     g_error ("Cannot register the application: %s", error->message);
+}
+
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  use_private_home ();
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+  register_application ();
+}
+
+/**
+ * ui_test_init_x11:
+ *
+ * Like ui_test_init(), but with GTK on the X server of $DISPLAY
+ * (GDK_BACKEND=x11), for tests that drive that server's pointer or read
+ * its windows; without an X display, GTK is not initialized.
+ *
+ * Returns: (nullable): why the tests cannot run here, or %NULL
+ */
+const char *
+ui_test_init_x11 (int    *argc,
+                  char ***argv)
+{
+  const char *display = g_getenv ("DISPLAY");
+
+  use_private_home ();
+  g_test_init (argc, argv, NULL);
+
+  if (display == NULL || display[0] == '\0')
+    return "DISPLAY is not set: this test needs an X server (run under xvfb-run)";
+
+  g_setenv ("GDK_BACKEND", "x11", TRUE);
+  if (!gtk_init_check ())
+    return "the X display cannot be opened";
+  adw_init ();
+  register_application ();
+
+  return NULL;
 }
 
 void
@@ -79,13 +120,36 @@ ui_fixture_tear_down (UiFixture     *fixture,
   g_free (fixture->dir);
 }
 
+static void
+present_new_window (UiFixture *fixture,
+                    int        width,
+                    int        height)
+{
+  fixture->window = roadmap_window_new (fixture->app, fixture->session, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
 void
 ui_fixture_open_window (UiFixture *fixture)
 {
-  fixture->window = roadmap_window_new (fixture->app, fixture->session, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  present_new_window (fixture, 1200, 800);
   ui_spin (300);
+}
+
+/**
+ * ui_fixture_present_window:
+ *
+ * Opens the window at @width × @height and waits until it has painted a
+ * frame (see ui_wait_for_frame()).
+ */
+void
+ui_fixture_present_window (UiFixture *fixture,
+                           int        width,
+                           int        height)
+{
+  present_new_window (fixture, width, height);
+  ui_wait_for_frame (GTK_WIDGET (fixture->window));
 }
 
 /**
@@ -121,9 +185,9 @@ ui_spin (guint ms)
 }
 
 gboolean
-ui_spin_until (gboolean (*done) (gpointer),
-               gpointer   data,
-               guint      timeout_ms)
+ui_spin_until (UiCondition done,
+               gpointer    data,
+               guint       timeout_ms)
 {
   gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
@@ -138,9 +202,52 @@ ui_spin_until (gboolean (*done) (gpointer),
   return TRUE;
 }
 
-GtkWidget *
-ui_find_child (GtkWidget *root,
-               GType      type)
+static gboolean
+window_is_drawn (gpointer data)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (data), "test-painted")) > 0;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *widget)
+{
+  int n = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "test-painted"));
+
+  g_object_set_data (G_OBJECT (widget), "test-painted", GINT_TO_POINTER (n + 1));
+}
+
+/**
+ * ui_wait_for_frame:
+ *
+ * Waits until @window has been mapped and has painted a frame at its
+ * current size; then a little longer, for the idles queued by that frame.
+ */
+void
+ui_wait_for_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  gulong handler;
+
+  g_assert_true (ui_spin_until ((UiCondition) gtk_widget_get_mapped, window, 5000));
+
+  clock = gtk_widget_get_frame_clock (window);
+  g_object_set_data (G_OBJECT (window), "test-painted", GINT_TO_POINTER (0));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), window);
+  gtk_widget_queue_draw (window);
+  g_assert_true (ui_spin_until (window_is_drawn, window, 5000));
+  g_signal_handler_disconnect (clock, handler);
+  ui_spin (100);
+}
+
+/* The widgets under @root, depth first, until @matches says yes */
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    matches,
+             gconstpointer  data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -148,13 +255,35 @@ ui_find_child (GtkWidget *root,
     {
       GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      if (matches (child, data))
         return child;
-      if ((found = ui_find_child (child, type)) != NULL)
+      if ((found = find_widget (child, matches, data)) != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+GtkWidget *
+ui_find_child (GtkWidget *root,
+               GType      type)
+{
+  return find_widget (root, is_of_type, &type);
+}
+
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  substring)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), substring) != NULL;
 }
 
 /**
@@ -167,20 +296,27 @@ GtkWidget *
 ui_find_label (GtkWidget  *root,
                const char *substring)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_widget (root, is_label_containing, substring);
+}
 
-      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child) &&
-          strstr (gtk_label_get_text (GTK_LABEL (child)), substring) != NULL)
-        return child;
-      if ((found = ui_find_label (child, substring)) != NULL)
-        return found;
-    }
+static gboolean
+is_label_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
 
-  return NULL;
+/**
+ * ui_find_label_exact:
+ *
+ * Returns: (nullable): a drawable label under @root whose text is @text
+ */
+GtkWidget *
+ui_find_label_exact (GtkWidget  *root,
+                     const char *text)
+{
+  return find_widget (root, is_label_reading, text);
 }
 
 gboolean
@@ -196,6 +332,13 @@ ui_widget_is_inside (GtkWidget *widget,
   return FALSE;
 }
 
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
 /**
  * ui_find_with_class:
  *
@@ -205,17 +348,56 @@ GtkWidget *
 ui_find_with_class (GtkWidget  *root,
                     const char *css_class)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
+  return find_widget (root, has_css_class, css_class);
+}
 
-      if (gtk_widget_has_css_class (child, css_class))
-        return child;
-      if ((found = ui_find_with_class (child, css_class)) != NULL)
-        return found;
+/**
+ * ui_find_controller:
+ *
+ * Returns: (nullable) (transfer none): the first event controller of
+ *   @widget of type @type
+ */
+GtkEventController *
+ui_find_controller (GtkWidget *widget,
+                    GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
     }
 
   return NULL;
+}
+
+/**
+ * ui_save_png:
+ *
+ * Renders @widget as it is now into `NAME` in the build folder of the
+ * tests (a screenshot).
+ */
+void
+ui_save_png (GtkWidget  *widget,
+             const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Saved %s (%d×%d)", path, width, height);
 }

@@ -18,25 +18,43 @@ typedef struct
   RoadmapWindow *window;
 } UiFixture;
 
-void       ui_test_init            (int         *argc,
-                                    char      ***argv);
-void       ui_fixture_set_up       (UiFixture     *fixture,
-                                    gconstpointer  data);
-void       ui_fixture_tear_down    (UiFixture     *fixture,
-                                    gconstpointer  data);
-void       ui_fixture_open_window  (UiFixture     *fixture);
-RoadmapSession *ui_fixture_reopen  (UiFixture     *fixture);
-void       ui_spin                 (guint          ms);
-gboolean   ui_spin_until           (gboolean     (*done) (gpointer),
-                                    gpointer       data,
-                                    guint          timeout_ms);
-GtkWidget *ui_find_child           (GtkWidget     *root,
-                                    GType          type);
-GtkWidget *ui_find_label           (GtkWidget     *root,
-                                    const char    *substring);
-GtkWidget *ui_find_with_class      (GtkWidget     *root,
-                                    const char    *css_class);
-gboolean   ui_widget_is_inside     (GtkWidget     *widget,
-                                    GtkWidget     *ancestor);
+typedef gboolean (*UiCondition) (gpointer data);
+
+void                ui_test_init              (int            *argc,
+                                               char         ***argv);
+const char *        ui_test_init_x11          (int            *argc,
+                                               char         ***argv);
+
+void                ui_fixture_set_up         (UiFixture      *fixture,
+                                               gconstpointer   data);
+void                ui_fixture_tear_down      (UiFixture      *fixture,
+                                               gconstpointer   data);
+void                ui_fixture_open_window    (UiFixture      *fixture);
+void                ui_fixture_present_window (UiFixture      *fixture,
+                                               int             width,
+                                               int             height);
+RoadmapSession *    ui_fixture_reopen         (UiFixture      *fixture);
+
+void                ui_spin                   (guint           ms);
+gboolean            ui_spin_until             (UiCondition     done,
+                                               gpointer        data,
+                                               guint           timeout_ms);
+void                ui_wait_for_frame         (GtkWidget      *window);
+
+GtkWidget *         ui_find_child             (GtkWidget      *root,
+                                               GType           type);
+GtkWidget *         ui_find_label             (GtkWidget      *root,
+                                               const char     *substring);
+GtkWidget *         ui_find_label_exact       (GtkWidget      *root,
+                                               const char     *text);
+GtkWidget *         ui_find_with_class        (GtkWidget      *root,
+                                               const char     *css_class);
+GtkEventController *ui_find_controller        (GtkWidget      *widget,
+                                               GType           type);
+gboolean            ui_widget_is_inside       (GtkWidget      *widget,
+                                               GtkWidget      *ancestor);
+
+void                ui_save_png               (GtkWidget      *widget,
+                                               const char     *name);
 
 G_END_DECLS
