@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-board.h"
+#include "roadmap-pdf-export.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
 #include "roadmap-window.h"
@@ -26,6 +27,8 @@ struct _RoadmapWindow
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
+
+  RoadmapPdfExport *pdf_export;   /* while one runs */
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapWindow, roadmap_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -211,6 +214,38 @@ show_load_errors (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_pdf_export_finished (RoadmapWindow    *self,
+                        gboolean          success,
+                        RoadmapPdfExport *pdf_export)
+{
+  g_clear_object (&self->pdf_export);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", TRUE);
+}
+
+/* One export at a time; it runs on a worker thread (RoadmapPdfExport). */
+static void
+export_pdf_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  RoadmapTrack *track = NULL;
+
+  if (self->pdf_export != NULL)
+    return;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0)
+    track = roadmap_board_get_track (self->board);
+
+  self->pdf_export = roadmap_pdf_export_new (GTK_WINDOW (self), self->toast_overlay,
+                                             roadmap_session_get_catalog (self->session), track);
+  g_signal_connect_object (self->pdf_export, "finished", G_CALLBACK (on_pdf_export_finished),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
+  roadmap_pdf_export_run (self->pdf_export);
+}
+
 static gboolean
 roadmap_window_close_request (GtkWindow *window)
 {
@@ -239,6 +274,9 @@ roadmap_window_dispose (GObject *object)
 {
   RoadmapWindow *self = (RoadmapWindow *) object;
 
+  if (self->pdf_export != NULL)
+    roadmap_pdf_export_cancel (self->pdf_export);
+  g_clear_object (&self->pdf_export);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -277,6 +315,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
 }
 
 static void
@@ -391,6 +430,9 @@ roadmap_window_new (RoadmapApplication *application,
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-load-errors", load_errors->len > 0);
+  /* A report needs the progress, and something to report on */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 store != NULL && g_list_model_get_n_items (G_LIST_MODEL (catalog)) > 0);
 
   if (store != NULL && roadmap_store_get_recovery_message (store) != NULL)
     {
