@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 void _roadmap_phase_set_track (RoadmapPhase *self,
                                RoadmapTrack *track,
                                guint         number);
+void _roadmap_phase_skill_status_changed (RoadmapPhase  *self,
+                                          RoadmapSkill  *skill,
+                                          RoadmapStatus  old_status);
 
 G_END_DECLS

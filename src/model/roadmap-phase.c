@@ -57,27 +57,6 @@ get_fraction (RoadmapPhase *self)
 }
 
 static void
-on_skill_status_changed (RoadmapPhase *self,
-                         guint         old_status,
-                         RoadmapSkill *skill)
-{
-  RoadmapStatus new_status = roadmap_skill_get_status (skill);
-
-  g_assert (old_status < ROADMAP_N_STATUSES);
-  g_assert (self->counts[old_status] > 0);
-
-  self->counts[old_status]--;
-  self->counts[new_status]++;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[old_status]]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[new_status]]);
-  if (old_status == ROADMAP_STATUS_DONE || new_status == ROADMAP_STATUS_DONE)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-static void
 roadmap_phase_dispose (GObject *object)
 {
   RoadmapPhase *self = (RoadmapPhase *) object;
@@ -90,7 +69,6 @@ roadmap_phase_dispose (GObject *object)
         {
           g_autoptr(RoadmapSkill) skill = g_list_model_get_item (G_LIST_MODEL (self->skills), i);
 
-          g_signal_handlers_disconnect_by_data (skill, self);
           _roadmap_skill_set_phase (skill, NULL);
         }
       g_clear_object (&self->skills);
@@ -287,8 +265,6 @@ roadmap_phase_add_skill (RoadmapPhase *self,
   status = roadmap_skill_get_status (skill);
 
   _roadmap_skill_set_phase (skill, self);
-  g_signal_connect_swapped (skill, "status-changed",
-                            G_CALLBACK (on_skill_status_changed), self);
   g_list_store_append (self->skills, skill);
   self->counts[status]++;
 
@@ -324,4 +300,26 @@ _roadmap_phase_set_track (RoadmapPhase *self,
 
   self->track = track;
   self->number = number;
+}
+
+/* Called by @skill after its status changed from @old_status. */
+void
+_roadmap_phase_skill_status_changed (RoadmapPhase  *self,
+                                     RoadmapSkill  *skill,
+                                     RoadmapStatus  old_status)
+{
+  RoadmapStatus new_status = roadmap_skill_get_status (skill);
+
+  g_assert (old_status < ROADMAP_N_STATUSES);
+  g_assert (self->counts[old_status] > 0);
+
+  self->counts[old_status]--;
+  self->counts[new_status]++;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[old_status]]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[new_status]]);
+  if (old_status == ROADMAP_STATUS_DONE || new_status == ROADMAP_STATUS_DONE)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_thaw_notify (G_OBJECT (self));
 }

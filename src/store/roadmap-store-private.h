@@ -17,6 +17,8 @@ struct _RoadmapStore
   sqlite3 *db;
   char *path;
   char *recovery_message;
+  /* SQL text (a string literal) → sqlite3_stmt, see _roadmap_store_prepare_cached() */
+  GHashTable *statements;
 };
 
 gboolean _roadmap_store_fail        (RoadmapStore  *self,
@@ -29,6 +31,10 @@ gboolean _roadmap_store_prepare     (RoadmapStore  *self,
                                      const char    *sql,
                                      sqlite3_stmt **stmt,
                                      GError       **error);
+gboolean _roadmap_store_prepare_cached (RoadmapStore  *self,
+                                        const char    *sql,
+                                        sqlite3_stmt **stmt,
+                                        GError       **error);
 gboolean _roadmap_store_begin       (RoadmapStore  *self,
                                      GError       **error);
 gboolean _roadmap_store_commit      (RoadmapStore  *self,

@@ -169,19 +169,19 @@ write_placements (RoadmapStore  *self,
                   GArray        *placements,
                   GError       **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
-  if (!_roadmap_store_prepare (self,
-                               "INSERT INTO progress (track_id, skill_id, status, position,"
-                               "                      started_at, finished_at, updated_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                               " ON CONFLICT (track_id, skill_id) DO UPDATE SET"
-                               "   status = excluded.status, position = excluded.position,"
-                               "   started_at = excluded.started_at,"
-                               "   finished_at = excluded.finished_at,"
-                               "   updated_at = excluded.updated_at",
-                               &stmt, error))
+  if (!_roadmap_store_prepare_cached (self,
+                                      "INSERT INTO progress (track_id, skill_id, status, position,"
+                                      "                      started_at, finished_at, updated_at)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                      " ON CONFLICT (track_id, skill_id) DO UPDATE SET"
+                                      "   status = excluded.status, position = excluded.position,"
+                                      "   started_at = excluded.started_at,"
+                                      "   finished_at = excluded.finished_at,"
+                                      "   updated_at = excluded.updated_at",
+                                      &stmt, error))
     return FALSE;
 
   for (guint i = 0; i < placements->len; i++)
@@ -198,9 +198,9 @@ write_placements (RoadmapStore  *self,
       sqlite3_bind_int64 (stmt, 7, now);
 
       rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         return _roadmap_store_fail (self, rc, error);
-      sqlite3_reset (stmt);
     }
 
   return TRUE;
@@ -214,15 +214,15 @@ write_history (RoadmapStore        *self,
                gint64               undoes,
                GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_stmt *stmt;
   int rc;
 
-  if (!_roadmap_store_prepare (self,
-                               "INSERT INTO history (kind, track_id, skill_id, old_status,"
-                               "  new_status, old_position, old_started, old_finished,"
-                               "  undoes, changed_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                               &stmt, error))
+  if (!_roadmap_store_prepare_cached (self,
+                                      "INSERT INTO history (kind, track_id, skill_id, old_status,"
+                                      "  new_status, old_position, old_started, old_finished,"
+                                      "  undoes, changed_at)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                      &stmt, error))
     return FALSE;
 
   sqlite3_bind_int (stmt, 1, kind);
@@ -240,6 +240,7 @@ write_history (RoadmapStore        *self,
   sqlite3_bind_int64 (stmt, 10, g_get_real_time ());
 
   rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (self, rc, error);
 
@@ -316,6 +317,9 @@ apply_loaded_phase (RoadmapPhase *phase,
           fresh = *row;
         }
       g_array_append_val (loaded, fresh);
+
+      /* Notes are set again by load_notes() */
+      roadmap_skill_apply_note (skill, NULL);
     }
 
   /* Dense positions per column, in stored order, roadmap order for skills
@@ -414,7 +418,10 @@ roadmap_store_load_progress (RoadmapStore    *self,
     return _roadmap_store_fail (self, rc, error);
 
   /* Every skill gets a value, so that a reload after an import also resets
-   * the skills the database no longer has a row for. */
+   * the skills the database no longer has a row for. Each phase's and
+   * track's notifications are held until all of its skills are set: a
+   * count then changes once per phase, not once per skill (the track
+   * recounts its phases on each). */
   n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
   for (guint t = 0; t < n_tracks; t++)
     {
@@ -422,21 +429,16 @@ roadmap_store_load_progress (RoadmapStore    *self,
       GListModel *phases = roadmap_track_get_phases (track);
       guint n_phases = g_list_model_get_n_items (phases);
 
+      g_object_freeze_notify (G_OBJECT (track));
       for (guint p = 0; p < n_phases; p++)
         {
           g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
 
-          GListModel *skills = roadmap_phase_get_skills (phase);
-          guint n_skills = g_list_model_get_n_items (skills);
-
+          g_object_freeze_notify (G_OBJECT (phase));
           apply_loaded_phase (phase, rows);
-          for (guint i = 0; i < n_skills; i++)
-            {
-              g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
-
-              roadmap_skill_apply_note (skill, NULL);
-            }
+          g_object_thaw_notify (G_OBJECT (phase));
         }
+      g_object_thaw_notify (G_OBJECT (track));
     }
 
   return load_notes (self, catalog, error);

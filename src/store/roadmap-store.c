@@ -173,6 +173,43 @@ _roadmap_store_prepare (RoadmapStore  *self,
   return TRUE;
 }
 
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* A statement kept as long as the connection, for those run on every
+ * change: parsing the SQL again each time cost as much as running it.
+ * Returned reset and unbound; the caller resets it once done, so that it
+ * holds no lock between uses. */
+gboolean
+_roadmap_store_prepare_cached (RoadmapStore  *self,
+                               const char    *sql,
+                               sqlite3_stmt **stmt,
+                               GError       **error)
+{
+  sqlite3_stmt *cached;
+
+  if (self->statements == NULL)
+    self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+
+  cached = g_hash_table_lookup (self->statements, sql);
+  if (cached == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &cached, NULL);
+
+      if (rc != SQLITE_OK)
+        return _roadmap_store_fail (self, rc, error);
+      g_hash_table_insert (self->statements, (gpointer) sql, cached);
+    }
+
+  sqlite3_reset (cached);
+  sqlite3_clear_bindings (cached);
+  *stmt = cached;
+  return TRUE;
+}
+
 gboolean
 _roadmap_store_begin (RoadmapStore  *self,
                       GError       **error)
@@ -411,6 +448,7 @@ open_database (RoadmapStore  *self,
 static void
 close_database (RoadmapStore *self)
 {
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
