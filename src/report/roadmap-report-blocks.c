@@ -518,8 +518,8 @@ report_block_table_header (ReportStyle *style,
 
   for (guint c = 0; c < REPORT_N_COLUMNS; c++)
     {
-      PangoLayout *layout = report_style_text (style, REPORT_FONT_SMALL_BOLD, titles[c],
-                                               style->column_width[c] - 2 * CELL_PAD_X);
+      PangoLayout *layout = report_style_short_text (style, REPORT_FONT_SMALL_BOLD, titles[c],
+                                                     style->column_width[c] - 2 * CELL_PAD_X);
 
       height = MAX (height, report_layout_height (layout));
       if (cr != NULL)
@@ -565,8 +565,8 @@ report_block_skill_row (ReportStyle              *style,
   if (cr != NULL)
     show_text (cr, layout, &text_color, style->column_x[REPORT_COLUMN_SKILL] + CELL_PAD_X, text_y);
 
-  layout = report_style_text (style, REPORT_FONT_BODY, roadmap_status_get_label (skill->status),
-                              style->column_width[REPORT_COLUMN_STATUS] - 2 * CELL_PAD_X - 11);
+  layout = report_style_short_text (style, REPORT_FONT_BODY, roadmap_status_get_label (skill->status),
+                                    style->column_width[REPORT_COLUMN_STATUS] - 2 * CELL_PAD_X - 11);
   cells = MAX (cells, report_layout_height (layout));
   if (cr != NULL)
     {
@@ -582,8 +582,8 @@ report_block_skill_row (ReportStyle              *style,
       ReportColumn column = REPORT_COLUMN_STARTED + d;
       g_autofree char *text = report_format_date (style, dates[d]);
 
-      layout = report_style_text (style, REPORT_FONT_BODY, text,
-                                  style->column_width[column] - 2 * CELL_PAD_X);
+      layout = report_style_short_text (style, REPORT_FONT_BODY, text,
+                                        style->column_width[column] - 2 * CELL_PAD_X);
       cells = MAX (cells, report_layout_height (layout));
       if (cr != NULL)
         show_text (cr, layout, dates[d] != NULL ? &text_color : &secondary_color,

@@ -55,6 +55,7 @@ typedef struct
   PangoContext *context;
   PangoLayout *layouts[REPORT_N_FONTS];  /* one per font, reused for every text */
   PangoLayout *note_layout;              /* kept while a split note is laid out */
+  GHashTable *short_texts;               /* "font width text" → its PangoLayout */
   char *date_format;                     /* translated, for g_date_time_format () */
 } ReportStyle;
 
@@ -73,6 +74,10 @@ void         report_style_get_content_area (double     page_height,
 void         report_style_update    (ReportStyle        *style,
                                      cairo_t            *cr);
 PangoLayout *report_style_text      (ReportStyle        *style,
+                                     ReportFont          font,
+                                     const char         *text,
+                                     double              width);
+PangoLayout *report_style_short_text (ReportStyle       *style,
                                      ReportFont          font,
                                      const char         *text,
                                      double              width);

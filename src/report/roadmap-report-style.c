@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-report-private.h"
@@ -15,6 +17,10 @@
 #define MARGIN_X        50.0
 #define CONTENT_TOP     66.0
 #define CONTENT_BOTTOM  56.0   /* from the bottom edge */
+
+/* Short texts repeated on every row (statuses, dates) are laid out once */
+#define SHORT_TEXT_MAX_BYTES   48
+#define SHORT_TEXT_MAX_CACHED  1024
 
 #define STATUS_WIDTH    66.0
 #define DATE_WIDTH      62.0
@@ -83,6 +89,8 @@ report_style_new (cairo_t *cr,
       pango_layout_set_wrap (style->layouts[f], PANGO_WRAP_WORD_CHAR);
     }
 
+  style->short_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
   /* Translators: how the report writes a start or finish date, in
    * g_date_time_format () terms; keep it short (a narrow column) */
   style->date_format = g_strdup (_("%Y-%m-%d"));
@@ -108,21 +116,20 @@ report_style_free (ReportStyle *style)
   for (guint f = 0; f < REPORT_N_FONTS; f++)
     g_clear_object (&style->layouts[f]);
   g_clear_object (&style->note_layout);
+  g_clear_pointer (&style->short_texts, g_hash_table_unref);
   g_clear_object (&style->context);
   g_free (style->date_format);
   g_free (style);
 }
 
-/* Follows @cr's transformation and font options before drawing on it. */
+/* Follows @cr's transformation and font options before drawing on it.
+ * Layouts notice a change themselves (the context's serial), and only
+ * then lay their text out again. */
 void
 report_style_update (ReportStyle *style,
                      cairo_t     *cr)
 {
   pango_cairo_update_context (cr, style->context);
-  for (guint f = 0; f < REPORT_N_FONTS; f++)
-    pango_layout_context_changed (style->layouts[f]);
-  if (style->note_layout != NULL)
-    pango_layout_context_changed (style->note_layout);
 }
 
 /**
@@ -146,6 +153,40 @@ report_style_text (ReportStyle *style,
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (layout, -1);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+
+  return layout;
+}
+
+/**
+ * report_style_short_text:
+ *
+ * Like report_style_text (), for a short text that comes back often (a
+ * status, a date): laid out once, then reused.
+ *
+ * Returns: (transfer none): a layout holding @text; do not change it
+ */
+PangoLayout *
+report_style_short_text (ReportStyle *style,
+                         ReportFont   font,
+                         const char  *text,
+                         double       width)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (strlen (text) > SHORT_TEXT_MAX_BYTES)
+    return report_style_text (style, font, text, width);
+
+  key = g_strdup_printf ("%d %d %s", font, (int) (width * PANGO_SCALE), text);
+  layout = g_hash_table_lookup (style->short_texts, key);
+  if (layout != NULL)
+    return layout;
+
+  if (g_hash_table_size (style->short_texts) >= SHORT_TEXT_MAX_CACHED)
+    g_hash_table_remove_all (style->short_texts);
+
+  layout = pango_layout_copy (report_style_text (style, font, text, width));
+  g_hash_table_insert (style->short_texts, g_steal_pointer (&key), layout);
 
   return layout;
 }
