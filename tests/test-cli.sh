@@ -169,6 +169,12 @@ else
   ok "# SKIP poppler-utils not installed: the report's content is not read back"
 fi
 
+# A pipe is written in place (only a regular file is replaced by renaming)
+stdout_type=$(ls -ld /dev/stdout | cut -c1)
+check "export-pdf to /dev/stdout, a pipe" \
+  sh -c '"$1" --db "$2" --export-pdf /dev/stdout | head -c 5 | grep -q "^%PDF-"' _ "$roadmap" "$db"
+check "/dev/stdout is still what it was" [ "$(ls -ld /dev/stdout | cut -c1)" = "$stdout_type" ]
+
 printf 'an older report' > "$work/kept.pdf"
 run "export-pdf over an existing file replaces it" 0 "$roadmap" --db "$db" --export-pdf "$work/kept.pdf" &&
   check "the existing file is replaced by the report" sh -c "head -c 5 '$work/kept.pdf' | grep -q '^%PDF-'"

@@ -279,6 +279,13 @@ pdf_n_pages (const char *path)
   return (guint) g_ascii_strtoull (pages, NULL, 10);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* The names in @dir, sorted, joined with spaces */
 static char *
 list_dir (const char *dir)
@@ -290,7 +297,7 @@ list_dir (const char *dir)
   g_assert_nonnull (handle);
   while ((name = g_dir_read_name (handle)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);
@@ -1196,6 +1203,57 @@ test_replace (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "report.pdf");
 }
 
+/* A link is followed: the file it leads to is replaced, the link stays
+ * (replacing /dev/stdout's link with a file would be a disaster). */
+static void
+test_symlink (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(RoadmapReport) report = report_for (fixture->catalog, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sub = g_build_filename (fixture->dir, "sub", NULL);
+  g_autofree char *real = g_build_filename (sub, "real.pdf", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.pdf", NULL);
+  g_autofree char *chain = g_build_filename (fixture->dir, "chain.pdf", NULL);
+  g_autofree char *dangling = g_build_filename (fixture->dir, "dangling.pdf", NULL);
+  g_autofree char *created = g_build_filename (sub, "new.pdf", NULL);
+  g_autofree char *folder_link = g_build_filename (fixture->dir, "folder-link", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *sub_listing = NULL;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  write_file (real, "an older report");
+  g_assert_cmpint (symlink ("sub/real.pdf", link), ==, 0);     /* relative */
+  g_assert_cmpint (symlink (link, chain), ==, 0);              /* a link to a link */
+  g_assert_cmpint (symlink ("sub/new.pdf", dangling), ==, 0);  /* to nothing yet */
+  g_assert_cmpint (symlink (sub, folder_link), ==, 0);
+
+  g_assert_true (export (report, chain, &error));
+  g_assert_no_error (error);
+  contents = read_file (real);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (chain, G_FILE_TEST_IS_SYMLINK));
+
+  g_assert_true (export (report, dangling, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  g_clear_pointer (&contents, g_free);
+  contents = read_file (created);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_false (export (report, folder_link, &error));
+  g_assert_error (error, ROADMAP_REPORT_ERROR, ROADMAP_REPORT_ERROR_IS_FOLDER);
+  g_assert_true (g_file_test (folder_link, G_FILE_TEST_IS_SYMLINK));
+
+  /* No temporary file anywhere */
+  listing = list_dir (fixture->dir);
+  g_assert_cmpstr (listing, ==, "chain.pdf dangling.pdf folder-link link.pdf sub");
+  sub_listing = list_dir (sub);
+  g_assert_cmpstr (sub_listing, ==, "new.pdf real.pdf");
+}
+
 static void
 test_disk_full (Fixture       *fixture,
                 gconstpointer  data)
@@ -1454,6 +1512,7 @@ main (int   argc,
   g_test_add_func ("/report/pagination/1000-skills", test_pagination);
   g_test_add ("/report/export/replace", Fixture, NULL, fixture_setup, test_replace, fixture_teardown);
   g_test_add ("/report/export/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
+  g_test_add ("/report/export/symlink", Fixture, NULL, fixture_setup, test_symlink, fixture_teardown);
   g_test_add ("/report/export/disk-full", Fixture, NULL, fixture_setup, test_disk_full, fixture_teardown);
   g_test_add ("/report/export/missing-folder", Fixture, NULL, fixture_setup, test_missing_folder, fixture_teardown);
   g_test_add ("/report/export/directory", Fixture, NULL, fixture_setup, test_directory, fixture_teardown);

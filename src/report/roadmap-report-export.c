@@ -8,9 +8,10 @@
  *
  * The stream is a new, hidden file beside the target; only a complete
  * file is renamed over the target, so a failed export leaves no half file
- * behind and does not destroy an existing file of that name. Devices and
- * pipes (/dev/stdout, /dev/full) cannot be renamed over: those are written
- * in place, with the same checks.
+ * behind and does not destroy an existing file of that name. A symbolic
+ * link is followed to the file it leads to, which is the one replaced (the
+ * link stays). Devices and pipes (/dev/full, /dev/stdout on a pipe) cannot
+ * be renamed over: those are written in place, with the same checks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -192,7 +193,7 @@ fail_with_errno (GError **error,
   return fail (error, file, folder, cause);
 }
 
-/* A new hidden file beside @file: ".NAME.XXXXXX.part" */
+/* A new hidden file beside @file: ".NAME.XXXXXX.part"; GIO's errors */
 static GFileOutputStream *
 create_temp_file (GFile   *file,
                   GFile   *folder,
@@ -219,12 +220,12 @@ create_temp_file (GFile   *file,
 
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          fail (error, file, folder, local_error);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
     }
 
-  fail_with_errno (error, file, folder, EEXIST);
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, g_strerror (EEXIST));
   return NULL;
 }
 
@@ -289,6 +290,33 @@ export_in_place (RoadmapReport              *report,
     return fail (error, file, NULL, local_error);
 
   return TRUE;
+}
+
+/* The file @file's symbolic links lead to (even to one that does not
+ * exist yet), so that the rename replaces that file, not the link. */
+static GFile *
+resolve_links (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return g_object_ref (file);
+
+  /* As many as the kernel follows (MAXSYMLINKS) */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_autofree char *folder = NULL;
+
+      if (target == NULL)
+        break;
+
+      folder = g_path_get_dirname (path);
+      g_free (path);
+      path = g_canonicalize_filename (target, folder);
+    }
+
+  return g_file_new_for_path (path);
 }
 
 /* Public API */
@@ -394,6 +422,7 @@ roadmap_report_export_pdf (RoadmapReport              *report,
                            GError                    **error)
 {
   g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) target = NULL;
   g_autoptr(GFile) temp = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
@@ -402,10 +431,6 @@ roadmap_report_export_pdf (RoadmapReport              *report,
   g_return_val_if_fail (ROADMAP_IS_REPORT (report), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  folder = g_file_get_parent (file);
-  if (folder == NULL)
-    return fail_with_errno (error, file, NULL, EISDIR);
 
   /* What is there now, before spending any time on the report */
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
@@ -422,7 +447,15 @@ roadmap_report_export_pdf (RoadmapReport              *report,
           break;
         }
     }
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+
+  /* A link (~/latest.pdf → reports/2026-11.pdf, /dev/stdout → a file the
+   * shell opened): replace the file it leads to, and keep the link */
+  target = resolve_links (file);
+  folder = g_file_get_parent (target);
+  if (folder == NULL)
+    return fail_with_errno (error, file, NULL, EISDIR);
+
+  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_autoptr(GFileInfo) folder_info = NULL;
 
@@ -434,18 +467,18 @@ roadmap_report_export_pdf (RoadmapReport              *report,
       if (g_file_info_get_file_type (folder_info) != G_FILE_TYPE_DIRECTORY)
         return fail_with_errno (error, file, folder, ENOTDIR);
     }
-  else
+  else if (info == NULL)
     {
       return fail (error, file, folder, local_error);
     }
 
-  stream = create_temp_file (file, folder, &temp, error);
+  stream = create_temp_file (target, folder, &temp, &local_error);
   if (stream == NULL)
-    return FALSE;
+    return fail (error, file, folder, local_error);
 
   if (!write_and_close (report, G_OUTPUT_STREAM (stream), TRUE, progress, user_data,
                         cancellable, &local_error) ||
-      !g_file_move (temp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+      !g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
                     NULL, NULL, NULL, &local_error))
     {
       g_file_delete (temp, NULL, NULL);
