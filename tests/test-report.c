@@ -17,6 +17,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "roadmap-report-export.h"
 #include "roadmap-report.h"
@@ -241,6 +242,29 @@ skip_without_poppler (void)
 
   g_test_skip ("poppler-utils (pdftotext, pdfinfo, pdftoppm) is not installed");
   return TRUE;
+}
+
+/* Whether an installed font has @c (Pango prints a box otherwise, which
+ * pdftotext cannot read back): "fonts permitting". */
+static gboolean
+have_font_for (gunichar c)
+{
+  /* No autoptr for these in Pango 1.50 */
+  PangoFontMap *map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+  PangoFontDescription *description = pango_font_description_from_string ("Sans 10");
+  PangoFontset *fontset = pango_font_map_load_fontset (map, context, description,
+                                                       pango_language_get_default ());
+  PangoFont *font = pango_fontset_get_font (fontset, c);
+  gboolean found = font != NULL && pango_font_has_char (font, c);
+
+  g_clear_object (&font);
+  g_object_unref (fontset);
+  pango_font_description_free (description);
+  g_object_unref (context);
+  g_object_unref (map);
+
+  return found;
 }
 
 static char *
@@ -573,7 +597,15 @@ test_text (Fixture       *fixture,
   /* Every skill title, on its row with its status */
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autofree char *line = line_with (text, rows[i].title);
+      g_autofree char *line = NULL;
+
+      if (!have_font_for (g_utf8_get_char (rows[i].title)))
+        {
+          g_test_message ("no font for “%s”: not read back", rows[i].title);
+          continue;
+        }
+
+      line = line_with (text, rows[i].title);
 
       if (line == NULL)
         g_error ("“%s” is not in the report:\n%s", rows[i].title, text);
@@ -583,6 +615,8 @@ test_text (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
+      if (!have_font_for (g_utf8_get_char (expected[i])))
+        continue;
       if (strstr (text, expected[i]) == NULL)
         g_error ("“%s” is not in the report:\n%s", expected[i], text);
     }
@@ -623,8 +657,18 @@ test_scripts (Fixture       *fixture,
   g_assert_no_error (error);
   text = pdf_text (fixture->path);
 
-  g_assert_nonnull (strstr (text, "中文技能"));
   g_assert_nonnull (strstr (text, "Élan vital: Größe, niño"));
+  if (have_font_for (0x4E2D))
+    g_assert_nonnull (strstr (text, "中文技能"));
+  else
+    g_test_message ("no CJK font installed (fonts-droid-fallback, fonts-noto-cjk): not read back");
+
+  if (!have_font_for (0x0645))
+    {
+      g_test_message ("no Arabic font installed: not read back");
+      return;
+    }
+
   /* The Arabic row is there, with its status, in Arabic letters */
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i] != NULL && arabic_row == NULL; i++)
