@@ -29,25 +29,46 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static char *
+debug_info (void)
+{
+  return g_strdup_printf ("%s %s\n"
+                          "GLib %u.%u.%u\n"
+                          "GTK %u.%u.%u\n"
+                          "libadwaita %u.%u.%u\n",
+                          APP_ID, PACKAGE_VERSION,
+                          glib_major_version, glib_minor_version, glib_micro_version,
+                          gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                          adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version ());
+}
+
 static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  static const char *developers[] = { "The Roadmap developers", NULL };
+  const char *developers[] = { _("The Roadmap developers"), NULL };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autofree char *info = debug_info ();
   GtkWidget *about;
 
+  /* TODO(maintainer): the project has no public address yet. Once it has
+   * one, set "website" and "issue-url" (the page where users report
+   * problems) here, and the same addresses in the metainfo. */
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "application-name", _("Roadmap"),
                         "application-icon", APP_ID,
+                        "developer-name", _("The Roadmap developers"),
                         "version", PACKAGE_VERSION,
                         "comments", _("Track your progress along a learning roadmap."),
                         "developers", developers,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
+                        "copyright", _("© 2026 The Roadmap developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "debug-info", info,
+                        "debug-info-filename", "roadmap-debug-info.txt",
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -62,8 +83,26 @@ roadmap_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
   RoadmapApplication *self = ROADMAP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  int status;
 
-  return roadmap_cli_handle (options, &self->db_path, &self->roadmap_dir);
+  status = roadmap_cli_handle (options, &self->db_path, &self->roadmap_dir);
+  if (status >= 0 || (self->db_path == NULL && self->roadmap_dir == NULL))
+    return status;
+
+  /* Roadmap runs once per session: a second start only shows the window
+   * that is already open, which keeps its own database and roadmaps. Say
+   * so rather than ignore --db or --roadmap-dir without a word. */
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("roadmap: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  if (g_application_get_is_remote (application))
+    g_printerr ("roadmap: %s\n",
+                _("Roadmap is already running; --db and --roadmap-dir apply only when it starts, so its open window is shown unchanged"));
+
+  return status;
 }
 
 static void
@@ -73,6 +112,9 @@ roadmap_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
+  /* GtkApplication sets this one already, when it finds gtk/help-overlay.ui;
+   * repeated here so that every accelerator is in one place. */
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
 
@@ -83,6 +125,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-pdf", export_pdf_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
 }
 
 static void
