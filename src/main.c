@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "roadmap-application.h"
@@ -14,6 +16,9 @@ main (int   argc,
 {
   g_autoptr(RoadmapApplication) app = NULL;
 
+  /* Before any option is parsed: the command line speaks the user's
+   * language too, and it runs before GTK would set the locale. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -144,7 +144,7 @@ check_string (Loader     *loader,
                  _("the text must not be empty"));
   if ((gsize) length > max_length)
     return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
-                 _("the text is %ld characters long; at most %" G_GSIZE_FORMAT " are allowed"),
+                 _("the text is %ld characters long; at most %zu are allowed"),
                  length, max_length);
 
   return TRUE;
@@ -231,8 +231,8 @@ get_integer (Loader     *loader,
   *out = json_node_get_int (node);
   if (*out < min || *out > max)
     return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
-                 _("%" G_GINT64_FORMAT " is out of range: expected %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                 *out, min, max);
+                 _("%lld is out of range: expected %lld to %lld"),
+                 (long long) *out, (long long) min, (long long) max);
 
   return TRUE;
 }
@@ -449,8 +449,8 @@ get_months (Loader     *loader,
 
   if (a > b)
     return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
-                 _("the first month (%" G_GINT64_FORMAT ") comes after the last (%" G_GINT64_FORMAT ")"),
-                 a, b);
+                 _("the first month (%lld) comes after the last (%lld)"),
+                 (long long) a, (long long) b);
 
   *first = (guint) a;
   *last = (guint) b;

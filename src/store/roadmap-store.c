@@ -408,8 +408,8 @@ open_database (RoadmapStore  *self,
   if (version > SCHEMA_VERSION)
     {
       g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NEWER_VERSION,
-                   _("%s was written by a newer version of Roadmap (schema %" G_GINT64_FORMAT ", this version reads up to %d); it was left untouched"),
-                   self->path, version, SCHEMA_VERSION);
+                   _("%s was written by a newer version of Roadmap (schema %lld, this version reads up to %d); it was left untouched"),
+                   self->path, (long long) version, SCHEMA_VERSION);
       return FALSE;
     }
 
