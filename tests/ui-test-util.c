@@ -172,10 +172,27 @@ ui_fixture_reopen (UiFixture *fixture)
   return g_steal_pointer (&session);
 }
 
+/* Under AddressSanitizer or valgrind everything runs several times
+ * slower: ROADMAP_TEST_TIME_FACTOR (set by build-aux/dev asan and the
+ * valgrind test setup) stretches every wait by that factor. */
+static gint64
+time_factor (void)
+{
+  static gint64 factor = 0;
+
+  if (factor == 0)
+    {
+      const char *value = g_getenv ("ROADMAP_TEST_TIME_FACTOR");
+
+      factor = value != NULL ? CLAMP (g_ascii_strtoll (value, NULL, 10), 1, 100) : 1;
+    }
+  return factor;
+}
+
 void
 ui_spin (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000 * time_factor ();
 
   while (g_get_monotonic_time () < until)
     {
@@ -189,7 +206,7 @@ ui_spin_until (UiCondition done,
                gpointer    data,
                guint       timeout_ms)
 {
-  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 until = g_get_monotonic_time () + (gint64) timeout_ms * 1000 * time_factor ();
 
   while (!done (data))
     {
