@@ -330,6 +330,34 @@ test_duplicate_key (void)
   assert_rejected ("{\"a\\nb\": 1, \"a\\nb\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "[\"a\\u000Ab\"]", NULL);
 }
 
+/* Objects with many keys are checked through a hash table rather than key
+ * by key: the same answers on both sides of the switch. */
+static void
+test_duplicate_key_many (void)
+{
+  for (guint n_keys = 1; n_keys <= 40; n_keys++)
+    {
+      g_autoptr(GString) json = g_string_new ("{");
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < n_keys; i++)
+        g_string_append_printf (json, "%s\"key%u\": %u", i > 0 ? ", " : "", i, i);
+      g_string_append (json, "}");
+      g_assert_true (check_len (json->str, json->len, &error));
+      g_assert_no_error (error);
+
+      /* Each earlier key once more, at the end */
+      for (guint again = 0; again < n_keys; again++)
+        {
+          g_autoptr(GString) twice = g_string_new_len (json->str, json->len - 1);
+          g_autofree char *location = g_strdup_printf ("key%u", again);
+
+          g_string_append_printf (twice, ", \"key%u\": 0}", again);
+          assert_rejected (twice->str, ROADMAP_LOADER_ERROR_DUPLICATE_KEY, location, NULL);
+        }
+    }
+}
+
 static void
 test_trailing (void)
 {
@@ -460,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/model/json-guard/number-syntax", test_number_syntax);
   g_test_add_func ("/model/json-guard/number-range", test_number_range);
   g_test_add_func ("/model/json-guard/duplicate-key", test_duplicate_key);
+  g_test_add_func ("/model/json-guard/duplicate-key-many", test_duplicate_key_many);
   g_test_add_func ("/model/json-guard/trailing-garbage", test_trailing);
   g_test_add_func ("/model/json-guard/empty", test_empty);
   g_test_add_func ("/model/json-guard/syntax", test_syntax);

@@ -21,13 +21,15 @@
 
 #define MAX_SHOWN_CHARS   40                                      /* of a key or number in a message */
 #define MAX_EXACT_INTEGER G_GUINT64_CONSTANT (9007199254740992)   /* 2^53 */
+#define MAX_LINEAR_KEYS   16   /* an object with more keys gets a hash table */
 
 typedef struct
 {
   gboolean    is_object;
   guint       index;   /* arrays: index of the current element */
   const char *key;     /* objects: current member name, owned by @keys */
-  GHashTable *keys;    /* objects: decoded member names seen so far */
+  GPtrArray  *keys;    /* objects: decoded member names seen so far */
+  GHashTable *index_of_keys;  /* objects with many keys: @keys, to look up */
 } Frame;
 
 typedef struct
@@ -37,6 +39,7 @@ typedef struct
   const char *end;
   guint       max_depth;
   GArray     *stack;   /* of Frame, innermost container last */
+  GString    *name;    /* scratch: the member name being read */
 } Guard;
 
 static void
@@ -44,7 +47,44 @@ frame_clear (gpointer data)
 {
   Frame *frame = data;
 
-  g_clear_pointer (&frame->keys, g_hash_table_unref);
+  g_clear_pointer (&frame->index_of_keys, g_hash_table_unref);
+  g_clear_pointer (&frame->keys, g_ptr_array_unref);
+}
+
+/* Most objects have a handful of keys: comparing them one by one costs
+ * less than a hash table per object, which was most of the guard's time. */
+static gboolean
+frame_has_key (Frame      *frame,
+               const char *name)
+{
+  if (frame->index_of_keys != NULL)
+    return g_hash_table_contains (frame->index_of_keys, name);
+
+  for (guint i = 0; frame->keys != NULL && i < frame->keys->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (frame->keys, i), name) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+frame_add_key (Frame *frame,
+               char  *name)
+{
+  if (frame->keys == NULL)
+    frame->keys = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (frame->keys, name);
+  frame->key = name;
+
+  if (frame->index_of_keys != NULL)
+    g_hash_table_add (frame->index_of_keys, name);
+  else if (frame->keys->len > MAX_LINEAR_KEYS)
+    {
+      frame->index_of_keys = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < frame->keys->len; i++)
+        g_hash_table_add (frame->index_of_keys, g_ptr_array_index (frame->keys, i));
+    }
 }
 
 static void
@@ -387,8 +427,9 @@ scan_member_name (Guard   *g,
                   GError **error)
 {
   Frame *frame = &g_array_index (g->stack, Frame, g->stack->len - 1);
-  g_autoptr(GString) name = g_string_new (NULL);
+  GString *name = g->name;
 
+  g_string_truncate (name, 0);
   skip_space (g);
   if (g->p >= g->end)
     return fail_truncated (g, error);
@@ -397,18 +438,17 @@ scan_member_name (Guard   *g,
   if (!scan_string (g, name, error))
     return FALSE;
 
-  if (frame->keys == NULL)
-    frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  frame->key = name->str;  /* for the path in the message; replaced below */
-  if (g_hash_table_contains (frame->keys, name->str))
+  if (frame_has_key (frame, name->str))
     {
       g_autofree char *shown = shown_text (name->str, name->len);
+
+      /* The path in the message ends with this key. */
+      frame->key = name->str;
 
       return fail (g, error, ROADMAP_LOADER_ERROR_DUPLICATE_KEY, NULL,
                    _("the key “%s” appears twice in the same object"), shown);
     }
-  frame->key = g_string_free (g_steal_pointer (&name), FALSE);
-  g_hash_table_add (frame->keys, (char *) frame->key);
+  frame_add_key (frame, g_strndup (name->str, name->len));
 
   skip_space (g);
   if (g->p >= g->end)
@@ -427,7 +467,7 @@ scan_value (Guard     *g,
             gboolean  *entered,
             GError   **error)
 {
-  Frame frame = { FALSE, 0, NULL, NULL };
+  Frame frame = { FALSE, 0, NULL, NULL, NULL };
 
   *entered = FALSE;
   skip_space (g);
@@ -507,6 +547,7 @@ roadmap_json_guard_check (const char  *data,
                           GError     **error)
 {
   g_autoptr(GArray) stack = NULL;
+  g_autoptr(GString) name = NULL;
   Guard g = { NULL, };
   gboolean done = FALSE;
 
@@ -537,6 +578,8 @@ roadmap_json_guard_check (const char  *data,
   stack = g_array_sized_new (FALSE, TRUE, sizeof (Frame), MIN (max_depth, 64));
   g_array_set_clear_func (stack, frame_clear);
   g.stack = stack;
+  name = g_string_sized_new (32);
+  g.name = name;
 
   while (!done)
     {
