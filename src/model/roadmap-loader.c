@@ -716,9 +716,15 @@ compare_file_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-static void
-add_track_or_error (RoadmapCatalog *catalog,
-                    GFile          *file)
+/**
+ * roadmap_loader_add_file:
+ *
+ * Loads @file and adds its track to @catalog, or records why it could not
+ * as a load error of @catalog.
+ */
+void
+roadmap_loader_add_file (RoadmapCatalog *catalog,
+                         GFile          *file)
 {
   g_autoptr(RoadmapTrack) track = NULL;
   g_autoptr(GError) error = NULL;
@@ -758,8 +764,68 @@ roadmap_loader_load_bundled (RoadmapCatalog *catalog)
 
       uri = g_strconcat ("resource://" ROADMAP_BUNDLED_ROADMAPS_PATH, names[i], NULL);
       file = g_file_new_for_uri (uri);
-      add_track_or_error (catalog, file);
+      roadmap_loader_add_file (catalog, file);
     }
+}
+
+/**
+ * roadmap_loader_list_directory:
+ * @directory: a folder of `*.json` roadmap files; a missing folder is fine
+ *
+ * Returns: (transfer full) (element-type GFile): the roadmap files of
+ *   @directory in file name order (none for a missing folder), or %NULL
+ *   with @error set if the folder exists but cannot be listed
+ */
+GPtrArray *
+roadmap_loader_list_directory (GFile   *directory,
+                               GError **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (directory), NULL);
+
+  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (enumerator == NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_steal_pointer (&files);
+
+      name = g_file_get_parse_name (directory);
+      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                   "%s: %s", name, local_error->message);
+      return NULL;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &local_error))
+        {
+          g_autofree char *name = g_file_get_parse_name (directory);
+
+          g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+                       "%s: %s", name, local_error->message);
+          return NULL;
+        }
+      if (info == NULL)
+        break;
+
+      if (g_str_has_suffix (g_file_info_get_name (info), ".json"))
+        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
+    }
+
+  g_ptr_array_sort (names, compare_file_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_file_get_child (directory, g_ptr_array_index (names, i)));
+
+  return g_steal_pointer (&files);
 }
 
 /**
@@ -776,55 +842,17 @@ roadmap_loader_load_directory (RoadmapCatalog  *catalog,
                                GFile           *directory,
                                GError         **error)
 {
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (G_IS_FILE (directory), FALSE);
 
-  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (enumerator == NULL)
-    {
-      g_autofree char *name = NULL;
+  files = roadmap_loader_list_directory (directory, error);
+  if (files == NULL)
+    return FALSE;
 
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-
-      name = g_file_get_parse_name (directory);
-      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return FALSE;
-    }
-
-  for (;;)
-    {
-      GFileInfo *info;
-
-      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, &local_error))
-        {
-          g_autofree char *name = g_file_get_parse_name (directory);
-
-          g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
-                       "%s: %s", name, local_error->message);
-          return FALSE;
-        }
-      if (info == NULL)
-        break;
-
-      if (g_str_has_suffix (g_file_info_get_name (info), ".json"))
-        g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
-    }
-
-  g_ptr_array_sort (names, compare_file_names);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autoptr(GFile) file = g_file_get_child (directory, g_ptr_array_index (names, i));
-
-      add_track_or_error (catalog, file);
-    }
+  for (guint i = 0; i < files->len; i++)
+    roadmap_loader_add_file (catalog, g_ptr_array_index (files, i));
 
   return TRUE;
 }

@@ -63,5 +63,9 @@ void          roadmap_loader_load_bundled  (RoadmapCatalog  *catalog);
 gboolean      roadmap_loader_load_directory (RoadmapCatalog  *catalog,
                                              GFile           *directory,
                                              GError         **error);
+GPtrArray    *roadmap_loader_list_directory (GFile          *directory,
+                                             GError        **error);
+void          roadmap_loader_add_file      (RoadmapCatalog  *catalog,
+                                            GFile           *file);
 
 G_END_DECLS

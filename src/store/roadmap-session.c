@@ -20,6 +20,8 @@ struct _RoadmapSession
   GFile *extra_roadmap_dir;
   RoadmapCatalog *catalog;
   RoadmapStore *store;
+  /* GFile: roadmap files not loaded yet, in loading order */
+  GPtrArray *pending;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapSession, roadmap_session, G_TYPE_OBJECT)
@@ -34,6 +36,7 @@ roadmap_session_finalize (GObject *object)
   g_clear_object (&self->extra_roadmap_dir);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (roadmap_session_parent_class)->finalize (object);
 }
@@ -50,6 +53,7 @@ static void
 roadmap_session_init (RoadmapSession *self)
 {
   self->catalog = roadmap_catalog_new ();
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -83,18 +87,53 @@ gboolean
 roadmap_session_load_roadmaps (RoadmapSession  *self,
                                GError         **error)
 {
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+
+  if (!roadmap_session_load_first_roadmaps (self, NULL, error))
+    return FALSE;
+
+  while (roadmap_session_load_next_roadmap (self))
+    ;
+
+  return TRUE;
+}
+
+static gboolean
+is_loaded (RoadmapSession *self,
+           const char     *track_id)
+{
+  if (track_id == NULL || track_id[0] == '\0')
+    return g_list_model_get_n_items (G_LIST_MODEL (self->catalog)) > 0;
+  return roadmap_catalog_find_track (self->catalog, track_id) != NULL;
+}
+
+/**
+ * roadmap_session_load_first_roadmaps:
+ * @first_track_id: (nullable): the track shown first, if any
+ *
+ * Like roadmap_session_load_roadmaps(), but stops as soon as the catalog
+ * holds @first_track_id (or any track, for %NULL): a large folder of
+ * roadmaps does not keep the window from showing. The other files are
+ * loaded by roadmap_session_load_next_roadmap().
+ */
+gboolean
+roadmap_session_load_first_roadmaps (RoadmapSession  *self,
+                                     const char      *first_track_id,
+                                     GError         **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
 
   roadmap_loader_load_bundled (self->catalog);
 
-  if (!roadmap_loader_load_directory (self->catalog, self->user_roadmap_dir, &local_error))
-    {
-      /* The user's folder is best effort: report it like a bad file. */
-      roadmap_catalog_add_load_error (self->catalog, local_error);
-      g_clear_error (&local_error);
-    }
+  files = roadmap_loader_list_directory (self->user_roadmap_dir, &local_error);
+  if (files != NULL)
+    g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&files));
+  else
+    /* The user's folder is best effort: report it like a bad file. */
+    roadmap_catalog_add_load_error (self->catalog, local_error);
 
   if (self->extra_roadmap_dir != NULL)
     {
@@ -114,10 +153,70 @@ roadmap_session_load_roadmaps (RoadmapSession  *self,
           return FALSE;
         }
 
-      return roadmap_loader_load_directory (self->catalog, self->extra_roadmap_dir, error);
+      files = roadmap_loader_list_directory (self->extra_roadmap_dir, error);
+      if (files == NULL)
+        return FALSE;
+      g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&files));
     }
 
+  while (!is_loaded (self, first_track_id) && roadmap_session_load_next_roadmap (self))
+    ;
+
   return TRUE;
+}
+
+/**
+ * roadmap_session_load_next_roadmap:
+ *
+ * Loads the next file that roadmap_session_load_first_roadmaps() left,
+ * with its progress once the store is open, and adds it to the catalog (a
+ * file that fails is recorded in the catalog's load errors).
+ *
+ * Returns: whether files are left to load
+ */
+gboolean
+roadmap_session_load_next_roadmap (RoadmapSession *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(RoadmapTrack) track = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+
+  if (self->pending->len == 0)
+    return FALSE;
+
+  file = g_ptr_array_steal_index (self->pending, 0);
+  track = roadmap_loader_load_file (file, &error);
+
+  /* Its progress before it joins the catalog, so that it is shown with it:
+   * loaded through a catalog of its own, as the store reads per catalog. */
+  if (track != NULL && self->store != NULL &&
+      roadmap_catalog_find_track (self->catalog, roadmap_track_get_id (track)) == NULL)
+    {
+      g_autoptr(RoadmapCatalog) alone = roadmap_catalog_new ();
+
+      if (!roadmap_catalog_add_track (alone, track, &error) ||
+          !roadmap_store_load_progress (self->store, alone, &error))
+        g_clear_object (&track);
+    }
+
+  if (track == NULL || !roadmap_catalog_add_track (self->catalog, track, &error))
+    roadmap_catalog_add_load_error (self->catalog, error);
+
+  return self->pending->len > 0;
+}
+
+/**
+ * roadmap_session_get_n_pending:
+ *
+ * Returns: how many roadmap files are left to load
+ */
+guint
+roadmap_session_get_n_pending (RoadmapSession *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), 0);
+  return self->pending->len;
 }
 
 /**

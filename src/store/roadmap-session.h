@@ -19,6 +19,11 @@ RoadmapSession *roadmap_session_new              (const char      *db_path,
                                                   const char      *extra_roadmap_dir);
 gboolean        roadmap_session_load_roadmaps    (RoadmapSession  *self,
                                                   GError         **error);
+gboolean        roadmap_session_load_first_roadmaps (RoadmapSession *self,
+                                                     const char     *first_track_id,
+                                                     GError        **error);
+gboolean        roadmap_session_load_next_roadmap (RoadmapSession *self);
+guint           roadmap_session_get_n_pending    (RoadmapSession  *self);
 gboolean        roadmap_session_open_store       (RoadmapSession  *self,
                                                   GError         **error);
 const char     *roadmap_session_get_db_path      (RoadmapSession  *self);

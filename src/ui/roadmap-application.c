@@ -128,6 +128,24 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
 }
 
+/* The track the window will show first (RoadmapWindow restores it), or
+ * NULL when the settings schema is not installed. */
+static char *
+get_last_track (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "last-track");
+}
+
 static void
 roadmap_application_activate (GApplication *application)
 {
@@ -135,6 +153,7 @@ roadmap_application_activate (GApplication *application)
   g_autoptr(RoadmapSession) session = NULL;
   g_autoptr(GError) roadmaps_error = NULL;
   g_autoptr(GError) store_error = NULL;
+  g_autofree char *last_track = NULL;
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
@@ -144,8 +163,12 @@ roadmap_application_activate (GApplication *application)
       return;
     }
 
+  /* Only what the first screen shows is loaded before the window: the
+   * track it opens on. The window loads the other files after its first
+   * frame. */
+  last_track = get_last_track ();
   session = roadmap_session_new (self->db_path, self->roadmap_dir);
-  if (!roadmap_session_load_roadmaps (session, &roadmaps_error))
+  if (!roadmap_session_load_first_roadmaps (session, last_track, &roadmaps_error))
     roadmap_catalog_add_load_error (roadmap_session_get_catalog (session), roadmaps_error);
   roadmap_session_open_store (session, &store_error);
 

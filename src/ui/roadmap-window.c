@@ -29,6 +29,8 @@ struct _RoadmapWindow
   AdwToastOverlay *toast_overlay;
 
   RoadmapPdfExport *pdf_export;   /* while one runs */
+  guint load_roadmaps_id;         /* loading the roadmaps left after the first frame */
+  guint n_load_errors_shown;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapWindow, roadmap_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -277,6 +279,7 @@ roadmap_window_dispose (GObject *object)
   if (self->pdf_export != NULL)
     roadmap_pdf_export_cancel (self->pdf_export);
   g_clear_object (&self->pdf_export);
+  g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -322,6 +325,72 @@ static void
 roadmap_window_init (RoadmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* A toast for the roadmaps that could not be loaded, unless it was shown. */
+static void
+show_new_load_errors (RoadmapWindow *self)
+{
+  GPtrArray *load_errors = roadmap_catalog_get_load_errors (roadmap_session_get_catalog (self->session));
+
+  if (load_errors->len > self->n_load_errors_shown)
+    {
+      g_autofree char *title = g_strdup_printf (ngettext ("%u roadmap could not be loaded",
+                                                          "%u roadmaps could not be loaded",
+                                                          load_errors->len),
+                                                load_errors->len);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-load-errors");
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      self->n_load_errors_shown = load_errors->len;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-load-errors", load_errors->len > 0);
+}
+
+/* A report needs the progress and something to report on, all of it. */
+static void
+update_export_action (RoadmapWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 roadmap_session_get_store (self->session) != NULL &&
+                                 roadmap_session_get_n_pending (self->session) == 0 &&
+                                 g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (self->session))) > 0);
+}
+
+/* One file per call, at low priority: the window stays responsive while
+ * the sidebar fills in. */
+static gboolean
+load_next_roadmap (gpointer user_data)
+{
+  RoadmapWindow *self = user_data;
+
+  if (roadmap_session_load_next_roadmap (self->session))
+    return G_SOURCE_CONTINUE;
+
+  self->load_roadmaps_id = 0;
+  show_new_load_errors (self);
+  update_export_action (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock *frame_clock,
+                RoadmapWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  if (self->load_roadmaps_id == 0)
+    self->load_roadmaps_id = g_idle_add_full (G_PRIORITY_LOW, load_next_roadmap, self, NULL);
+}
+
+static void
+on_realize (RoadmapWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_realize, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame), self, 0);
 }
 
 static void
@@ -371,7 +440,6 @@ roadmap_window_new (RoadmapApplication *application,
 {
   RoadmapWindow *self;
   RoadmapCatalog *catalog;
-  GPtrArray *load_errors;
   RoadmapStore *store;
 
   g_return_val_if_fail (ROADMAP_IS_APPLICATION (application), NULL);
@@ -380,7 +448,6 @@ roadmap_window_new (RoadmapApplication *application,
   self = g_object_new (ROADMAP_TYPE_WINDOW, "application", application, NULL);
   self->session = g_object_ref (session);
   catalog = roadmap_session_get_catalog (session);
-  load_errors = roadmap_catalog_get_load_errors (catalog);
   store = roadmap_session_get_store (session);
 
   restore_state (self);
@@ -416,23 +483,13 @@ roadmap_window_new (RoadmapApplication *application,
       adw_leaflet_set_visible_child_name (self->leaflet, "content");
     }
 
-  if (load_errors->len > 0)
-    {
-      g_autofree char *title = g_strdup_printf (ngettext ("%u roadmap could not be loaded",
-                                                          "%u roadmaps could not be loaded",
-                                                          load_errors->len),
-                                                load_errors->len);
-      AdwToast *toast = adw_toast_new (title);
+  show_new_load_errors (self);
+  update_export_action (self);
 
-      adw_toast_set_button_label (toast, _("_Details"));
-      adw_toast_set_action_name (toast, "win.show-load-errors");
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-load-errors", load_errors->len > 0);
-  /* A report needs the progress, and something to report on */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
-                                 store != NULL && g_list_model_get_n_items (G_LIST_MODEL (catalog)) > 0);
+  /* Roadmaps the session left for later (RoadmapApplication loads only the
+   * track shown first): after the first frame, one file per idle. */
+  if (roadmap_session_get_n_pending (session) > 0)
+    g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 
   if (store != NULL && roadmap_store_get_recovery_message (store) != NULL)
     {
