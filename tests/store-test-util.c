@@ -596,3 +596,14 @@ store_test_kill_and_wait (GPid pid)
 
   return status;
 }
+
+/* Under valgrind (or the sanitizers) programs run many times slower:
+ * ROADMAP_TEST_TIME_FACTOR, set by the valgrind test setup and
+ * build-aux/dev asan, is how much longer to let a child run. */
+guint
+store_test_time_factor (void)
+{
+  const char *value = g_getenv ("ROADMAP_TEST_TIME_FACTOR");
+
+  return value != NULL ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 1, 100) : 1;
+}

@@ -86,6 +86,7 @@ void            store_fixture_set_note        (StoreFixture    *fixture,
 char           *store_test_self_path          (void);
 GPid            store_test_spawn              (const char * const *argv,
                                                int             *stdout_fd);
+guint           store_test_time_factor        (void);
 char           *store_test_read_line          (int              fd,
                                                guint            timeout_ms);
 int             store_test_kill_and_wait      (GPid             pid);

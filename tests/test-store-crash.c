@@ -506,12 +506,12 @@ test_crash_loop (void)
           g_assert_nonnull (line);
           parse_report (line, &reports);
           g_free (line);
-          g_usleep (g_test_rand_int_range (1, 41) * 1000);
+          g_usleep (g_test_rand_int_range (1, 41) * 1000 * store_test_time_factor ());
         }
       else
         {
           n_startup_kills++;
-          g_usleep (g_test_rand_int_range (0, 30) * 1000);
+          g_usleep (g_test_rand_int_range (0, 30) * 1000 * store_test_time_factor ());
         }
 
       status = store_test_kill_and_wait (pid);
