@@ -180,7 +180,12 @@ write_placements (RoadmapStore  *self,
                                       "   status = excluded.status, position = excluded.position,"
                                       "   started_at = excluded.started_at,"
                                       "   finished_at = excluded.finished_at,"
-                                      "   updated_at = excluded.updated_at",
+                                      "   updated_at = excluded.updated_at"
+                                      /* Rows that stay as they are are not rewritten */
+                                      " WHERE status IS NOT excluded.status"
+                                      "    OR position IS NOT excluded.position"
+                                      "    OR started_at IS NOT excluded.started_at"
+                                      "    OR finished_at IS NOT excluded.finished_at",
                                       &stmt, error))
     return FALSE;
 
