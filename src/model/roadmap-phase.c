@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "roadmap-phase-private.h"
 #include "roadmap-skill-private.h"
 
@@ -22,6 +24,11 @@ struct _RoadmapPhase
 
   GListStore *skills;
   guint counts[ROADMAP_N_STATUSES];
+
+  /* While held, the counts change without notifying; held_counts are
+   * the counts when the hold began. */
+  guint hold_count;
+  guint held_counts[ROADMAP_N_STATUSES];
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhase, roadmap_phase, G_TYPE_OBJECT)
@@ -302,6 +309,54 @@ _roadmap_phase_set_track (RoadmapPhase *self,
   self->number = number;
 }
 
+static void
+notify_counts (RoadmapPhase *self,
+               const guint   old_counts[ROADMAP_N_STATUSES])
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      if (self->counts[s] != old_counts[s])
+        g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
+    }
+  if (self->counts[ROADMAP_STATUS_DONE] != old_counts[ROADMAP_STATUS_DONE])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * roadmap_phase_hold_counts:
+ *
+ * Until the matching roadmap_phase_release_counts(), the phase keeps
+ * counting its skills' status changes but does not notify its counts:
+ * when progress loads, a count then changes once per phase, not once
+ * per skill. Holds nest.
+ */
+void
+roadmap_phase_hold_counts (RoadmapPhase *self)
+{
+  g_return_if_fail (ROADMAP_IS_PHASE (self));
+
+  if (self->hold_count++ == 0)
+    memcpy (self->held_counts, self->counts, sizeof self->counts);
+}
+
+/**
+ * roadmap_phase_release_counts:
+ *
+ * Ends a roadmap_phase_hold_counts(); the counts that differ from when
+ * the hold began are notified.
+ */
+void
+roadmap_phase_release_counts (RoadmapPhase *self)
+{
+  g_return_if_fail (ROADMAP_IS_PHASE (self));
+  g_return_if_fail (self->hold_count > 0);
+
+  if (--self->hold_count == 0)
+    notify_counts (self, self->held_counts);
+}
+
 /* Called by @skill after its status changed from @old_status. */
 void
 _roadmap_phase_skill_status_changed (RoadmapPhase  *self,
@@ -309,17 +364,15 @@ _roadmap_phase_skill_status_changed (RoadmapPhase  *self,
                                      RoadmapStatus  old_status)
 {
   RoadmapStatus new_status = roadmap_skill_get_status (skill);
+  guint old_counts[ROADMAP_N_STATUSES];
 
   g_assert (old_status < ROADMAP_N_STATUSES);
   g_assert (self->counts[old_status] > 0);
 
+  memcpy (old_counts, self->counts, sizeof self->counts);
   self->counts[old_status]--;
   self->counts[new_status]++;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[old_status]]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[new_status]]);
-  if (old_status == ROADMAP_STATUS_DONE || new_status == ROADMAP_STATUS_DONE)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  g_object_thaw_notify (G_OBJECT (self));
+  if (self->hold_count == 0)
+    notify_counts (self, old_counts);
 }

@@ -32,5 +32,7 @@ void          roadmap_phase_add_skill       (RoadmapPhase  *self,
 guint         roadmap_phase_get_n_skills    (RoadmapPhase  *self);
 guint         roadmap_phase_get_n_with_status (RoadmapPhase  *self,
                                                RoadmapStatus  status);
+void          roadmap_phase_hold_counts     (RoadmapPhase  *self);
+void          roadmap_phase_release_counts  (RoadmapPhase  *self);
 
 G_END_DECLS

@@ -301,6 +301,20 @@ compare_loaded_rows (gconstpointer a,
   return ra->index < rb->index ? -1 : ra->index > rb->index;
 }
 
+/* The date a loaded row holds; the skill's own when it is the same
+ * second, which a reload mostly finds. */
+static GDateTime *
+loaded_date_time (GDateTime *current,
+                  gint64     unix_time)
+{
+  if (unix_time == NO_TIME)
+    return NULL;
+  if (current != NULL && g_date_time_to_unix (current) == unix_time &&
+      g_date_time_get_microsecond (current) == 0)
+    return g_date_time_ref (current);
+  return g_date_time_new_from_unix_utc (unix_time);
+}
+
 static void
 apply_loaded_phase (RoadmapPhase *phase,
                     GHashTable   *rows)
@@ -337,10 +351,8 @@ apply_loaded_phase (RoadmapPhase *phase,
       g_autoptr(GDateTime) started = NULL;
       g_autoptr(GDateTime) finished = NULL;
 
-      if (row->started_at != NO_TIME)
-        started = g_date_time_new_from_unix_utc (row->started_at);
-      if (row->finished_at != NO_TIME)
-        finished = g_date_time_new_from_unix_utc (row->finished_at);
+      started = loaded_date_time (roadmap_skill_get_started_at (row->skill), row->started_at);
+      finished = loaded_date_time (roadmap_skill_get_finished_at (row->skill), row->finished_at);
 
       roadmap_skill_apply_progress (row->skill, row->status,
                                     next_position[row->status]++, started, finished);
@@ -423,10 +435,10 @@ roadmap_store_load_progress (RoadmapStore    *self,
     return _roadmap_store_fail (self, rc, error);
 
   /* Every skill gets a value, so that a reload after an import also resets
-   * the skills the database no longer has a row for. Each phase's and
-   * track's notifications are held until all of its skills are set: a
-   * count then changes once per phase, not once per skill (the track
-   * recounts its phases on each). */
+   * the skills the database no longer has a row for. Each phase holds
+   * its counts, and the track its notifications, until all of its skills
+   * are set: a count then changes once per phase, not once per skill
+   * (the track recounts its phases on each). */
   n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
   for (guint t = 0; t < n_tracks; t++)
     {
@@ -439,9 +451,9 @@ roadmap_store_load_progress (RoadmapStore    *self,
         {
           g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
 
-          g_object_freeze_notify (G_OBJECT (phase));
+          roadmap_phase_hold_counts (phase);
           apply_loaded_phase (phase, rows);
-          g_object_thaw_notify (G_OBJECT (phase));
+          roadmap_phase_release_counts (phase);
         }
       g_object_thaw_notify (G_OBJECT (track));
     }
