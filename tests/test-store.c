@@ -301,6 +301,34 @@ test_positions_dense_after_reload (StoreFixture  *fixture,
   assert_survives_reopen (fixture);
 }
 
+/* A skill the roadmap gained after progress was saved has no row: it
+ * comes after the stored cards of To-do, and the next move gives it one. */
+static void
+test_positions_skill_without_row (StoreFixture  *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(sqlite3) db = NULL;
+
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  g_clear_object (&fixture->store);
+
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DELETE FROM progress WHERE skill_id = 'b';"
+                                 "UPDATE progress SET position = position - 1"
+                                 "  WHERE track_id = 'alpha' AND status = 0;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+
+  fixture_open (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "c d e b");
+
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 0);
+  assert_survives_reopen (fixture);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b c d e");
+}
+
 static void
 test_dates (StoreFixture  *fixture,
             gconstpointer  data)
@@ -853,6 +881,7 @@ main (int   argc,
   ADD ("/store/positions/shift", test_positions_shift);
   ADD ("/store/positions/reorder", test_positions_reorder);
   ADD ("/store/positions/dense-after-reload", test_positions_dense_after_reload);
+  ADD ("/store/positions/skill-without-row", test_positions_skill_without_row);
   ADD ("/store/dates", test_dates);
   ADD ("/store/history/append-only", test_history);
   ADD ("/store/undo/walk-back", test_undo);
