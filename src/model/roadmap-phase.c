@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "roadmap-phase-private.h"
+#include "roadmap-skill-list.h"
 #include "roadmap-skill-private.h"
 
 struct _RoadmapPhase
@@ -22,7 +23,7 @@ struct _RoadmapPhase
   /* Not a reference: the track owns its phases. */
   RoadmapTrack *track;
 
-  GListStore *skills;
+  RoadmapSkillList *skills;
   guint counts[ROADMAP_N_STATUSES];
 
   /* While held, the counts change without notifying; held_counts are
@@ -171,7 +172,7 @@ roadmap_phase_class_init (RoadmapPhaseClass *klass)
 static void
 roadmap_phase_init (RoadmapPhase *self)
 {
-  self->skills = g_list_store_new (ROADMAP_TYPE_SKILL);
+  self->skills = roadmap_skill_list_new ();
 }
 
 RoadmapPhase *
@@ -272,7 +273,7 @@ roadmap_phase_add_skill (RoadmapPhase *self,
   status = roadmap_skill_get_status (skill);
 
   _roadmap_skill_set_phase (skill, self);
-  g_list_store_append (self->skills, skill);
+  roadmap_skill_list_append (self->skills, skill);
   self->counts[status]++;
 
   g_object_freeze_notify (G_OBJECT (self));
