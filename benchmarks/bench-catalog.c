@@ -123,6 +123,31 @@ bench_catalog_write_dir (const char  *dir,
 }
 
 void
+bench_catalog_skill_progress (guint  index,
+                              guint  n_skills,
+                              guint  n_phases,
+                              guint *status,
+                              guint *position)
+{
+  guint first = 0;
+
+  g_return_if_fail (index < n_skills);
+
+  /* The phases split the skills as bench_catalog_track_json() does */
+  for (guint p = 0; p < n_phases; p++)
+    {
+      guint in_phase = n_skills / n_phases + (p < n_skills % n_phases ? 1 : 0);
+
+      if (index < first + in_phase)
+        break;
+      first += in_phase;
+    }
+
+  *status = (index - first) % 3;
+  *position = (index - first) / 3;
+}
+
+void
 bench_catalog_remove_dir (const char *dir)
 {
   g_autoptr(GDir) listing = NULL;

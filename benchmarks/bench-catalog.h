@@ -29,6 +29,15 @@ gboolean bench_catalog_write_dir    (const char  *dir,
                                      guint        n_skills,
                                      GError     **error);
 
+/* The progress the benchmarks give skill @index of a track of @n_skills
+ * in @n_phases phases: a third of each phase in each column, in roadmap
+ * order, with positions dense in each column as the store keeps them. */
+void     bench_catalog_skill_progress (guint       index,
+                                       guint       n_skills,
+                                       guint       n_phases,
+                                       guint      *status,
+                                       guint      *position);
+
 /* Removes @dir and the files in it (not subfolders). */
 void     bench_catalog_remove_dir   (const char  *dir);
 

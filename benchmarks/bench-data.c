@@ -125,9 +125,8 @@ load_catalog (const char *dir)
   return g_steal_pointer (&catalog);
 }
 
-/* Every skill gets a row (a third in each column, positions dense in
- * each column of a phase as the store keeps them, dates where the status
- * has them) and every tenth a note, written
+/* Every skill gets a row (bench_catalog_skill_progress(), dates where
+ * the status has them) and every tenth a note, written
  * in one transaction straight into the store's tables. */
 static void
 fill_progress (const char *db_path,
@@ -147,24 +146,16 @@ fill_progress (const char *db_path,
       g_autofree char *track_id = bench_catalog_track_id (t);
       guint in_track = per_track + (t < size->n_skills % size->n_tracks ? 1 : 0);
 
-      for (guint s = 0, p = 0, i = 0; s < in_track; s++, i++)
+      for (guint s = 0; s < in_track; s++)
         {
           g_autofree char *skill_id = bench_catalog_skill_id (s);
-          /* The phases split the track's skills as bench-catalog.c does */
-          guint in_phase = in_track / N_PHASES + (p < in_track % N_PHASES ? 1 : 0);
-          guint status;
+          guint status, position;
 
-          if (i == in_phase)
-            {
-              p++;
-              i = 0;
-            }
-          status = i % 3;
-
+          bench_catalog_skill_progress (s, in_track, N_PHASES, &status, &position);
           sqlite3_bind_text (progress, 1, track_id, -1, SQLITE_STATIC);
           sqlite3_bind_text (progress, 2, skill_id, -1, SQLITE_STATIC);
           sqlite3_bind_int (progress, 3, (int) status);
-          sqlite3_bind_int (progress, 4, (int) (i / 3));
+          sqlite3_bind_int (progress, 4, (int) position);
           if (status > 0)
             sqlite3_bind_int64 (progress, 5, 1767225600 + s * 3600);
           else

@@ -8,6 +8,7 @@
 
 #include "roadmap-application.h"
 #include "roadmap-cli.h"
+#include "roadmap-first-frame.h"
 #include "roadmap-session.h"
 #include "roadmap-window.h"
 
@@ -174,6 +175,7 @@ roadmap_application_activate (GApplication *application)
 
   window = GTK_WINDOW (roadmap_window_new (self, session, store_error));
   gtk_window_present (window);
+  roadmap_first_frame_report (GTK_WIDGET (window));
 }
 
 static void
