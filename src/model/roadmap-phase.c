@@ -77,7 +77,7 @@ roadmap_phase_dispose (GObject *object)
         {
           g_autoptr(RoadmapSkill) skill = g_list_model_get_item (G_LIST_MODEL (self->skills), i);
 
-          _roadmap_skill_set_phase (skill, NULL);
+          _roadmap_skill_set_phase (skill, NULL, 0);
         }
       g_clear_object (&self->skills);
     }
@@ -272,7 +272,7 @@ roadmap_phase_add_skill (RoadmapPhase *self,
 
   status = roadmap_skill_get_status (skill);
 
-  _roadmap_skill_set_phase (skill, self);
+  _roadmap_skill_set_phase (skill, self, g_list_model_get_n_items (G_LIST_MODEL (self->skills)));
   roadmap_skill_list_append (self->skills, skill);
   self->counts[status]++;
 
@@ -281,6 +281,22 @@ roadmap_phase_add_skill (RoadmapPhase *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[status]]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * roadmap_phase_peek_skill:
+ *
+ * Like g_list_model_get_item() on the skills, without the reference, for
+ * loops over every skill.
+ *
+ * Returns: (transfer none) (nullable): the skill at @position
+ */
+RoadmapSkill *
+roadmap_phase_peek_skill (RoadmapPhase *self,
+                          guint         position)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), NULL);
+  return roadmap_skill_list_peek (self->skills, position);
 }
 
 guint

@@ -29,6 +29,8 @@ RoadmapTrack *roadmap_phase_get_track       (RoadmapPhase  *self);
 GListModel   *roadmap_phase_get_skills      (RoadmapPhase  *self);
 void          roadmap_phase_add_skill       (RoadmapPhase  *self,
                                              RoadmapSkill  *skill);
+RoadmapSkill *roadmap_phase_peek_skill      (RoadmapPhase  *self,
+                                             guint          position);
 guint         roadmap_phase_get_n_skills    (RoadmapPhase  *self);
 guint         roadmap_phase_get_n_with_status (RoadmapPhase  *self,
                                                RoadmapStatus  status);

@@ -9,6 +9,7 @@
 G_BEGIN_DECLS
 
 void _roadmap_skill_set_phase (RoadmapSkill *self,
-                               RoadmapPhase *phase);
+                               RoadmapPhase *phase,
+                               guint         index);
 
 G_END_DECLS

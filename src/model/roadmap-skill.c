@@ -21,6 +21,7 @@ struct _RoadmapSkill
 
   /* Not a reference: the phase owns its skills. */
   RoadmapPhase *phase;
+  guint index;
 
   RoadmapStatus status;
   guint position;
@@ -319,6 +320,18 @@ roadmap_skill_get_phase (RoadmapSkill *self)
  * Returns: (nullable): the id of the track holding this skill; progress is
  *   keyed by (track id, skill id)
  */
+/**
+ * roadmap_skill_get_index:
+ *
+ * Returns: the skill's place in its phase, in roadmap order, from 0
+ */
+guint
+roadmap_skill_get_index (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
+  return self->index;
+}
+
 const char *
 roadmap_skill_get_track_id (RoadmapSkill *self)
 {
@@ -432,9 +445,11 @@ roadmap_skill_apply_note (RoadmapSkill *self,
 
 void
 _roadmap_skill_set_phase (RoadmapSkill *self,
-                          RoadmapPhase *phase)
+                          RoadmapPhase *phase,
+                          guint         index)
 {
   g_assert (ROADMAP_IS_SKILL (self));
 
   self->phase = phase;
+  self->index = index;
 }

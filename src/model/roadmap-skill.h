@@ -34,6 +34,7 @@ guint                roadmap_skill_get_estimate_hours (RoadmapSkill        *self
 void                 roadmap_skill_set_estimate_hours (RoadmapSkill        *self,
                                                        guint                hours);
 RoadmapPhase        *roadmap_skill_get_phase          (RoadmapSkill        *self);
+guint                roadmap_skill_get_index          (RoadmapSkill        *self);
 const char          *roadmap_skill_get_track_id       (RoadmapSkill        *self);
 
 RoadmapStatus        roadmap_skill_get_status         (RoadmapSkill        *self);

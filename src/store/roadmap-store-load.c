@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "roadmap-store-private.h"
@@ -26,13 +27,41 @@ typedef struct
   guint index;
 } LoadedRow;
 
-/* The rows of one track: a slice of the rows read, which come in
- * (track_id, skill_id) order. */
+/* The rows of one track, in a slot per skill: phase by phase (the
+ * phase's number - 1), then the skill's index in its phase. A slot with
+ * no row is not `stored`. */
 typedef struct
 {
-  guint first;
-  guint end;
+  guint n_phases;
+  LoadedRow **phases;
 } TrackRows;
+
+static void
+track_rows_free (TrackRows *rows)
+{
+  for (guint p = 0; p < rows->n_phases; p++)
+    g_free (rows->phases[p]);
+  g_free (rows->phases);
+  g_free (rows);
+}
+
+static TrackRows *
+track_rows_new (RoadmapTrack *track)
+{
+  GListModel *phases = roadmap_track_get_phases (track);
+  TrackRows *rows = g_new0 (TrackRows, 1);
+
+  rows->n_phases = g_list_model_get_n_items (phases);
+  rows->phases = g_new0 (LoadedRow *, rows->n_phases);
+  for (guint p = 0; p < rows->n_phases; p++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+
+      rows->phases[p] = g_new0 (LoadedRow, roadmap_phase_get_n_skills (phase));
+    }
+
+  return rows;
+}
 
 static gint
 compare_loaded_rows (gconstpointer a,
@@ -55,17 +84,18 @@ compare_loaded_rows (gconstpointer a,
  * without a row follow in roadmap order, which takes one pass. Returns
  * FALSE for anything else (a database edited by hand), which is sorted. */
 static gboolean
-place_dense (GArray *loaded,
-             guint  *positions)
+place_dense (const LoadedRow *loaded,
+             guint            n,
+             guint           *positions)
 {
   guint n_stored[ROADMAP_N_STATUSES] = { 0, };
   guint base[ROADMAP_N_STATUSES];
   guint next[ROADMAP_N_STATUSES];
-  g_autofree guint8 *taken = g_new0 (guint8, loaded->len);
+  g_autofree guint8 *taken = g_new0 (guint8, n);
 
-  for (guint i = 0; i < loaded->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const LoadedRow *row = &g_array_index (loaded, LoadedRow, i);
+      const LoadedRow *row = &loaded[i];
 
       if (row->stored)
         n_stored[row->status]++;
@@ -78,9 +108,9 @@ place_dense (GArray *loaded,
       offset += n_stored[s];
     }
 
-  for (guint i = 0; i < loaded->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const LoadedRow *row = &g_array_index (loaded, LoadedRow, i);
+      const LoadedRow *row = &loaded[i];
 
       if (!row->stored)
         {
@@ -98,19 +128,16 @@ place_dense (GArray *loaded,
 }
 
 static void
-place_sorted (GArray *loaded,
-              guint  *positions)
+place_sorted (const LoadedRow *loaded,
+              guint            n,
+              guint           *positions)
 {
-  g_autoptr(GArray) sorted = g_array_copy (loaded);
+  g_autofree LoadedRow *sorted = g_memdup2 (loaded, n * sizeof (LoadedRow));
   guint next[ROADMAP_N_STATUSES] = { 0, };
 
-  g_array_sort (sorted, compare_loaded_rows);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const LoadedRow *row = &g_array_index (sorted, LoadedRow, i);
-
-      positions[row->index] = next[row->status]++;
-    }
+  qsort (sorted, n, sizeof (LoadedRow), compare_loaded_rows);
+  for (guint i = 0; i < n; i++)
+    positions[sorted[i].index] = next[sorted[i].status]++;
 }
 
 /* The date a loaded row holds; the skill's own when it is the same
@@ -127,38 +154,32 @@ loaded_date_time (GDateTime *current,
   return g_date_time_new_from_unix_utc (unix_time);
 }
 
+/* @loaded: a slot per skill of @phase, a row read into those that have one */
 static void
 apply_loaded_phase (RoadmapPhase *phase,
-                    GHashTable   *rows_by_skill)
+                    LoadedRow    *loaded)
 {
-  GListModel *skills = roadmap_phase_get_skills (phase);
-  guint n = g_list_model_get_n_items (skills);
-  g_autoptr(GArray) loaded = g_array_sized_new (FALSE, FALSE, sizeof (LoadedRow), n);
+  guint n = roadmap_phase_get_n_skills (phase);
   g_autofree guint *positions = g_new (guint, n);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
-      const LoadedRow *row = g_hash_table_lookup (rows_by_skill, skill);
-      LoadedRow fresh = { skill, ROADMAP_STATUS_TODO, FALSE, 0, NO_TIME, NO_TIME, i };
+      RoadmapSkill *skill = roadmap_phase_peek_skill (phase, i);
 
-      if (row != NULL)
-        {
-          fresh = *row;
-          fresh.index = i;
-        }
-      g_array_append_val (loaded, fresh);
+      if (!loaded[i].stored)
+        loaded[i] = (LoadedRow) { skill, ROADMAP_STATUS_TODO, FALSE, 0, NO_TIME, NO_TIME, i };
+      loaded[i].index = i;
 
       /* Notes are set again by load_notes() */
       roadmap_skill_apply_note (skill, NULL);
     }
 
-  if (!place_dense (loaded, positions))
-    place_sorted (loaded, positions);
+  if (!place_dense (loaded, n, positions))
+    place_sorted (loaded, n, positions);
 
-  for (guint i = 0; i < loaded->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const LoadedRow *row = &g_array_index (loaded, LoadedRow, i);
+      const LoadedRow *row = &loaded[i];
       g_autoptr(GDateTime) started = NULL;
       g_autoptr(GDateTime) finished = NULL;
 
@@ -170,49 +191,43 @@ apply_loaded_phase (RoadmapPhase *phase,
 
 /* Each phase holds its counts, and the track its notifications, until all
  * of its skills are set: a count then changes once per phase, not once
- * per skill (the track recounts its phases on each). */
+ * per skill (the track recounts its phases on each). @rows: the track's
+ * rows, or NULL if it has none. */
 static void
 apply_loaded_track (RoadmapTrack *track,
-                    GArray       *rows,
-                    TrackRows    *span,
-                    GHashTable   *rows_by_skill)
+                    TrackRows    *rows)
 {
   GListModel *phases = roadmap_track_get_phases (track);
   guint n_phases = g_list_model_get_n_items (phases);
-
-  g_hash_table_remove_all (rows_by_skill);
-  for (guint i = span != NULL ? span->first : 0; span != NULL && i < span->end; i++)
-    {
-      LoadedRow *row = &g_array_index (rows, LoadedRow, i);
-
-      g_hash_table_insert (rows_by_skill, row->skill, row);
-    }
 
   g_object_freeze_notify (G_OBJECT (track));
   for (guint p = 0; p < n_phases; p++)
     {
       g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+      g_autofree LoadedRow *none = NULL;
+
+      if (rows == NULL)
+        none = g_new0 (LoadedRow, roadmap_phase_get_n_skills (phase));
 
       roadmap_phase_hold_counts (phase);
-      apply_loaded_phase (phase, rows_by_skill);
+      apply_loaded_phase (phase, rows != NULL ? rows->phases[p] : none);
       roadmap_phase_release_counts (phase);
     }
   g_object_thaw_notify (G_OBJECT (track));
 }
 
-/* Reads the progress rows of the loaded skills into @rows, and where each
- * track's rows are into @spans. */
+/* Reads the progress rows of the loaded skills into @tracks, a
+ * TrackRows for each track that has any. */
 static gboolean
 read_rows (RoadmapStore    *self,
            RoadmapCatalog  *catalog,
-           GArray          *rows,
-           GHashTable      *spans,
+           GHashTable      *tracks,
            GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *track_id = NULL;
   RoadmapTrack *track = NULL;
-  TrackRows *span = NULL;
+  TrackRows *rows = NULL;
   int rc;
 
   /* The primary key's order: a track's rows come together, with no sort. */
@@ -226,19 +241,18 @@ read_rows (RoadmapStore    *self,
     {
       const char *row_track_id = (const char *) sqlite3_column_text (stmt, 0);
       RoadmapSkill *skill;
-      LoadedRow row;
+      LoadedRow *row;
 
       if (track_id == NULL || strcmp (track_id, row_track_id) != 0)
         {
           g_free (track_id);
           track_id = g_strdup (row_track_id);
           track = roadmap_catalog_find_track (catalog, track_id);
-          span = NULL;
+          rows = NULL;
           if (track != NULL)
             {
-              span = g_new0 (TrackRows, 1);
-              span->first = span->end = rows->len;
-              g_hash_table_insert (spans, track, span);
+              rows = track_rows_new (track);
+              g_hash_table_insert (tracks, track, rows);
             }
         }
 
@@ -248,15 +262,14 @@ read_rows (RoadmapStore    *self,
       if (skill == NULL)
         continue;
 
-      row.skill = skill;
-      row.status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
-      row.stored = TRUE;
-      row.stored_position = sqlite3_column_int64 (stmt, 3);
-      row.started_at = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NO_TIME : sqlite3_column_int64 (stmt, 4);
-      row.finished_at = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NO_TIME : sqlite3_column_int64 (stmt, 5);
-      row.index = 0;
-      g_array_append_val (rows, row);
-      span->end = rows->len;
+      row = &rows->phases[roadmap_phase_get_number (roadmap_skill_get_phase (skill)) - 1]
+                         [roadmap_skill_get_index (skill)];
+      row->skill = skill;
+      row->status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
+      row->stored = TRUE;
+      row->stored_position = sqlite3_column_int64 (stmt, 3);
+      row->started_at = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NO_TIME : sqlite3_column_int64 (stmt, 4);
+      row->finished_at = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? NO_TIME : sqlite3_column_int64 (stmt, 5);
     }
 
   if (rc != SQLITE_DONE)
@@ -303,15 +316,14 @@ roadmap_store_load_progress (RoadmapStore    *self,
                              RoadmapCatalog  *catalog,
                              GError         **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedRow));
-  g_autoptr(GHashTable) spans = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  g_autoptr(GHashTable) rows_by_skill = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) tracks = g_hash_table_new_full (NULL, NULL, NULL,
+                                                        (GDestroyNotify) track_rows_free);
   guint n_tracks;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), FALSE);
 
-  if (!read_rows (self, catalog, rows, spans, error))
+  if (!read_rows (self, catalog, tracks, error))
     return FALSE;
 
   /* Every skill gets a value, so that a reload after an import also resets
@@ -321,7 +333,7 @@ roadmap_store_load_progress (RoadmapStore    *self,
     {
       g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
 
-      apply_loaded_track (track, rows, g_hash_table_lookup (spans, track), rows_by_skill);
+      apply_loaded_track (track, g_hash_table_lookup (tracks, track));
     }
 
   return load_notes (self, catalog, error);
