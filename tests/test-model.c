@@ -120,6 +120,43 @@ test_counts_follow_status (void)
   g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, 0);
 }
 
+/* While a phase holds its counts, its skills' moves are counted but not
+ * notified; the release notifies each count that differs, once. */
+static void
+test_counts_held (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapPhase *phase = roadmap_track_find_phase (track, "one");
+
+  g_signal_connect (phase, "notify", G_CALLBACK (on_notify), NULL);
+
+  roadmap_phase_hold_counts (phase);
+  roadmap_phase_hold_counts (phase);
+  for (guint s = 0; s < 3; s++)
+    roadmap_skill_apply_progress (roadmap_phase_peek_skill (phase, s),
+                                  s == 0 ? ROADMAP_STATUS_DOING : ROADMAP_STATUS_DONE, s, NULL, NULL);
+  /* Moved twice: each count still notifies once, at the release */
+  roadmap_skill_apply_progress (roadmap_phase_peek_skill (phase, 2), ROADMAP_STATUS_TODO, 0, NULL, NULL);
+
+  /* The counts are right while held; the inner release does not notify */
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
+  roadmap_phase_release_counts (phase);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-done"), ==, 0);
+
+  roadmap_phase_release_counts (phase);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-todo"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-doing"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-done"), ==, 1);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "fraction"), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_TODO), ==, 4);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DOING), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, 1);
+
+  /* Released: each move notifies again */
+  roadmap_skill_apply_progress (roadmap_phase_peek_skill (phase, 2), ROADMAP_STATUS_DONE, 1, NULL, NULL);
+  g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-done"), ==, 2);
+}
+
 static void
 test_fraction (void)
 {
@@ -158,6 +195,19 @@ test_structure (void)
   g_assert_true (g_list_model_get_item_type (roadmap_phase_get_skills (phase)) == ROADMAP_TYPE_SKILL);
   g_assert_null (roadmap_track_find_skill (track, "nope"));
   g_assert_null (roadmap_track_find_phase (track, "nope"));
+
+  /* A skill's index is its place in its phase's list */
+  g_assert_cmpuint (roadmap_skill_get_index (skill), ==, 2);
+  g_assert_true (roadmap_phase_peek_skill (phase, 2) == skill);
+  g_assert_null (roadmap_phase_peek_skill (phase, 3));
+  for (guint i = 0; i < roadmap_phase_get_n_skills (phase); i++)
+    {
+      g_autoptr(RoadmapSkill) item = g_list_model_get_item (roadmap_phase_get_skills (phase), i);
+
+      g_assert_true (roadmap_phase_peek_skill (phase, i) == item);
+      g_assert_cmpuint (roadmap_skill_get_index (item), ==, i);
+    }
+  g_assert_null (g_list_model_get_item (roadmap_phase_get_skills (phase), 3));
 
   /* A skill id already used in another phase is refused, nothing added. */
   roadmap_phase_add_skill (clash, duplicate);
@@ -236,6 +286,7 @@ main (int   argc,
 
   g_test_add_func ("/model/status/strings", test_status_strings);
   g_test_add_func ("/model/counts/follow-status", test_counts_follow_status);
+  g_test_add_func ("/model/counts/held", test_counts_held);
   g_test_add_func ("/model/counts/fraction", test_fraction);
   g_test_add_func ("/model/structure", test_structure);
   g_test_add_func ("/model/catalog", test_catalog);
