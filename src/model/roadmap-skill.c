@@ -315,12 +315,6 @@ roadmap_skill_get_phase (RoadmapSkill *self)
 }
 
 /**
- * roadmap_skill_get_track_id:
- *
- * Returns: (nullable): the id of the track holding this skill; progress is
- *   keyed by (track id, skill id)
- */
-/**
  * roadmap_skill_get_index:
  *
  * Returns: the skill's place in its phase, in roadmap order, from 0
@@ -332,6 +326,12 @@ roadmap_skill_get_index (RoadmapSkill *self)
   return self->index;
 }
 
+/**
+ * roadmap_skill_get_track_id:
+ *
+ * Returns: (nullable): the id of the track holding this skill; progress is
+ *   keyed by (track id, skill id)
+ */
 const char *
 roadmap_skill_get_track_id (RoadmapSkill *self)
 {
