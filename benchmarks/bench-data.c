@@ -126,8 +126,8 @@ load_catalog (const char *dir)
 }
 
 /* Every skill gets a row (bench_catalog_skill_progress(), dates where
- * the status has them) and every tenth a note, written
- * in one transaction straight into the store's tables. */
+ * the status has them) and every tenth a note, written in one
+ * transaction straight into the store's tables. */
 static void
 fill_progress (const char *db_path,
                const Size *size)

@@ -163,7 +163,7 @@ on_wait_over (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first line the process prints, or NULL after @timeout_us */
+/* The next line the process prints; NULL at its end, or after @timeout_us */
 static char *
 read_line (GDataInputStream *stream,
            gint64            timeout_us)
