@@ -74,11 +74,7 @@ roadmap_phase_dispose (GObject *object)
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
 
       for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(RoadmapSkill) skill = g_list_model_get_item (G_LIST_MODEL (self->skills), i);
-
-          _roadmap_skill_set_phase (skill, NULL, 0);
-        }
+        _roadmap_skill_set_phase (roadmap_skill_list_peek (self->skills, i), NULL, 0);
       g_clear_object (&self->skills);
     }
 

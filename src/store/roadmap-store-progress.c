@@ -67,18 +67,15 @@ get_column (RoadmapPhase  *phase,
             RoadmapStatus  status,
             RoadmapSkill  *except)
 {
-  GListModel *skills = roadmap_phase_get_skills (phase);
-  guint n = g_list_model_get_n_items (skills);
+  guint n = roadmap_phase_get_n_skills (phase);
   GPtrArray *column = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
     {
-      RoadmapSkill *skill = g_list_model_get_item (skills, i);
+      RoadmapSkill *skill = roadmap_phase_peek_skill (phase, i);
 
       if (skill != except && roadmap_skill_get_status (skill) == status)
-        g_ptr_array_add (column, skill);
-      else
-        g_object_unref (skill);
+        g_ptr_array_add (column, g_object_ref (skill));
     }
 
   /* Stable: equal positions keep roadmap order. */
