@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "roadmap-store-private.h"
+#include "roadmap-move-command.h"
 #include "store-test-util.h"
 
 /* Temporary folders */
@@ -364,12 +365,12 @@ store_test_describe_db (const char *path)
   GString *out = g_string_new (NULL);
 
   append_rows (out, db, "progress",
-               "SELECT track_id, skill_id, status, position, started_at, finished_at"
+               "SELECT track_id, skill_id, status, sort_key, started_at, finished_at"
                " FROM progress ORDER BY track_id, skill_id");
   append_rows (out, db, "notes",
                "SELECT track_id, skill_id, body FROM notes ORDER BY track_id, skill_id");
   append_rows (out, db, "history",
-               "SELECT id, kind, track_id, skill_id, old_status, new_status, old_position,"
+               "SELECT id, kind, track_id, skill_id, old_status, new_status, old_sort_key,"
                "       old_started, old_finished, undoes"
                " FROM history ORDER BY id");
 
@@ -420,6 +421,7 @@ void
 store_fixture_tear_down (StoreFixture  *fixture,
                          gconstpointer  data)
 {
+  store_test_forget_sessions ();
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->catalog);
   store_test_remove_dir (fixture->dir);
@@ -461,8 +463,8 @@ store_fixture_move (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_store_move_skill (fixture->store, store_fixture_skill (fixture, track_id, skill_id),
-                                           status, position, &error));
+  g_assert_true (store_test_move_skill (fixture->store, store_fixture_skill (fixture, track_id, skill_id),
+                                        status, position, &error));
   g_assert_no_error (error);
 }
 
@@ -475,9 +477,137 @@ store_fixture_set_note (StoreFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_store_set_note (fixture->store, store_fixture_skill (fixture, track_id, skill_id),
-                                         note, &error));
+  g_assert_true (store_test_set_note (fixture->store, store_fixture_skill (fixture, track_id, skill_id),
+                                      note, &error));
   g_assert_no_error (error);
+}
+
+/* Changes through a session */
+
+/* store → RoadmapSession */
+static GHashTable *sessions;
+
+/* Sessions whose store nothing else holds: let both go, so that the
+ * database is closed as the test expects. */
+static void
+forget_unused_sessions (void)
+{
+  GHashTableIter iter;
+  gpointer store;
+
+  if (sessions == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, sessions);
+  while (g_hash_table_iter_next (&iter, &store, NULL))
+    {
+      if (G_OBJECT (store)->ref_count == 1)
+        g_hash_table_iter_remove (&iter);
+    }
+}
+
+void
+store_test_forget_sessions (void)
+{
+  g_clear_pointer (&sessions, g_hash_table_unref);
+}
+
+RoadmapSession *
+store_test_session (RoadmapStore   *store,
+                    RoadmapCatalog *catalog)
+{
+  RoadmapSession *session;
+
+  forget_unused_sessions ();
+  if (sessions == NULL)
+    sessions = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+
+  session = g_hash_table_lookup (sessions, store);
+  if (session == NULL || (catalog != NULL && roadmap_session_get_catalog (session) != catalog))
+    {
+      g_autoptr(RoadmapCatalog) empty = catalog == NULL ? roadmap_catalog_new () : NULL;
+
+      session = roadmap_session_new_for_store (store, catalog != NULL ? catalog : empty);
+      g_hash_table_replace (sessions, store, session);
+    }
+
+  return session;
+}
+
+gboolean
+store_test_move_skill (RoadmapStore   *store,
+                       RoadmapSkill   *skill,
+                       RoadmapStatus   status,
+                       guint           position,
+                       GError        **error)
+{
+  GListModel *column = roadmap_phase_get_column (roadmap_skill_get_phase (skill), status);
+  g_autoptr(RoadmapSkill) before = NULL;
+  guint n = g_list_model_get_n_items (column);
+
+  /* The card now at @position once @skill is taken out */
+  for (guint i = 0, seen = 0; i < n && before == NULL; i++)
+    {
+      g_autoptr(RoadmapSkill) item = g_list_model_get_item (column, i);
+
+      if (item != skill && seen++ == position)
+        before = g_steal_pointer (&item);
+    }
+
+  return roadmap_session_move_skill (store_test_session (store, NULL),
+                                     skill, status, before, error);
+}
+
+gboolean
+store_test_set_status (RoadmapStore   *store,
+                       RoadmapSkill   *skill,
+                       RoadmapStatus   status,
+                       GError        **error)
+{
+  return roadmap_session_set_status (store_test_session (store, NULL),
+                                     skill, status, error);
+}
+
+gboolean
+store_test_set_note (RoadmapStore  *store,
+                     RoadmapSkill  *skill,
+                     const char    *note,
+                     GError       **error)
+{
+  return roadmap_session_set_note (store_test_session (store, NULL),
+                                   skill, note, error);
+}
+
+gboolean
+store_test_undo (RoadmapStore    *store,
+                 RoadmapCatalog  *catalog,
+                 RoadmapSkill   **undone,
+                 GError         **error)
+{
+  RoadmapCommand *command = NULL;
+
+  if (!roadmap_session_undo (store_test_session (store, NULL), &command, error))
+    return FALSE;
+
+  if (undone != NULL)
+    *undone = command != NULL && ROADMAP_IS_MOVE_COMMAND (command)
+                ? roadmap_move_command_get_skill (ROADMAP_MOVE_COMMAND (command)) : NULL;
+  return TRUE;
+}
+
+gboolean
+store_test_import (RoadmapStore    *store,
+                   RoadmapCatalog  *catalog,
+                   GFile           *file,
+                   GError         **error)
+{
+  g_autoptr(RoadmapSession) session = roadmap_session_new_for_store (store, catalog);
+  gboolean imported = roadmap_session_import_progress (session, file, error);
+
+  /* What the store's own session remembered is gone with the import. */
+  if (imported && sessions != NULL)
+    g_hash_table_remove (sessions, store);
+  return imported;
 }
 
 /* Files */

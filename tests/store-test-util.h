@@ -9,6 +9,7 @@
 
 #include "roadmap-catalog.h"
 #include "roadmap-loader.h"
+#include "roadmap-session.h"
 #include "roadmap-store.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,34 @@ void            store_fixture_set_note        (StoreFixture    *fixture,
                                                const char      *track_id,
                                                const char      *skill_id,
                                                const char      *note);
+
+/* Changes, through a session over @store (one per store, kept while
+ * anything else holds the store, so that undo has a history);
+ * @position is a place in the column as shown, as the board has it */
+RoadmapSession *store_test_session            (RoadmapStore    *store,
+                                               RoadmapCatalog  *catalog);
+void            store_test_forget_sessions    (void);
+gboolean        store_test_move_skill         (RoadmapStore    *store,
+                                               RoadmapSkill    *skill,
+                                               RoadmapStatus    status,
+                                               guint            position,
+                                               GError         **error);
+gboolean        store_test_set_status         (RoadmapStore    *store,
+                                               RoadmapSkill    *skill,
+                                               RoadmapStatus    status,
+                                               GError         **error);
+gboolean        store_test_set_note           (RoadmapStore    *store,
+                                               RoadmapSkill    *skill,
+                                               const char      *note,
+                                               GError         **error);
+gboolean        store_test_undo               (RoadmapStore    *store,
+                                               RoadmapCatalog  *catalog,
+                                               RoadmapSkill   **undone,
+                                               GError         **error);
+gboolean        store_test_import             (RoadmapStore    *store,
+                                               RoadmapCatalog  *catalog,
+                                               GFile           *file,
+                                               GError         **error);
 
 /* Child processes: the test binary itself, run with other arguments */
 char           *store_test_self_path          (void);

@@ -529,7 +529,6 @@ test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
 {
   RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->ui.session);
-  RoadmapStore *store = roadmap_session_get_store (fixture->ui.session);
   g_autoptr(GError) error = NULL;
   RoadmapBoard *board;
   RoadmapSkill *doing, *done;
@@ -538,9 +537,9 @@ test_screenshots (Fixture       *fixture,
   /* Cards in every column of the first phase. */
   doing = roadmap_catalog_find_skill (catalog, "backend-developer", "database-design");
   done = roadmap_catalog_find_skill (catalog, "backend-developer", "api-development");
-  g_assert_true (roadmap_store_set_status (store, doing, ROADMAP_STATUS_DOING, &error));
+  g_assert_true (roadmap_session_set_status (fixture->ui.session, doing, ROADMAP_STATUS_DOING, &error));
   g_assert_no_error (error);
-  g_assert_true (roadmap_store_set_status (store, done, ROADMAP_STATUS_DONE, &error));
+  g_assert_true (roadmap_session_set_status (fixture->ui.session, done, ROADMAP_STATUS_DONE, &error));
   g_assert_no_error (error);
 
   /* The pointer in the bottom-right corner of the screen: outside the

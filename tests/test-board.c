@@ -31,8 +31,7 @@ set_status (UiFixture     *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_store_set_status (roadmap_session_get_store (fixture->session),
-                                           skill, status, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session, skill, status, &error));
   g_assert_no_error (error);
 }
 
@@ -345,8 +344,7 @@ test_notes (UiFixture     *fixture,
   GtkTextView *view;
 
   ui_fixture_open_window (fixture);
-  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill,
-                                     roadmap_session_get_store (fixture->session));
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
   gtk_window_present (GTK_WINDOW (dialog));
   ui_spin (100);
 

@@ -24,8 +24,7 @@ set_status (UiFixture     *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (skill);
-  g_assert_true (roadmap_store_set_status (roadmap_session_get_store (fixture->session),
-                                           skill, status, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session, skill, status, &error));
   g_assert_no_error (error);
 }
 

@@ -175,7 +175,7 @@ test_roundtrip (StoreFixture  *fixture,
 
   /* Into a new database, with a fresh model */
   fixture_open (fixture, "other.db");
-  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
   g_assert_no_error (error);
 
   imported = store_test_describe_catalog (fixture->catalog);
@@ -198,7 +198,7 @@ test_roundtrip (StoreFixture  *fixture,
   g_assert_cmpstr (skills_again, ==, skills);
 
   /* An import is not undone move by move */
-  g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
+  g_assert_true (store_test_undo (fixture->store, fixture->catalog, &undone, &error));
   g_assert_no_error (error);
   g_assert_null (undone);
 }
@@ -216,7 +216,7 @@ test_import_replaces (StoreFixture  *fixture,
   RoadmapSkill *a;
 
   make_progress (fixture);
-  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
   g_assert_no_error (error);
 
   a = store_fixture_skill (fixture, "alpha", "a");
@@ -276,7 +276,7 @@ test_import_stops_undo (StoreFixture  *fixture,
   g_assert_cmpint (n_rows, >, 0);
   g_clear_pointer (&db, sqlite3_close);
 
-  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
   g_assert_no_error (error);
 
   /* Every skill it reset is in the history */
@@ -289,7 +289,7 @@ test_import_stops_undo (StoreFixture  *fixture,
   g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "d")));
   before = store_test_describe_catalog (fixture->catalog);
 
-  g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
+  g_assert_true (store_test_undo (fixture->store, fixture->catalog, &undone, &error));
   g_assert_no_error (error);
   g_assert_null (undone);
   after = store_test_describe_catalog (fixture->catalog);
@@ -311,7 +311,7 @@ test_import_unknown_track (StoreFixture  *fixture,
   JsonArray *original_skills;
   JsonArray *skills;
 
-  g_assert_true (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
   g_assert_no_error (error);
 
   /* The model only has what it knows */
@@ -405,7 +405,7 @@ assert_import_refused (StoreFixture *fixture,
   g_autofree char *db_after = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (roadmap_progress_file_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_false (store_test_import (fixture->store, fixture->catalog, file, &error));
   g_assert_error (error, ROADMAP_STORE_ERROR, code);
   g_test_message ("refused: %s", error->message);
   g_assert_true (g_str_has_prefix (error->message, parse_name));

@@ -93,7 +93,7 @@ test_first_then_rest (Fixture       *fixture,
     g_assert_true (roadmap_session_open_store (session, &error));
     skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), "four", "s2");
     g_assert_nonnull (skill);
-    g_assert_true (roadmap_store_set_status (roadmap_session_get_store (session), skill,
+    g_assert_true (store_test_set_status (roadmap_session_get_store (session), skill,
                                              ROADMAP_STATUS_DONE, &error));
     g_assert_no_error (error);
     n_bundled = n_tracks (session) - 3;

@@ -99,7 +99,7 @@ move (RoadmapStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", skill_id), status, 0, &error);
+  store_test_move_skill (store, store_test_skill (catalog, "alpha", skill_id), status, 0, &error);
   g_assert_no_error (error);
 }
 
@@ -135,7 +135,7 @@ test_busy_change (void)
   roadmap_store_load_progress (store, catalog, &error);
   g_assert_no_error (error);
   move (store, catalog, "a", ROADMAP_STATUS_DOING);
-  roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "a"), "before", &error);
+  store_test_set_note (store, store_test_skill (catalog, "alpha", "a"), "before", &error);
   g_assert_no_error (error);
   model_before = store_test_describe_catalog (catalog);
 
@@ -143,19 +143,19 @@ test_busy_change (void)
 
   /* A move waits about the busy timeout, then fails with BUSY */
   started = g_get_monotonic_time ();
-  g_assert_false (roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "b"),
+  g_assert_false (store_test_move_skill (store, store_test_skill (catalog, "alpha", "b"),
                                             ROADMAP_STATUS_DONE, 0, &error));
   assert_busy (error, started);
   g_clear_error (&error);
 
   /* So do a note and an undo */
   started = g_get_monotonic_time ();
-  g_assert_false (roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "a"), "after", &error));
+  g_assert_false (store_test_set_note (store, store_test_skill (catalog, "alpha", "a"), "after", &error));
   assert_busy (error, started);
   g_clear_error (&error);
 
   started = g_get_monotonic_time ();
-  g_assert_false (roadmap_store_undo (store, catalog, &undone, &error));
+  g_assert_false (store_test_undo (store, catalog, &undone, &error));
   assert_busy (error, started);
   g_assert_null (undone);
   g_clear_error (&error);
@@ -175,10 +175,10 @@ test_busy_change (void)
   /* Once the other process is gone, the same store succeeds */
   locker_stop (&locker);
 
-  g_assert_true (roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "b"),
+  g_assert_true (store_test_move_skill (store, store_test_skill (catalog, "alpha", "b"),
                                            ROADMAP_STATUS_DONE, 0, &error));
   g_assert_no_error (error);
-  g_assert_true (roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "a"), "after", &error));
+  g_assert_true (store_test_set_note (store, store_test_skill (catalog, "alpha", "a"), "after", &error));
   g_assert_no_error (error);
   g_clear_pointer (&model_after, g_free);
   model_after = store_test_describe_catalog (catalog);

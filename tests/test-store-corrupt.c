@@ -57,7 +57,7 @@ move (RoadmapStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  roadmap_store_move_skill (store, store_test_skill (catalog, track_id, skill_id), status, 0, &error);
+  store_test_move_skill (store, store_test_skill (catalog, track_id, skill_id), status, 0, &error);
   g_assert_no_error (error);
 }
 
@@ -86,7 +86,7 @@ make_database (Fixture  *fixture,
     {
       g_autofree char *note = g_strdup_printf ("note number %u, long enough to fill some pages: %0200u", i, i);
 
-      roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "b"), note, &error);
+      store_test_set_note (store, store_test_skill (catalog, "alpha", "b"), note, &error);
       g_assert_no_error (error);
     }
   description = store_test_describe_catalog (catalog);
@@ -452,13 +452,13 @@ read_only_child (const char *db_path)
   g_assert_no_error (error);
   before = store_test_describe_catalog (catalog);
 
-  g_assert_false (roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "b"),
+  g_assert_false (store_test_move_skill (store, store_test_skill (catalog, "alpha", "b"),
                                             ROADMAP_STATUS_DONE, 0, &error));
   g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_READ_ONLY);
   g_print ("move: %s\n", error->message);
   g_clear_error (&error);
 
-  g_assert_false (roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "b"), "no", &error));
+  g_assert_false (store_test_set_note (store, store_test_skill (catalog, "alpha", "b"), "no", &error));
   g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_READ_ONLY);
   g_print ("note: %s\n", error->message);
 

@@ -184,9 +184,9 @@ crash_child (const char *db_path)
 
       choose_change (skills, seq, &change);
       if (change.set_status)
-        ok = roadmap_store_set_status (store, change.skill, change.status, &error);
+        ok = store_test_set_status (store, change.skill, change.status, &error);
       else
-        ok = roadmap_store_move_skill (store, change.skill, change.status, change.position, &error);
+        ok = store_test_move_skill (store, change.skill, change.status, change.position, &error);
 
       if (!ok)
         {

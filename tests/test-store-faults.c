@@ -62,7 +62,7 @@ move_skill (RoadmapStore    *store,
             GError         **error)
 {
   /* Into the middle of Doing: several rows change */
-  return roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "c"),
+  return store_test_move_skill (store, store_test_skill (catalog, "alpha", "c"),
                                    ROADMAP_STATUS_DOING, 1, error);
 }
 
@@ -77,7 +77,7 @@ set_note (RoadmapStore    *store,
   for (guint i = 0; i < 600; i++)
     g_string_append_printf (note, "line %u; ", i);
 
-  return roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "d"), note->str, error);
+  return store_test_set_note (store, store_test_skill (catalog, "alpha", "d"), note->str, error);
 }
 
 static gboolean
@@ -87,7 +87,7 @@ undo (RoadmapStore    *store,
 {
   RoadmapSkill *undone = NULL;
 
-  if (!roadmap_store_undo (store, catalog, &undone, error))
+  if (!store_test_undo (store, catalog, &undone, error))
     {
       g_assert_null (undone);
       return FALSE;
@@ -106,7 +106,7 @@ import (RoadmapStore    *store,
                                                  "progress-unknown-track.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  return roadmap_progress_file_import (store, catalog, file, error);
+  return store_test_import (store, catalog, file, error);
 }
 
 static const Change changes[] = {
@@ -127,7 +127,7 @@ move (RoadmapStore   *store,
 {
   g_autoptr(GError) error = NULL;
 
-  roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", skill_id), status, position, &error);
+  store_test_move_skill (store, store_test_skill (catalog, "alpha", skill_id), status, position, &error);
   g_assert_no_error (error);
 }
 
@@ -159,7 +159,7 @@ make_base (StoreFixture *fixture)
   move (store, catalog, "e", ROADMAP_STATUS_DOING, 1);
   move (store, catalog, "b", ROADMAP_STATUS_DONE, 0);
   move (store, catalog, "h", ROADMAP_STATUS_DOING, 0);
-  roadmap_store_set_note (store, store_test_skill (catalog, "alpha", "d"), "old note", &error);
+  store_test_set_note (store, store_test_skill (catalog, "alpha", "d"), "old note", &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 
@@ -364,7 +364,7 @@ test_retry (StoreFixture  *fixture,
   {
     RoadmapSkill *undone = NULL;
 
-    g_assert_true (roadmap_store_undo (store, catalog, &undone, &error));
+    g_assert_true (store_test_undo (store, catalog, &undone, &error));
     g_assert_no_error (error);
     g_assert_true (undone == store_test_skill (catalog, "alpha", "g"));
   }

@@ -120,7 +120,7 @@ test_file_mode (void)
   g_assert_no_error (error);
   roadmap_store_load_progress (store, catalog, &error);
   g_assert_no_error (error);
-  roadmap_store_move_skill (store, store_test_skill (catalog, "alpha", "a"),
+  store_test_move_skill (store, store_test_skill (catalog, "alpha", "a"),
                             ROADMAP_STATUS_DOING, 0, &error);
   g_assert_no_error (error);
 
@@ -144,9 +144,9 @@ test_status_roundtrip (StoreFixture  *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  roadmap_store_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "b"), ROADMAP_STATUS_DOING, &error);
+  store_test_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "b"), ROADMAP_STATUS_DOING, &error);
   g_assert_no_error (error);
-  roadmap_store_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "d"), ROADMAP_STATUS_DONE, &error);
+  store_test_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "d"), ROADMAP_STATUS_DONE, &error);
   g_assert_no_error (error);
   store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DOING, 0);
   store_fixture_move (fixture, "alpha", "g", ROADMAP_STATUS_DONE, 0);
@@ -248,7 +248,7 @@ test_positions_reorder (StoreFixture  *fixture,
   before = list_history (fixture);
   store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 1);
   store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 7);
-  roadmap_store_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "a"), ROADMAP_STATUS_DOING, NULL);
+  store_test_set_status (fixture->store, store_fixture_skill (fixture, "alpha", "a"), ROADMAP_STATUS_DOING, NULL);
   after = list_history (fixture);
   g_assert_cmpuint (after->len, ==, before->len);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c b");
@@ -495,7 +495,7 @@ test_history (StoreFixture  *fixture,
                 ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
 
   /* An undo is appended, it does not remove the move */
-  roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error);
+  store_test_undo (fixture->store, fixture->catalog, &undone, &error);
   g_assert_no_error (error);
   g_assert_true (undone == store_fixture_skill (fixture, "beta", "a"));
   h4 = list_history (fixture);
@@ -519,7 +519,7 @@ undo (StoreFixture *fixture,
   g_autoptr(GError) error = NULL;
   RoadmapSkill *undone = (RoadmapSkill *) 0x1;
 
-  g_assert_true (roadmap_store_undo (fixture->store, fixture->catalog, &undone, &error));
+  g_assert_true (store_test_undo (fixture->store, fixture->catalog, &undone, &error));
   g_assert_no_error (error);
   g_assert_true (undone == expected);
 }
@@ -642,7 +642,7 @@ test_undo_not_loaded (StoreFixture  *fixture,
   store_fixture_move (fixture, "beta", "x", ROADMAP_STATUS_DOING, 0);
   before = list_history (fixture);
 
-  g_assert_false (roadmap_store_undo (fixture->store, other, &undone, &error));
+  g_assert_false (store_test_undo (fixture->store, other, &undone, &error));
   g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_FOUND);
   g_assert_null (undone);
 
@@ -853,7 +853,7 @@ test_rows_of_unloaded_tracks_kept (StoreFixture  *fixture,
   g_assert_no_error (error);
   roadmap_store_load_progress (store, alpha_only, &error);
   g_assert_no_error (error);
-  g_assert_true (roadmap_store_move_skill (store, store_test_skill (alpha_only, "alpha", "a"),
+  g_assert_true (store_test_move_skill (store, store_test_skill (alpha_only, "alpha", "a"),
                                            ROADMAP_STATUS_DOING, 0, &error));
   g_assert_no_error (error);
   g_clear_object (&store);

@@ -17,7 +17,7 @@ test_shows_tracks_and_progress (UiFixture     *fixture,
   g_autoptr(GError) error = NULL;
   GtkListBox *sidebar;
 
-  g_assert_true (roadmap_store_set_status (store, skill, ROADMAP_STATUS_DONE, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session, skill, ROADMAP_STATUS_DONE, &error));
   g_assert_no_error (error);
 
   ui_fixture_open_window (fixture);
@@ -35,7 +35,7 @@ test_shows_tracks_and_progress (UiFixture     *fixture,
 
   /* A change made through the store reaches the sidebar at once. */
   skill = roadmap_catalog_find_skill (catalog, "backend-developer", "database-design");
-  g_assert_true (roadmap_store_set_status (store, skill, ROADMAP_STATUS_DONE, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session, skill, ROADMAP_STATUS_DONE, &error));
   g_assert_no_error (error);
   ui_spin (50);
   g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "2 of 13 done"));

@@ -3,7 +3,7 @@
  * These run from GApplication::handle-local-options, before the
  * application registers or initialises GTK, so they work with no display.
  * Every failure is one line on stderr and exit status 1; changes go
- * through the same store calls as the window.
+ * through the same session commands as the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,6 @@
 
 #include "roadmap-cli.h"
 #include "roadmap-loader.h"
-#include "roadmap-progress-file.h"
 #include "roadmap-report-export.h"
 #include "roadmap-session.h"
 
@@ -100,6 +99,8 @@ open_session (const char  *db_path,
   g_autoptr(RoadmapSession) session = roadmap_session_new (db_path, roadmap_dir);
   GPtrArray *load_errors;
 
+  roadmap_session_set_origin (session, ROADMAP_ORIGIN_COMMAND_LINE);
+
   if (!roadmap_session_load_roadmaps (session, error))
     return NULL;
 
@@ -124,35 +125,17 @@ open_session (const char  *db_path,
 }
 
 static void
-list_skills (RoadmapCatalog *catalog)
+print_skill (RoadmapSkill *skill,
+             gpointer      user_data)
 {
-  guint n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
 
-  for (guint t = 0; t < n_tracks; t++)
-    {
-      g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
-      GListModel *phases = roadmap_track_get_phases (track);
-      guint n_phases = g_list_model_get_n_items (phases);
-
-      for (guint p = 0; p < n_phases; p++)
-        {
-          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
-          GListModel *skills = roadmap_phase_get_skills (phase);
-          guint n_skills = g_list_model_get_n_items (skills);
-
-          for (guint s = 0; s < n_skills; s++)
-            {
-              g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, s);
-
-              g_print ("%s\t%s\t%s\t%s\t%s\n",
-                       roadmap_track_get_id (track),
-                       roadmap_phase_get_id (phase),
-                       roadmap_skill_get_id (skill),
-                       roadmap_status_to_string (roadmap_skill_get_status (skill)),
-                       roadmap_skill_get_title (skill));
-            }
-        }
-    }
+  g_print ("%s\t%s\t%s\t%s\t%s\n",
+           roadmap_skill_get_track_id (skill),
+           roadmap_phase_get_id (phase),
+           roadmap_skill_get_id (skill),
+           roadmap_status_to_string (roadmap_skill_get_status (skill)),
+           roadmap_skill_get_title (skill));
 }
 
 static int
@@ -193,7 +176,7 @@ set_status (RoadmapSession *session,
       return EXIT_FAILURE;
     }
 
-  if (!roadmap_store_set_status (roadmap_session_get_store (session), skill, status, &error))
+  if (!roadmap_session_set_status (session, skill, status, &error))
     return fail_with (error);
 
   return EXIT_SUCCESS;
@@ -330,7 +313,7 @@ roadmap_cli_handle (GVariantDict  *options,
 
   if (g_variant_dict_contains (options, "list"))
     {
-      list_skills (roadmap_session_get_catalog (session));
+      roadmap_catalog_foreach_skill (roadmap_session_get_catalog (session), print_skill, NULL);
       return EXIT_SUCCESS;
     }
 
@@ -341,7 +324,7 @@ roadmap_cli_handle (GVariantDict  *options,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (value);
 
-      if (!roadmap_progress_file_export (roadmap_session_get_store (session), file, &error))
+      if (!roadmap_session_export_progress (session, file, &error))
         return fail_with (error);
       return EXIT_SUCCESS;
     }
@@ -350,9 +333,7 @@ roadmap_cli_handle (GVariantDict  *options,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (value);
 
-      if (!roadmap_progress_file_import (roadmap_session_get_store (session),
-                                         roadmap_session_get_catalog (session),
-                                         file, &error))
+      if (!roadmap_session_import_progress (session, file, &error))
         return fail_with (error);
       return EXIT_SUCCESS;
     }

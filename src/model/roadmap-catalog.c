@@ -238,3 +238,34 @@ roadmap_catalog_get_load_errors (RoadmapCatalog *self)
   g_return_val_if_fail (ROADMAP_IS_CATALOG (self), NULL);
   return self->load_errors;
 }
+
+/**
+ * roadmap_catalog_foreach_skill:
+ * @func: (scope call): called for each skill
+ *
+ * Calls @func for every skill of every track, in catalog, phase and
+ * roadmap order.
+ */
+void
+roadmap_catalog_foreach_skill (RoadmapCatalog   *self,
+                               RoadmapSkillFunc  func,
+                               gpointer          user_data)
+{
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+  g_return_if_fail (func != NULL);
+
+  for (guint t = 0; t < self->tracks->len; t++)
+    {
+      GListModel *phases = roadmap_track_get_phases (g_ptr_array_index (self->tracks, t));
+      guint n_phases = g_list_model_get_n_items (phases);
+
+      for (guint p = 0; p < n_phases; p++)
+        {
+          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+          guint n_skills = roadmap_phase_get_n_skills (phase);
+
+          for (guint s = 0; s < n_skills; s++)
+            func (roadmap_phase_peek_skill (phase, s), user_data);
+        }
+    }
+}

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RoadmapCatalog, roadmap_catalog, ROADMAP, CATALOG, GObject)
 
+typedef void (*RoadmapSkillFunc) (RoadmapSkill *skill,
+                                  gpointer      user_data);
+
 RoadmapCatalog *roadmap_catalog_new             (void);
 gboolean        roadmap_catalog_add_track       (RoadmapCatalog  *self,
                                                  RoadmapTrack    *track,
@@ -27,5 +30,8 @@ guint           roadmap_catalog_get_n_skills    (RoadmapCatalog  *self);
 void            roadmap_catalog_add_load_error  (RoadmapCatalog  *self,
                                                  const GError    *error);
 GPtrArray      *roadmap_catalog_get_load_errors (RoadmapCatalog  *self);
+void            roadmap_catalog_foreach_skill   (RoadmapCatalog  *self,
+                                                 RoadmapSkillFunc func,
+                                                 gpointer         user_data);
 
 G_END_DECLS

@@ -11,8 +11,14 @@ G_BEGIN_DECLS
 void _roadmap_phase_set_track (RoadmapPhase *self,
                                RoadmapTrack *track,
                                guint         number);
-void _roadmap_phase_skill_status_changed (RoadmapPhase  *self,
-                                          RoadmapSkill  *skill,
-                                          RoadmapStatus  old_status);
+void  _roadmap_phase_skill_moved (RoadmapPhase  *self,
+                                  RoadmapSkill  *skill,
+                                  RoadmapStatus  old_status,
+                                  gint64         old_sort_key);
+guint _roadmap_phase_get_skill_position (RoadmapPhase *self,
+                                         RoadmapSkill *skill);
+void  _roadmap_track_phase_counts_changed (RoadmapTrack *self,
+                                           const guint   old_counts[ROADMAP_N_STATUSES],
+                                           const guint   new_counts[ROADMAP_N_STATUSES]);
 
 G_END_DECLS

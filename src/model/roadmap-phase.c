@@ -1,5 +1,11 @@
 /* roadmap-phase.c
  *
+ * A phase owns the order of its columns: one list model per status, in
+ * board order (roadmap_skill_compare_place()). When a committed change
+ * reaches a skill, the skill tells its phase, which moves it from one
+ * column to the other with exact ::items-changed; a column view binds to
+ * its list and needs nothing else. The counts are the columns' lengths.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -24,10 +30,10 @@ struct _RoadmapPhase
   RoadmapTrack *track;
 
   RoadmapSkillList *skills;
-  guint counts[ROADMAP_N_STATUSES];
+  RoadmapSkillList *columns[ROADMAP_N_STATUSES];
 
-  /* While held, the counts change without notifying; held_counts are
-   * the counts when the hold began. */
+  /* While held, skills change without the columns following; on release
+   * each column is put in order once and the counts notified. */
   guint hold_count;
   guint held_counts[ROADMAP_N_STATUSES];
 };
@@ -56,12 +62,106 @@ static const guint count_props[ROADMAP_N_STATUSES] = {
   PROP_N_TODO, PROP_N_DOING, PROP_N_DONE,
 };
 
+static guint
+count (RoadmapPhase  *self,
+       RoadmapStatus  status)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->columns[status]));
+}
+
+static void
+get_counts (RoadmapPhase *self,
+            guint         counts[ROADMAP_N_STATUSES])
+{
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    counts[s] = count (self, s);
+}
+
 static double
 get_fraction (RoadmapPhase *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
 
-  return n > 0 ? (double) self->counts[ROADMAP_STATUS_DONE] / n : 0.0;
+  return n > 0 ? (double) count (self, ROADMAP_STATUS_DONE) / n : 0.0;
+}
+
+static void
+notify_counts (RoadmapPhase *self,
+               const guint   old_counts[ROADMAP_N_STATUSES])
+{
+  guint counts[ROADMAP_N_STATUSES];
+
+  get_counts (self, counts);
+  if (memcmp (counts, old_counts, sizeof counts) == 0)
+    return;
+
+  if (self->track != NULL)
+    _roadmap_track_phase_counts_changed (self->track, old_counts, counts);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      if (counts[s] != old_counts[s])
+        g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
+    }
+  if (counts[ROADMAP_STATUS_DONE] != old_counts[ROADMAP_STATUS_DONE])
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gint
+compare_place (gconstpointer a,
+               gconstpointer b)
+{
+  return roadmap_skill_compare_place (*(RoadmapSkill * const *) a, *(RoadmapSkill * const *) b);
+}
+
+/* After a hold: every column in order again, each changing only where it
+ * differs. */
+static void
+sort_columns (RoadmapPhase *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
+  GPtrArray *columns[ROADMAP_N_STATUSES];
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    columns[s] = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      RoadmapSkill *skill = roadmap_skill_list_peek (self->skills, i);
+
+      g_ptr_array_add (columns[roadmap_skill_get_status (skill)], skill);
+    }
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      g_ptr_array_sort (columns[s], compare_place);
+      roadmap_skill_list_replace_all (self->columns[s], columns[s]);
+      g_ptr_array_unref (columns[s]);
+    }
+}
+
+/* Where @skill is in @column, given the key it is sorted by there. */
+static guint
+find_in_column (RoadmapSkillList *column,
+                RoadmapSkill     *skill,
+                gint64            sort_key)
+{
+  guint position = roadmap_skill_list_search (column, sort_key, roadmap_skill_get_index (skill));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (column));
+
+  if (position < n && roadmap_skill_list_peek (column, position) == skill)
+    return position;
+
+  /* Not in order (only while held): look at each. */
+  for (position = 0; position < n; position++)
+    {
+      if (roadmap_skill_list_peek (column, position) == skill)
+        return position;
+    }
+
+  g_return_val_if_reached (0);
 }
 
 static void
@@ -77,6 +177,8 @@ roadmap_phase_dispose (GObject *object)
         _roadmap_skill_set_phase (roadmap_skill_list_peek (self->skills, i), NULL, 0);
       g_clear_object (&self->skills);
     }
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    g_clear_object (&self->columns[s]);
 
   G_OBJECT_CLASS (roadmap_phase_parent_class)->dispose (object);
 }
@@ -124,13 +226,13 @@ roadmap_phase_get_property (GObject    *object,
       g_value_set_uint (value, roadmap_phase_get_n_skills (self));
       break;
     case PROP_N_TODO:
-      g_value_set_uint (value, self->counts[ROADMAP_STATUS_TODO]);
+      g_value_set_uint (value, count (self, ROADMAP_STATUS_TODO));
       break;
     case PROP_N_DOING:
-      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DOING]);
+      g_value_set_uint (value, count (self, ROADMAP_STATUS_DOING));
       break;
     case PROP_N_DONE:
-      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DONE]);
+      g_value_set_uint (value, count (self, ROADMAP_STATUS_DONE));
       break;
     case PROP_FRACTION:
       g_value_set_double (value, get_fraction (self));
@@ -169,6 +271,8 @@ static void
 roadmap_phase_init (RoadmapPhase *self)
 {
   self->skills = roadmap_skill_list_new ();
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    self->columns[s] = roadmap_skill_list_new ();
 }
 
 RoadmapPhase *
@@ -260,21 +364,28 @@ void
 roadmap_phase_add_skill (RoadmapPhase *self,
                          RoadmapSkill *skill)
 {
-  RoadmapStatus status;
+  guint old_counts[ROADMAP_N_STATUSES];
+  RoadmapSkillList *column;
 
   g_return_if_fail (ROADMAP_IS_PHASE (self));
   g_return_if_fail (ROADMAP_IS_SKILL (skill));
   g_return_if_fail (roadmap_skill_get_phase (skill) == NULL);
 
-  status = roadmap_skill_get_status (skill);
+  get_counts (self, old_counts);
 
   _roadmap_skill_set_phase (skill, self, g_list_model_get_n_items (G_LIST_MODEL (self->skills)));
   roadmap_skill_list_append (self->skills, skill);
-  self->counts[status]++;
+  column = self->columns[roadmap_skill_get_status (skill)];
+  roadmap_skill_list_insert (column,
+                             roadmap_skill_list_search (column, roadmap_skill_get_sort_key (skill),
+                                                        roadmap_skill_get_index (skill)),
+                             skill);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[status]]);
+  if (self->hold_count == 0)
+    notify_counts (self, old_counts);
+  /* The fraction depends on the total too. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -308,7 +419,22 @@ roadmap_phase_get_n_with_status (RoadmapPhase  *self,
 {
   g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
   g_return_val_if_fail (status < ROADMAP_N_STATUSES, 0);
-  return self->counts[status];
+  return count (self, status);
+}
+
+/**
+ * roadmap_phase_get_column:
+ *
+ * Returns: (transfer none): a #GListModel of the #RoadmapSkill in column
+ *   @status, in board order; it changes only with committed progress
+ */
+GListModel *
+roadmap_phase_get_column (RoadmapPhase  *self,
+                          RoadmapStatus  status)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), NULL);
+  g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
+  return G_LIST_MODEL (self->columns[status]);
 }
 
 void
@@ -322,28 +448,13 @@ _roadmap_phase_set_track (RoadmapPhase *self,
   self->number = number;
 }
 
-static void
-notify_counts (RoadmapPhase *self,
-               const guint   old_counts[ROADMAP_N_STATUSES])
-{
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    {
-      if (self->counts[s] != old_counts[s])
-        g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
-    }
-  if (self->counts[ROADMAP_STATUS_DONE] != old_counts[ROADMAP_STATUS_DONE])
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
 /**
  * roadmap_phase_hold_counts:
  *
- * Until the matching roadmap_phase_release_counts(), the phase keeps
- * counting its skills' status changes but does not notify its counts:
- * when progress loads, a count then changes once per phase, not once
- * per skill. Holds nest.
+ * Until the matching roadmap_phase_release_counts(), the skills' changes
+ * neither move them between columns nor notify the counts: when progress
+ * loads, each column is put in order once and each count changes once,
+ * not once per skill. Holds nest.
  */
 void
 roadmap_phase_hold_counts (RoadmapPhase *self)
@@ -351,14 +462,14 @@ roadmap_phase_hold_counts (RoadmapPhase *self)
   g_return_if_fail (ROADMAP_IS_PHASE (self));
 
   if (self->hold_count++ == 0)
-    memcpy (self->held_counts, self->counts, sizeof self->counts);
+    get_counts (self, self->held_counts);
 }
 
 /**
  * roadmap_phase_release_counts:
  *
- * Ends a roadmap_phase_hold_counts(); the counts that differ from when
- * the hold began are notified.
+ * Ends a roadmap_phase_hold_counts(): the columns take their order, and
+ * the counts that differ from when the hold began are notified.
  */
 void
 roadmap_phase_release_counts (RoadmapPhase *self)
@@ -367,25 +478,55 @@ roadmap_phase_release_counts (RoadmapPhase *self)
   g_return_if_fail (self->hold_count > 0);
 
   if (--self->hold_count == 0)
-    notify_counts (self, self->held_counts);
+    {
+      sort_columns (self);
+      notify_counts (self, self->held_counts);
+    }
 }
 
-/* Called by @skill after its status changed from @old_status. */
+/* Called by @skill after its status or sort key changed. */
 void
-_roadmap_phase_skill_status_changed (RoadmapPhase  *self,
-                                     RoadmapSkill  *skill,
-                                     RoadmapStatus  old_status)
+_roadmap_phase_skill_moved (RoadmapPhase  *self,
+                            RoadmapSkill  *skill,
+                            RoadmapStatus  old_status,
+                            gint64         old_sort_key)
 {
-  RoadmapStatus new_status = roadmap_skill_get_status (skill);
+  RoadmapStatus status = roadmap_skill_get_status (skill);
+  RoadmapSkillList *from = self->columns[old_status];
+  RoadmapSkillList *to = self->columns[status];
   guint old_counts[ROADMAP_N_STATUSES];
+  guint old_position, position;
 
   g_assert (old_status < ROADMAP_N_STATUSES);
-  g_assert (self->counts[old_status] > 0);
 
-  memcpy (old_counts, self->counts, sizeof self->counts);
-  self->counts[old_status]--;
-  self->counts[new_status]++;
+  if (self->hold_count > 0)
+    return;
 
-  if (self->hold_count == 0)
-    notify_counts (self, old_counts);
+  get_counts (self, old_counts);
+  old_position = find_in_column (from, skill, old_sort_key);
+  position = roadmap_skill_list_search (to, roadmap_skill_get_sort_key (skill),
+                                        roadmap_skill_get_index (skill));
+
+  /* In the same column, the search counted the skill itself if it was
+   * before its new place. */
+  if (from == to && position > old_position)
+    position--;
+  if (from == to && position == old_position)
+    return;
+
+  g_object_ref (skill);
+  roadmap_skill_list_remove (from, old_position);
+  roadmap_skill_list_insert (to, position, skill);
+  g_object_unref (skill);
+
+  notify_counts (self, old_counts);
+}
+
+/* The skill's place in its column. */
+guint
+_roadmap_phase_get_skill_position (RoadmapPhase *self,
+                                   RoadmapSkill *skill)
+{
+  return find_in_column (self->columns[roadmap_skill_get_status (skill)], skill,
+                         roadmap_skill_get_sort_key (skill));
 }

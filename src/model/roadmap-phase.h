@@ -34,6 +34,8 @@ RoadmapSkill *roadmap_phase_peek_skill      (RoadmapPhase  *self,
 guint         roadmap_phase_get_n_skills    (RoadmapPhase  *self);
 guint         roadmap_phase_get_n_with_status (RoadmapPhase  *self,
                                                RoadmapStatus  status);
+GListModel   *roadmap_phase_get_column      (RoadmapPhase  *self,
+                                             RoadmapStatus  status);
 void          roadmap_phase_hold_counts     (RoadmapPhase  *self);
 void          roadmap_phase_release_counts  (RoadmapPhase  *self);
 

@@ -1,9 +1,9 @@
 /* roadmap-skill-list.c
  *
- * A phase's skills are set once, when its roadmap file loads, and read
- * many times: by the board's filter and sort models, and for every skill
- * when progress loads. An array gives each item in one step, where a
- * GListStore walks its tree from node to node.
+ * A phase's skills, in roadmap order, and each of its columns, in board
+ * order. An array gives each item in one step, where a GListStore walks
+ * its tree from node to node; a column's order is found by binary search
+ * (see roadmap_skill_compare_place()), so a move touches one item.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,6 +94,111 @@ roadmap_skill_list_append (RoadmapSkillList *self,
 
   g_ptr_array_add (self->skills, g_object_ref (skill));
   g_list_model_items_changed (G_LIST_MODEL (self), self->skills->len - 1, 0, 1);
+}
+
+/**
+ * roadmap_skill_list_insert:
+ *
+ * Inserts @skill at @position, emitting ::items-changed.
+ */
+void
+roadmap_skill_list_insert (RoadmapSkillList *self,
+                           guint             position,
+                           RoadmapSkill     *skill)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL_LIST (self));
+  g_return_if_fail (ROADMAP_IS_SKILL (skill));
+  g_return_if_fail (position <= self->skills->len);
+
+  g_ptr_array_insert (self->skills, (int) position, g_object_ref (skill));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+/**
+ * roadmap_skill_list_remove:
+ *
+ * Removes the skill at @position, emitting ::items-changed.
+ */
+void
+roadmap_skill_list_remove (RoadmapSkillList *self,
+                           guint             position)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL_LIST (self));
+  g_return_if_fail (position < self->skills->len);
+
+  g_ptr_array_remove_index (self->skills, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+/**
+ * roadmap_skill_list_replace_all:
+ * @skills: (transfer none) (element-type RoadmapSkill): the new items
+ *
+ * Replaces the items with @skills; ::items-changed covers the range that
+ * differs only, so that views keep the widgets of the items around it.
+ */
+void
+roadmap_skill_list_replace_all (RoadmapSkillList *self,
+                                GPtrArray        *skills)
+{
+  guint old_n, new_n, head = 0, tail = 0;
+
+  g_return_if_fail (ROADMAP_IS_SKILL_LIST (self));
+  g_return_if_fail (skills != NULL);
+
+  old_n = self->skills->len;
+  new_n = skills->len;
+  while (head < old_n && head < new_n &&
+         g_ptr_array_index (self->skills, head) == g_ptr_array_index (skills, head))
+    head++;
+  while (tail < old_n - head && tail < new_n - head &&
+         g_ptr_array_index (self->skills, old_n - 1 - tail) == g_ptr_array_index (skills, new_n - 1 - tail))
+    tail++;
+
+  if (head == old_n && head == new_n)
+    return;
+
+  for (guint i = head; i < new_n - tail; i++)
+    g_object_ref (g_ptr_array_index (skills, i));
+  g_ptr_array_remove_range (self->skills, head, old_n - head - tail);
+  for (guint i = head; i < new_n - tail; i++)
+    g_ptr_array_insert (self->skills, (int) i, g_ptr_array_index (skills, i));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
+}
+
+/**
+ * roadmap_skill_list_search:
+ * @sort_key: a sort key
+ * @index: a skill's index in its phase
+ *
+ * For a list in board order (roadmap_skill_compare_place()): the first
+ * place whose skill does not come before (@sort_key, @index), found by
+ * binary search; where a skill with that key and index is, or belongs.
+ */
+guint
+roadmap_skill_list_search (RoadmapSkillList *self,
+                           gint64            sort_key,
+                           guint             index)
+{
+  guint low = 0, high;
+
+  g_return_val_if_fail (ROADMAP_IS_SKILL_LIST (self), 0);
+
+  high = self->skills->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      RoadmapSkill *skill = g_ptr_array_index (self->skills, middle);
+      gint64 key = roadmap_skill_get_sort_key (skill);
+
+      if (key < sort_key || (key == sort_key && roadmap_skill_get_index (skill) < index))
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
 }
 
 /**

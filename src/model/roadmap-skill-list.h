@@ -17,6 +17,16 @@ G_DECLARE_FINAL_TYPE (RoadmapSkillList, roadmap_skill_list, ROADMAP, SKILL_LIST,
 RoadmapSkillList *roadmap_skill_list_new    (void);
 void              roadmap_skill_list_append (RoadmapSkillList *self,
                                              RoadmapSkill     *skill);
+void              roadmap_skill_list_insert (RoadmapSkillList *self,
+                                             guint             position,
+                                             RoadmapSkill     *skill);
+void              roadmap_skill_list_remove (RoadmapSkillList *self,
+                                             guint             position);
+void              roadmap_skill_list_replace_all (RoadmapSkillList *self,
+                                                  GPtrArray        *skills);
+guint             roadmap_skill_list_search (RoadmapSkillList *self,
+                                             gint64            sort_key,
+                                             guint             index);
 RoadmapSkill     *roadmap_skill_list_peek   (RoadmapSkillList *self,
                                              guint             position);
 

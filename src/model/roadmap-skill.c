@@ -24,7 +24,7 @@ struct _RoadmapSkill
   guint index;
 
   RoadmapStatus status;
-  guint position;
+  gint64 sort_key;
   GDateTime *started_at;
   GDateTime *finished_at;
   char *note;
@@ -41,7 +41,7 @@ enum {
   PROP_RESOURCES,
   PROP_ESTIMATE_HOURS,
   PROP_STATUS,
-  PROP_POSITION,
+  PROP_SORT_KEY,
   PROP_STARTED_AT,
   PROP_FINISHED_AT,
   PROP_NOTE,
@@ -140,8 +140,8 @@ roadmap_skill_get_property (GObject    *object,
     case PROP_STATUS:
       g_value_set_uint (value, self->status);
       break;
-    case PROP_POSITION:
-      g_value_set_uint (value, self->position);
+    case PROP_SORT_KEY:
+      g_value_set_int64 (value, self->sort_key);
       break;
     case PROP_STARTED_AT:
       g_value_set_boxed (value, self->started_at);
@@ -177,7 +177,7 @@ roadmap_skill_class_init (RoadmapSkillClass *klass)
   properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL,
                                                ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE,
                                                ROADMAP_STATUS_TODO, flags);
-  properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SORT_KEY] = g_param_spec_int64 ("sort-key", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_STARTED_AT] = g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_FINISHED_AT] = g_param_spec_boxed ("finished-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
@@ -357,7 +357,10 @@ guint
 roadmap_skill_get_position (RoadmapSkill *self)
 {
   g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
-  return self->position;
+
+  if (self->phase == NULL)
+    return 0;
+  return _roadmap_phase_get_skill_position (self->phase, self);
 }
 
 /**
@@ -394,40 +397,42 @@ roadmap_skill_get_note (RoadmapSkill *self)
 void
 roadmap_skill_apply_progress (RoadmapSkill  *self,
                               RoadmapStatus  status,
-                              guint          position,
+                              gint64         sort_key,
                               GDateTime     *started_at,
                               GDateTime     *finished_at)
 {
   RoadmapStatus old_status;
-  gboolean started_changed, finished_changed, position_changed;
+  gint64 old_sort_key;
+  gboolean started_changed, finished_changed;
 
   g_return_if_fail (ROADMAP_IS_SKILL (self));
   g_return_if_fail (status < ROADMAP_N_STATUSES);
 
   old_status = self->status;
+  old_sort_key = self->sort_key;
 
   /* Every field first, so that each notification sees the whole change.
    * Not through g_object_freeze_notify(): its queue costs more than the
    * change itself when progress loads for thousands of skills. */
   started_changed = replace_date_time (&self->started_at, started_at);
   finished_changed = replace_date_time (&self->finished_at, finished_at);
-  position_changed = self->position != position;
-  self->position = position;
+  self->sort_key = sort_key;
   self->status = status;
+
+  /* The phase moves the skill between its columns first, so that views
+   * notified below find it in its new place. A direct call rather than a
+   * signal: it runs for every skill when progress loads. */
+  if ((old_status != status || old_sort_key != sort_key) && self->phase != NULL)
+    _roadmap_phase_skill_moved (self->phase, self, old_status, old_sort_key);
 
   if (started_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);
   if (finished_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED_AT]);
-  if (position_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+  if (old_sort_key != sort_key)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEY]);
   if (old_status != status)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-
-  /* The phase keeps its counts without recounting. A direct call rather
-   * than a signal: it runs for every skill when progress loads. */
-  if (old_status != status && self->phase != NULL)
-    _roadmap_phase_skill_status_changed (self->phase, self, old_status);
 }
 
 void
@@ -452,4 +457,37 @@ _roadmap_skill_set_phase (RoadmapSkill *self,
 
   self->phase = phase;
   self->index = index;
+  /* Until progress is loaded: the place a skill without a row has. */
+  self->sort_key = roadmap_sort_key_for_unstored (index);
+}
+
+/**
+ * roadmap_skill_get_sort_key:
+ *
+ * Returns: the skill's place in its column: ascending sort keys, then
+ *   roadmap order (see roadmap_skill_compare_place())
+ */
+gint64
+roadmap_skill_get_sort_key (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
+  return self->sort_key;
+}
+
+/**
+ * roadmap_skill_compare_place:
+ *
+ * The board order of two skills of one column: by sort key, then by
+ * their order in the roadmap, so that equal keys (a database edited by
+ * hand, an imported file) still give one order.
+ *
+ * Returns: negative, 0 or positive, as strcmp()
+ */
+int
+roadmap_skill_compare_place (RoadmapSkill *a,
+                             RoadmapSkill *b)
+{
+  if (a->sort_key != b->sort_key)
+    return a->sort_key < b->sort_key ? -1 : 1;
+  return a->index < b->index ? -1 : a->index > b->index;
 }

@@ -17,6 +17,19 @@ G_DECLARE_FINAL_TYPE (RoadmapSkill, roadmap_skill, ROADMAP, SKILL, GObject)
 
 typedef struct _RoadmapPhase RoadmapPhase;
 
+/* Sort keys are sparse, ROADMAP_SORT_KEY_STEP apart when first given, so
+ * that a skill placed between two others takes a key between theirs and
+ * a move writes one row. A skill without stored progress is in To-do
+ * after the stored ones, in roadmap order. */
+#define ROADMAP_SORT_KEY_STEP          (G_GINT64_CONSTANT (1) << 32)
+#define ROADMAP_SORT_KEY_UNSTORED_BASE (G_GINT64_CONSTANT (1) << 61)
+
+static inline gint64
+roadmap_sort_key_for_unstored (guint index)
+{
+  return ROADMAP_SORT_KEY_UNSTORED_BASE + (gint64) index * ROADMAP_SORT_KEY_STEP;
+}
+
 RoadmapSkill        *roadmap_skill_new                (const char          *id,
                                                        const char          *title);
 const char          *roadmap_skill_get_id             (RoadmapSkill        *self);
@@ -39,15 +52,18 @@ const char          *roadmap_skill_get_track_id       (RoadmapSkill        *self
 
 RoadmapStatus        roadmap_skill_get_status         (RoadmapSkill        *self);
 guint                roadmap_skill_get_position       (RoadmapSkill        *self);
+gint64               roadmap_skill_get_sort_key       (RoadmapSkill        *self);
+int                  roadmap_skill_compare_place      (RoadmapSkill        *a,
+                                                       RoadmapSkill        *b);
 GDateTime           *roadmap_skill_get_started_at     (RoadmapSkill        *self);
 GDateTime           *roadmap_skill_get_finished_at    (RoadmapSkill        *self);
 const char          *roadmap_skill_get_note           (RoadmapSkill        *self);
 
-/* Progress setters: only the progress store calls these, after its
- * transaction committed (see DESIGN.md, "Progress store"). */
+/* Progress setters: only the session calls these, after the transaction
+ * that wrote the change committed (see src/README.md). */
 void                 roadmap_skill_apply_progress     (RoadmapSkill        *self,
                                                        RoadmapStatus        status,
-                                                       guint                position,
+                                                       gint64               sort_key,
                                                        GDateTime           *started_at,
                                                        GDateTime           *finished_at);
 void                 roadmap_skill_apply_note         (RoadmapSkill        *self,

@@ -46,29 +46,23 @@ static const guint count_props[ROADMAP_N_STATUSES] = {
   PROP_N_TODO, PROP_N_DOING, PROP_N_DONE,
 };
 
-static void
-recount (RoadmapTrack *self)
+/* Called by a phase of this track when its counts changed: the track's
+ * follow by the difference, with no walk over the phases. */
+void
+_roadmap_track_phase_counts_changed (RoadmapTrack *self,
+                                     const guint   old_counts[ROADMAP_N_STATUSES],
+                                     const guint   new_counts[ROADMAP_N_STATUSES])
 {
-  guint counts[ROADMAP_N_STATUSES] = { 0, };
-  guint n_phases = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
-  gboolean done_changed;
+  gboolean done_changed = old_counts[ROADMAP_STATUS_DONE] != new_counts[ROADMAP_STATUS_DONE];
 
-  for (guint i = 0; i < n_phases; i++)
-    {
-      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), i);
-
-      for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-        counts[s] += roadmap_phase_get_n_with_status (phase, s);
-    }
-
-  done_changed = counts[ROADMAP_STATUS_DONE] != self->counts[ROADMAP_STATUS_DONE];
+  g_assert (ROADMAP_IS_TRACK (self));
 
   g_object_freeze_notify (G_OBJECT (self));
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
-      if (counts[s] != self->counts[s])
+      if (old_counts[s] != new_counts[s])
         {
-          self->counts[s] = counts[s];
+          self->counts[s] = self->counts[s] - old_counts[s] + new_counts[s];
           g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
         }
     }
@@ -84,14 +78,6 @@ get_fraction (RoadmapTrack *self)
 }
 
 static void
-on_phase_count_changed (RoadmapTrack *self,
-                        GParamSpec   *pspec,
-                        RoadmapPhase *phase)
-{
-  recount (self);
-}
-
-static void
 roadmap_track_dispose (GObject *object)
 {
   RoadmapTrack *self = (RoadmapTrack *) object;
@@ -104,7 +90,6 @@ roadmap_track_dispose (GObject *object)
         {
           g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), i);
 
-          g_signal_handlers_disconnect_by_data (phase, self);
           _roadmap_phase_set_track (phase, NULL, 0);
         }
       g_clear_object (&self->phases);
@@ -331,14 +316,22 @@ roadmap_track_add_phase (RoadmapTrack *self,
 
   _roadmap_phase_set_track (phase, self,
                             g_list_model_get_n_items (G_LIST_MODEL (self->phases)) + 1);
-  g_signal_connect_swapped (phase, "notify::n-todo", G_CALLBACK (on_phase_count_changed), self);
-  g_signal_connect_swapped (phase, "notify::n-doing", G_CALLBACK (on_phase_count_changed), self);
-  g_signal_connect_swapped (phase, "notify::n-done", G_CALLBACK (on_phase_count_changed), self);
   g_list_store_append (self->phases, phase);
 
   self->n_skills += n_skills;
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
-  recount (self);
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      guint n = roadmap_phase_get_n_with_status (phase, s);
+
+      if (n > 0)
+        {
+          self->counts[s] += n;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
+        }
+    }
+  g_object_thaw_notify (G_OBJECT (self));
   /* The fraction depends on the total too. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
 

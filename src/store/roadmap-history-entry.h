@@ -15,18 +15,42 @@ G_BEGIN_DECLS
  * @ROADMAP_HISTORY_MOVE: the learner moved a skill
  * @ROADMAP_HISTORY_UNDO: a move was undone
  * @ROADMAP_HISTORY_IMPORT: progress was imported from a file
+ * @ROADMAP_HISTORY_REDO: an undone move was made again
+ *
+ * Stored in the database: never renumber them.
  */
 typedef enum
 {
   ROADMAP_HISTORY_MOVE = 0,
   ROADMAP_HISTORY_UNDO = 1,
   ROADMAP_HISTORY_IMPORT = 2,
+  ROADMAP_HISTORY_REDO = 3,
 } RoadmapHistoryKind;
+
+/**
+ * RoadmapOrigin:
+ * @ROADMAP_ORIGIN_UNKNOWN: written before origins were recorded
+ * @ROADMAP_ORIGIN_WINDOW: the application's window
+ * @ROADMAP_ORIGIN_COMMAND_LINE: a `roadmap` command in a terminal
+ * @ROADMAP_ORIGIN_SYNC: another machine, through sync
+ *
+ * Who made a change. Stored in the database: never renumber them.
+ */
+typedef enum
+{
+  ROADMAP_ORIGIN_UNKNOWN = 0,
+  ROADMAP_ORIGIN_WINDOW = 1,
+  ROADMAP_ORIGIN_COMMAND_LINE = 2,
+  ROADMAP_ORIGIN_SYNC = 3,
+} RoadmapOrigin;
 
 typedef struct
 {
   gint64 id;
+  /* The change counter of the commit that wrote it */
+  gint64 change;
   RoadmapHistoryKind kind;
+  RoadmapOrigin origin;
   char *track_id;
   char *skill_id;
   RoadmapStatus old_status;

@@ -10,8 +10,10 @@
  * A skill that has a note but never moved has no progress row: it is
  * written with its note only, without a status or position to claim.
  *
- * An import is checked completely before anything is written, then
- * replaces all progress and notes in one transaction: all or nothing.
+ * "position" is the place in the skill's column of its track (sort keys
+ * stay inside the database). An import is checked completely before
+ * anything is written, then replaces all progress and notes in one
+ * change: all or nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -122,13 +124,15 @@ roadmap_progress_file_export (RoadmapStore  *store,
     return FALSE;
 
   if (!_roadmap_store_prepare (store,
-                               "SELECT p.track_id, p.skill_id, p.status, p.position,"
-                               "       p.started_at, p.finished_at, n.body"
+                               "SELECT p.track_id, p.skill_id, p.status,"
+                               "       row_number () OVER (PARTITION BY p.track_id, p.status"
+                               "                           ORDER BY p.sort_key, p.skill_id) - 1,"
+                               "       p.started_at, p.finished_at, nullif (n.body, '')"
                                " FROM progress AS p LEFT JOIN notes AS n USING (track_id, skill_id)"
                                " UNION ALL"
                                " SELECT n.track_id, n.skill_id, NULL, NULL, NULL, NULL, n.body"
                                " FROM notes AS n LEFT JOIN progress AS p USING (track_id, skill_id)"
-                               " WHERE p.track_id IS NULL"
+                               " WHERE p.track_id IS NULL AND n.body != ''"
                                " ORDER BY 1, 2",
                                &stmt, error))
     {
@@ -403,139 +407,140 @@ bind_time (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-/* The progress row of @entry and the history row recording the import */
+typedef struct
+{
+  RoadmapStore *store;
+  gint64 change;
+  RoadmapOrigin origin;
+  /* Microseconds */
+  gint64 now;
+  sqlite3_stmt *history;
+} ImportContext;
+
 static gboolean
-write_progress (RoadmapStore  *store,
-                sqlite3_stmt  *progress,
-                sqlite3_stmt  *history,
-                const Entry   *entry,
-                RoadmapSkill  *skill,
-                gint64         now,
-                GError       **error)
+write_history (ImportContext  *context,
+               const char     *track_id,
+               const char     *skill_id,
+               RoadmapStatus   old_status,
+               RoadmapStatus   new_status,
+               GError        **error)
 {
   int rc;
 
-  sqlite3_bind_text (progress, 1, entry->track_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (progress, 2, entry->skill_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (progress, 3, entry->status);
-  sqlite3_bind_int64 (progress, 4, entry->position);
-  bind_time (progress, 5, entry->started_at);
-  bind_time (progress, 6, entry->finished_at);
-  sqlite3_bind_int64 (progress, 7, now / G_USEC_PER_SEC);
-  rc = sqlite3_step (progress);
-  sqlite3_reset (progress);
+  sqlite3_bind_int64 (context->history, 1, context->change);
+  sqlite3_bind_int (context->history, 2, ROADMAP_HISTORY_IMPORT);
+  sqlite3_bind_int (context->history, 3, context->origin);
+  sqlite3_bind_text (context->history, 4, track_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (context->history, 5, skill_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (context->history, 6, old_status);
+  sqlite3_bind_int (context->history, 7, new_status);
+  sqlite3_bind_int64 (context->history, 8, context->now);
+  rc = sqlite3_step (context->history);
+  sqlite3_reset (context->history);
   if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (store, rc, error);
-
-  sqlite3_bind_int (history, 1, ROADMAP_HISTORY_IMPORT);
-  sqlite3_bind_text (history, 2, entry->track_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (history, 3, entry->skill_id, -1, SQLITE_STATIC);
-  sqlite3_bind_int (history, 4, skill != NULL ? roadmap_skill_get_status (skill) : ROADMAP_STATUS_TODO);
-  sqlite3_bind_int (history, 5, entry->status);
-  sqlite3_bind_int64 (history, 6, skill != NULL ? roadmap_skill_get_position (skill) : 0);
-  sqlite3_bind_int64 (history, 7, now);
-  rc = sqlite3_step (history);
-  sqlite3_reset (history);
-  if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (store, rc, error);
-
+    return _roadmap_store_fail (context->store, rc, error);
   return TRUE;
 }
 
-/* Skills whose row the import removes (they are not in the file) go back
- * to To-do: recorded as well, so that the history holds every change and
- * undo never walks back past the import, even when the file lists no
- * skill at all. */
-static gboolean
-write_removals (RoadmapStore  *store,
-                sqlite3_stmt  *history,
-                GArray        *entries,
-                gint64         now,
-                GError       **error)
+/* What every row holds now, for the history: (track/skill) → status */
+static GHashTable *
+read_statuses (ImportContext  *context,
+               GError        **error)
 {
-  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const Entry *entry = &g_array_index (entries, Entry, i);
-
-      if (entry->has_progress)
-        g_hash_table_add (kept, g_strconcat (entry->track_id, "/", entry->skill_id, NULL));
-    }
-
-  if (!_roadmap_store_prepare (store, "SELECT track_id, skill_id, status, position FROM progress",
+  if (!_roadmap_store_prepare (context->store, "SELECT track_id, skill_id, status FROM progress",
                                &stmt, error))
-    return FALSE;
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *track_id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *skill_id = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *key = g_strconcat (track_id, "/", skill_id, NULL);
-      int history_rc;
-
-      if (g_hash_table_contains (kept, key))
-        continue;
-
-      sqlite3_bind_int (history, 1, ROADMAP_HISTORY_IMPORT);
-      sqlite3_bind_text (history, 2, track_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (history, 3, skill_id, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (history, 4, sqlite3_column_int (stmt, 2));
-      sqlite3_bind_int (history, 5, ROADMAP_STATUS_TODO);
-      sqlite3_bind_int64 (history, 6, sqlite3_column_int64 (stmt, 3));
-      sqlite3_bind_int64 (history, 7, now);
-      history_rc = sqlite3_step (history);
-      sqlite3_reset (history);
-      if (history_rc != SQLITE_DONE)
-        return _roadmap_store_fail (store, history_rc, error);
-    }
+    g_hash_table_insert (statuses,
+                         g_strconcat ((const char *) sqlite3_column_text (stmt, 0), "/",
+                                      (const char *) sqlite3_column_text (stmt, 1), NULL),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
 
   if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (store, rc, error);
-
-  return TRUE;
+    {
+      _roadmap_store_fail (context->store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&statuses);
 }
 
+/* Every skill whose status the import sets or removes is recorded in the
+ * history, so that it holds every change, even when the file lists no
+ * skill at all. */
 static gboolean
-write_entries (RoadmapStore    *store,
-               RoadmapCatalog  *catalog,
-               GArray          *entries,
-               GError         **error)
+write_entries (ImportContext  *context,
+               GArray         *entries,
+               GError        **error)
 {
+  RoadmapStore *store = context->store;
   g_autoptr(sqlite3_stmt) progress = NULL;
   g_autoptr(sqlite3_stmt) notes = NULL;
   g_autoptr(sqlite3_stmt) history = NULL;
-  gint64 now = g_get_real_time ();
+  g_autoptr(GHashTable) old_statuses = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
   if (!_roadmap_store_prepare (store,
-                               "INSERT INTO progress (track_id, skill_id, status, position,"
-                               "  started_at, finished_at, updated_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                               "INSERT INTO progress (track_id, skill_id, status, sort_key,"
+                               "  started_at, finished_at, updated_at, change)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                &progress, error) ||
       !_roadmap_store_prepare (store,
-                               "INSERT INTO notes (track_id, skill_id, body, updated_at)"
-                               " VALUES (?1, ?2, ?3, ?4)",
+                               "INSERT INTO notes (track_id, skill_id, body, updated_at, change)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5)",
                                &notes, error) ||
       !_roadmap_store_prepare (store,
-                               "INSERT INTO history (kind, track_id, skill_id, old_status,"
-                               "  new_status, old_position, changed_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                               &history, error) ||
-      !write_removals (store, history, entries, now, error) ||
-      !_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes;", error))
+                               "INSERT INTO history (change, kind, origin, track_id, skill_id,"
+                               "  old_status, new_status, changed_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                               &history, error))
+    return FALSE;
+  context->history = history;
+
+  old_statuses = read_statuses (context, error);
+  if (old_statuses == NULL ||
+      !_roadmap_store_exec (store,
+                            "DELETE FROM progress; DELETE FROM notes;"
+                            "UPDATE changes SET reset = last;",
+                            error))
     return FALSE;
 
   for (guint i = 0; i < entries->len; i++)
     {
       const Entry *entry = &g_array_index (entries, Entry, i);
-      RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, entry->track_id, entry->skill_id);
       int rc;
 
-      if (entry->has_progress &&
-          !write_progress (store, progress, history, entry, skill, now, error))
-        return FALSE;
+      if (entry->has_progress)
+        {
+          g_autofree char *id = g_strconcat (entry->track_id, "/", entry->skill_id, NULL);
+          g_autofree char *stolen = NULL;
+          gpointer old_status = NULL;
+          gboolean had_row = g_hash_table_steal_extended (old_statuses, id, (gpointer *) &stolen,
+                                                          &old_status);
+
+          sqlite3_bind_text (progress, 1, entry->track_id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (progress, 2, entry->skill_id, -1, SQLITE_STATIC);
+          sqlite3_bind_int (progress, 3, entry->status);
+          sqlite3_bind_int64 (progress, 4, (entry->position + 1) * ROADMAP_SORT_KEY_STEP);
+          bind_time (progress, 5, entry->started_at);
+          bind_time (progress, 6, entry->finished_at);
+          sqlite3_bind_int64 (progress, 7, context->now / G_USEC_PER_SEC);
+          sqlite3_bind_int64 (progress, 8, context->change);
+          rc = sqlite3_step (progress);
+          sqlite3_reset (progress);
+          if (rc != SQLITE_DONE)
+            return _roadmap_store_fail (store, rc, error);
+
+          if (!write_history (context, entry->track_id, entry->skill_id,
+                              had_row ? GPOINTER_TO_INT (old_status) : ROADMAP_STATUS_TODO,
+                              entry->status, error))
+            return FALSE;
+        }
 
       if (entry->note == NULL)
         continue;
@@ -543,11 +548,22 @@ write_entries (RoadmapStore    *store,
       sqlite3_bind_text (notes, 1, entry->track_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (notes, 2, entry->skill_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (notes, 3, entry->note, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (notes, 4, now / G_USEC_PER_SEC);
+      sqlite3_bind_int64 (notes, 4, context->now / G_USEC_PER_SEC);
+      sqlite3_bind_int64 (notes, 5, context->change);
       rc = sqlite3_step (notes);
       sqlite3_reset (notes);
       if (rc != SQLITE_DONE)
         return _roadmap_store_fail (store, rc, error);
+    }
+
+  /* The rows the file does not have: back to To-do. */
+  g_hash_table_iter_init (&iter, old_statuses);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) ids = g_strsplit (key, "/", 2);
+
+      if (!write_history (context, ids[0], ids[1], GPOINTER_TO_INT (value), ROADMAP_STATUS_TODO, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -555,16 +571,19 @@ write_entries (RoadmapStore    *store,
 
 /**
  * roadmap_progress_file_import:
+ * @origin: who asks, for the history
+ * @now: microseconds since the Unix epoch (UTC), for the history
  *
- * Replaces all progress and notes with those of @file, then reloads
- * @catalog from the database. The file is checked completely first; on
- * any error nothing is changed. Entries of roadmaps not loaded now are
- * kept in the database for when they are.
+ * Replaces all progress and notes with those of @file in one change. The
+ * file is checked completely first; on any error nothing is changed.
+ * Entries of roadmaps not loaded now are kept in the database for when
+ * they are. The model is not touched: the caller reloads it.
  */
 gboolean
 roadmap_progress_file_import (RoadmapStore    *store,
-                              RoadmapCatalog  *catalog,
                               GFile           *file,
+                              RoadmapOrigin    origin,
+                              gint64           now,
                               GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -572,9 +591,9 @@ roadmap_progress_file_import (RoadmapStore    *store,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *file_name = NULL;
+  ImportContext context = { store, 0, origin, now, NULL };
 
   g_return_val_if_fail (ROADMAP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   file_name = g_file_get_parse_name (file);
@@ -602,15 +621,15 @@ roadmap_progress_file_import (RoadmapStore    *store,
   if (entries == NULL)
     return FALSE;
 
-  if (!_roadmap_store_begin (store, error))
+  if (!roadmap_store_begin_change (store, &context.change, NULL, error))
     return FALSE;
 
-  if (!write_entries (store, catalog, entries, error) ||
-      !_roadmap_store_commit (store, error))
+  if (!write_entries (&context, entries, error) ||
+      !roadmap_store_commit_change (store, error))
     {
-      _roadmap_store_rollback (store);
+      roadmap_store_rollback_change (store);
       return FALSE;
     }
 
-  return roadmap_store_load_progress (store, catalog, error);
+  return TRUE;
 }

@@ -14,8 +14,9 @@ gboolean roadmap_progress_file_export (RoadmapStore    *store,
                                        GFile           *file,
                                        GError         **error);
 gboolean roadmap_progress_file_import (RoadmapStore    *store,
-                                       RoadmapCatalog  *catalog,
                                        GFile           *file,
+                                       RoadmapOrigin    origin,
+                                       gint64           now,
                                        GError         **error);
 
 G_END_DECLS

@@ -19,6 +19,8 @@ struct _RoadmapStore
   char *recovery_message;
   /* SQL text (a string literal) → sqlite3_stmt, see _roadmap_store_prepare_cached() */
   GHashTable *statements;
+  /* PRAGMA data_version when last asked (roadmap_store_has_outside_changes()) */
+  gint64 data_version;
 };
 
 gboolean _roadmap_store_fail        (RoadmapStore  *self,

@@ -1,9 +1,18 @@
-/* roadmap-store-progress.c — reading progress into the model and changing
- * it, one transaction per change
+/* roadmap-store-progress.c — changes to progress, decided inside their
+ * transaction from the rows on disk
  *
- * The model is only touched after COMMIT succeeded: on any error the
- * transaction is rolled back and the skills keep the status and position
- * they had, so the board shows what is on disk.
+ * A change is roadmap_store_begin_change(), then the calls below, then
+ * roadmap_store_commit_change(). Everything a change decides — where a
+ * card lands, its dates, whether anything changes at all — is read from
+ * the database inside that BEGIN IMMEDIATE transaction, never from the
+ * model: another process may have written since the model was loaded.
+ * The caller applies the rows written to the model only after COMMIT.
+ *
+ * The order of a column: rows by ascending sort_key, then roadmap order;
+ * skills without a row after them (see roadmap_sort_key_for_unstored()).
+ * A placed skill takes a key between its neighbours', so a move writes
+ * one row; only when two neighbours' keys leave no room is the phase's
+ * column given fresh keys.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,510 +20,633 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-phase.h"
 #include "roadmap-store-private.h"
 
-typedef struct
-{
-  RoadmapSkill *skill;
-  RoadmapStatus status;
-  guint position;
-  GDateTime *started_at;
-  GDateTime *finished_at;
-} Placement;
-
 static void
-placement_clear (Placement *placement)
+bind_time (sqlite3_stmt *stmt,
+           int           column,
+           gint64        value)
 {
-  g_clear_pointer (&placement->started_at, g_date_time_unref);
-  g_clear_pointer (&placement->finished_at, g_date_time_unref);
-}
-
-static GDateTime *
-date_time_from_column (sqlite3_stmt *stmt,
-                       int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return NULL;
-  return g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
-}
-
-static void
-bind_date_time (sqlite3_stmt *stmt,
-                int           column,
-                GDateTime    *value)
-{
-  if (value != NULL)
-    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (value));
+  if (value != ROADMAP_NO_TIME)
+    sqlite3_bind_int64 (stmt, column, value);
   else
     sqlite3_bind_null (stmt, column);
 }
 
-static gint
-compare_by_position (gconstpointer a,
-                     gconstpointer b)
+static gint64
+column_time (sqlite3_stmt *stmt,
+             int           column)
 {
-  RoadmapSkill *skill_a = *(RoadmapSkill * const *) a;
-  RoadmapSkill *skill_b = *(RoadmapSkill * const *) b;
-  guint pa = roadmap_skill_get_position (skill_a);
-  guint pb = roadmap_skill_get_position (skill_b);
-
-  return pa < pb ? -1 : pa > pb;
-}
-
-/* The skills of @phase in column @status, in board order, without @except. */
-static GPtrArray *
-get_column (RoadmapPhase  *phase,
-            RoadmapStatus  status,
-            RoadmapSkill  *except)
-{
-  guint n = roadmap_phase_get_n_skills (phase);
-  GPtrArray *column = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      RoadmapSkill *skill = roadmap_phase_peek_skill (phase, i);
-
-      if (skill != except && roadmap_skill_get_status (skill) == status)
-        g_ptr_array_add (column, g_object_ref (skill));
-    }
-
-  /* Stable: equal positions keep roadmap order. */
-  g_ptr_array_sort (column, compare_by_position);
-  return column;
-}
-
-static void
-add_column_placements (GArray    *placements,
-                       GPtrArray *column,
-                       RoadmapStatus status)
-{
-  for (guint i = 0; i < column->len; i++)
-    {
-      RoadmapSkill *skill = g_ptr_array_index (column, i);
-      GDateTime *started = roadmap_skill_get_started_at (skill);
-      GDateTime *finished = roadmap_skill_get_finished_at (skill);
-      Placement placement = {
-        skill, status, i,
-        started != NULL ? g_date_time_ref (started) : NULL,
-        finished != NULL ? g_date_time_ref (finished) : NULL,
-      };
-
-      g_array_append_val (placements, placement);
-    }
-}
-
-/* Where every skill of the affected column(s) ends up when @skill moves to
- * @position in column @status. */
-static GArray *
-plan_move (RoadmapSkill  *skill,
-           RoadmapStatus  status,
-           guint          position,
-           GDateTime     *started_at,
-           GDateTime     *finished_at)
-{
-  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
-  RoadmapStatus old_status = roadmap_skill_get_status (skill);
-  g_autoptr(GPtrArray) target = get_column (phase, status, skill);
-  GArray *placements = g_array_new (FALSE, FALSE, sizeof (Placement));
-
-  g_array_set_clear_func (placements, (GDestroyNotify) placement_clear);
-
-  position = MIN (position, target->len);
-  g_ptr_array_insert (target, (int) position, g_object_ref (skill));
-  add_column_placements (placements, target, status);
-
-  /* The moved skill takes its new dates. */
-  for (guint i = 0; i < placements->len; i++)
-    {
-      Placement *placement = &g_array_index (placements, Placement, i);
-
-      if (placement->skill == skill)
-        {
-          placement_clear (placement);
-          placement->started_at = started_at != NULL ? g_date_time_ref (started_at) : NULL;
-          placement->finished_at = finished_at != NULL ? g_date_time_ref (finished_at) : NULL;
-        }
-    }
-
-  if (old_status != status)
-    {
-      g_autoptr(GPtrArray) source = get_column (phase, old_status, skill);
-
-      add_column_placements (placements, source, old_status);
-    }
-
-  return placements;
-}
-
-/* Writes every skill of the affected column(s), also those that keep
- * their place: a skill without a row sorts after the stored ones on the
- * next load, so a column is either fully stored or not at all. */
-static gboolean
-write_placements (RoadmapStore  *self,
-                  GArray        *placements,
-                  GError       **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (!_roadmap_store_prepare_cached (self,
-                                      "INSERT INTO progress (track_id, skill_id, status, position,"
-                                      "                      started_at, finished_at, updated_at)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                                      " ON CONFLICT (track_id, skill_id) DO UPDATE SET"
-                                      "   status = excluded.status, position = excluded.position,"
-                                      "   started_at = excluded.started_at,"
-                                      "   finished_at = excluded.finished_at,"
-                                      "   updated_at = excluded.updated_at"
-                                      /* Rows that stay as they are are not rewritten */
-                                      " WHERE status IS NOT excluded.status"
-                                      "    OR position IS NOT excluded.position"
-                                      "    OR started_at IS NOT excluded.started_at"
-                                      "    OR finished_at IS NOT excluded.finished_at",
-                                      &stmt, error))
-    return FALSE;
-
-  for (guint i = 0; i < placements->len; i++)
-    {
-      const Placement *placement = &g_array_index (placements, Placement, i);
-      int rc;
-
-      sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (placement->skill), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (placement->skill), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 3, placement->status);
-      sqlite3_bind_int64 (stmt, 4, placement->position);
-      bind_date_time (stmt, 5, placement->started_at);
-      bind_date_time (stmt, 6, placement->finished_at);
-      sqlite3_bind_int64 (stmt, 7, now);
-
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return _roadmap_store_fail (self, rc, error);
-    }
-
-  return TRUE;
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return ROADMAP_NO_TIME;
+  return sqlite3_column_int64 (stmt, column);
 }
 
 static gboolean
-write_history (RoadmapStore        *self,
-               RoadmapHistoryKind   kind,
-               RoadmapSkill        *skill,
-               RoadmapStatus        new_status,
-               gint64               undoes,
-               GError             **error)
+step_done (RoadmapStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  int rc = sqlite3_step (stmt);
 
-  if (!_roadmap_store_prepare_cached (self,
-                                      "INSERT INTO history (kind, track_id, skill_id, old_status,"
-                                      "  new_status, old_position, old_started, old_finished,"
-                                      "  undoes, changed_at)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                                      &stmt, error))
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, kind);
-  sqlite3_bind_text (stmt, 2, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, roadmap_skill_get_status (skill));
-  sqlite3_bind_int (stmt, 5, new_status);
-  sqlite3_bind_int64 (stmt, 6, roadmap_skill_get_position (skill));
-  bind_date_time (stmt, 7, roadmap_skill_get_started_at (skill));
-  bind_date_time (stmt, 8, roadmap_skill_get_finished_at (skill));
-  if (undoes > 0)
-    sqlite3_bind_int64 (stmt, 9, undoes);
-  else
-    sqlite3_bind_null (stmt, 9);
-  sqlite3_bind_int64 (stmt, 10, g_get_real_time ());
-
-  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (self, rc, error);
-
   return TRUE;
 }
 
-static void
-apply_placements (GArray *placements)
-{
-  for (guint i = 0; i < placements->len; i++)
-    {
-      const Placement *placement = &g_array_index (placements, Placement, i);
-
-      roadmap_skill_apply_progress (placement->skill, placement->status, placement->position,
-                                    placement->started_at, placement->finished_at);
-    }
-}
-
-/* Inside an open transaction: writes the move and its history row. */
+/* One integer from a cached statement: @found is FALSE for no row or NULL */
 static gboolean
-write_move (RoadmapStore        *self,
-            RoadmapSkill        *skill,
-            RoadmapStatus        status,
-            guint                position,
-            GDateTime           *started_at,
-            GDateTime           *finished_at,
-            RoadmapHistoryKind   kind,
-            gint64               undoes,
-            GArray             **placements_out,
-            GError             **error)
+step_int (RoadmapStore  *self,
+          sqlite3_stmt  *stmt,
+          gint64        *value,
+          gboolean      *found,
+          GError       **error)
 {
-  g_autoptr(GArray) placements = plan_move (skill, status, position, started_at, finished_at);
+  int rc = sqlite3_step (stmt);
 
-  if (!write_placements (self, placements, error) ||
-      !write_history (self, kind, skill, status, undoes, error))
-    return FALSE;
+  *found = rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  if (*found)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
 
-  *placements_out = g_steal_pointer (&placements);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
   return TRUE;
 }
 
 /**
- * roadmap_store_move_skill:
- * @status: the column to move to
- * @position: the place in that column; past the end means last
+ * roadmap_store_begin_change:
+ * @change: (out): the number of this change
+ * @previous: (out) (optional): the number of the change committed before,
+ *   by any process
  *
- * Moves @skill, shifting the other cards of the columns it leaves and
- * enters, in one transaction that also appends a history row. The model
- * changes only once the transaction is committed.
+ * Starts a change: BEGIN IMMEDIATE (waiting for another process's up to
+ * the busy timeout), and the change counter moves on. Rows written in it
+ * carry @change.
  */
 gboolean
-roadmap_store_move_skill (RoadmapStore   *self,
-                          RoadmapSkill   *skill,
-                          RoadmapStatus   status,
-                          guint           position,
-                          GError        **error)
+roadmap_store_begin_change (RoadmapStore  *self,
+                            gint64        *change,
+                            gint64        *previous,
+                            GError       **error)
 {
-  g_autoptr(GArray) placements = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  RoadmapStatus old_status;
-  GDateTime *started_at = NULL;
-  GDateTime *finished_at = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
-  g_return_val_if_fail (roadmap_skill_get_track_id (skill) != NULL, FALSE);
-  g_return_val_if_fail (status < ROADMAP_N_STATUSES, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  old_status = roadmap_skill_get_status (skill);
-  if (old_status == status)
-    {
-      g_autoptr(GPtrArray) column = get_column (roadmap_skill_get_phase (skill), status, skill);
-
-      if (MIN (position, column->len) == roadmap_skill_get_position (skill))
-        return TRUE;
-    }
-
-  /* Whole seconds: what the database keeps. */
-  now = g_date_time_new_from_unix_utc (g_get_real_time () / G_USEC_PER_SEC);
-
-  if (status != ROADMAP_STATUS_TODO)
-    {
-      started_at = roadmap_skill_get_started_at (skill);
-      if (started_at == NULL)
-        started_at = now;
-    }
-  if (status == ROADMAP_STATUS_DONE)
-    {
-      finished_at = old_status == ROADMAP_STATUS_DONE ? roadmap_skill_get_finished_at (skill) : NULL;
-      if (finished_at == NULL)
-        finished_at = now;
-    }
+  g_return_val_if_fail (change != NULL, FALSE);
 
   if (!_roadmap_store_begin (self, error))
     return FALSE;
 
-  if (!write_move (self, skill, status, position, started_at, finished_at,
-                   ROADMAP_HISTORY_MOVE, 0, &placements, error) ||
-      !_roadmap_store_commit (self, error))
+  if (!_roadmap_store_prepare_cached (self, "UPDATE changes SET last = last + 1 RETURNING last",
+                                      &stmt, error) ||
+      !step_int (self, stmt, change, &found, error))
     {
       _roadmap_store_rollback (self);
       return FALSE;
     }
 
-  apply_placements (placements);
+  if (!found)
+    {
+      _roadmap_store_rollback (self);
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_CORRUPT,
+                   _("%s: the change counter is missing"), self->path);
+      return FALSE;
+    }
+
+  if (previous != NULL)
+    *previous = *change - 1;
   return TRUE;
 }
 
 /**
- * roadmap_store_set_status:
+ * roadmap_store_commit_change:
  *
- * Moves @skill to the end of column @status (no change if it is already
- * in that column).
+ * Commits the change; on failure it is rolled back and nothing of it
+ * was written.
  */
 gboolean
-roadmap_store_set_status (RoadmapStore   *self,
-                          RoadmapSkill   *skill,
-                          RoadmapStatus   status,
-                          GError        **error)
+roadmap_store_commit_change (RoadmapStore  *self,
+                             GError       **error)
 {
-  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
-
-  if (roadmap_skill_get_status (skill) == status)
-    return TRUE;
-
-  return roadmap_store_move_skill (self, skill, status, G_MAXUINT, error);
-}
-
-/**
- * roadmap_store_undo:
- * @undone: (out) (optional) (transfer none): the skill that moved back, or
- *   %NULL when there was nothing to undo
- *
- * Undoes the latest move that has not been undone yet, restoring the
- * skill's column, position and dates; repeated calls walk further back,
- * but never past an import. The undo is itself recorded in the history.
- */
-gboolean
-roadmap_store_undo (RoadmapStore    *self,
-                    RoadmapCatalog  *catalog,
-                    RoadmapSkill   **undone,
-                    GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GArray) placements = NULL;
-  g_autoptr(GDateTime) old_started = NULL;
-  g_autoptr(GDateTime) old_finished = NULL;
-  RoadmapSkill *skill;
-  gint64 history_id;
-  int rc;
-
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (undone != NULL)
-    *undone = NULL;
-
-  if (!_roadmap_store_begin (self, error))
-    return FALSE;
-
-  if (!_roadmap_store_prepare (self,
-                               "SELECT id, kind, track_id, skill_id, old_status, old_position,"
-                               "       old_started, old_finished"
-                               " FROM history AS h"
-                               " WHERE kind != 1"
-                               "   AND NOT EXISTS (SELECT 1 FROM history AS u WHERE u.undoes = h.id)"
-                               " ORDER BY id DESC LIMIT 1",
-                               &stmt, error))
-    goto fail;
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE || (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != ROADMAP_HISTORY_MOVE))
-    {
-      /* Nothing to undo. */
-      _roadmap_store_rollback (self);
-      return TRUE;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _roadmap_store_fail (self, rc, error);
-      goto fail;
-    }
-
-  history_id = sqlite3_column_int64 (stmt, 0);
-  skill = roadmap_catalog_find_skill (catalog,
-                                      (const char *) sqlite3_column_text (stmt, 2),
-                                      (const char *) sqlite3_column_text (stmt, 3));
-  if (skill == NULL)
-    {
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_FOUND,
-                   _("Cannot undo: the skill “%s” of the track “%s” is no longer loaded"),
-                   sqlite3_column_text (stmt, 3), sqlite3_column_text (stmt, 2));
-      goto fail;
-    }
-
-  old_started = date_time_from_column (stmt, 6);
-  old_finished = date_time_from_column (stmt, 7);
-
-  if (!write_move (self, skill,
-                   CLAMP (sqlite3_column_int (stmt, 4), ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE),
-                   (guint) MAX (sqlite3_column_int64 (stmt, 5), 0),
-                   old_started, old_finished,
-                   ROADMAP_HISTORY_UNDO, history_id, &placements, error))
-    goto fail;
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
   if (!_roadmap_store_commit (self, error))
     return FALSE;
 
-  apply_placements (placements);
-  if (undone != NULL)
-    *undone = skill;
+  /* Our own commit does not move data_version: only other connections'
+   * do, which is what roadmap_store_has_outside_changes() asks. */
   return TRUE;
+}
 
-fail:
-  g_clear_pointer (&stmt, sqlite3_finalize);
+void
+roadmap_store_rollback_change (RoadmapStore *self)
+{
+  g_return_if_fail (ROADMAP_IS_STORE (self));
   _roadmap_store_rollback (self);
-  return FALSE;
 }
 
 /**
- * roadmap_store_set_note:
- * @note: (nullable): the learner's note; empty or %NULL removes it
+ * roadmap_store_read_row:
+ *
+ * Reads the progress of @skill from the database (inside a change, what
+ * is on disk now).
  */
 gboolean
-roadmap_store_set_note (RoadmapStore  *self,
-                        RoadmapSkill  *skill,
-                        const char    *note,
-                        GError       **error)
+roadmap_store_read_row (RoadmapStore        *self,
+                        RoadmapSkill        *skill,
+                        RoadmapProgressRow  *row,
+                        GError             **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean remove;
+  sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
-  g_return_val_if_fail (roadmap_skill_get_track_id (skill) != NULL, FALSE);
-  g_return_val_if_fail (note == NULL || g_utf8_validate (note, -1, NULL), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
 
-  if (g_strcmp0 (roadmap_skill_get_note (skill), note) == 0)
-    return TRUE;
-
-  remove = note == NULL || note[0] == '\0';
-
-  if (!_roadmap_store_begin (self, error))
+  if (!_roadmap_store_prepare_cached (self,
+                                      "SELECT status, sort_key, started_at, finished_at, change"
+                                      " FROM progress WHERE track_id = ?1 AND skill_id = ?2",
+                                      &stmt, error))
     return FALSE;
-
-  if (!_roadmap_store_prepare (self,
-                               remove
-                                 ? "DELETE FROM notes WHERE track_id = ?1 AND skill_id = ?2"
-                                 : "INSERT INTO notes (track_id, skill_id, body, updated_at)"
-                                   " VALUES (?1, ?2, ?3, ?4)"
-                                   " ON CONFLICT (track_id, skill_id) DO UPDATE SET"
-                                   "   body = excluded.body, updated_at = excluded.updated_at",
-                               &stmt, error))
-    {
-      _roadmap_store_rollback (self);
-      return FALSE;
-    }
 
   sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
-  if (!remove)
-    {
-      sqlite3_bind_text (stmt, 3, note, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
-    }
 
   rc = sqlite3_step (stmt);
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_DONE)
+  if (rc == SQLITE_ROW)
     {
-      _roadmap_store_fail (self, rc, error);
-      _roadmap_store_rollback (self);
-      return FALSE;
+      *row = (RoadmapProgressRow) {
+        .stored = TRUE,
+        .status = CLAMP (sqlite3_column_int (stmt, 0), 0, ROADMAP_N_STATUSES - 1),
+        .sort_key = sqlite3_column_int64 (stmt, 1),
+        .started_at = column_time (stmt, 2),
+        .finished_at = column_time (stmt, 3),
+        .change = sqlite3_column_int64 (stmt, 4),
+      };
     }
+  else
+    roadmap_progress_row_init_unstored (row, skill);
+  sqlite3_reset (stmt);
 
-  if (!_roadmap_store_commit (self, error))
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * roadmap_store_write_row:
+ * @now: Unix seconds, for updated_at
+ *
+ * Inside a change: writes @row as the progress of @skill.
+ */
+gboolean
+roadmap_store_write_row (RoadmapStore             *self,
+                         RoadmapSkill             *skill,
+                         const RoadmapProgressRow *row,
+                         gint64                    change,
+                         gint64                    now,
+                         GError                  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "INSERT INTO progress (track_id, skill_id, status, sort_key,"
+                                      "  started_at, finished_at, updated_at, change)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                      " ON CONFLICT (track_id, skill_id) DO UPDATE SET"
+                                      "   status = excluded.status, sort_key = excluded.sort_key,"
+                                      "   started_at = excluded.started_at,"
+                                      "   finished_at = excluded.finished_at,"
+                                      "   updated_at = excluded.updated_at,"
+                                      "   change = excluded.change",
+                                      &stmt, error))
     return FALSE;
 
-  roadmap_skill_apply_note (skill, note);
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, row->status);
+  sqlite3_bind_int64 (stmt, 4, row->sort_key);
+  bind_time (stmt, 5, row->started_at);
+  bind_time (stmt, 6, row->finished_at);
+  sqlite3_bind_int64 (stmt, 7, now);
+  sqlite3_bind_int64 (stmt, 8, change);
+
+  return step_done (self, stmt, error);
+}
+
+/* The largest key in column @status of @skill's track below @below,
+ * @skill's own excepted. Keys of the track's other phases count too:
+ * a key between that one and @below is still between @skill's true
+ * neighbours in its phase. */
+static gboolean
+largest_key_below (RoadmapStore   *self,
+                   RoadmapSkill   *skill,
+                   RoadmapStatus   status,
+                   gint64          below,
+                   gint64         *key,
+                   gboolean       *found,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "SELECT max(sort_key) FROM progress"
+                                      " WHERE track_id = ?1 AND status = ?2 AND sort_key < ?3"
+                                      "   AND skill_id != ?4",
+                                      &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, status);
+  sqlite3_bind_int64 (stmt, 3, below);
+  sqlite3_bind_text (stmt, 4, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  return step_int (self, stmt, key, found, error);
+}
+
+/* The lowest key a skill placed before one with key @upper can take:
+ * everything in its column with a smaller key comes before it. */
+static gboolean
+lower_bound (RoadmapStore   *self,
+             RoadmapSkill   *skill,
+             RoadmapStatus   status,
+             gint64          upper,
+             gint64         *lower,
+             GError        **error)
+{
+  gboolean found;
+  gint64 key;
+
+  *lower = G_MININT64;
+  if (!largest_key_below (self, skill, status, upper, &key, &found, error))
+    return FALSE;
+  if (found)
+    *lower = key;
+
+  /* Skills without a row sit on the unstored keys, in To-do only. */
+  if (status == ROADMAP_STATUS_TODO && upper > ROADMAP_SORT_KEY_UNSTORED_BASE)
+    {
+      gint64 slot = (upper - 1 - ROADMAP_SORT_KEY_UNSTORED_BASE) / ROADMAP_SORT_KEY_STEP;
+
+      *lower = MAX (*lower, ROADMAP_SORT_KEY_UNSTORED_BASE + slot * ROADMAP_SORT_KEY_STEP);
+    }
+
+  return TRUE;
+}
+
+static gint
+compare_placements (gconstpointer a,
+                    gconstpointer b)
+{
+  const RoadmapPlacement *pa = a;
+  const RoadmapPlacement *pb = b;
+
+  if (pa->row.sort_key != pb->row.sort_key)
+    return pa->row.sort_key < pb->row.sort_key ? -1 : 1;
+  return roadmap_skill_get_index (pa->skill) < roadmap_skill_get_index (pb->skill) ? -1 :
+         roadmap_skill_get_index (pa->skill) > roadmap_skill_get_index (pb->skill);
+}
+
+/* No room between two keys: the column of @skill's phase, as on disk,
+ * gets fresh keys STEP apart, with @skill before @before (or last), and
+ * every row is written. Rare: keys halve their gap with each placement
+ * between the same two cards, from 2^32. */
+static gboolean
+renumber_column (RoadmapStore       *self,
+                 RoadmapSkill       *skill,
+                 RoadmapProgressRow *row,
+                 RoadmapSkill       *before,
+                 gint64              change,
+                 gint64              now,
+                 GArray             *written,
+                 GError            **error)
+{
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+  guint n = roadmap_phase_get_n_skills (phase);
+  g_autoptr(GArray) column = g_array_sized_new (FALSE, FALSE, sizeof (RoadmapPlacement), n);
+  guint insert_at;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RoadmapPlacement placement = { roadmap_phase_peek_skill (phase, i), };
+
+      if (placement.skill == skill)
+        continue;
+      if (!roadmap_store_read_row (self, placement.skill, &placement.row, error))
+        return FALSE;
+      if (placement.row.status == row->status)
+        g_array_append_val (column, placement);
+    }
+  g_array_sort (column, compare_placements);
+
+  for (insert_at = 0; insert_at < column->len; insert_at++)
+    {
+      if (g_array_index (column, RoadmapPlacement, insert_at).skill == before)
+        break;
+    }
+  g_array_insert_val (column, insert_at, ((RoadmapPlacement) { skill, *row }));
+
+  for (guint i = 0; i < column->len; i++)
+    {
+      RoadmapPlacement *placement = &g_array_index (column, RoadmapPlacement, i);
+
+      placement->row.sort_key = (gint64) (i + 1) * ROADMAP_SORT_KEY_STEP;
+      placement->row.stored = TRUE;
+      placement->row.change = change;
+      if (placement->skill == skill)
+        {
+          *row = placement->row;
+          continue;
+        }
+      if (!roadmap_store_write_row (self, placement->skill, &placement->row, change, now, error))
+        return FALSE;
+      g_array_append_val (written, *placement);
+    }
+
+  return TRUE;
+}
+
+/**
+ * roadmap_store_place_skill:
+ * @status: the column to put @skill in
+ * @before: (nullable): the skill to put it just before, %NULL for the end
+ *   of the column; when the database has @before elsewhere, the end too
+ * @keep_place: when @skill is already in @status, leave it where it is
+ * @change: from roadmap_store_begin_change()
+ * @now: Unix seconds: started or finished now
+ * @old_row: (out): the progress @skill had on disk
+ * @new_row: (out): the progress it has now; equal to @old_row when
+ *   nothing had to change
+ * @written: (element-type RoadmapPlacement): gets the other rows the move
+ *   rewrote, if any
+ *
+ * Inside a change: moves @skill, as the database has it now, writing its
+ * row (and only in rare cases others: see renumber_column()).
+ */
+gboolean
+roadmap_store_place_skill (RoadmapStore        *self,
+                           RoadmapSkill        *skill,
+                           RoadmapStatus        status,
+                           RoadmapSkill        *before,
+                           gboolean             keep_place,
+                           gint64               change,
+                           gint64               now,
+                           RoadmapProgressRow  *old_row,
+                           RoadmapProgressRow  *new_row,
+                           GArray              *written,
+                           GError             **error)
+{
+  RoadmapProgressRow anchor;
+  gboolean has_anchor = FALSE;
+  gint64 lower, upper = G_MAXINT64;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+  g_return_val_if_fail (roadmap_skill_get_phase (skill) != NULL, FALSE);
+  g_return_val_if_fail (status < ROADMAP_N_STATUSES, FALSE);
+  g_return_val_if_fail (before == NULL || roadmap_skill_get_phase (before) == roadmap_skill_get_phase (skill), FALSE);
+
+  if (!roadmap_store_read_row (self, skill, old_row, error))
+    return FALSE;
+  *new_row = *old_row;
+
+  if (old_row->status == status && keep_place)
+    return TRUE;
+
+  if (before != NULL && before != skill)
+    {
+      if (!roadmap_store_read_row (self, before, &anchor, error))
+        return FALSE;
+      has_anchor = anchor.status == status;
+    }
+
+  if (has_anchor)
+    {
+      upper = anchor.sort_key;
+      if (!lower_bound (self, skill, status, upper, &lower, error))
+        return FALSE;
+    }
+  else
+    {
+      gboolean found;
+      gint64 last = G_MININT64;
+
+      if (!largest_key_below (self, skill, status, G_MAXINT64, &last, &found, error))
+        return FALSE;
+      if (!found)
+        last = G_MININT64;
+      if (status == ROADMAP_STATUS_TODO)
+        last = MAX (last, roadmap_sort_key_for_unstored (roadmap_phase_get_n_skills (roadmap_skill_get_phase (skill)) - 1));
+      lower = last;
+      before = NULL;
+    }
+
+  /* Already there? */
+  if (old_row->status == status && old_row->sort_key > lower && old_row->sort_key < upper)
+    return TRUE;
+
+  new_row->status = status;
+  new_row->stored = TRUE;
+  new_row->change = change;
+
+  if (status == ROADMAP_STATUS_TODO)
+    new_row->started_at = new_row->finished_at = ROADMAP_NO_TIME;
+  else
+    {
+      if (old_row->started_at == ROADMAP_NO_TIME || old_row->status == ROADMAP_STATUS_TODO)
+        new_row->started_at = now;
+      if (status != ROADMAP_STATUS_DONE)
+        new_row->finished_at = ROADMAP_NO_TIME;
+      else if (old_row->status != ROADMAP_STATUS_DONE || old_row->finished_at == ROADMAP_NO_TIME)
+        new_row->finished_at = now;
+    }
+
+  if (upper == G_MAXINT64)
+    {
+      /* Last: one step after the largest key, or the first key at all. */
+      new_row->sort_key = lower == G_MININT64 ? ROADMAP_SORT_KEY_STEP
+                                              : lower + MIN (ROADMAP_SORT_KEY_STEP, (G_MAXINT64 - lower) / 2);
+      if (new_row->sort_key > lower)
+        return roadmap_store_write_row (self, skill, new_row, change, now, error);
+    }
+  else
+    {
+      if (lower == G_MININT64)
+        lower = MIN (upper - 2 * ROADMAP_SORT_KEY_STEP, upper - 2);
+      /* Halfway, without overflow */
+      new_row->sort_key = lower + (upper - lower) / 2;
+      if (new_row->sort_key > lower && new_row->sort_key < upper)
+        return roadmap_store_write_row (self, skill, new_row, change, now, error);
+    }
+
+  if (!renumber_column (self, skill, new_row, before, change, now, written, error))
+    return FALSE;
+  return roadmap_store_write_row (self, skill, new_row, change, now, error);
+}
+
+/**
+ * roadmap_store_write_history:
+ *
+ * Inside a change: appends @entry (its id is given by the database) to
+ * the history, with the sort keys and the dates the skill had before.
+ */
+gboolean
+roadmap_store_write_history (RoadmapStore              *self,
+                             const RoadmapHistoryEntry *entry,
+                             const RoadmapProgressRow  *old_row,
+                             const RoadmapProgressRow  *new_row,
+                             GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "INSERT INTO history (change, kind, origin, track_id, skill_id,"
+                                      "  old_status, new_status, old_sort_key, new_sort_key,"
+                                      "  old_started, old_finished, changed_at)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                      &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, entry->change);
+  sqlite3_bind_int (stmt, 2, entry->kind);
+  sqlite3_bind_int (stmt, 3, entry->origin);
+  sqlite3_bind_text (stmt, 4, entry->track_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, entry->skill_id, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, entry->old_status);
+  sqlite3_bind_int (stmt, 7, entry->new_status);
+  if (old_row != NULL && old_row->stored)
+    sqlite3_bind_int64 (stmt, 8, old_row->sort_key);
+  if (new_row != NULL && new_row->stored)
+    sqlite3_bind_int64 (stmt, 9, new_row->sort_key);
+  bind_time (stmt, 10, old_row != NULL ? old_row->started_at : ROADMAP_NO_TIME);
+  bind_time (stmt, 11, old_row != NULL ? old_row->finished_at : ROADMAP_NO_TIME);
+  sqlite3_bind_int64 (stmt, 12, entry->changed_at);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * roadmap_store_read_note:
+ * @note: (out) (transfer full) (nullable): the note on disk, %NULL for none
+ * @change: (out) (optional): the change that wrote it, 0 if none
+ */
+gboolean
+roadmap_store_read_note (RoadmapStore  *self,
+                         RoadmapSkill  *skill,
+                         char         **note,
+                         gint64        *change,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "SELECT body, change FROM notes WHERE track_id = ?1 AND skill_id = ?2",
+                                      &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  *note = NULL;
+  if (change != NULL)
+    *change = 0;
+  if (rc == SQLITE_ROW)
+    {
+      const char *body = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (body != NULL && body[0] != '\0')
+        *note = g_strdup (body);
+      if (change != NULL)
+        *change = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * roadmap_store_write_note:
+ * @note: (nullable): the learner's note; empty or %NULL removes it
+ * @now: Unix seconds, for updated_at
+ *
+ * Inside a change. A removed note keeps its row, with an empty body, so
+ * that other processes reading the newer rows see it go.
+ */
+gboolean
+roadmap_store_write_note (RoadmapStore  *self,
+                          RoadmapSkill  *skill,
+                          const char    *note,
+                          gint64         change,
+                          gint64         now,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+  g_return_val_if_fail (note == NULL || g_utf8_validate (note, -1, NULL), FALSE);
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "INSERT INTO notes (track_id, skill_id, body, updated_at, change)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5)"
+                                      " ON CONFLICT (track_id, skill_id) DO UPDATE SET"
+                                      "   body = excluded.body, updated_at = excluded.updated_at,"
+                                      "   change = excluded.change",
+                                      &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, note != NULL ? note : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, change);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * roadmap_store_has_outside_changes:
+ *
+ * Cheap enough for a timer: whether another connection (another
+ * process, or another store on the same file) committed since the last
+ * call. A failure to ask counts as a change, so that the caller reloads.
+ */
+gboolean
+roadmap_store_has_outside_changes (RoadmapStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+  gint64 version;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+
+  if (!_roadmap_store_prepare_cached (self, "PRAGMA data_version", &stmt, &error) ||
+      !step_int (self, stmt, &version, &found, &error) || !found)
+    return TRUE;
+
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
   return TRUE;
 }
 
@@ -535,7 +667,8 @@ roadmap_store_list_history (RoadmapStore  *self,
   g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
 
   if (!_roadmap_store_prepare (self,
-                               "SELECT id, kind, track_id, skill_id, old_status, new_status, changed_at"
+                               "SELECT id, kind, track_id, skill_id, old_status, new_status, changed_at,"
+                               "       change, origin"
                                " FROM history ORDER BY id",
                                &stmt, error))
     return NULL;
@@ -552,6 +685,8 @@ roadmap_store_list_history (RoadmapStore  *self,
       entry->old_status = sqlite3_column_int (stmt, 4);
       entry->new_status = sqlite3_column_int (stmt, 5);
       entry->changed_at = sqlite3_column_int64 (stmt, 6);
+      entry->change = sqlite3_column_int64 (stmt, 7);
+      entry->origin = sqlite3_column_int (stmt, 8);
       g_ptr_array_add (entries, entry);
     }
 

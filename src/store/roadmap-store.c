@@ -23,7 +23,7 @@
 
 /* "RdMp" */
 #define APPLICATION_ID  0x52644d70
-#define SCHEMA_VERSION  1
+#define SCHEMA_VERSION  2
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
 
@@ -64,6 +64,72 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  updated_at INTEGER NOT NULL,"
   "  PRIMARY KEY (track_id, skill_id)"
   ") WITHOUT ROWID;",
+
+  /* 1 → 2: sparse sort keys instead of dense positions (a move writes one
+   * row), a change counter on every row (a reload reads only newer rows,
+   * an undo sees that its row moved on), the origin of each history row,
+   * and CHECKs wide enough for a fourth status and new kinds of history
+   * rows (SQLite cannot alter a CHECK). Times: *_at columns in Unix
+   * seconds, history.changed_at in microseconds, all UTC. */
+  "CREATE TABLE changes ("
+  "  id    INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  last  INTEGER NOT NULL,"
+  "  reset INTEGER NOT NULL"
+  ");"
+  "INSERT INTO changes (id, last, reset) VALUES (1, 1, 1);"
+  "CREATE TABLE progress_2 ("
+  "  track_id    TEXT    NOT NULL,"
+  "  skill_id    TEXT    NOT NULL,"
+  "  status      INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3),"
+  "  sort_key    INTEGER NOT NULL,"
+  "  started_at  INTEGER,"
+  "  finished_at INTEGER,"
+  "  updated_at  INTEGER NOT NULL,"
+  "  change      INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO progress_2"
+  "  SELECT track_id, skill_id, status, position * 4294967296, started_at, finished_at,"
+  "         updated_at, 1"
+  "  FROM progress;"
+  "DROP TABLE progress;"
+  "ALTER TABLE progress_2 RENAME TO progress;"
+  "CREATE INDEX progress_column ON progress (track_id, status, sort_key);"
+  "CREATE TABLE history_2 ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  change       INTEGER NOT NULL,"
+  "  kind         INTEGER NOT NULL CHECK (kind >= 0),"
+  "  origin       INTEGER NOT NULL CHECK (origin >= 0),"
+  "  track_id     TEXT    NOT NULL,"
+  "  skill_id     TEXT    NOT NULL,"
+  "  old_status   INTEGER NOT NULL CHECK (old_status BETWEEN 0 AND 3),"
+  "  new_status   INTEGER NOT NULL CHECK (new_status BETWEEN 0 AND 3),"
+  "  old_sort_key INTEGER,"
+  "  new_sort_key INTEGER,"
+  "  old_started  INTEGER,"
+  "  old_finished INTEGER,"
+  "  undoes       INTEGER,"
+  "  changed_at   INTEGER NOT NULL"
+  ");"
+  "INSERT INTO history_2 (id, change, kind, origin, track_id, skill_id, old_status,"
+  "                       new_status, old_sort_key, old_started, old_finished, undoes,"
+  "                       changed_at)"
+  "  SELECT id, 1, kind, 0, track_id, skill_id, old_status, new_status,"
+  "         old_position * 4294967296, old_started, old_finished, undoes, changed_at"
+  "  FROM history;"
+  "DROP TABLE history;"
+  "ALTER TABLE history_2 RENAME TO history;"
+  "CREATE TABLE notes_2 ("
+  "  track_id   TEXT    NOT NULL,"
+  "  skill_id   TEXT    NOT NULL,"
+  "  body       TEXT    NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  change     INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO notes_2 SELECT track_id, skill_id, body, updated_at, 1 FROM notes;"
+  "DROP TABLE notes;"
+  "ALTER TABLE notes_2 RENAME TO notes;",
 };
 
 static RoadmapStoreError
@@ -328,17 +394,78 @@ create_private_file (const char  *path,
 }
 
 static gboolean
+check_version (RoadmapStore  *self,
+               gint64         application_id,
+               gint64         version,
+               gint64         n_objects,
+               GError       **error)
+{
+  /* Roadmap sets application_id and user_version in the transaction that
+   * creates its tables, so a file without them is either new and empty or
+   * a database of another program (most set no application_id). */
+  if (application_id != APPLICATION_ID &&
+      (application_id != 0 || version != 0 || n_objects != 0))
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
+                   _("%s is a database of another program, not a Roadmap progress database; it was left untouched"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Roadmap (schema %lld, this version reads up to %d); it was left untouched"),
+                   self->path, (long long) version, SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_version (RoadmapStore  *self,
+              gint64        *version,
+              GError       **error)
+{
+  gint64 application_id;
+  gint64 n_objects = 0;
+
+  if (!query_int (self->db, self->path, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self->db, self->path, "PRAGMA user_version", version, error))
+    return FALSE;
+
+  if (application_id == 0 &&
+      !query_int (self->db, self->path, "SELECT count(*) FROM sqlite_master", &n_objects, error))
+    return FALSE;
+
+  return check_version (self, application_id, *version, n_objects, error);
+}
+
+/* The version is read again inside the write transaction: another
+ * process opening the same database at the same moment may have created
+ * or migrated it meanwhile. */
+static gboolean
 migrate (RoadmapStore  *self,
-         gint64         version,
          GError       **error)
 {
   g_autofree char *pragmas = NULL;
-
-  if (version == SCHEMA_VERSION)
-    return TRUE;
+  gint64 version;
 
   if (!_roadmap_store_begin (self, error))
     return FALSE;
+
+  if (!read_version (self, &version, error))
+    {
+      _roadmap_store_rollback (self);
+      return FALSE;
+    }
+
+  if (version == SCHEMA_VERSION)
+    {
+      _roadmap_store_rollback (self);
+      return TRUE;
+    }
 
   for (gint64 v = version; v < SCHEMA_VERSION; v++)
     {
@@ -370,9 +497,7 @@ open_database (RoadmapStore  *self,
 {
   g_autofree char *journal_mode = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 application_id;
   gint64 version;
-  gint64 n_objects = 0;
   int rc;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
@@ -385,33 +510,9 @@ open_database (RoadmapStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_ms);
 
-  if (!query_int (self->db, self->path, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self->db, self->path, "PRAGMA user_version", &version, error))
+  /* Refused before anything is written: not ours, or newer. */
+  if (!read_version (self, &version, error))
     return FALSE;
-
-  /* Roadmap sets application_id and user_version in the transaction that
-   * creates its tables, so a file without them is either new and empty or
-   * a database of another program (most set no application_id). */
-  if (application_id == 0 &&
-      !query_int (self->db, self->path, "SELECT count(*) FROM sqlite_master", &n_objects, error))
-    return FALSE;
-
-  if (application_id != APPLICATION_ID &&
-      (application_id != 0 || version != 0 || n_objects != 0))
-    {
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
-                   _("%s is a database of another program, not a Roadmap progress database; it was left untouched"),
-                   self->path);
-      return FALSE;
-    }
-
-  if (version > SCHEMA_VERSION)
-    {
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NEWER_VERSION,
-                   _("%s was written by a newer version of Roadmap (schema %lld, this version reads up to %d); it was left untouched"),
-                   self->path, (long long) version, SCHEMA_VERSION);
-      return FALSE;
-    }
 
   if (!_roadmap_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return FALSE;
@@ -442,7 +543,7 @@ open_database (RoadmapStore  *self,
   if (!check_integrity (self->db, self->path, error))
     return FALSE;
 
-  return migrate (self, version, error);
+  return migrate (self, error);
 }
 
 static void
@@ -471,14 +572,27 @@ backup_database (sqlite3     *source_db,
                  const char  *destination,
                  GError     **error)
 {
-  g_autofree char *tmp_path = g_strconcat (destination, ".tmp", NULL);
+  g_autofree char *tmp_path = g_strconcat (destination, ".tmp-XXXXXX", NULL);
   sqlite3_backup *backup;
   sqlite3 *dest_db = NULL;
+  int fd;
   int rc;
 
-  g_unlink (tmp_path);
-  if (!create_private_file (tmp_path, error))
-    return FALSE;
+  /* A name of its own: several processes may back up at once. */
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ROADMAP_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS
+                     ? ROADMAP_STORE_ERROR_READ_ONLY
+                     : saved_errno == ENOSPC || saved_errno == EDQUOT
+                         ? ROADMAP_STORE_ERROR_DISK_FULL : ROADMAP_STORE_ERROR_IO,
+                   _("Could not write the backup %s: %s"), destination, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
 
   rc = sqlite3_open_v2 (tmp_path, &dest_db, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)

@@ -8,6 +8,7 @@
 
 #include "roadmap-catalog.h"
 #include "roadmap-history-entry.h"
+#include "roadmap-progress-row.h"
 
 G_BEGIN_DECLS
 
@@ -61,23 +62,60 @@ const char   *roadmap_store_get_recovery_message (RoadmapStore    *self);
 gboolean      roadmap_store_load_progress        (RoadmapStore    *self,
                                                   RoadmapCatalog  *catalog,
                                                   GError         **error);
-gboolean      roadmap_store_move_skill           (RoadmapStore    *self,
-                                                  RoadmapSkill    *skill,
-                                                  RoadmapStatus    status,
-                                                  guint            position,
-                                                  GError         **error);
-gboolean      roadmap_store_set_status           (RoadmapStore    *self,
-                                                  RoadmapSkill    *skill,
-                                                  RoadmapStatus    status,
-                                                  GError         **error);
-gboolean      roadmap_store_undo                 (RoadmapStore    *self,
+gboolean      roadmap_store_load_progress_since  (RoadmapStore    *self,
                                                   RoadmapCatalog  *catalog,
-                                                  RoadmapSkill   **undone,
+                                                  gint64           since,
+                                                  gint64          *loaded,
+                                                  guint           *n_changed,
                                                   GError         **error);
-gboolean      roadmap_store_set_note             (RoadmapStore    *self,
+gboolean      roadmap_store_has_outside_changes  (RoadmapStore    *self);
+
+/* A change: begin, read and write rows, commit (roadmap-store-progress.c) */
+gboolean      roadmap_store_begin_change         (RoadmapStore    *self,
+                                                  gint64          *change,
+                                                  gint64          *previous,
+                                                  GError         **error);
+gboolean      roadmap_store_commit_change        (RoadmapStore    *self,
+                                                  GError         **error);
+void          roadmap_store_rollback_change      (RoadmapStore    *self);
+gboolean      roadmap_store_read_row             (RoadmapStore        *self,
+                                                  RoadmapSkill        *skill,
+                                                  RoadmapProgressRow  *row,
+                                                  GError             **error);
+gboolean      roadmap_store_write_row            (RoadmapStore             *self,
+                                                  RoadmapSkill             *skill,
+                                                  const RoadmapProgressRow *row,
+                                                  gint64                    change,
+                                                  gint64                    now,
+                                                  GError                  **error);
+gboolean      roadmap_store_place_skill          (RoadmapStore        *self,
+                                                  RoadmapSkill        *skill,
+                                                  RoadmapStatus        status,
+                                                  RoadmapSkill        *before,
+                                                  gboolean             keep_place,
+                                                  gint64               change,
+                                                  gint64               now,
+                                                  RoadmapProgressRow  *old_row,
+                                                  RoadmapProgressRow  *new_row,
+                                                  GArray              *written,
+                                                  GError             **error);
+gboolean      roadmap_store_write_history        (RoadmapStore              *self,
+                                                  const RoadmapHistoryEntry *entry,
+                                                  const RoadmapProgressRow  *old_row,
+                                                  const RoadmapProgressRow  *new_row,
+                                                  GError                   **error);
+gboolean      roadmap_store_read_note            (RoadmapStore    *self,
+                                                  RoadmapSkill    *skill,
+                                                  char           **note,
+                                                  gint64          *change,
+                                                  GError         **error);
+gboolean      roadmap_store_write_note           (RoadmapStore    *self,
                                                   RoadmapSkill    *skill,
                                                   const char      *note,
+                                                  gint64           change,
+                                                  gint64           now,
                                                   GError         **error);
+
 GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
                                                   GError         **error);
 gboolean      roadmap_store_backup               (RoadmapStore    *self,

@@ -112,6 +112,7 @@ roadmap_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
+  static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
   /* GtkApplication sets this one already, when it finds gtk/help-overlay.ui;
    * repeated here so that every accelerator is in one place. */
@@ -125,6 +126,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-pdf", export_pdf_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
 }

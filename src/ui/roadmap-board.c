@@ -1,9 +1,10 @@
 /* roadmap-board.c
  *
- * Cards and columns ask for moves through the "board.move-skill" action;
- * the board sends them to the store and reports the outcome with
- * ::skill-moved or ::move-failed. The cards themselves move only when the
- * model changes, that is after the store committed.
+ * Cards and columns hand the skill itself to roadmap_board_move_skill(),
+ * which runs the move through the session; the session reports the
+ * outcome (::command-done, ::command-failed) to whoever shows toasts. The
+ * cards move only when the model changes, that is after the commit, and
+ * before the session returns: the keyboard focus follows at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,8 +25,7 @@ struct _RoadmapBoard
   GtkWidget parent_instance;
 
   RoadmapTrack *track;
-  RoadmapStore *store;
-  RoadmapSkill *pending_focus;
+  RoadmapSession *session;
   /* The phases shown so far: those the first screen needs, then all. */
   GtkSliceListModel *shown_phases;
   guint show_all_id;
@@ -43,8 +43,6 @@ enum {
 };
 
 enum {
-  SKILL_MOVED,
-  MOVE_FAILED,
   SKILL_ACTIVATED,
   N_SIGNALS
 };
@@ -126,66 +124,6 @@ find_phase_card (RoadmapBoard *self,
   return NULL;
 }
 
-static gboolean
-focus_pending (gpointer user_data)
-{
-  RoadmapBoard *self = user_data;
-  g_autoptr(RoadmapSkill) skill = g_steal_pointer (&self->pending_focus);
-  GtkWidget *card;
-
-  if (skill == NULL)
-    return G_SOURCE_REMOVE;
-
-  card = roadmap_board_find_card (self, skill);
-  if (card != NULL)
-    gtk_widget_grab_focus (card);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-move_skill (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  RoadmapBoard *self = ROADMAP_BOARD (widget);
-  g_autoptr(GError) error = NULL;
-  RoadmapSkill *skill;
-  RoadmapStatus old_status;
-  GtkWidget *card;
-  gboolean had_focus;
-  const char *skill_id;
-  int status, position;
-
-  g_variant_get (parameter, "(&sii)", &skill_id, &status, &position);
-
-  if (self->track == NULL || self->store == NULL ||
-      status < ROADMAP_STATUS_TODO || status > ROADMAP_STATUS_DONE)
-    return;
-
-  skill = roadmap_track_find_skill (self->track, skill_id);
-  if (skill == NULL)
-    return;
-
-  card = roadmap_board_find_card (self, skill);
-  had_focus = card != NULL && gtk_widget_has_focus (card);
-  old_status = roadmap_skill_get_status (skill);
-
-  if (!roadmap_store_move_skill (self->store, skill, status, (guint) MAX (position, 0), &error))
-    {
-      g_signal_emit (self, signals[MOVE_FAILED], 0, skill, error->message);
-      return;
-    }
-
-  /* The card is rebuilt in its new column before the next frame; keep
-   * the keyboard on it. */
-  if (had_focus)
-    roadmap_board_focus_skill (self, skill);
-
-  if (old_status != (RoadmapStatus) status)
-    g_signal_emit (self, signals[SKILL_MOVED], 0, skill, (guint) old_status);
-}
-
 /* Left / Right on a card: to the card at the same height in the nearest
  * column that has one. */
 static void
@@ -248,8 +186,7 @@ roadmap_board_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->track);
-  g_clear_object (&self->store);
-  g_clear_object (&self->pending_focus);
+  g_clear_object (&self->session);
   g_clear_object (&self->shown_phases);
 
   G_OBJECT_CLASS (roadmap_board_parent_class)->dispose (object);
@@ -306,26 +243,6 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /**
-   * RoadmapBoard::skill-moved:
-   * @skill: the skill, now in its new column
-   * @old_status: the column it came from
-   */
-  signals[SKILL_MOVED] =
-    g_signal_new ("skill-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, ROADMAP_TYPE_SKILL, G_TYPE_UINT);
-
-  /**
-   * RoadmapBoard::move-failed:
-   * @skill: the skill, still where it was
-   * @message: why the store refused, for the user
-   */
-  signals[MOVE_FAILED] =
-    g_signal_new ("move-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, ROADMAP_TYPE_SKILL, G_TYPE_STRING);
-
   signals[SKILL_ACTIVATED] =
     g_signal_new ("skill-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -336,7 +253,6 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, scroller);
   gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, phase_list);
 
-  gtk_widget_class_install_action (widget_class, "board.move-skill", "(sii)", move_skill);
   gtk_widget_class_install_action (widget_class, "board.show-skill", "s", show_skill);
   gtk_widget_class_install_action (widget_class, "board.focus-beside", "(si)", focus_beside);
 
@@ -394,13 +310,17 @@ roadmap_board_set_track (RoadmapBoard *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
 }
 
+/**
+ * roadmap_board_set_session:
+ * @session: (nullable): what moves go through; without one, none does
+ */
 void
-roadmap_board_set_store (RoadmapBoard *self,
-                         RoadmapStore *store)
+roadmap_board_set_session (RoadmapBoard   *self,
+                           RoadmapSession *session)
 {
   g_return_if_fail (ROADMAP_IS_BOARD (self));
 
-  g_set_object (&self->store, store);
+  g_set_object (&self->session, session);
 }
 
 /**
@@ -443,16 +363,96 @@ roadmap_board_find_card (RoadmapBoard *self,
 /**
  * roadmap_board_focus_skill:
  *
- * Moves the keyboard focus to the card of @skill once the columns have
- * caught up with the model (before the next frame).
+ * Moves the keyboard focus to the card of @skill.
  */
 void
 roadmap_board_focus_skill (RoadmapBoard *self,
                            RoadmapSkill *skill)
 {
+  GtkWidget *card;
+
   g_return_if_fail (ROADMAP_IS_BOARD (self));
   g_return_if_fail (ROADMAP_IS_SKILL (skill));
 
-  g_set_object (&self->pending_focus, skill);
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, focus_pending, g_object_ref (self), g_object_unref);
+  card = roadmap_board_find_card (self, skill);
+  if (card != NULL)
+    gtk_widget_grab_focus (card);
+}
+
+/**
+ * roadmap_board_move_skill:
+ * @status: the column
+ * @before: (nullable): the card to land just before, as shown; %NULL for
+ *   the end of the column
+ *
+ * Moves @skill through the session. A card that had the keyboard focus
+ * keeps it in its new place.
+ *
+ * Returns: whether the move was committed (or nothing had to change)
+ */
+gboolean
+roadmap_board_move_skill (RoadmapBoard  *self,
+                          RoadmapSkill  *skill,
+                          RoadmapStatus  status,
+                          RoadmapSkill  *before)
+{
+  GtkWidget *card;
+  gboolean had_focus;
+
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+
+  if (self->session == NULL || status >= ROADMAP_N_STATUSES)
+    return FALSE;
+
+  card = roadmap_board_find_card (self, skill);
+  had_focus = card != NULL && gtk_widget_has_focus (card);
+
+  /* Failures reach the user through the session's ::command-failed. */
+  if (!roadmap_session_move_skill (self->session, skill, status, before, NULL))
+    return FALSE;
+
+  if (had_focus)
+    roadmap_board_focus_skill (self, skill);
+  return TRUE;
+}
+
+/**
+ * roadmap_board_move_skill_by:
+ * @column_delta: -1 or 1: to the end of the column beside; 0: same column
+ * @position_delta: with @column_delta 0, -1 or 1: one card up or down
+ *
+ * The keyboard's moves (Ctrl+arrows). Rings the bell at an edge.
+ */
+void
+roadmap_board_move_skill_by (RoadmapBoard *self,
+                             RoadmapSkill *skill,
+                             int           column_delta,
+                             int           position_delta)
+{
+  g_autoptr(RoadmapSkill) before = NULL;
+  GListModel *column;
+  int status, position, n;
+
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+  g_return_if_fail (ROADMAP_IS_SKILL (skill));
+
+  status = (int) roadmap_skill_get_status (skill) + column_delta;
+  column = roadmap_phase_get_column (roadmap_skill_get_phase (skill), roadmap_skill_get_status (skill));
+  position = (int) roadmap_skill_get_position (skill);
+  n = (int) g_list_model_get_n_items (column);
+
+  if (status < ROADMAP_STATUS_TODO || status >= ROADMAP_N_STATUSES ||
+      (column_delta == 0 && (position + position_delta < 0 || position + position_delta >= n)))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  /* Up: before the card above. Down: before the card after the one
+   * below, or last. */
+  if (column_delta == 0)
+    before = g_list_model_get_item (column, (guint) (position_delta < 0 ? position - 1 : position + 2));
+
+  roadmap_board_move_skill (self, skill, status, before);
 }

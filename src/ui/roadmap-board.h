@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "roadmap-store.h"
+#include "roadmap-session.h"
 #include "roadmap-track.h"
 
 G_BEGIN_DECLS
@@ -20,8 +20,8 @@ GtkWidget    *roadmap_board_new        (void);
 RoadmapTrack *roadmap_board_get_track  (RoadmapBoard *self);
 void          roadmap_board_set_track  (RoadmapBoard *self,
                                         RoadmapTrack *track);
-void          roadmap_board_set_store  (RoadmapBoard *self,
-                                        RoadmapStore *store);
+void          roadmap_board_set_session (RoadmapBoard   *self,
+                                         RoadmapSession *session);
 GtkWidget    *roadmap_board_find_card  (RoadmapBoard *self,
                                         RoadmapSkill *skill);
 GtkWidget    *roadmap_board_find_column (RoadmapBoard  *self,
@@ -29,5 +29,13 @@ GtkWidget    *roadmap_board_find_column (RoadmapBoard  *self,
                                          RoadmapStatus  status);
 void          roadmap_board_focus_skill (RoadmapBoard *self,
                                          RoadmapSkill *skill);
+gboolean      roadmap_board_move_skill  (RoadmapBoard  *self,
+                                         RoadmapSkill  *skill,
+                                         RoadmapStatus  status,
+                                         RoadmapSkill  *before);
+void          roadmap_board_move_skill_by (RoadmapBoard *self,
+                                           RoadmapSkill *skill,
+                                           int           column_delta,
+                                           int           position_delta);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* roadmap-column.c
  *
- * The cards come from the phase's skills, filtered by this column's status
- * and sorted by position; when the store moves skills, the column refilters
- * and resorts once, before the next frame, and the list box follows.
+ * The list box is bound to the phase's column model (roadmap_phase_get_column()),
+ * which owns the order and changes, with exact ::items-changed, only
+ * after a change is committed: the cards follow by themselves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "roadmap-board.h"
 #include "roadmap-column.h"
 #include "roadmap-skill-card.h"
 
@@ -19,11 +20,8 @@ struct _RoadmapColumn
 
   RoadmapPhase *phase;
   RoadmapStatus status;
-
-  GtkCustomFilter *filter;
-  GtkCustomSorter *sorter;
-  GtkSortListModel *model;
-  guint refresh_id;
+  /* The phase's column: not a reference, the phase holds it */
+  GListModel *model;
 
   GtkLabel *title_label;
   GtkLabel *count_label;
@@ -31,26 +29,6 @@ struct _RoadmapColumn
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapColumn, roadmap_column, GTK_TYPE_WIDGET)
-
-static gboolean
-filter_by_status (gpointer item,
-                  gpointer user_data)
-{
-  RoadmapColumn *self = user_data;
-
-  return roadmap_skill_get_status (ROADMAP_SKILL (item)) == self->status;
-}
-
-static int
-sort_by_position (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  guint pa = roadmap_skill_get_position (ROADMAP_SKILL ((gpointer) a));
-  guint pb = roadmap_skill_get_position (ROADMAP_SKILL ((gpointer) b));
-
-  return pa < pb ? GTK_ORDERING_SMALLER : pa > pb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
 
 static GtkWidget *
 create_card (gpointer item,
@@ -62,7 +40,7 @@ create_card (gpointer item,
 static void
 update_count (RoadmapColumn *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n = g_list_model_get_n_items (self->model);
   g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *accessible = NULL;
 
@@ -75,27 +53,6 @@ update_count (RoadmapColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-}
-
-static gboolean
-refresh (gpointer user_data)
-{
-  RoadmapColumn *self = user_data;
-
-  self->refresh_id = 0;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* A move changes the status and position of several skills in a row:
- * refilter and resort once, before the next frame is drawn. */
-static void
-queue_refresh (RoadmapColumn *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, refresh, self, NULL);
 }
 
 static void
@@ -129,18 +86,21 @@ on_drop (GtkDropTarget *target,
          RoadmapColumn *self)
 {
   RoadmapSkill *skill;
+  GtkWidget *board;
   guint position;
 
   if (!G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL))
     return FALSE;
 
   skill = g_value_get_object (value);
-  if (roadmap_skill_get_phase (skill) != self->phase)
+  board = gtk_widget_get_ancestor (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
+  if (roadmap_skill_get_phase (skill) != self->phase || board == NULL)
     return FALSE;
 
+  /* The card the learner dropped it above, as they saw the column */
   position = roadmap_column_position_at (self, y, skill);
-  gtk_widget_activate_action (GTK_WIDGET (self), "board.move-skill", "(sii)",
-                              roadmap_skill_get_id (skill), (int) self->status, (int) position);
+  roadmap_board_move_skill (ROADMAP_BOARD (board), skill, self->status,
+                            roadmap_column_get_skill_at (self, position, skill));
   return TRUE;
 }
 
@@ -149,11 +109,10 @@ roadmap_column_dispose (GObject *object)
 {
   RoadmapColumn *self = (RoadmapColumn *) object;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_COLUMN);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
-  g_clear_object (&self->model);
+  self->model = NULL;
   g_clear_object (&self->phase);
 
   G_OBJECT_CLASS (roadmap_column_parent_class)->dispose (object);
@@ -200,9 +159,6 @@ roadmap_column_new (RoadmapPhase  *phase,
                     RoadmapStatus  status)
 {
   RoadmapColumn *self;
-  GtkFilterListModel *filtered;
-  GListModel *skills;
-  guint n_skills;
 
   g_return_val_if_fail (ROADMAP_IS_PHASE (phase), NULL);
   g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
@@ -210,28 +166,14 @@ roadmap_column_new (RoadmapPhase  *phase,
   self = g_object_new (ROADMAP_TYPE_COLUMN, NULL);
   self->phase = g_object_ref (phase);
   self->status = status;
+  self->model = roadmap_phase_get_column (phase, status);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
   gtk_label_set_text (self->title_label, roadmap_status_get_label (status));
 
-  skills = roadmap_phase_get_skills (phase);
-  self->filter = gtk_custom_filter_new (filter_by_status, self, NULL);
-  self->sorter = gtk_custom_sorter_new (sort_by_position, NULL, NULL);
-  filtered = gtk_filter_list_model_new (g_object_ref (skills), GTK_FILTER (self->filter));
-  self->model = gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (self->sorter));
-
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->model), create_card, NULL, NULL);
+  gtk_list_box_bind_model (self->list, self->model, create_card, NULL, NULL);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   update_count (self);
-
-  n_skills = g_list_model_get_n_items (skills);
-  for (guint i = 0; i < n_skills; i++)
-    {
-      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
-
-      g_signal_connect_object (skill, "notify::status", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (skill, "notify::position", G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
 
   return GTK_WIDGET (self);
 }
@@ -282,7 +224,7 @@ roadmap_column_get_card_at (RoadmapColumn *self,
 
   g_return_val_if_fail (ROADMAP_IS_COLUMN (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  n = g_list_model_get_n_items (self->model);
   if (n == 0)
     return NULL;
 
@@ -323,4 +265,35 @@ roadmap_column_position_at (RoadmapColumn *self,
     }
 
   return position;
+}
+
+/**
+ * roadmap_column_get_skill_at:
+ * @index: a place among the column's cards, @moving not counted
+ * @moving: (nullable): the skill being moved
+ *
+ * Returns: (transfer none) (nullable): the skill shown at @index once
+ *   @moving is taken out, %NULL past the end
+ */
+RoadmapSkill *
+roadmap_column_get_skill_at (RoadmapColumn *self,
+                             guint          index,
+                             RoadmapSkill  *moving)
+{
+  guint n;
+
+  g_return_val_if_fail (ROADMAP_IS_COLUMN (self), NULL);
+
+  n = g_list_model_get_n_items (self->model);
+  for (guint i = 0, seen = 0; i < n; i++)
+    {
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (self->model, i);
+
+      if (skill == moving)
+        continue;
+      if (seen++ == index)
+        return skill;
+    }
+
+  return NULL;
 }

@@ -24,5 +24,8 @@ GtkWidget     *roadmap_column_get_card_at (RoadmapColumn *self,
 guint          roadmap_column_position_at (RoadmapColumn *self,
                                            double         y,
                                            RoadmapSkill  *moving);
+RoadmapSkill  *roadmap_column_get_skill_at (RoadmapColumn *self,
+                                            guint          index,
+                                            RoadmapSkill  *moving);
 
 G_END_DECLS

@@ -1,8 +1,8 @@
 /* roadmap-skill-card.c
  *
- * The card carries its RoadmapSkill, not itself, in a drag; what happens on
- * a drop or a keyboard move is up to the window, through the actions
- * "board.move-skill" and "board.show-skill" that the card activates.
+ * The card carries its RoadmapSkill, not itself, in a drag; a keyboard
+ * move hands the skill to its board (roadmap_board_move_skill_by()), and
+ * opening it goes through the action "board.show-skill".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "roadmap-board.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-card.h"
 
@@ -118,21 +119,10 @@ move_by (RoadmapSkillCard *self,
          int               column_delta,
          int               position_delta)
 {
-  int status = (int) roadmap_skill_get_status (self->skill) + column_delta;
-  int position = (int) roadmap_skill_get_position (self->skill) + position_delta;
+  GtkWidget *board = gtk_widget_get_ancestor (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
 
-  if (status < ROADMAP_STATUS_TODO || status > ROADMAP_STATUS_DONE || position < 0)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  /* Into another column: at the end of it. */
-  if (column_delta != 0)
-    position = G_MAXINT;
-
-  gtk_widget_activate_action (GTK_WIDGET (self), "board.move-skill", "(sii)",
-                              roadmap_skill_get_id (self->skill), status, position);
+  if (board != NULL)
+    roadmap_board_move_skill_by (ROADMAP_BOARD (board), self->skill, column_delta, position_delta);
 }
 
 static void
@@ -198,14 +188,14 @@ move_to (GtkWidget  *widget,
 {
   RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
   const char *status_name = g_variant_get_string (parameter, NULL);
+  GtkWidget *board = gtk_widget_get_ancestor (widget, ROADMAP_TYPE_BOARD);
   RoadmapStatus status;
 
   if (!roadmap_status_from_string (status_name, &status) ||
-      status == roadmap_skill_get_status (self->skill))
+      status == roadmap_skill_get_status (self->skill) || board == NULL)
     return;
 
-  gtk_widget_activate_action (widget, "board.move-skill", "(sii)",
-                              roadmap_skill_get_id (self->skill), (int) status, G_MAXINT);
+  roadmap_board_move_skill (ROADMAP_BOARD (board), self->skill, status, NULL);
 }
 
 static void

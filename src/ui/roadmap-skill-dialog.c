@@ -21,7 +21,7 @@ struct _RoadmapSkillDialog
   AdwWindow parent_instance;
 
   RoadmapSkill *skill;
-  RoadmapStore *store;
+  RoadmapSession *session;
   guint save_id;
   gboolean close_despite_error;
 
@@ -194,7 +194,7 @@ roadmap_skill_dialog_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_object (&self->skill);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (roadmap_skill_dialog_parent_class)->dispose (object);
 }
@@ -247,8 +247,8 @@ roadmap_skill_dialog_init (RoadmapSkillDialog *self)
 
 RoadmapSkillDialog *
 roadmap_skill_dialog_new (GtkWindow    *parent,
-                          RoadmapSkill *skill,
-                          RoadmapStore *store)
+                          RoadmapSkill   *skill,
+                          RoadmapSession *session)
 {
   RoadmapSkillDialog *self;
   RoadmapPhase *phase;
@@ -257,14 +257,14 @@ roadmap_skill_dialog_new (GtkWindow    *parent,
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
-  g_return_val_if_fail (ROADMAP_IS_STORE (store), NULL);
+  g_return_val_if_fail (ROADMAP_IS_SESSION (session), NULL);
 
   self = g_object_new (ROADMAP_TYPE_SKILL_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
   self->skill = g_object_ref (skill);
-  self->store = g_object_ref (store);
+  self->session = g_object_ref (session);
 
   gtk_window_set_title (GTK_WINDOW (self), roadmap_skill_get_title (skill));
   adw_window_title_set_title (self->window_title, roadmap_skill_get_title (skill));
@@ -328,7 +328,7 @@ roadmap_skill_dialog_save_notes (RoadmapSkillDialog *self)
   if (g_strcmp0 (text, roadmap_skill_get_note (self->skill) != NULL ? roadmap_skill_get_note (self->skill) : "") == 0)
     return TRUE;
 
-  if (!roadmap_store_set_note (self->store, self->skill, text, &error))
+  if (!roadmap_session_set_note (self->session, self->skill, text, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Notes not saved: %s"), error->message);
 

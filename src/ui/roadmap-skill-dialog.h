@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "roadmap-store.h"
+#include "roadmap-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (RoadmapSkillDialog, roadmap_skill_dialog, ROADMAP, SKILL_D
 
 RoadmapSkillDialog *roadmap_skill_dialog_new        (GtkWindow          *parent,
                                                      RoadmapSkill       *skill,
-                                                     RoadmapStore       *store);
+                                                     RoadmapSession     *session);
 RoadmapSkill       *roadmap_skill_dialog_get_skill  (RoadmapSkillDialog *self);
 gboolean            roadmap_skill_dialog_save_notes (RoadmapSkillDialog *self);
 

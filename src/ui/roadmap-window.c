@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-board.h"
+#include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
@@ -34,6 +35,9 @@ struct _RoadmapWindow
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapWindow, roadmap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How often to look for other processes' commits (a PRAGMA, no I/O) */
+#define OUTSIDE_CHANGES_INTERVAL_MS 500
 
 static GtkWidget *
 create_track_row (gpointer item,
@@ -97,30 +101,71 @@ add_toast (RoadmapWindow *self,
 }
 
 static void
-on_skill_moved (RoadmapWindow *self,
-                RoadmapSkill  *skill,
-                guint          old_status,
-                RoadmapBoard  *board)
+on_command_done (RoadmapWindow      *self,
+                 RoadmapCommand     *command,
+                 RoadmapCommandStep  step,
+                 RoadmapSession     *session)
 {
   g_autofree char *title = NULL;
+  RoadmapSkill *skill;
 
-  /* Translators: a toast, "Moved SQL & NoSQL Databases to Done" */
-  title = g_strdup_printf (_("Moved %s to %s"), roadmap_skill_get_title (skill),
-                           roadmap_status_get_label (roadmap_skill_get_status (skill)));
-  add_toast (self, title, _("_Undo"), "win.undo");
+  /* Notes say "Saved" under themselves; moves are worth a toast. */
+  if (!ROADMAP_IS_MOVE_COMMAND (command))
+    return;
+
+  title = roadmap_command_describe (command, step);
+  add_toast (self, title,
+             step == ROADMAP_COMMAND_UNDO ? _("_Redo") : _("_Undo"),
+             step == ROADMAP_COMMAND_UNDO ? "win.redo" : "win.undo");
+
+  /* Undo and redo from the keyboard keep the keyboard on the card. */
+  skill = roadmap_move_command_get_skill (ROADMAP_MOVE_COMMAND (command));
+  if (step != ROADMAP_COMMAND_RUN && roadmap_board_get_track (self->board) != NULL &&
+      roadmap_board_find_card (self->board, skill) != NULL)
+    roadmap_board_focus_skill (self->board, skill);
 }
 
 static void
-on_move_failed (RoadmapWindow *self,
-                RoadmapSkill  *skill,
-                const char    *message,
-                RoadmapBoard  *board)
+on_command_failed (RoadmapWindow      *self,
+                   RoadmapCommand     *command,
+                   RoadmapCommandStep  step,
+                   const GError       *error,
+                   RoadmapSession     *session)
 {
   g_autofree char *title = NULL;
 
-  /* Translators: a toast; %s is the reason, e.g. "The disk is full: …" */
-  title = g_strdup_printf (_("Could not move %s. %s"), roadmap_skill_get_title (skill), message);
+  if (!ROADMAP_IS_MOVE_COMMAND (command))
+    return;
+
+  if (step == ROADMAP_COMMAND_UNDO)
+    /* Translators: a toast; %s is the reason */
+    title = g_strdup_printf (_("Could not undo. %s"), error->message);
+  else if (step == ROADMAP_COMMAND_REDO)
+    /* Translators: a toast; %s is the reason */
+    title = g_strdup_printf (_("Could not redo. %s"), error->message);
+  else
+    /* Translators: a toast; %s is the reason, e.g. "The disk is full: …" */
+    title = g_strdup_printf (_("Could not move %s. %s"),
+                             roadmap_skill_get_title (roadmap_move_command_get_skill (ROADMAP_MOVE_COMMAND (command))),
+                             error->message);
   add_toast (self, title, NULL, NULL);
+}
+
+static void
+on_outside_changed (RoadmapWindow  *self,
+                    guint           n_skills,
+                    RoadmapSession *session)
+{
+  /* The board shows it by itself; this only keeps the sidebar's
+   * selection honest if the shown track went. */
+  g_debug ("Progress changed by another process (%u skills)", n_skills);
+}
+
+static void
+on_active_changed (RoadmapWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    roadmap_session_reload (self->session, NULL, NULL);
 }
 
 static void
@@ -128,10 +173,7 @@ on_dialog_move_requested (RoadmapWindow      *self,
                           guint               status,
                           RoadmapSkillDialog *dialog)
 {
-  RoadmapSkill *skill = roadmap_skill_dialog_get_skill (dialog);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->board), "board.move-skill", "(sii)",
-                              roadmap_skill_get_id (skill), (int) status, G_MAXINT);
+  roadmap_board_move_skill (self->board, roadmap_skill_dialog_get_skill (dialog), status, NULL);
 }
 
 static void
@@ -139,54 +181,49 @@ on_skill_activated (RoadmapWindow *self,
                     RoadmapSkill  *skill,
                     RoadmapBoard  *board)
 {
-  RoadmapStore *store = roadmap_session_get_store (self->session);
   RoadmapSkillDialog *dialog;
 
-  if (store == NULL)
+  if (roadmap_session_get_store (self->session) == NULL)
     return;
 
-  dialog = roadmap_skill_dialog_new (GTK_WINDOW (self), skill, store);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (self), skill, self->session);
   g_signal_connect_object (dialog, "move-requested", G_CALLBACK (on_dialog_move_requested),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Success and failure are shown by on_command_done() and
+ * on_command_failed(); only "nothing to do" is left to say. */
 static void
 undo_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   RoadmapWindow *self = ROADMAP_WINDOW (widget);
-  RoadmapStore *store = roadmap_session_get_store (self->session);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  RoadmapSkill *skill = NULL;
 
-  if (store == NULL)
+  if (roadmap_session_get_store (self->session) == NULL)
     return;
 
-  if (!roadmap_store_undo (store, roadmap_session_get_catalog (self->session), &skill, &error))
-    {
-      /* Translators: a toast; %s is the reason */
-      title = g_strdup_printf (_("Could not undo. %s"), error->message);
-      add_toast (self, title, NULL, NULL);
-      return;
-    }
+  if (!roadmap_session_can_undo (self->session))
+    add_toast (self, _("Nothing to undo"), NULL, NULL);
+  else
+    roadmap_session_undo (self->session, NULL, NULL);
+}
 
-  if (skill == NULL)
-    {
-      add_toast (self, _("Nothing to undo"), NULL, NULL);
-      return;
-    }
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
 
-  /* Translators: a toast, "Moved SQL & NoSQL Databases back to Doing" */
-  title = g_strdup_printf (_("Moved %s back to %s"), roadmap_skill_get_title (skill),
-                           roadmap_status_get_label (roadmap_skill_get_status (skill)));
-  add_toast (self, title, NULL, NULL);
+  if (roadmap_session_get_store (self->session) == NULL)
+    return;
 
-  if (roadmap_board_get_track (self->board) != NULL &&
-      roadmap_board_find_card (self->board, skill) != NULL)
-    roadmap_board_focus_skill (self->board, skill);
+  if (!roadmap_session_can_redo (self->session))
+    add_toast (self, _("Nothing to redo"), NULL, NULL);
+  else
+    roadmap_session_redo (self->session, NULL, NULL);
 }
 
 static void
@@ -281,6 +318,8 @@ roadmap_window_dispose (GObject *object)
   g_clear_object (&self->pdf_export);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
+  if (self->session != NULL)
+    roadmap_session_watch (self->session, 0);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -312,11 +351,10 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_skill_moved);
-  gtk_widget_class_bind_template_callback (widget_class, on_move_failed);
   gtk_widget_class_bind_template_callback (widget_class, on_skill_activated);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
 }
@@ -451,7 +489,20 @@ roadmap_window_new (RoadmapApplication *application,
   store = roadmap_session_get_store (session);
 
   restore_state (self);
-  roadmap_board_set_store (self->board, store);
+  if (store != NULL)
+    {
+      roadmap_board_set_session (self->board, session);
+      g_signal_connect_object (session, "command-done", G_CALLBACK (on_command_done),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "command-failed", G_CALLBACK (on_command_failed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "outside-changed", G_CALLBACK (on_outside_changed),
+                               self, G_CONNECT_SWAPPED);
+      /* Another process's commit shows within a second, and at once when
+       * the window comes back to the front. */
+      roadmap_session_watch (session, OUTSIDE_CHANGES_INTERVAL_MS);
+      g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
+    }
   gtk_list_box_bind_model (self->track_list, G_LIST_MODEL (catalog),
                            create_track_row, NULL, NULL);
 
@@ -465,6 +516,7 @@ roadmap_window_new (RoadmapApplication *application,
       adw_status_page_set_icon_name (self->error_page, "dialog-error-symbolic");
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (catalog)) == 0)
     {

@@ -147,7 +147,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_error ("Could not write %s: %s", input_path, error->message);
 
   file = g_file_new_for_path (input_path);
-  if (!roadmap_progress_file_import (store, catalog, file, &error))
+  if (!roadmap_progress_file_import (store, file, ROADMAP_ORIGIN_COMMAND_LINE, 0, &error) ||
+      !roadmap_store_load_progress (store, catalog, &error))
     {
       g_assert_nonnull (error);
       g_assert_true (error->domain == ROADMAP_STORE_ERROR);

@@ -8,7 +8,7 @@
  *  - loading all progress into a fresh model (roadmap_store_load_progress)
  *    against a bare SELECT of the same rows (progress and notes), and
  *    next to the time it takes only to visit every skill of the model;
- *  - a durable status change (roadmap_store_set_status, commit included),
+ *  - a durable status change (roadmap_session_set_status, commit included),
  *    median and 99th percentile, against a bare INSERT OR REPLACE of one
  *    row with the same pragmas (WAL, synchronous=FULL): the fsync floor;
  * then how each grows from 1,000 to 10,000 skills.
@@ -31,6 +31,7 @@
 
 #include "bench-catalog.h"
 #include "roadmap-loader.h"
+#include "roadmap-session.h"
 #include "roadmap-store.h"
 
 #define N_PHASES        5
@@ -364,6 +365,8 @@ bench_status_change (RoadmapStore   *store,
   sqlite3 *raw = open_raw (floor_db_path);
   sqlite3_stmt *insert = NULL;
   guint per_track = size->n_skills / size->n_tracks;
+  /* Changes go through the session, as the window's and the CLI's do */
+  g_autoptr(RoadmapSession) session = roadmap_session_new_for_store (store, catalog);
 
   sqlite3_prepare_v2 (raw,
                       "INSERT OR REPLACE INTO progress (track_id, skill_id, status, position,"
@@ -394,7 +397,7 @@ bench_status_change (RoadmapStore   *store,
       floor_ms = now_ms () - start;
 
       start = now_ms ();
-      if (!roadmap_store_set_status (store, skill, status, &error))
+      if (!roadmap_session_set_status (session, skill, status, &error))
         g_error ("%s", error->message);
       model_ms = now_ms () - start;
 

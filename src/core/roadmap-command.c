@@ -1,0 +1,119 @@
+/* roadmap-command.c
+ *
+ * A command is planned from the database, never from the model: its
+ * execute() runs inside the change's BEGIN IMMEDIATE transaction and
+ * reads there what it depends on; its apply() runs only after COMMIT.
+ * Undo and redo are steps of the same command, checked the same way:
+ * a step that would overwrite another process's change refuses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "roadmap-command.h"
+
+G_DEFINE_QUARK (roadmap-command-error-quark, roadmap_command_error)
+
+G_DEFINE_ABSTRACT_TYPE (RoadmapCommand, roadmap_command, G_TYPE_OBJECT)
+
+static void
+roadmap_command_class_init (RoadmapCommandClass *klass)
+{
+  klass->undoable = TRUE;
+}
+
+static void
+roadmap_command_init (RoadmapCommand *self)
+{
+}
+
+gboolean
+roadmap_command_execute (RoadmapCommand         *self,
+                         RoadmapCommandContext  *context,
+                         RoadmapCommandStep      step,
+                         gboolean               *changed,
+                         GError                **error)
+{
+  g_return_val_if_fail (ROADMAP_IS_COMMAND (self), FALSE);
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (changed != NULL, FALSE);
+
+  *changed = FALSE;
+  return ROADMAP_COMMAND_GET_CLASS (self)->execute (self, context, step, changed, error);
+}
+
+void
+roadmap_command_apply (RoadmapCommand     *self,
+                       RoadmapCommandStep  step)
+{
+  g_return_if_fail (ROADMAP_IS_COMMAND (self));
+
+  ROADMAP_COMMAND_GET_CLASS (self)->apply (self, step);
+}
+
+/**
+ * roadmap_command_describe:
+ *
+ * Returns: (transfer full): e.g. "Moved SQL & NoSQL Databases to Done"
+ */
+char *
+roadmap_command_describe (RoadmapCommand     *self,
+                          RoadmapCommandStep  step)
+{
+  g_return_val_if_fail (ROADMAP_IS_COMMAND (self), NULL);
+
+  return ROADMAP_COMMAND_GET_CLASS (self)->describe (self, step);
+}
+
+gboolean
+roadmap_command_is_undoable (RoadmapCommand *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_COMMAND (self), FALSE);
+
+  return ROADMAP_COMMAND_GET_CLASS (self)->undoable;
+}
+
+/**
+ * roadmap_command_context_check_own:
+ * @row_change: the change that wrote the row an undo or redo would
+ *   overwrite
+ *
+ * Undo and redo restore what this session wrote, on condition that
+ * nobody wrote it since: the row must still carry the change this
+ * session last wrote to it.
+ */
+gboolean
+roadmap_command_context_check_own (RoadmapCommandContext  *context,
+                                   RoadmapSkill           *skill,
+                                   gint64                  row_change,
+                                   GError                **error)
+{
+  gpointer own;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  /* Written earlier in this same change (a group of commands) */
+  if (row_change == context->change && g_hash_table_contains (context->marked, skill))
+    return TRUE;
+
+  if (g_hash_table_lookup_extended (context->own_changes, skill, NULL, &own) &&
+      *(gint64 *) own == row_change)
+    return TRUE;
+
+  g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
+               _("“%s” was changed elsewhere meanwhile; nothing was changed"),
+               roadmap_skill_get_title (skill));
+  return FALSE;
+}
+
+/* @skill was written in this change. */
+void
+roadmap_command_context_mark_own (RoadmapCommandContext *context,
+                                  RoadmapSkill          *skill)
+{
+  g_return_if_fail (context != NULL);
+
+  g_hash_table_add (context->marked, skill);
+}
