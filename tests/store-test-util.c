@@ -365,12 +365,15 @@ store_test_describe_db (const char *path)
   GString *out = g_string_new (NULL);
 
   append_rows (out, db, "progress",
-               "SELECT track_id, skill_id, status, sort_key, started_at, finished_at"
+               /* The place in the column, not the sparse key */
+               "SELECT track_id, skill_id, status,"
+               "       row_number () OVER (PARTITION BY track_id, status ORDER BY sort_key, skill_id) - 1,"
+               "       started_at, finished_at"
                " FROM progress ORDER BY track_id, skill_id");
   append_rows (out, db, "notes",
-               "SELECT track_id, skill_id, body FROM notes ORDER BY track_id, skill_id");
+               "SELECT track_id, skill_id, body FROM notes WHERE body != '' ORDER BY track_id, skill_id");
   append_rows (out, db, "history",
-               "SELECT id, kind, track_id, skill_id, old_status, new_status, old_sort_key,"
+               "SELECT id, kind, track_id, skill_id, old_status, new_status,"
                "       old_started, old_finished, undoes"
                " FROM history ORDER BY id");
 
@@ -436,6 +439,7 @@ store_fixture_open (StoreFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
 
+  store_test_forget_sessions ();
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->catalog);
 
@@ -444,6 +448,8 @@ store_fixture_open (StoreFixture *fixture)
   fixture->catalog = store_test_small_catalog ();
   roadmap_store_load_progress (fixture->store, fixture->catalog, &error);
   g_assert_no_error (error);
+  /* The fixture's changes go through one session, as a window's do */
+  store_test_session (fixture->store, fixture->catalog);
 }
 
 RoadmapSkill *
@@ -487,38 +493,21 @@ store_fixture_set_note (StoreFixture *fixture,
 /* store → RoadmapSession */
 static GHashTable *sessions;
 
-/* Sessions whose store nothing else holds: let both go, so that the
- * database is closed as the test expects. */
-static void
-forget_unused_sessions (void)
-{
-  GHashTableIter iter;
-  gpointer store;
-
-  if (sessions == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, sessions);
-  while (g_hash_table_iter_next (&iter, &store, NULL))
-    {
-      if (G_OBJECT (store)->ref_count == 1)
-        g_hash_table_iter_remove (&iter);
-    }
-}
-
 void
 store_test_forget_sessions (void)
 {
   g_clear_pointer (&sessions, g_hash_table_unref);
 }
 
+/* The session a test that undoes asked for: the changes of the helpers
+ * below go through it, so that it has them in its history; it holds the
+ * store until store_test_forget_sessions(). */
 RoadmapSession *
 store_test_session (RoadmapStore   *store,
                     RoadmapCatalog *catalog)
 {
   RoadmapSession *session;
 
-  forget_unused_sessions ();
   if (sessions == NULL)
     sessions = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
@@ -534,6 +523,21 @@ store_test_session (RoadmapStore   *store,
   return session;
 }
 
+/* The session of store_test_session(), or one for this change only:
+ * otherwise the store would stay open after the test let it go. */
+static RoadmapSession *
+session_for (RoadmapStore *store)
+{
+  RoadmapSession *session = sessions != NULL ? g_hash_table_lookup (sessions, store) : NULL;
+  g_autoptr(RoadmapCatalog) empty = NULL;
+
+  if (session != NULL)
+    return g_object_ref (session);
+
+  empty = roadmap_catalog_new ();
+  return roadmap_session_new_for_store (store, empty);
+}
+
 gboolean
 store_test_move_skill (RoadmapStore   *store,
                        RoadmapSkill   *skill,
@@ -542,6 +546,7 @@ store_test_move_skill (RoadmapStore   *store,
                        GError        **error)
 {
   GListModel *column = roadmap_phase_get_column (roadmap_skill_get_phase (skill), status);
+  g_autoptr(RoadmapSession) session = session_for (store);
   g_autoptr(RoadmapSkill) before = NULL;
   guint n = g_list_model_get_n_items (column);
 
@@ -554,8 +559,7 @@ store_test_move_skill (RoadmapStore   *store,
         before = g_steal_pointer (&item);
     }
 
-  return roadmap_session_move_skill (store_test_session (store, NULL),
-                                     skill, status, before, error);
+  return roadmap_session_move_skill (session, skill, status, before, error);
 }
 
 gboolean
@@ -564,8 +568,9 @@ store_test_set_status (RoadmapStore   *store,
                        RoadmapStatus   status,
                        GError        **error)
 {
-  return roadmap_session_set_status (store_test_session (store, NULL),
-                                     skill, status, error);
+  g_autoptr(RoadmapSession) session = session_for (store);
+
+  return roadmap_session_set_status (session, skill, status, error);
 }
 
 gboolean
@@ -574,8 +579,9 @@ store_test_set_note (RoadmapStore  *store,
                      const char    *note,
                      GError       **error)
 {
-  return roadmap_session_set_note (store_test_session (store, NULL),
-                                   skill, note, error);
+  g_autoptr(RoadmapSession) session = session_for (store);
+
+  return roadmap_session_set_note (session, skill, note, error);
 }
 
 gboolean

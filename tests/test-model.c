@@ -138,8 +138,8 @@ test_counts_held (void)
   /* Moved twice: each count still notifies once, at the release */
   roadmap_skill_apply_progress (roadmap_phase_peek_skill (phase, 2), ROADMAP_STATUS_TODO, 0, NULL, NULL);
 
-  /* The counts are right while held; the inner release does not notify */
-  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
+  /* The columns, and so the counts, follow at the last release; the
+   * inner one does not notify */
   roadmap_phase_release_counts (phase);
   g_assert_cmpuint (count_notify (G_OBJECT (phase), "n-done"), ==, 0);
 

@@ -40,9 +40,9 @@ hold_lock (const char *db_path)
   if (sqlite3_exec (db,
                     "BEGIN IMMEDIATE;"
                     "CREATE TABLE IF NOT EXISTS notes (track_id TEXT, skill_id TEXT, body TEXT,"
-                    "                                  updated_at INTEGER);"
-                    "INSERT INTO notes (track_id, skill_id, body, updated_at)"
-                    " VALUES ('beta', 'y', 'from the other process', 0);",
+                    "                                  updated_at INTEGER, change INTEGER);"
+                    "INSERT INTO notes (track_id, skill_id, body, updated_at, change)"
+                    " VALUES ('beta', 'y', 'from the other process', 0, 0);",
                     NULL, NULL, &message) != SQLITE_OK)
     {
       fprintf (stderr, "hold-lock: %s\n", message);

@@ -272,6 +272,35 @@ largest_key_below (RoadmapStore   *self,
   return step_int (self, stmt, key, found, error);
 }
 
+/* Whether a row other than @skill's and @before's has @before's key:
+ * ties are ordered by the roadmap, which a key between cannot express. */
+static gboolean
+has_tie (RoadmapStore   *self,
+         RoadmapSkill   *skill,
+         RoadmapSkill   *before,
+         RoadmapStatus   status,
+         gint64          key,
+         gboolean       *tie,
+         GError        **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found_key;
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "SELECT 1 FROM progress"
+                                      " WHERE track_id = ?1 AND status = ?2 AND sort_key = ?3"
+                                      "   AND skill_id != ?4 AND skill_id != ?5 LIMIT 1",
+                                      &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, status);
+  sqlite3_bind_int64 (stmt, 3, key);
+  sqlite3_bind_text (stmt, 4, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, roadmap_skill_get_id (before), -1, SQLITE_STATIC);
+  return step_int (self, stmt, &found_key, tie, error);
+}
+
 /* The lowest key a skill placed before one with key @upper can take:
  * everything in its column with a smaller key comes before it. */
 static gboolean
@@ -406,6 +435,7 @@ roadmap_store_place_skill (RoadmapStore        *self,
 {
   RoadmapProgressRow anchor;
   gboolean has_anchor = FALSE;
+  gboolean tie = FALSE;
   gint64 lower, upper = G_MAXINT64;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
@@ -431,7 +461,8 @@ roadmap_store_place_skill (RoadmapStore        *self,
   if (has_anchor)
     {
       upper = anchor.sort_key;
-      if (!lower_bound (self, skill, status, upper, &lower, error))
+      if (!lower_bound (self, skill, status, upper, &lower, error) ||
+          !has_tie (self, skill, before, status, upper, &tie, error))
         return FALSE;
     }
   else
@@ -450,7 +481,7 @@ roadmap_store_place_skill (RoadmapStore        *self,
     }
 
   /* Already there? */
-  if (old_row->status == status && old_row->sort_key > lower && old_row->sort_key < upper)
+  if (!tie && old_row->status == status && old_row->sort_key > lower && old_row->sort_key < upper)
     return TRUE;
 
   new_row->status = status;
@@ -483,7 +514,7 @@ roadmap_store_place_skill (RoadmapStore        *self,
         lower = MIN (upper - 2 * ROADMAP_SORT_KEY_STEP, upper - 2);
       /* Halfway, without overflow */
       new_row->sort_key = lower + (upper - lower) / 2;
-      if (new_row->sort_key > lower && new_row->sort_key < upper)
+      if (!tie && new_row->sort_key > lower && new_row->sort_key < upper)
         return roadmap_store_write_row (self, skill, new_row, change, now, error);
     }
 
