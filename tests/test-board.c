@@ -452,7 +452,7 @@ test_store_refuses (UiFixture     *fixture,
   todo_column = get_column (fixture, skill, ROADMAP_STATUS_TODO);
 
   g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO notes VALUES ('x', 'y', 'z', 0);",
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO notes VALUES ('x', 'y', 'z', 0, 0);",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   g_assert_true (emit_drop (get_column (fixture, skill, ROADMAP_STATUS_DONE), skill, 10.0));
