@@ -592,6 +592,8 @@ store_test_undo (RoadmapStore    *store,
 {
   RoadmapCommand *command = NULL;
 
+  if (undone != NULL)
+    *undone = NULL;
   if (!roadmap_session_undo (store_test_session (store, NULL), &command, error))
     return FALSE;
 

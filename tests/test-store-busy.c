@@ -134,6 +134,8 @@ test_busy_change (void)
   g_assert_no_error (error);
   roadmap_store_load_progress (store, catalog, &error);
   g_assert_no_error (error);
+  /* One session for the changes, so that the undo below has one to undo */
+  store_test_session (store, catalog);
   move (store, catalog, "a", ROADMAP_STATUS_DOING);
   store_test_set_note (store, store_test_skill (catalog, "alpha", "a"), "before", &error);
   g_assert_no_error (error);
