@@ -432,6 +432,15 @@ store_fixture_tear_down (StoreFixture  *fixture,
   g_clear_pointer (&fixture->db_path, g_free);
 }
 
+/* Closes the database, as when the app quits: the fixture's session
+ * lets the store go too. */
+void
+store_fixture_close (StoreFixture *fixture)
+{
+  store_test_forget_sessions ();
+  g_clear_object (&fixture->store);
+}
+
 /* (Re)opens the store on @fixture->db_path and loads it into a fresh small
  * catalog, as after a restart. */
 void

@@ -70,6 +70,7 @@ void            store_fixture_set_up          (StoreFixture    *fixture,
 void            store_fixture_tear_down       (StoreFixture    *fixture,
                                                gconstpointer    data);
 void            store_fixture_open            (StoreFixture    *fixture);
+void            store_fixture_close           (StoreFixture    *fixture);
 RoadmapSkill   *store_fixture_skill           (StoreFixture    *fixture,
                                                const char      *track_id,
                                                const char      *skill_id);

@@ -217,6 +217,95 @@ test_structure (void)
   g_assert_cmpuint (roadmap_track_get_n_skills (track), ==, 6);
 }
 
+typedef struct
+{
+  guint position, removed, added;
+} Change;
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static char *
+describe_column (GListModel *column)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
+    {
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (column, i);
+
+      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", roadmap_skill_get_id (skill));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A phase's columns are in board order after every change, and say what
+ * changed exactly: one removal and one insertion per move. */
+static void
+test_columns (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapPhase *phase = roadmap_track_find_phase (track, "one");
+  GListModel *todo = roadmap_phase_get_column (phase, ROADMAP_STATUS_TODO);
+  GListModel *done = roadmap_phase_get_column (phase, ROADMAP_STATUS_DONE);
+  RoadmapSkill *first = roadmap_phase_peek_skill (phase, 0);
+  RoadmapSkill *second = roadmap_phase_peek_skill (phase, 1);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autofree char *column = NULL;
+
+  for (guint s = 0; s < 3; s++)
+    roadmap_skill_apply_progress (roadmap_phase_peek_skill (phase, s), ROADMAP_STATUS_TODO, s, NULL, NULL);
+  column = describe_column (todo);
+  g_assert_cmpstr (column, ==, "one-skill-0 one-skill-1 one-skill-2");
+  g_signal_connect (todo, "items-changed", G_CALLBACK (record_change), changes);
+  g_signal_connect (done, "items-changed", G_CALLBACK (record_change), changes);
+
+  /* Down, past a card: its new key is larger than the next one's */
+  roadmap_skill_apply_progress (second, ROADMAP_STATUS_TODO, 5, NULL, NULL);
+  g_clear_pointer (&column, g_free);
+  column = describe_column (todo);
+  g_assert_cmpstr (column, ==, "one-skill-0 one-skill-2 one-skill-1");
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).position, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 0).removed, ==, 1);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).position, ==, 2);
+  g_assert_cmpuint (g_array_index (changes, Change, 1).added, ==, 1);
+  g_assert_cmpuint (roadmap_skill_get_position (second), ==, 2);
+
+  /* A new key that keeps its place: no change at all */
+  g_array_set_size (changes, 0);
+  roadmap_skill_apply_progress (second, ROADMAP_STATUS_TODO, 9, NULL, NULL);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* To the top, and into another column */
+  roadmap_skill_apply_progress (second, ROADMAP_STATUS_TODO, -1, NULL, NULL);
+  g_clear_pointer (&column, g_free);
+  column = describe_column (todo);
+  g_assert_cmpstr (column, ==, "one-skill-1 one-skill-0 one-skill-2");
+  roadmap_skill_apply_progress (first, ROADMAP_STATUS_DONE, 0, NULL, NULL);
+  g_clear_pointer (&column, g_free);
+  column = describe_column (todo);
+  g_assert_cmpstr (column, ==, "one-skill-1 one-skill-2");
+  g_clear_pointer (&column, g_free);
+  column = describe_column (done);
+  g_assert_cmpstr (column, ==, "one-skill-0");
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, 1);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_TODO), ==, 5);
+
+  g_signal_handlers_disconnect_by_data (todo, changes);
+  g_signal_handlers_disconnect_by_data (done, changes);
+}
+
 static void
 on_items_changed (GListModel *model,
                   guint       position,
@@ -288,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/model/counts/follow-status", test_counts_follow_status);
   g_test_add_func ("/model/counts/held", test_counts_held);
   g_test_add_func ("/model/counts/fraction", test_fraction);
+  g_test_add_func ("/model/columns/order", test_columns);
   g_test_add_func ("/model/structure", test_structure);
   g_test_add_func ("/model/catalog", test_catalog);
   g_test_add_func ("/model/disposal", test_disposal);

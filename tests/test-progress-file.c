@@ -48,7 +48,7 @@ make_progress (StoreFixture *fixture)
   store_fixture_set_note (fixture, "beta", "x", "\"quoted\" \\ and a tab\there");
 
   /* Dates from the past, distinct from each other */
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
   db = store_test_sqlite_open (fixture->db_path);
   g_assert_cmpint (sqlite3_exec (db,
                                  "UPDATE progress SET started_at = 1700000000 + 86400 * rowid_like"
@@ -184,7 +184,7 @@ test_roundtrip (StoreFixture  *fixture,
   g_assert_cmpstr (imported_rows, ==, rows);
 
   /* It lasts */
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
   g_clear_pointer (&imported, g_free);
   imported = store_test_describe_reopened (fixture->db_path, FALSE);
   g_assert_cmpstr (imported, ==, model);

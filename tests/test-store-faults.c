@@ -37,6 +37,8 @@ typedef struct
 {
   const char *name;
   Operation operation;
+  /* Run before the fault is armed (may be NULL) */
+  Operation prepare;
 } Change;
 
 typedef struct
@@ -97,6 +99,16 @@ undo (RoadmapStore    *store,
   return TRUE;
 }
 
+/* Something for the undo to undo: a move of the session's own */
+static gboolean
+move_h (RoadmapStore    *store,
+        RoadmapCatalog  *catalog,
+        GError         **error)
+{
+  return store_test_move_skill (store, store_test_skill (catalog, "alpha", "h"),
+                                ROADMAP_STATUS_DONE, 0, error);
+}
+
 static gboolean
 import (RoadmapStore    *store,
         RoadmapCatalog  *catalog,
@@ -110,10 +122,10 @@ import (RoadmapStore    *store,
 }
 
 static const Change changes[] = {
-  { "move", move_skill },
-  { "note", set_note },
-  { "undo", undo },
-  { "import", import },
+  { "move", move_skill, NULL },
+  { "note", set_note, NULL },
+  { "undo", undo, move_h },
+  { "import", import, NULL },
 };
 
 /* Helpers */
@@ -218,6 +230,7 @@ fixture_setup_faulty (StoreFixture  *fixture,
 {
   fixture_setup (fixture, data);
   fixture->store = open_faulty (fixture->db_path, &fixture->catalog);
+  store_test_session (fixture->store, fixture->catalog);
 }
 
 /* The move and the note, on a disk that is fine */
@@ -272,6 +285,13 @@ test_fault (StoreFixture  *fixture,
 
       restore_base (fixture);
       store = open_faulty (db_path, &catalog);
+      /* The changes go through one session, which has the history */
+      store_test_session (store, catalog);
+      if (test_case->change->prepare != NULL)
+        {
+          g_assert_true (test_case->change->prepare (store, catalog, &error));
+          g_assert_no_error (error);
+        }
       model_before = store_test_describe_catalog (catalog);
       db_before = store_test_describe_db (db_path);
 
@@ -303,6 +323,7 @@ test_fault (StoreFixture  *fixture,
 
       /* Closing with the fault gone; then the default VFS sees a sound
        * database with either all of the change or none of it */
+      store_test_forget_sessions ();
       g_clear_object (&store);
       store_test_assert_integrity (db_path);
       db_after = store_test_describe_db (db_path);
@@ -371,7 +392,7 @@ test_retry (StoreFixture  *fixture,
 
   g_clear_pointer (&model_after, g_free);
   model_after = store_test_describe_catalog (catalog);
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
 
   assert_reopens_as (fixture, model_after);
 }
@@ -389,7 +410,7 @@ test_close (StoreFixture  *fixture,
   model = store_test_describe_catalog (fixture->catalog);
 
   faulty_vfs_arm (fault->fault, 1, fault->persistent);
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
   g_test_message ("closing: %u writes, %u syncs, %u faults",
                   faulty_vfs_get_n_writes (), faulty_vfs_get_n_syncs (), faulty_vfs_get_n_hits ());
   faulty_vfs_disarm ();

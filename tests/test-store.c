@@ -270,7 +270,7 @@ test_positions_dense_after_reload (StoreFixture  *fixture,
   store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 1);
   store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 2);
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
 
   db = store_test_sqlite_open (fixture->db_path);
   g_assert_cmpint (sqlite3_exec (db,
@@ -311,13 +311,13 @@ test_positions_skill_without_row (StoreFixture  *fixture,
   g_autoptr(sqlite3) db = NULL;
 
   store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
-  g_clear_object (&fixture->store);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, G_MAXUINT);
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_TODO, G_MAXUINT);
+  store_fixture_close (fixture);
 
+  /* c's row gone: it sits after the stored rows again, in roadmap order */
   db = store_test_sqlite_open (fixture->db_path);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "DELETE FROM progress WHERE skill_id = 'b';"
-                                 "UPDATE progress SET sort_key = position - 1"
-                                 "  WHERE track_id = 'alpha' AND status = 0;",
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM progress WHERE skill_id = 'c';",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_pointer (&db, sqlite3_close);
 
@@ -325,9 +325,12 @@ test_positions_skill_without_row (StoreFixture  *fixture,
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a");
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "c d e b");
 
-  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 0);
+  /* Placed between skills without a row, and before the first */
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 1);
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "c b d e");
+  store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_TODO, 0);
   assert_survives_reopen (fixture);
-  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "b c d e");
+  assert_column (fixture, "one", ROADMAP_STATUS_TODO, "e c b d");
 }
 
 static void
@@ -352,7 +355,7 @@ test_dates (StoreFixture  *fixture,
   g_assert_null (roadmap_skill_get_finished_at (a));
 
   /* Make the start clearly older than now, as if it was weeks ago */
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
   db = store_test_sqlite_open (fixture->db_path);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE progress SET started_at = 1700000000"
                                      " WHERE track_id = 'alpha' AND skill_id = 'a'",
@@ -525,6 +528,18 @@ undo (StoreFixture *fixture,
   g_assert_true (undone == expected);
 }
 
+static gint64
+test_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+static RoadmapSession *
+fixture_session (StoreFixture *fixture)
+{
+  return store_test_session (fixture->store, fixture->catalog);
+}
+
 static void
 test_undo (StoreFixture  *fixture,
            gconstpointer  data)
@@ -532,9 +547,14 @@ test_undo (StoreFixture  *fixture,
   g_autofree char *d0 = NULL;
   g_autofree char *d1 = NULL;
   g_autofree char *d2 = NULL;
+  g_autofree char *d3 = NULL;
   g_autofree char *now = NULL;
   g_autoptr(GPtrArray) history = NULL;
-  g_autoptr(sqlite3) db = NULL;
+  RoadmapSkill *c = store_fixture_skill (fixture, "alpha", "c");
+  gint64 clock = G_GINT64_CONSTANT (1700000000) * G_USEC_PER_SEC;
+
+  /* Every time the commands record comes from the session's clock */
+  roadmap_session_set_clock (fixture_session (fixture), test_clock, &clock);
 
   /* Nothing to undo on a new database */
   undo (fixture, NULL);
@@ -542,32 +562,24 @@ test_undo (StoreFixture  *fixture,
   d0 = store_test_describe_catalog (fixture->catalog);
   store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
   d1 = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (c)), ==, 1700000000);
 
-  /* Give c an older start, so that restoring it is visible */
-  g_clear_object (&fixture->store);
-  db = store_test_sqlite_open (fixture->db_path);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE progress SET started_at = 1700000000"
-                                     " WHERE track_id = 'alpha' AND skill_id = 'c'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_clear_pointer (&db, sqlite3_close);
-  fixture_open (fixture);
-  g_clear_pointer (&d1, g_free);
-  d1 = store_test_describe_catalog (fixture->catalog);
-
+  clock += G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC;
   store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
   d2 = store_test_describe_catalog (fixture->catalog);
   store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DONE, 0);
+  d3 = store_test_describe_catalog (fixture->catalog);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a");
   assert_column (fixture, "one", ROADMAP_STATUS_DONE, "c");
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_finished_at (c)), ==, 1700003600);
 
-  /* Each undo restores status, position and dates of the step before */
-  undo (fixture, store_fixture_skill (fixture, "alpha", "c"));
+  /* Each undo restores status, place and dates of the step before */
+  undo (fixture, c);
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d2);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a c");
-  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (store_fixture_skill (fixture, "alpha", "c"))),
-                   ==, 1700000000);
-  g_assert_null (roadmap_skill_get_finished_at (store_fixture_skill (fixture, "alpha", "c")));
+  g_assert_cmpint (g_date_time_to_unix (roadmap_skill_get_started_at (c)), ==, 1700000000);
+  g_assert_null (roadmap_skill_get_finished_at (c));
 
   undo (fixture, store_fixture_skill (fixture, "alpha", "a"));
   g_clear_pointer (&now, g_free);
@@ -575,17 +587,20 @@ test_undo (StoreFixture  *fixture,
   g_assert_cmpstr (now, ==, d1);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a b d e");
 
-  /* Undo is durable, and continues after reopening */
-  assert_survives_reopen (fixture);
+  /* Undo is durable: on disk, it survives a reopen */
+  {
+    g_autofree char *reopened = store_test_describe_reopened (fixture->db_path, FALSE);
 
-  undo (fixture, store_fixture_skill (fixture, "alpha", "c"));
+    g_assert_cmpstr (reopened, ==, d1);
+  }
+
+  undo (fixture, c);
   g_clear_pointer (&now, g_free);
   now = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (now, ==, d0);
   assert_column (fixture, "one", ROADMAP_STATUS_TODO, "a b c d e");
 
   /* Nothing left: TRUE, no skill, no change, nothing recorded */
-  undo (fixture, NULL);
   undo (fixture, NULL);
   g_clear_pointer (&now, g_free);
   now = store_test_describe_catalog (fixture->catalog);
@@ -598,11 +613,74 @@ test_undo (StoreFixture  *fixture,
   for (guint i = 3; i < 6; i++)
     g_assert_cmpint (((RoadmapHistoryEntry *) g_ptr_array_index (history, i))->kind, ==, ROADMAP_HISTORY_UNDO);
 
+  /* Redo walks forward again, to the same dates */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      RoadmapCommand *redone = NULL;
+
+      g_assert_true (roadmap_session_redo (fixture_session (fixture), &redone, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (redone);
+    }
+  g_clear_pointer (&now, g_free);
+  now = store_test_describe_catalog (fixture->catalog);
+  g_assert_cmpstr (now, ==, d3);
+  g_assert_false (roadmap_session_can_redo (fixture_session (fixture)));
+
+  /* The history is this session's: a new one has nothing to undo */
+  fixture_open (fixture);
+  undo (fixture, NULL);
   assert_survives_reopen (fixture);
 }
 
-/* After undoing, a new move is undone first; moves already undone are
- * skipped. */
+/* Another process changed the skill since: the undo refuses and changes
+ * nothing, and the steps before it still undo. */
+static void
+test_undo_changed_elsewhere (StoreFixture  *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(RoadmapStore) other_store = NULL;
+  g_autoptr(RoadmapCatalog) other_catalog = store_test_small_catalog ();
+  g_autoptr(RoadmapSession) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  RoadmapCommand *undone = NULL;
+  guint n_changed = 0;
+
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DONE, 0);
+
+  /* The command line, say: b to Doing */
+  other_store = roadmap_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (roadmap_store_load_progress (other_store, other_catalog, &error));
+  other = roadmap_session_new_for_store (other_store, other_catalog);
+  g_assert_true (roadmap_session_set_status (other, store_test_skill (other_catalog, "alpha", "b"),
+                                             ROADMAP_STATUS_DOING, &error));
+  g_assert_no_error (error);
+
+  /* The change reaches this session's model without a restart */
+  g_assert_true (roadmap_session_reload (fixture_session (fixture), &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, >=, 1);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a b");
+
+  before = store_test_describe_db (fixture->db_path);
+  g_assert_false (roadmap_session_undo (fixture_session (fixture), &undone, &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE);
+  g_clear_error (&error);
+  after = store_test_describe_db (fixture->db_path);
+  g_assert_cmpstr (after, ==, before);
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "a b");
+
+  /* The step before is still this session's own */
+  undo (fixture, store_fixture_skill (fixture, "alpha", "a"));
+  assert_column (fixture, "one", ROADMAP_STATUS_DOING, "b");
+  undo (fixture, NULL);
+}
+
 static void
 test_undo_after_new_move (StoreFixture  *fixture,
                           gconstpointer  data)
@@ -789,18 +867,25 @@ test_backup_auto_fails (StoreFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *backup = g_strconcat (fixture->db_path, ".backup", NULL);
-  g_autofree char *tmp = g_strconcat (backup, ".tmp", NULL);
+  struct utimbuf old = { 1000000000, 1000000000 };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
 
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
   g_assert_cmpint (g_unlink (backup), ==, 0);
-  /* In the way of the temporary file the backup is written to */
-  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
+  /* An old folder in the way of the backup: the copy cannot replace it */
+  g_assert_cmpint (g_mkdir (backup, 0700), ==, 0);
+  g_assert_cmpint (utime (backup, &old), ==, 0);
 
   fixture_open (fixture);
-  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_DIR));
   store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
   assert_survives_reopen (fixture);
-  g_assert_true (g_file_test (tmp, G_FILE_TEST_IS_DIR));
+
+  /* No temporary copy left behind */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".tmp"));
 }
 
 /* Rows of a roadmap that is not loaded now are kept, for when it is. */
@@ -818,7 +903,7 @@ test_rows_of_unloaded_tracks_kept (StoreFixture  *fixture,
   store_fixture_move (fixture, "beta", "y", ROADMAP_STATUS_DONE, 0);
   store_fixture_set_note (fixture, "beta", "x", "keep me");
   before = store_test_describe_catalog (fixture->catalog);
-  g_clear_object (&fixture->store);
+  store_fixture_close (fixture);
 
   /* A session with only the alpha roadmap */
   g_assert_true (roadmap_catalog_add_track (alpha_only, roadmap_catalog_find_track (small, "alpha"),
@@ -860,6 +945,7 @@ main (int   argc,
   ADD ("/store/dates", test_dates);
   ADD ("/store/history/append-only", test_history);
   ADD ("/store/undo/walk-back", test_undo);
+  ADD ("/store/undo/changed-elsewhere", test_undo_changed_elsewhere);
   ADD ("/store/undo/after-new-move", test_undo_after_new_move);
   ADD ("/store/notes", test_notes);
   ADD ("/store/backup/api", test_backup);

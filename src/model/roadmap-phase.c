@@ -148,7 +148,7 @@ find_in_column (RoadmapSkillList *column,
                 RoadmapSkill     *skill,
                 gint64            sort_key)
 {
-  guint position = roadmap_skill_list_search (column, sort_key, roadmap_skill_get_index (skill));
+  guint position = roadmap_skill_list_search (column, sort_key, roadmap_skill_get_index (skill), G_MAXUINT);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (column));
 
   if (position < n && roadmap_skill_list_peek (column, position) == skill)
@@ -378,7 +378,7 @@ roadmap_phase_add_skill (RoadmapPhase *self,
   column = self->columns[roadmap_skill_get_status (skill)];
   roadmap_skill_list_insert (column,
                              roadmap_skill_list_search (column, roadmap_skill_get_sort_key (skill),
-                                                        roadmap_skill_get_index (skill)),
+                                                        roadmap_skill_get_index (skill), G_MAXUINT),
                              skill);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -504,13 +504,11 @@ _roadmap_phase_skill_moved (RoadmapPhase  *self,
 
   get_counts (self, old_counts);
   old_position = find_in_column (from, skill, old_sort_key);
+  /* In its own column, the skill is left out of the search: its key
+   * has changed already, so the list is not in order with it. */
   position = roadmap_skill_list_search (to, roadmap_skill_get_sort_key (skill),
-                                        roadmap_skill_get_index (skill));
-
-  /* In the same column, the search counted the skill itself if it was
-   * before its new place. */
-  if (from == to && position > old_position)
-    position--;
+                                        roadmap_skill_get_index (skill),
+                                        from == to ? old_position : G_MAXUINT);
   if (from == to && position == old_position)
     return;
 

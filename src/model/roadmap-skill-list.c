@@ -171,25 +171,29 @@ roadmap_skill_list_replace_all (RoadmapSkillList *self,
  * roadmap_skill_list_search:
  * @sort_key: a sort key
  * @index: a skill's index in its phase
+ * @skip: a place to leave out (the skill being moved, whose key has
+ *   changed already), or %G_MAXUINT
  *
- * For a list in board order (roadmap_skill_compare_place()): the first
- * place whose skill does not come before (@sort_key, @index), found by
- * binary search; where a skill with that key and index is, or belongs.
+ * For a list in board order (roadmap_skill_compare_place()), once @skip
+ * is left out: the first place whose skill does not come before
+ * (@sort_key, @index), found by binary search; where a skill with that
+ * key and index is, or belongs, counted without @skip.
  */
 guint
 roadmap_skill_list_search (RoadmapSkillList *self,
                            gint64            sort_key,
-                           guint             index)
+                           guint             index,
+                           guint             skip)
 {
   guint low = 0, high;
 
   g_return_val_if_fail (ROADMAP_IS_SKILL_LIST (self), 0);
 
-  high = self->skills->len;
+  high = self->skills->len - (skip < self->skills->len ? 1 : 0);
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      RoadmapSkill *skill = g_ptr_array_index (self->skills, middle);
+      RoadmapSkill *skill = g_ptr_array_index (self->skills, middle < skip ? middle : middle + 1);
       gint64 key = roadmap_skill_get_sort_key (skill);
 
       if (key < sort_key || (key == sort_key && roadmap_skill_get_index (skill) < index))

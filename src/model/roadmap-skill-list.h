@@ -26,7 +26,8 @@ void              roadmap_skill_list_replace_all (RoadmapSkillList *self,
                                                   GPtrArray        *skills);
 guint             roadmap_skill_list_search (RoadmapSkillList *self,
                                              gint64            sort_key,
-                                             guint             index);
+                                             guint             index,
+                                             guint             skip);
 RoadmapSkill     *roadmap_skill_list_peek   (RoadmapSkillList *self,
                                              guint             position);
 

@@ -301,6 +301,17 @@ has_tie (RoadmapStore   *self,
   return step_int (self, stmt, &found_key, tie, error);
 }
 
+/* The unstored key of slot @slot or below that is not @skill's own (the
+ * slot of index i belongs to the skill of index i), G_MININT64 if none. */
+static gint64
+unstored_key_below (RoadmapSkill *skill,
+                    gint64        slot)
+{
+  if (slot == roadmap_skill_get_index (skill))
+    slot--;
+  return slot >= 0 ? ROADMAP_SORT_KEY_UNSTORED_BASE + slot * ROADMAP_SORT_KEY_STEP : G_MININT64;
+}
+
 /* The lowest key a skill placed before one with key @upper can take:
  * everything in its column with a smaller key comes before it. */
 static gboolean
@@ -320,12 +331,72 @@ lower_bound (RoadmapStore   *self,
   if (found)
     *lower = key;
 
-  /* Skills without a row sit on the unstored keys, in To-do only. */
+  /* Skills without a row sit on the unstored keys, in To-do only: the
+   * one of the largest slot below @upper may be there. */
   if (status == ROADMAP_STATUS_TODO && upper > ROADMAP_SORT_KEY_UNSTORED_BASE)
-    {
-      gint64 slot = (upper - 1 - ROADMAP_SORT_KEY_UNSTORED_BASE) / ROADMAP_SORT_KEY_STEP;
+    *lower = MAX (*lower, unstored_key_below (skill, (upper - 1 - ROADMAP_SORT_KEY_UNSTORED_BASE) /
+                                                     ROADMAP_SORT_KEY_STEP));
 
-      *lower = MAX (*lower, ROADMAP_SORT_KEY_UNSTORED_BASE + slot * ROADMAP_SORT_KEY_STEP);
+  return TRUE;
+}
+
+/* Whether a skill of @skill's phase other than @skill is in column
+ * @status with a key strictly between @low and @high, on disk. */
+static gboolean
+phase_has_skill_between (RoadmapStore   *self,
+                         RoadmapSkill   *skill,
+                         RoadmapStatus   status,
+                         gint64          low,
+                         gint64          high,
+                         gboolean       *found,
+                         GError        **error)
+{
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+  RoadmapTrack *track = roadmap_phase_get_track (phase);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *found = FALSE;
+  if (!_roadmap_store_prepare_cached (self,
+                                      "SELECT skill_id FROM progress"
+                                      " WHERE track_id = ?1 AND status = ?2"
+                                      "   AND sort_key > ?3 AND sort_key < ?4 AND skill_id != ?5",
+                                      &stmt, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, status);
+  sqlite3_bind_int64 (stmt, 3, low);
+  sqlite3_bind_int64 (stmt, 4, high);
+  sqlite3_bind_text (stmt, 5, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+
+  while (!*found && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RoadmapSkill *other = track != NULL ? roadmap_track_find_skill (track, (const char *) sqlite3_column_text (stmt, 0)) : NULL;
+
+      *found = other != NULL && roadmap_skill_get_phase (other) == phase;
+    }
+  sqlite3_reset (stmt);
+  if (!*found && rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+
+  /* The skills without a row, on their slots in To-do */
+  if (status == ROADMAP_STATUS_TODO && high > ROADMAP_SORT_KEY_UNSTORED_BASE)
+    {
+      guint n = roadmap_phase_get_n_skills (phase);
+
+      for (guint i = 0; i < n && !*found; i++)
+        {
+          gint64 key = roadmap_sort_key_for_unstored (i);
+          RoadmapSkill *other = roadmap_phase_peek_skill (phase, i);
+          RoadmapProgressRow row;
+
+          if (key <= low || key >= high || other == skill)
+            continue;
+          if (!roadmap_store_read_row (self, other, &row, error))
+            return FALSE;
+          *found = !row.stored;
+        }
     }
 
   return TRUE;
@@ -475,14 +546,22 @@ roadmap_store_place_skill (RoadmapStore        *self,
       if (!found)
         last = G_MININT64;
       if (status == ROADMAP_STATUS_TODO)
-        last = MAX (last, roadmap_sort_key_for_unstored (roadmap_phase_get_n_skills (roadmap_skill_get_phase (skill)) - 1));
+        last = MAX (last, unstored_key_below (skill, roadmap_phase_get_n_skills (roadmap_skill_get_phase (skill)) - 1));
       lower = last;
       before = NULL;
     }
 
-  /* Already there? */
-  if (!tie && old_row->status == status && old_row->sort_key > lower && old_row->sort_key < upper)
-    return TRUE;
+  /* Already there: nothing of its phase between it and @before (or the
+   * end). Other phases' keys may be, which is why @lower cannot tell. */
+  if (!tie && old_row->status == status && old_row->sort_key < upper)
+    {
+      gboolean between;
+
+      if (!phase_has_skill_between (self, skill, status, old_row->sort_key, upper, &between, error))
+        return FALSE;
+      if (!between)
+        return TRUE;
+    }
 
   new_row->status = status;
   new_row->stored = TRUE;
