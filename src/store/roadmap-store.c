@@ -355,18 +355,23 @@ check_integrity (sqlite3     *db,
 }
 
 /* Creates the file 0600 before SQLite opens it: SQLite would use 0644 and
- * gives the -wal and -shm files the mode of the database file. */
+ * gives the -wal and -shm files the mode of the database file.
+ *
+ * An existing file is not opened: closing a descriptor drops every POSIX
+ * lock this process holds on the file, those of an SQLite connection
+ * already open on it (another store of this process) included, and the
+ * other processes would then no longer see that connection. */
 static gboolean
 create_private_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
+  int saved_errno;
   int fd;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       g_set_error (error, ROADMAP_STORE_ERROR,
                    saved_errno == EACCES || saved_errno == EROFS
                      ? ROADMAP_STORE_ERROR_READ_ONLY : ROADMAP_STORE_ERROR_IO,
@@ -374,23 +379,29 @@ create_private_file (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
     {
-      int saved_errno = errno;
-      gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
-
-      g_set_error (error, ROADMAP_STORE_ERROR,
-                   saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
-                     ? ROADMAP_STORE_ERROR_READ_ONLY : ROADMAP_STORE_ERROR_IO,
-                   exists ? _("Could not open the progress database %s for writing: %s")
-                          : _("Could not create the progress database %s: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
+      close (fd);
+      return TRUE;
     }
-  close (fd);
 
-  return TRUE;
+  saved_errno = errno;
+  if (saved_errno == EEXIST)
+    {
+      if (g_access (path, W_OK) == 0)
+        return TRUE;
+      saved_errno = errno;
+    }
+
+  g_set_error (error, ROADMAP_STORE_ERROR,
+               saved_errno == EACCES || saved_errno == EROFS || saved_errno == EPERM
+                 ? ROADMAP_STORE_ERROR_READ_ONLY : ROADMAP_STORE_ERROR_IO,
+               g_file_test (path, G_FILE_TEST_EXISTS)
+                 ? _("Could not open the progress database %s for writing: %s")
+                 : _("Could not create the progress database %s: %s"),
+               path, g_strerror (saved_errno));
+  return FALSE;
 }
 
 static gboolean
@@ -484,7 +495,14 @@ migrate (RoadmapStore  *self,
       return FALSE;
     }
 
-  return _roadmap_store_commit (self, error);
+  if (!_roadmap_store_commit (self, error))
+    return FALSE;
+
+  /* The schema into the main file now, not at the first automatic
+   * checkpoint: a new database's file is then not empty while it is in
+   * use (see is_emptied()). Best effort: another reader may hold it. */
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
+  return TRUE;
 }
 
 /* Everything from sqlite3_open_v2() to a ready, current schema. Errors in
@@ -773,12 +791,18 @@ refresh_backup (RoadmapStore *self)
     g_message ("Could not back up the progress database: %s", error->message);
 }
 
-/* An empty file where a backup says there was a database. */
+/* An empty file where a backup says there was a database. Not one whose
+ * write-ahead log holds it all: another process may have it open, with
+ * nothing checkpointed into the main file yet. */
 static gboolean
 is_emptied (const char *path)
 {
   g_autofree char *backup_path = backup_path_for (path);
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   GStatBuf st;
+
+  if (g_stat (wal_path, &st) == 0 && st.st_size > 0)
+    return FALSE;
 
   return g_stat (path, &st) == 0 && st.st_size == 0 &&
          g_file_test (backup_path, G_FILE_TEST_IS_REGULAR);
