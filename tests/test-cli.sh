@@ -262,6 +262,36 @@ else
   ok "# SKIP cannot mount a small tmpfs in a user namespace (unshare -rm): no real full disk"
 fi
 
+# Two terminals on one phase at once: every acknowledged change holds
+# (each loop's last successful --set-status is what --list shows).
+two="$work/two.db"
+# Each ends in another column than To-do, where a lost change would put it.
+mover () {
+  skill=$1 cycle=$2
+  last=none
+  for i in $(seq 1 40); do
+    for status in $cycle; do
+      if "$roadmap" --db "$two" --set-status "backend-developer/$skill=$status" 2>>"$work/movers-err"; then
+        last=$status
+      fi
+    done
+  done
+  echo "$last" > "$work/last-$skill"
+}
+"$roadmap" --db "$two" --list >/dev/null
+mover python-sql "todo doing done" & first=$!
+mover database-design "done todo doing" & second=$!
+mover api-development "doing todo done"
+wait $first $second
+"$roadmap" --db "$two" --list > "$work/two-list"
+all_kept=yes
+for skill in python-sql database-design api-development; do
+  grep -q "^backend-developer	fundamentals	$skill	$(cat "$work/last-$skill")	" "$work/two-list" || all_kept=no
+done
+err=$(cat "$work/movers-err")
+check "three --set-status loops on one phase: no change lost" [ "$all_kept" = yes ]
+check "three --set-status loops on one phase: none refused" [ -z "$err" ]
+
 # Bad usage
 run "two actions at once" 1 "$roadmap" --db "$db" --list --export-progress "$work/x.json" &&
   check "two actions: one line on stderr" one_line "$err"
