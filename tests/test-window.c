@@ -12,7 +12,6 @@ test_shows_tracks_and_progress (UiFixture     *fixture,
                                 gconstpointer  data)
 {
   RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
-  RoadmapStore *store = roadmap_session_get_store (fixture->session);
   RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, "backend-developer", "api-development");
   g_autoptr(GError) error = NULL;
   GtkListBox *sidebar;

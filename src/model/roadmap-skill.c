@@ -138,7 +138,7 @@ roadmap_skill_get_property (GObject    *object,
       g_value_set_uint (value, self->estimate_hours);
       break;
     case PROP_STATUS:
-      g_value_set_uint (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
     case PROP_SORT_KEY:
       g_value_set_int64 (value, self->sort_key);
@@ -172,10 +172,7 @@ roadmap_skill_class_init (RoadmapSkillClass *klass)
   properties[PROP_TOPICS] = g_param_spec_boxed ("topics", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_RESOURCES] = g_param_spec_object ("resources", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_ESTIMATE_HOURS] = g_param_spec_uint ("estimate-hours", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  /* A plain uint rather than an enum pspec: bindings and expressions in
-   * the UI compare it with the RoadmapStatus values directly. */
-  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL,
-                                               ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE,
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, ROADMAP_TYPE_STATUS,
                                                ROADMAP_STATUS_TODO, flags);
   properties[PROP_SORT_KEY] = g_param_spec_int64 ("sort-key", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
   properties[PROP_STARTED_AT] = g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, flags);

@@ -8,37 +8,46 @@
 
 #include "roadmap-status.h"
 
-/* The words used on the command line and in exported progress files:
- * stable, never translated. */
-static const char * const status_names[ROADMAP_N_STATUSES] = {
-  "todo", "doing", "done",
-};
+static GEnumClass *
+get_class (void)
+{
+  static GEnumClass *enum_class;
 
+  if (g_once_init_enter (&enum_class))
+    g_once_init_leave (&enum_class, g_type_class_ref (ROADMAP_TYPE_STATUS));
+  return enum_class;
+}
+
+/**
+ * roadmap_status_to_string:
+ *
+ * Returns: the word for @status on the command line and in progress
+ *   files: stable, never translated
+ */
 const char *
 roadmap_status_to_string (RoadmapStatus status)
 {
-  g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
+  GEnumValue *value = g_enum_get_value (get_class (), (int) status);
 
-  return status_names[status];
+  g_return_val_if_fail (value != NULL, NULL);
+  return value->value_nick;
 }
 
 gboolean
 roadmap_status_from_string (const char    *string,
                             RoadmapStatus *status)
 {
+  GEnumValue *value;
+
   g_return_val_if_fail (string != NULL, FALSE);
 
-  for (guint i = 0; i < ROADMAP_N_STATUSES; i++)
-    {
-      if (g_str_equal (string, status_names[i]))
-        {
-          if (status != NULL)
-            *status = (RoadmapStatus) i;
-          return TRUE;
-        }
-    }
+  value = g_enum_get_value_by_nick (get_class (), string);
+  if (value == NULL)
+    return FALSE;
 
-  return FALSE;
+  if (status != NULL)
+    *status = (RoadmapStatus) value->value;
+  return TRUE;
 }
 
 /**

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "roadmap-model-enums.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -14,7 +16,9 @@ G_BEGIN_DECLS
  * @ROADMAP_STATUS_DOING: being learned
  * @ROADMAP_STATUS_DONE: finished
  *
- * The values are stored in the progress database: never renumber them.
+ * The values are stored in the progress database, the nicks (of
+ * %ROADMAP_TYPE_STATUS, generated) are the words of the command line and
+ * of progress files: never change either.
  */
 typedef enum
 {

@@ -30,6 +30,15 @@ struct _RoadmapColumn
 
 G_DEFINE_FINAL_TYPE (RoadmapColumn, roadmap_column, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_PHASE,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
@@ -105,6 +114,67 @@ on_drop (GtkDropTarget *target,
 }
 
 static void
+roadmap_column_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  RoadmapColumn *self = ROADMAP_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_PHASE:
+      g_value_set_object (value, self->phase);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_column_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  RoadmapColumn *self = ROADMAP_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_PHASE:
+      self->phase = g_value_dup_object (value);
+      break;
+    case PROP_STATUS:
+      self->status = g_value_get_enum (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_column_constructed (GObject *object)
+{
+  RoadmapColumn *self = ROADMAP_COLUMN (object);
+  RoadmapPhase *phase = self->phase;
+  RoadmapStatus status = self->status;
+
+  G_OBJECT_CLASS (roadmap_column_parent_class)->constructed (object);
+
+  self->model = roadmap_phase_get_column (phase, status);
+
+  gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
+  gtk_label_set_text (self->title_label, roadmap_status_get_label (status));
+
+  gtk_list_box_bind_model (self->list, self->model, create_card, NULL, NULL);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
+}
+
+static void
 roadmap_column_dispose (GObject *object)
 {
   RoadmapColumn *self = (RoadmapColumn *) object;
@@ -125,6 +195,15 @@ roadmap_column_class_init (RoadmapColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = roadmap_column_dispose;
+  object_class->constructed = roadmap_column_constructed;
+  object_class->get_property = roadmap_column_get_property;
+  object_class->set_property = roadmap_column_set_property;
+
+  properties[PROP_PHASE] =
+    g_param_spec_object ("phase", NULL, NULL, ROADMAP_TYPE_PHASE, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, ROADMAP_TYPE_STATUS, ROADMAP_STATUS_TODO, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-column.ui");
@@ -158,24 +237,13 @@ GtkWidget *
 roadmap_column_new (RoadmapPhase  *phase,
                     RoadmapStatus  status)
 {
-  RoadmapColumn *self;
-
   g_return_val_if_fail (ROADMAP_IS_PHASE (phase), NULL);
   g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
 
-  self = g_object_new (ROADMAP_TYPE_COLUMN, NULL);
-  self->phase = g_object_ref (phase);
-  self->status = status;
-  self->model = roadmap_phase_get_column (phase, status);
-
-  gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
-  gtk_label_set_text (self->title_label, roadmap_status_get_label (status));
-
-  gtk_list_box_bind_model (self->list, self->model, create_card, NULL, NULL);
-  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-  update_count (self);
-
-  return GTK_WIDGET (self);
+  return g_object_new (ROADMAP_TYPE_COLUMN,
+                       "phase", phase,
+                       "status", status,
+                       NULL);
 }
 
 RoadmapStatus

@@ -27,61 +27,59 @@ struct _RoadmapPhaseCard
 
 G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_PHASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
-roadmap_phase_card_dispose (GObject *object)
+roadmap_phase_card_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
-  RoadmapPhaseCard *self = (RoadmapPhaseCard *) object;
+  RoadmapPhaseCard *self = ROADMAP_PHASE_CARD (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_PHASE_CARD);
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->phase);
-
-  G_OBJECT_CLASS (roadmap_phase_card_parent_class)->dispose (object);
+  switch (prop_id)
+    {
+    case PROP_PHASE:
+      g_value_set_object (value, self->phase);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
+roadmap_phase_card_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  RoadmapPhaseCard *self = ROADMAP_PHASE_CARD (object);
 
-  object_class->dispose = roadmap_phase_card_dispose;
-
-  g_type_ensure (ROADMAP_TYPE_COLUMNS_LAYOUT);
-  g_type_ensure (ROADMAP_TYPE_PROGRESS);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-phase-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, title_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, months_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, column_box);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "phase");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  switch (prop_id)
+    {
+    case PROP_PHASE:
+      self->phase = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
-roadmap_phase_card_init (RoadmapPhaseCard *self)
+roadmap_phase_card_constructed (GObject *object)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-}
-
-GtkWidget *
-roadmap_phase_card_new (RoadmapPhase *phase)
-{
-  RoadmapPhaseCard *self;
+  RoadmapPhaseCard *self = ROADMAP_PHASE_CARD (object);
+  RoadmapPhase *phase = self->phase;
   g_autofree char *title = NULL;
   guint first, last;
 
-  g_return_val_if_fail (ROADMAP_IS_PHASE (phase), NULL);
-
-  self = g_object_new (ROADMAP_TYPE_PHASE_CARD, NULL);
-  self->phase = g_object_ref (phase);
+  G_OBJECT_CLASS (roadmap_phase_card_parent_class)->constructed (object);
 
   /* Translators: "Phase 1 · Fundamentals" */
   title = g_strdup_printf (_("Phase %u · %s"), roadmap_phase_get_number (phase),
@@ -113,8 +111,67 @@ roadmap_phase_card_new (RoadmapPhase *phase)
     }
 
   roadmap_progress_bind (self->progress, phase);
+}
 
-  return GTK_WIDGET (self);
+static void
+roadmap_phase_card_dispose (GObject *object)
+{
+  RoadmapPhaseCard *self = (RoadmapPhaseCard *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_PHASE_CARD);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->phase);
+
+  G_OBJECT_CLASS (roadmap_phase_card_parent_class)->dispose (object);
+}
+
+static void
+roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_phase_card_dispose;
+  object_class->constructed = roadmap_phase_card_constructed;
+  object_class->get_property = roadmap_phase_card_get_property;
+  object_class->set_property = roadmap_phase_card_set_property;
+
+  properties[PROP_PHASE] =
+    g_param_spec_object ("phase", NULL, NULL, ROADMAP_TYPE_PHASE, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ROADMAP_TYPE_COLUMNS_LAYOUT);
+  g_type_ensure (ROADMAP_TYPE_PROGRESS);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-phase-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, months_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, column_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "phase");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+roadmap_phase_card_init (RoadmapPhaseCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+}
+
+GtkWidget *
+roadmap_phase_card_new (RoadmapPhase *phase)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (phase), NULL);
+
+  return g_object_new (ROADMAP_TYPE_PHASE_CARD,
+                       "phase", phase,
+                       NULL);
 }
 
 RoadmapPhase *

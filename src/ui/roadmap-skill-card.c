@@ -31,6 +31,14 @@ struct _RoadmapSkillCard
 
 G_DEFINE_FINAL_TYPE (RoadmapSkillCard, roadmap_skill_card, GTK_TYPE_LIST_BOX_ROW)
 
+enum {
+  PROP_0,
+  PROP_SKILL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static char *
 format_date (GDateTime *date_time)
 {
@@ -293,6 +301,59 @@ on_drag_end (GtkDragSource    *source,
 }
 
 static void
+roadmap_skill_card_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SKILL:
+      g_value_set_object (value, self->skill);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_skill_card_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_SKILL:
+      self->skill = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_skill_card_constructed (GObject *object)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (object);
+  RoadmapSkill *skill = self->skill;
+
+  G_OBJECT_CLASS (roadmap_skill_card_parent_class)->constructed (object);
+
+  gtk_label_set_text (self->title_label, roadmap_skill_get_title (skill));
+  update_details (self);
+  update_status (self);
+
+  g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+}
+
+static void
 roadmap_skill_card_dispose (GObject *object)
 {
   RoadmapSkillCard *self = (RoadmapSkillCard *) object;
@@ -311,6 +372,13 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = roadmap_skill_card_dispose;
+  object_class->constructed = roadmap_skill_card_constructed;
+  object_class->get_property = roadmap_skill_card_get_property;
+  object_class->set_property = roadmap_skill_card_set_property;
+
+  properties[PROP_SKILL] =
+    g_param_spec_object ("skill", NULL, NULL, ROADMAP_TYPE_SKILL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-card.ui");
@@ -362,22 +430,11 @@ roadmap_skill_card_init (RoadmapSkillCard *self)
 GtkWidget *
 roadmap_skill_card_new (RoadmapSkill *skill)
 {
-  RoadmapSkillCard *self;
-
   g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
 
-  self = g_object_new (ROADMAP_TYPE_SKILL_CARD, NULL);
-  self->skill = g_object_ref (skill);
-
-  gtk_label_set_text (self->title_label, roadmap_skill_get_title (skill));
-  update_details (self);
-  update_status (self);
-
-  g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-
-  return GTK_WIDGET (self);
+  return g_object_new (ROADMAP_TYPE_SKILL_CARD,
+                       "skill", skill,
+                       NULL);
 }
 
 RoadmapSkill *

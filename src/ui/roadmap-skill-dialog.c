@@ -40,6 +40,15 @@ struct _RoadmapSkillDialog
 G_DEFINE_FINAL_TYPE (RoadmapSkillDialog, roadmap_skill_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_SKILL,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
   MOVE_REQUESTED,
   N_SIGNALS
 };
@@ -188,6 +197,93 @@ roadmap_skill_dialog_close_request (GtkWindow *window)
 }
 
 static void
+roadmap_skill_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  RoadmapSkillDialog *self = ROADMAP_SKILL_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SKILL:
+      g_value_set_object (value, self->skill);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_skill_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  RoadmapSkillDialog *self = ROADMAP_SKILL_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_SKILL:
+      self->skill = g_value_dup_object (value);
+      break;
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_skill_dialog_constructed (GObject *object)
+{
+  RoadmapSkillDialog *self = ROADMAP_SKILL_DIALOG (object);
+  RoadmapSkill *skill = self->skill;
+  RoadmapPhase *phase;
+  GtkTextBuffer *buffer;
+  const char *note;
+
+  G_OBJECT_CLASS (roadmap_skill_dialog_parent_class)->constructed (object);
+
+  gtk_window_set_title (GTK_WINDOW (self), roadmap_skill_get_title (skill));
+  adw_window_title_set_title (self->window_title, roadmap_skill_get_title (skill));
+  phase = roadmap_skill_get_phase (skill);
+  if (phase != NULL)
+    {
+      /* Translators: "Phase 1 · Fundamentals" */
+      g_autofree char *subtitle = g_strdup_printf (_("Phase %u · %s"), roadmap_phase_get_number (phase),
+                                                   roadmap_phase_get_title (phase));
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+
+  gtk_label_set_text (self->summary_label, roadmap_skill_get_summary (skill) != NULL
+                                             ? roadmap_skill_get_summary (skill)
+                                             : _("No description."));
+  fill_topics (self);
+  fill_resources (self);
+
+  note = roadmap_skill_get_note (skill);
+  buffer = gtk_text_view_get_buffer (self->notes_view);
+  gtk_text_buffer_set_text (buffer, note != NULL ? note : "", -1);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      g_object_set_data (G_OBJECT (self->move_buttons[s]), "status", GUINT_TO_POINTER (s));
+      g_signal_connect_object (self->move_buttons[s], "clicked", G_CALLBACK (on_move_clicked), self, 0);
+    }
+
+  g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+  update_progress (self);
+}
+
+static void
 roadmap_skill_dialog_dispose (GObject *object)
 {
   RoadmapSkillDialog *self = (RoadmapSkillDialog *) object;
@@ -207,6 +303,15 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = roadmap_skill_dialog_dispose;
+  object_class->constructed = roadmap_skill_dialog_constructed;
+  object_class->get_property = roadmap_skill_dialog_get_property;
+  object_class->set_property = roadmap_skill_dialog_set_property;
+
+  properties[PROP_SKILL] =
+    g_param_spec_object ("skill", NULL, NULL, ROADMAP_TYPE_SKILL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, ROADMAP_TYPE_SESSION, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = roadmap_skill_dialog_close_request;
 
   /**
@@ -246,60 +351,20 @@ roadmap_skill_dialog_init (RoadmapSkillDialog *self)
 }
 
 RoadmapSkillDialog *
-roadmap_skill_dialog_new (GtkWindow    *parent,
+roadmap_skill_dialog_new (GtkWindow      *parent,
                           RoadmapSkill   *skill,
                           RoadmapSession *session)
 {
-  RoadmapSkillDialog *self;
-  RoadmapPhase *phase;
-  GtkTextBuffer *buffer;
-  const char *note;
-
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
   g_return_val_if_fail (ROADMAP_IS_SESSION (session), NULL);
 
-  self = g_object_new (ROADMAP_TYPE_SKILL_DIALOG,
+  return g_object_new (ROADMAP_TYPE_SKILL_DIALOG,
                        "transient-for", parent,
                        "modal", TRUE,
+                       "skill", skill,
+                       "session", session,
                        NULL);
-  self->skill = g_object_ref (skill);
-  self->session = g_object_ref (session);
-
-  gtk_window_set_title (GTK_WINDOW (self), roadmap_skill_get_title (skill));
-  adw_window_title_set_title (self->window_title, roadmap_skill_get_title (skill));
-  phase = roadmap_skill_get_phase (skill);
-  if (phase != NULL)
-    {
-      /* Translators: "Phase 1 · Fundamentals" */
-      g_autofree char *subtitle = g_strdup_printf (_("Phase %u · %s"), roadmap_phase_get_number (phase),
-                                                   roadmap_phase_get_title (phase));
-      adw_window_title_set_subtitle (self->window_title, subtitle);
-    }
-
-  gtk_label_set_text (self->summary_label, roadmap_skill_get_summary (skill) != NULL
-                                             ? roadmap_skill_get_summary (skill)
-                                             : _("No description."));
-  fill_topics (self);
-  fill_resources (self);
-
-  note = roadmap_skill_get_note (skill);
-  buffer = gtk_text_view_get_buffer (self->notes_view);
-  gtk_text_buffer_set_text (buffer, note != NULL ? note : "", -1);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
-
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    {
-      g_object_set_data (G_OBJECT (self->move_buttons[s]), "status", GUINT_TO_POINTER (s));
-      g_signal_connect_object (self->move_buttons[s], "clicked", G_CALLBACK (on_move_clicked), self, 0);
-    }
-
-  g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
-  update_progress (self);
-
-  return self;
 }
 
 RoadmapSkill *

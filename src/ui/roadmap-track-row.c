@@ -19,6 +19,65 @@ struct _RoadmapTrackRow
 
 G_DEFINE_FINAL_TYPE (RoadmapTrackRow, roadmap_track_row, GTK_TYPE_LIST_BOX_ROW)
 
+enum {
+  PROP_0,
+  PROP_TRACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+roadmap_track_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RoadmapTrackRow *self = ROADMAP_TRACK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRACK:
+      g_value_set_object (value, self->track);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_track_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  RoadmapTrackRow *self = ROADMAP_TRACK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TRACK:
+      self->track = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+roadmap_track_row_constructed (GObject *object)
+{
+  RoadmapTrackRow *self = ROADMAP_TRACK_ROW (object);
+  RoadmapTrack *track = self->track;
+
+  G_OBJECT_CLASS (roadmap_track_row_parent_class)->constructed (object);
+
+  gtk_label_set_text (self->title_label, roadmap_track_get_title (track));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, roadmap_track_get_title (track),
+                                  -1);
+  roadmap_progress_bind (self->progress, track);
+}
+
 static void
 roadmap_track_row_dispose (GObject *object)
 {
@@ -37,6 +96,13 @@ roadmap_track_row_class_init (RoadmapTrackRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = roadmap_track_row_dispose;
+  object_class->constructed = roadmap_track_row_constructed;
+  object_class->get_property = roadmap_track_row_get_property;
+  object_class->set_property = roadmap_track_row_set_property;
+
+  properties[PROP_TRACK] =
+    g_param_spec_object ("track", NULL, NULL, ROADMAP_TYPE_TRACK, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ROADMAP_TYPE_PROGRESS);
 
@@ -55,20 +121,11 @@ roadmap_track_row_init (RoadmapTrackRow *self)
 GtkWidget *
 roadmap_track_row_new (RoadmapTrack *track)
 {
-  RoadmapTrackRow *self;
-
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
 
-  self = g_object_new (ROADMAP_TYPE_TRACK_ROW, NULL);
-  self->track = g_object_ref (track);
-
-  gtk_label_set_text (self->title_label, roadmap_track_get_title (track));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, roadmap_track_get_title (track),
-                                  -1);
-  roadmap_progress_bind (self->progress, track);
-
-  return GTK_WIDGET (self);
+  return g_object_new (ROADMAP_TYPE_TRACK_ROW,
+                       "track", track,
+                       NULL);
 }
 
 RoadmapTrack *
