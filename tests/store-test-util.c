@@ -221,18 +221,8 @@ store_test_describe_catalog (RoadmapCatalog *catalog)
   return g_string_free (out, FALSE);
 }
 
-static gint
-compare_by_position (gconstpointer a,
-                     gconstpointer b)
-{
-  guint pa = roadmap_skill_get_position (*(RoadmapSkill * const *) a);
-  guint pb = roadmap_skill_get_position (*(RoadmapSkill * const *) b);
-
-  return pa < pb ? -1 : pa > pb;
-}
-
 /* The skill ids of one column in board order, e.g. "c a b"; also asserts
- * that the positions are 0, 1, 2, … */
+ * that each card's position is its place */
 char *
 store_test_describe_column (RoadmapCatalog *catalog,
                             const char     *track_id,
@@ -240,31 +230,20 @@ store_test_describe_column (RoadmapCatalog *catalog,
                             RoadmapStatus   status)
 {
   RoadmapTrack *track = roadmap_catalog_find_track (catalog, track_id);
-  RoadmapPhase *phase;
-  GListModel *skills;
-  g_autoptr(GPtrArray) column = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) out = g_string_new (NULL);
+  RoadmapPhase *phase;
+  GListModel *column;
 
   g_assert_nonnull (track);
   phase = roadmap_track_find_phase (track, phase_id);
   g_assert_nonnull (phase);
-  skills = roadmap_phase_get_skills (phase);
+  column = roadmap_phase_get_column (phase, status);
 
-  for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (column); i++)
     {
-      RoadmapSkill *skill = g_list_model_get_item (skills, i);
+      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (column, i);
 
-      if (roadmap_skill_get_status (skill) == status)
-        g_ptr_array_add (column, skill);
-      else
-        g_object_unref (skill);
-    }
-
-  g_ptr_array_sort (column, compare_by_position);
-  for (guint i = 0; i < column->len; i++)
-    {
-      RoadmapSkill *skill = g_ptr_array_index (column, i);
-
+      g_assert_cmpint (roadmap_skill_get_status (skill), ==, status);
       g_assert_cmpuint (roadmap_skill_get_position (skill), ==, i);
       if (i > 0)
         g_string_append_c (out, ' ');

@@ -51,27 +51,20 @@ mix (guint64 x)
   return x ^ (x >> 31);
 }
 
+static void
+add_skill (RoadmapSkill *skill,
+           gpointer      skills)
+{
+  g_ptr_array_add (skills, g_object_ref (skill));
+}
+
 /* Every skill of @catalog, in roadmap order. */
 static GPtrArray *
 list_skills (RoadmapCatalog *catalog)
 {
   GPtrArray *skills = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint t = 0; t < g_list_model_get_n_items (G_LIST_MODEL (catalog)); t++)
-    {
-      g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
-      GListModel *phases = roadmap_track_get_phases (track);
-
-      for (guint p = 0; p < g_list_model_get_n_items (phases); p++)
-        {
-          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
-          GListModel *phase_skills = roadmap_phase_get_skills (phase);
-
-          for (guint s = 0; s < g_list_model_get_n_items (phase_skills); s++)
-            g_ptr_array_add (skills, g_list_model_get_item (phase_skills, s));
-        }
-    }
-
+  roadmap_catalog_foreach_skill (catalog, add_skill, skills);
   return skills;
 }
 

@@ -251,29 +251,20 @@ select_only (sqlite3 *db)
 /* What any loader of progress must at least do besides reading the rows:
  * visit every skill of the model, here only to read its id. */
 static void
+read_id (RoadmapSkill *skill,
+         gpointer      user_data)
+{
+  volatile gsize *sink = user_data;
+
+  *sink += roadmap_skill_get_id (skill)[0];
+}
+
+static void
 walk_only (RoadmapCatalog *catalog)
 {
   volatile gsize sink = 0;
-  guint n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
 
-  for (guint t = 0; t < n_tracks; t++)
-    {
-      g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
-      GListModel *phases = roadmap_track_get_phases (track);
-
-      for (guint p = 0; p < g_list_model_get_n_items (phases); p++)
-        {
-          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
-          GListModel *skills = roadmap_phase_get_skills (phase);
-
-          for (guint i = 0; i < g_list_model_get_n_items (skills); i++)
-            {
-              g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
-
-              sink += roadmap_skill_get_id (skill)[0];
-            }
-        }
-    }
+  roadmap_catalog_foreach_skill (catalog, read_id, (gpointer) &sink);
 }
 
 /* The measurements */
