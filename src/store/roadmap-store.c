@@ -1,7 +1,7 @@
 /* roadmap-store.c — opening, checking, migrating and backing up the
  * progress database
  *
- * Durability rules (DESIGN.md, "Progress store"): WAL with synchronous=FULL,
+ * Durability rules (see src/README.md): WAL with synchronous=FULL,
  * one BEGIN IMMEDIATE … COMMIT per change, application_id + user_version
  * migrations in one transaction, a newer or foreign database refused and
  * left untouched, quick_check on open, a damaged file moved aside (never
