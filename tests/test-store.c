@@ -292,13 +292,13 @@ test_positions_dense_after_reload (StoreFixture  *fixture,
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "b e c a");
   db = store_test_sqlite_open (fixture->db_path);
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"
-                                             " WHERE change = (SELECT last FROM changes)"), ==, 4);
+                                             " WHERE change = (SELECT max (change) FROM history)"), ==, 4);
 
   /* Then a move writes one row, between its neighbours' keys */
   store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DOING, 1);
   assert_column (fixture, "one", ROADMAP_STATUS_DOING, "b a e c");
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"
-                                             " WHERE change = (SELECT last FROM changes)"), ==, 1);
+                                             " WHERE change = (SELECT max (change) FROM history)"), ==, 1);
   assert_survives_reopen (fixture);
 }
 
@@ -755,9 +755,22 @@ test_notes (StoreFixture  *fixture,
   g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "beta", "a")));
   g_assert_cmpint (count_notes (fixture), ==, 0);
 
-  /* Notes are not status changes */
+  /* Notes are in the history as notes, not as status changes: one move,
+   * five notes (two written, one replaced, two removed) */
   history = list_history (fixture);
-  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_cmpuint (history->len, ==, 6);
+  for (guint i = 0, n_moves = 0; i < history->len; i++)
+    {
+      RoadmapHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      if (entry->kind == ROADMAP_HISTORY_MOVE)
+        g_assert_cmpuint (++n_moves, ==, 1);
+      else
+        {
+          g_assert_cmpint (entry->kind, ==, ROADMAP_HISTORY_NOTE);
+          g_assert_cmpint (entry->old_status, ==, entry->new_status);
+        }
+    }
 }
 
 static void

@@ -16,7 +16,12 @@ G_BEGIN_DECLS
  * @ROADMAP_HISTORY_UNDO: a move was undone
  * @ROADMAP_HISTORY_IMPORT: progress was imported from a file
  * @ROADMAP_HISTORY_REDO: an undone move was made again
+ * @ROADMAP_HISTORY_NOTE: a note was written or removed
+ * @ROADMAP_HISTORY_CHANGE: any other change (a row of its own, with no
+ *   skill, for a change that wrote no other history row)
  *
+ * Every change writes at least one history row: the history's last id
+ * is the change counter (see roadmap_store_begin_change()).
  * Stored in the database: never renumber them.
  */
 typedef enum
@@ -25,6 +30,8 @@ typedef enum
   ROADMAP_HISTORY_UNDO = 1,
   ROADMAP_HISTORY_IMPORT = 2,
   ROADMAP_HISTORY_REDO = 3,
+  ROADMAP_HISTORY_NOTE = 4,
+  ROADMAP_HISTORY_CHANGE = 5,
 } RoadmapHistoryKind;
 
 /**

@@ -439,6 +439,7 @@ write_history (ImportContext  *context,
   sqlite3_reset (context->history);
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (context->store, rc, error);
+  context->store->history_written = TRUE;
   return TRUE;
 }
 
@@ -502,12 +503,12 @@ write_entries (ImportContext  *context,
     return FALSE;
   context->history = history;
 
+  /* The import's own row comes first: it marks the change that replaced
+   * everything, for other processes' reloads (see read_counter()). */
   old_statuses = read_statuses (context, error);
   if (old_statuses == NULL ||
-      !_roadmap_store_exec (store,
-                            "DELETE FROM progress; DELETE FROM notes;"
-                            "UPDATE changes SET reset = last;",
-                            error))
+      !write_history (context, "", "", ROADMAP_STATUS_TODO, ROADMAP_STATUS_TODO, error) ||
+      !_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes;", error))
     return FALSE;
 
   for (guint i = 0; i < entries->len; i++)

@@ -188,6 +188,8 @@ load_notes (RoadmapStore    *self,
   return TRUE;
 }
 
+/* The last change (the history's last id) and the last that replaced all
+ * progress (an import) */
 static gboolean
 read_counter (RoadmapStore  *self,
               gint64        *last,
@@ -197,12 +199,15 @@ read_counter (RoadmapStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!_roadmap_store_prepare (self, "SELECT last, reset FROM changes WHERE id = 1", &stmt, error))
+  if (!_roadmap_store_prepare (self,
+                               "SELECT (SELECT coalesce (max (id), 0) FROM history),"
+                               "       (SELECT coalesce (max (change), 0) FROM history WHERE kind = 2)",
+                               &stmt, error))
     return FALSE;
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return _roadmap_store_fail (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+    return _roadmap_store_fail (self, rc, error);
 
   *last = sqlite3_column_int64 (stmt, 0);
   *reset = sqlite3_column_int64 (stmt, 1);

@@ -21,6 +21,9 @@ struct _RoadmapStore
   GHashTable *statements;
   /* PRAGMA data_version when last asked (roadmap_store_has_outside_changes()) */
   gint64 data_version;
+  /* Inside a change: its number, and whether it wrote a history row */
+  gint64 change;
+  gboolean history_written;
 };
 
 gboolean _roadmap_store_fail        (RoadmapStore  *self,

@@ -12,7 +12,9 @@
  * skills without a row after them (see roadmap_sort_key_for_unstored()).
  * A placed skill takes a key between its neighbours', so a move writes
  * one row; only when two neighbours' keys leave no room is the phase's
- * column given fresh keys.
+ * column given fresh keys. The phases of a track share the key space of
+ * its rows: the neighbours are looked for among the rows of the skill's
+ * own phase, stepping over the others'.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -83,8 +85,10 @@ step_int (RoadmapStore  *self,
  *   by any process
  *
  * Starts a change: BEGIN IMMEDIATE (waiting for another process's up to
- * the busy timeout), and the change counter moves on. Rows written in it
- * carry @change.
+ * the busy timeout). Rows written in it carry @change. Every change
+ * writes a history row (one is added at commit if the change wrote
+ * none), so the counter is the history's last id plus one: reading it
+ * writes nothing.
  */
 gboolean
 roadmap_store_begin_change (RoadmapStore  *self,
@@ -94,6 +98,7 @@ roadmap_store_begin_change (RoadmapStore  *self,
 {
   sqlite3_stmt *stmt;
   gboolean found;
+  gint64 last = 0;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (change != NULL, FALSE);
@@ -101,24 +106,19 @@ roadmap_store_begin_change (RoadmapStore  *self,
   if (!_roadmap_store_begin (self, error))
     return FALSE;
 
-  if (!_roadmap_store_prepare_cached (self, "UPDATE changes SET last = last + 1 RETURNING last",
-                                      &stmt, error) ||
-      !step_int (self, stmt, change, &found, error))
+  if (!_roadmap_store_prepare_cached (self, "SELECT max(id) FROM history", &stmt, error) ||
+      !step_int (self, stmt, &last, &found, error))
     {
       _roadmap_store_rollback (self);
       return FALSE;
     }
 
   if (!found)
-    {
-      _roadmap_store_rollback (self);
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_CORRUPT,
-                   _("%s: the change counter is missing"), self->path);
-      return FALSE;
-    }
-
+    last = 0;
+  self->change = *change = last + 1;
+  self->history_written = FALSE;
   if (previous != NULL)
-    *previous = *change - 1;
+    *previous = last;
   return TRUE;
 }
 
@@ -134,12 +134,25 @@ roadmap_store_commit_change (RoadmapStore  *self,
 {
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
 
-  if (!_roadmap_store_commit (self, error))
-    return FALSE;
+  /* The counter moves on only with a history row */
+  if (!self->history_written)
+    {
+      RoadmapHistoryEntry entry = {
+        .change = self->change, .kind = ROADMAP_HISTORY_CHANGE,
+        .track_id = (char *) "", .skill_id = (char *) "",
+        .changed_at = g_get_real_time (),
+      };
+
+      if (!roadmap_store_write_history (self, &entry, NULL, NULL, error))
+        {
+          _roadmap_store_rollback (self);
+          return FALSE;
+        }
+    }
 
   /* Our own commit does not move data_version: only other connections'
    * do, which is what roadmap_store_has_outside_changes() asks. */
-  return TRUE;
+  return _roadmap_store_commit (self, error);
 }
 
 void
@@ -243,10 +256,50 @@ roadmap_store_write_row (RoadmapStore             *self,
   return step_done (self, stmt, error);
 }
 
-/* The largest key in column @status of @skill's track below @below,
- * @skill's own excepted. Keys of the track's other phases count too:
- * a key between that one and @below is still between @skill's true
- * neighbours in its phase. */
+/* Whether the skill of @skill_id (a row of @skill's track) is in
+ * @skill's phase: the phases of a track share its rows' key space. */
+static gboolean
+in_same_phase (RoadmapSkill *skill,
+               const char   *skill_id)
+{
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+  RoadmapTrack *track = roadmap_phase_get_track (phase);
+  RoadmapSkill *other = track != NULL && skill_id != NULL ? roadmap_track_find_skill (track, skill_id) : NULL;
+
+  return other != NULL && roadmap_skill_get_phase (other) == phase;
+}
+
+/* The first row of @stmt (skill_id, sort_key) that is of @skill's phase;
+ * the rows of the track's other phases in between are stepped over. */
+static gboolean
+first_of_phase (RoadmapStore   *self,
+                sqlite3_stmt   *stmt,
+                RoadmapSkill   *skill,
+                gint64         *key,
+                gboolean       *found,
+                GError        **error)
+{
+  int rc;
+
+  *found = FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (in_same_phase (skill, (const char *) sqlite3_column_text (stmt, 0)))
+        {
+          *key = sqlite3_column_int64 (stmt, 1);
+          *found = TRUE;
+          break;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (!*found && rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/* The largest key below @below of a row in column @status of @skill's
+ * phase, @skill's own excepted. */
 static gboolean
 largest_key_below (RoadmapStore   *self,
                    RoadmapSkill   *skill,
@@ -259,9 +312,10 @@ largest_key_below (RoadmapStore   *self,
   sqlite3_stmt *stmt;
 
   if (!_roadmap_store_prepare_cached (self,
-                                      "SELECT max(sort_key) FROM progress"
+                                      "SELECT skill_id, sort_key FROM progress"
                                       " WHERE track_id = ?1 AND status = ?2 AND sort_key < ?3"
-                                      "   AND skill_id != ?4",
+                                      "   AND skill_id != ?4"
+                                      " ORDER BY sort_key DESC",
                                       &stmt, error))
     return FALSE;
 
@@ -269,11 +323,12 @@ largest_key_below (RoadmapStore   *self,
   sqlite3_bind_int (stmt, 2, status);
   sqlite3_bind_int64 (stmt, 3, below);
   sqlite3_bind_text (stmt, 4, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
-  return step_int (self, stmt, key, found, error);
+  return first_of_phase (self, stmt, skill, key, found, error);
 }
 
-/* Whether a row other than @skill's and @before's has @before's key:
- * ties are ordered by the roadmap, which a key between cannot express. */
+/* Whether a row of @skill's phase other than @skill's and @before's has
+ * @before's key: ties are ordered by the roadmap, which a key between
+ * cannot express. */
 static gboolean
 has_tie (RoadmapStore   *self,
          RoadmapSkill   *skill,
@@ -287,9 +342,9 @@ has_tie (RoadmapStore   *self,
   gint64 found_key;
 
   if (!_roadmap_store_prepare_cached (self,
-                                      "SELECT 1 FROM progress"
+                                      "SELECT skill_id, sort_key FROM progress"
                                       " WHERE track_id = ?1 AND status = ?2 AND sort_key = ?3"
-                                      "   AND skill_id != ?4 AND skill_id != ?5 LIMIT 1",
+                                      "   AND skill_id != ?4 AND skill_id != ?5",
                                       &stmt, error))
     return FALSE;
 
@@ -298,7 +353,7 @@ has_tie (RoadmapStore   *self,
   sqlite3_bind_int64 (stmt, 3, key);
   sqlite3_bind_text (stmt, 4, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, roadmap_skill_get_id (before), -1, SQLITE_STATIC);
-  return step_int (self, stmt, &found_key, tie, error);
+  return first_of_phase (self, stmt, skill, &found_key, tie, error);
 }
 
 /* The unstored key of slot @slot or below that is not @skill's own (the
@@ -552,7 +607,10 @@ roadmap_store_place_skill (RoadmapStore        *self,
     }
 
   /* Already there: nothing of its phase between it and @before (or the
-   * end). Other phases' keys may be, which is why @lower cannot tell. */
+   * end). Above @lower, surely; below it, the skills without a row that
+   * @lower counts may be elsewhere, so ask. */
+  if (!tie && old_row->status == status && old_row->sort_key > lower && old_row->sort_key < upper)
+    return TRUE;
   if (!tie && old_row->status == status && old_row->sort_key < upper)
     {
       gboolean between;
@@ -643,7 +701,10 @@ roadmap_store_write_history (RoadmapStore              *self,
   bind_time (stmt, 11, old_row != NULL ? old_row->finished_at : ROADMAP_NO_TIME);
   sqlite3_bind_int64 (stmt, 12, entry->changed_at);
 
-  return step_done (self, stmt, error);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  self->history_written = TRUE;
+  return TRUE;
 }
 
 /**

@@ -69,14 +69,10 @@ static const char * const migrations[SCHEMA_VERSION] = {
    * row), a change counter on every row (a reload reads only newer rows,
    * an undo sees that its row moved on), the origin of each history row,
    * and CHECKs wide enough for a fourth status and new kinds of history
-   * rows (SQLite cannot alter a CHECK). Times: *_at columns in Unix
-   * seconds, history.changed_at in microseconds, all UTC. */
-  "CREATE TABLE changes ("
-  "  id    INTEGER PRIMARY KEY CHECK (id = 1),"
-  "  last  INTEGER NOT NULL,"
-  "  reset INTEGER NOT NULL"
-  ");"
-  "INSERT INTO changes (id, last, reset) VALUES (1, 1, 1);"
+   * rows (SQLite cannot alter a CHECK). Every change writes a history
+   * row, so the counter is the history's last id: no row of its own to
+   * write on each change. Times: *_at columns in Unix seconds,
+   * history.changed_at in microseconds, all UTC. */
   "CREATE TABLE progress_2 ("
   "  track_id    TEXT    NOT NULL,"
   "  skill_id    TEXT    NOT NULL,"
@@ -119,6 +115,8 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  FROM history;"
   "DROP TABLE history;"
   "ALTER TABLE history_2 RENAME TO history;"
+  /* The last import, found at once; no cost to the other rows */
+  "CREATE INDEX history_imports ON history (change) WHERE kind = 2;"
   "CREATE TABLE notes_2 ("
   "  track_id   TEXT    NOT NULL,"
   "  skill_id   TEXT    NOT NULL,"
@@ -505,6 +503,26 @@ migrate (RoadmapStore  *self,
   return TRUE;
 }
 
+/* The switch to write-ahead logging needs the database to itself for a
+ * moment, and SQLite does not wait for that with its busy handler: wait
+ * here, as long as the busy timeout, while another process opens it. */
+static gboolean
+switch_to_wal (RoadmapStore  *self,
+               guint          busy_timeout_ms,
+               GError       **error)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) busy_timeout_ms * 1000;
+  int rc;
+
+  while (((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) & 0xff) == SQLITE_BUSY &&
+         g_get_monotonic_time () < until)
+    sqlite3_sleep (5);
+
+  if (rc != SQLITE_OK)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
 /* Everything from sqlite3_open_v2() to a ready, current schema. Errors in
  * the CORRUPT domain mean the file should be moved aside. */
 static gboolean
@@ -528,11 +546,19 @@ open_database (RoadmapStore  *self,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_ms);
 
-  /* Refused before anything is written: not ours, or newer. */
-  if (!read_version (self, &version, error))
+  /* Refused before anything is written: not ours, or newer. The three
+   * values in one read transaction: another process may be creating the
+   * tables meanwhile, and would otherwise be seen half done. */
+  if (!_roadmap_store_exec (self, "BEGIN", error))
     return FALSE;
+  if (!read_version (self, &version, error))
+    {
+      _roadmap_store_rollback (self);
+      return FALSE;
+    }
+  _roadmap_store_rollback (self);
 
-  if (!_roadmap_store_exec (self, "PRAGMA journal_mode = WAL", error))
+  if (!switch_to_wal (self, busy_timeout_ms, error))
     return FALSE;
 
   /* journal_mode answers with the mode it ended up in. */

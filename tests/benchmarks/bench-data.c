@@ -1,5 +1,6 @@
 /* bench-data.c — the data layer against its floors, on synthetic catalogs
- * of 100, 1,000 and 10,000 skills (2, 4 and 20 tracks of 5 phases).
+ * of 100, 1,000 and 10,000 skills (2, 4 and 20 tracks of 5 phases), and
+ * of 10,000 skills in columns of about 10 and 1,100 cards.
  *
  * For each size, as medians over repeated runs, each next to a floor
  * measured in the same run on the same data:
@@ -8,9 +9,10 @@
  *  - loading all progress into a fresh model (roadmap_store_load_progress)
  *    against a bare SELECT of the same rows (progress and notes), and
  *    next to the time it takes only to visit every skill of the model;
- *  - a durable status change (roadmap_session_set_status, commit included),
- *    median and 99th percentile, against a bare INSERT OR REPLACE of one
- *    row with the same pragmas (WAL, synchronous=FULL): the fsync floor;
+ *  - a durable move into the middle of another column
+ *    (roadmap_session_move_skill, commit included), median and 99th
+ *    percentile, against a bare INSERT OR REPLACE of one row with the
+ *    same pragmas (WAL, synchronous=FULL): the fsync floor;
  * then how each grows from 1,000 to 10,000 skills.
  *
  *   bench-data                       run it (BENCH_REPEATS=N, default 11)
@@ -36,19 +38,37 @@
 
 #define N_PHASES        5
 #define N_CHANGES       200
+#define SORT_KEY_STEP   (G_GINT64_CONSTANT (1) << 32)
 #define DEFAULT_REPEATS 11
 
 typedef struct
 {
   guint n_skills;
   guint n_tracks;
+  guint n_phases;
+  /* All of a phase in To-do, and the moves reorder it */
+  gboolean one_column;
 } Size;
 
+/* The first three grow the catalog; the last two keep 10,000 skills and
+ * change the length of a column: about 10 cards (a third of a phase of
+ * 29), and 1,000 (a phase of 1,000, the most a roadmap may have, all in
+ * To-do), where the third has 33. */
 static const Size sizes[] = {
-  { 100, 2 },
-  { 1000, 4 },
-  { 10000, 20 },
+  { 100, 2, N_PHASES, FALSE },
+  { 1000, 4, N_PHASES, FALSE },
+  { 10000, 20, N_PHASES, FALSE },
+  { 10000, 20, 17, FALSE },
+  { 10000, 10, 1, TRUE },
 };
+
+static guint
+cards_per_column (const Size *size)
+{
+  guint per_phase = size->n_skills / size->n_tracks / size->n_phases;
+
+  return size->one_column ? per_phase : per_phase / ROADMAP_N_STATUSES;
+}
 
 typedef struct
 {
@@ -138,9 +158,12 @@ fill_progress (const char *db_path,
   guint per_track = size->n_skills / size->n_tracks;
 
   exec_or_die (db, "BEGIN");
-  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO progress VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO progress (track_id, skill_id, status, sort_key,"
+                          "  started_at, finished_at, updated_at, change)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1)",
                       -1, &progress, NULL);
-  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO notes VALUES (?1, ?2, ?3, ?4)", -1, &notes, NULL);
+  sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO notes (track_id, skill_id, body, updated_at, change)"
+                          " VALUES (?1, ?2, ?3, ?4, 1)", -1, &notes, NULL);
 
   for (guint t = 0; t < size->n_tracks; t++)
     {
@@ -152,11 +175,13 @@ fill_progress (const char *db_path,
           g_autofree char *skill_id = bench_catalog_skill_id (s);
           guint status, position;
 
-          bench_catalog_skill_progress (s, in_track, N_PHASES, &status, &position);
+          bench_catalog_skill_progress (s, in_track, size->n_phases, &status, &position);
+          if (size->one_column)
+            status = 0, position = s;
           sqlite3_bind_text (progress, 1, track_id, -1, SQLITE_STATIC);
           sqlite3_bind_text (progress, 2, skill_id, -1, SQLITE_STATIC);
           sqlite3_bind_int (progress, 3, (int) status);
-          sqlite3_bind_int (progress, 4, (int) position);
+          sqlite3_bind_int64 (progress, 4, (position + 1) * SORT_KEY_STEP);
           if (status > 0)
             sqlite3_bind_int64 (progress, 5, 1767225600 + s * 3600);
           else
@@ -222,8 +247,8 @@ static void
 select_only (sqlite3 *db)
 {
   static const char * const queries[] = {
-    "SELECT track_id, skill_id, status, position, started_at, finished_at FROM progress",
-    "SELECT track_id, skill_id, body FROM notes",
+    "SELECT track_id, skill_id, status, sort_key, started_at, finished_at, change FROM progress",
+    "SELECT track_id, skill_id, body FROM notes WHERE change > 0",
   };
   volatile gint64 sink = 0;
 
@@ -344,24 +369,27 @@ bench_progress_load (const char   *dir,
   result->progress_walk = percentile (walk, 50);
 }
 
+/* A move into the middle of another column (or of its own, for
+ * one_column), through the session as the window's and the command line's, against a bare INSERT OR REPLACE of
+ * one row with the same pragmas. */
 static void
-bench_status_change (RoadmapStore   *store,
-                     RoadmapCatalog *catalog,
-                     const char     *floor_db_path,
-                     const Size     *size,
-                     Result         *result)
+bench_move (RoadmapStore   *store,
+            RoadmapCatalog *catalog,
+            const char     *floor_db_path,
+            const Size     *size,
+            Result         *result)
 {
   g_autoptr(GArray) model = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) floor = g_array_new (FALSE, FALSE, sizeof (double));
   sqlite3 *raw = open_raw (floor_db_path);
   sqlite3_stmt *insert = NULL;
   guint per_track = size->n_skills / size->n_tracks;
-  /* Changes go through the session, as the window's and the CLI's do */
   g_autoptr(RoadmapSession) session = roadmap_session_new_for_store (store, catalog);
 
   sqlite3_prepare_v2 (raw,
-                      "INSERT OR REPLACE INTO progress (track_id, skill_id, status, position,"
-                      "  started_at, finished_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                      "INSERT OR REPLACE INTO progress (track_id, skill_id, status, sort_key,"
+                      "  started_at, finished_at, updated_at, change)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                       -1, &insert, NULL);
 
   for (guint i = 0; i < N_CHANGES + 5; i++)
@@ -370,7 +398,10 @@ bench_status_change (RoadmapStore   *store,
       g_autofree char *track_id = bench_catalog_track_id (i % size->n_tracks);
       g_autofree char *skill_id = bench_catalog_skill_id ((i * 7919) % per_track);
       RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, track_id, skill_id);
-      RoadmapStatus status = (roadmap_skill_get_status (skill) + 1) % ROADMAP_N_STATUSES;
+      RoadmapStatus status = size->one_column ? ROADMAP_STATUS_TODO
+                                              : (roadmap_skill_get_status (skill) + 1) % ROADMAP_N_STATUSES;
+      GListModel *column = roadmap_phase_get_column (roadmap_skill_get_phase (skill), status);
+      g_autoptr(RoadmapSkill) before = g_list_model_get_item (column, g_list_model_get_n_items (column) / 2);
       g_autoptr(GError) error = NULL;
       double start, floor_ms, model_ms;
 
@@ -378,17 +409,18 @@ bench_status_change (RoadmapStore   *store,
       sqlite3_bind_text (insert, 1, track_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 2, skill_id, -1, SQLITE_STATIC);
       sqlite3_bind_int (insert, 3, (int) status);
-      sqlite3_bind_int (insert, 4, 0);
+      sqlite3_bind_int64 (insert, 4, (gint64) i * SORT_KEY_STEP);
       sqlite3_bind_int64 (insert, 5, 1767225600);
       sqlite3_bind_null (insert, 6);
       sqlite3_bind_int64 (insert, 7, 1767225600);
+      sqlite3_bind_int64 (insert, 8, i);
       if (sqlite3_step (insert) != SQLITE_DONE)
         g_error ("%s", sqlite3_errmsg (raw));
       sqlite3_reset (insert);
       floor_ms = now_ms () - start;
 
       start = now_ms ();
-      if (!roadmap_session_set_status (session, skill, status, &error))
+      if (!roadmap_session_move_skill (session, skill, status, before, &error))
         g_error ("%s", error->message);
       model_ms = now_ms () - start;
 
@@ -428,7 +460,7 @@ run_size (const Size *size,
   floor_db_path = g_build_filename (dir, "floor.db", NULL);
   g_mkdir (roadmaps, 0700);
 
-  if (!bench_catalog_write_dir (roadmaps, size->n_tracks, N_PHASES, size->n_skills, &error))
+  if (!bench_catalog_write_dir (roadmaps, size->n_tracks, size->n_phases, size->n_skills, &error))
     g_error ("%s", error->message);
 
   bench_model_load (roadmaps, result);
@@ -450,7 +482,7 @@ run_size (const Size *size,
   catalog = load_catalog (roadmaps);
   if (!roadmap_store_load_progress (store, catalog, &error))
     g_error ("%s", error->message);
-  bench_status_change (store, catalog, floor_db_path, size, result);
+  bench_move (store, catalog, floor_db_path, size, result);
 
   g_clear_object (&store);
   bench_catalog_remove_dir (roadmaps);
@@ -460,9 +492,9 @@ run_size (const Size *size,
 static void
 print_results (const Result *results)
 {
-  g_print ("\n%-8s  %-24s %-24s %-10s %-32s\n", "skills", "model load (ms)", "progress load (ms)",
-           "walk (ms)", "status change (ms)");
-  g_print ("%-8s  %-24s %-24s %-10s %-32s\n", "", "ours / parse = ratio", "ours / SELECT = ratio",
+  g_print ("\n%-8s %-7s  %-24s %-24s %-10s %-32s\n", "skills", "column", "model load (ms)", "progress load (ms)",
+           "walk (ms)", "move (ms)");
+  g_print ("%-8s %-7s  %-24s %-24s %-10s %-32s\n", "", "(cards)", "ours / parse = ratio", "ours / SELECT = ratio",
            "", "ours p50 (p99) / INSERT p50 (p99)");
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
@@ -476,20 +508,20 @@ print_results (const Result *results)
                                                  r->change_floor_p50, r->change_floor_p99,
                                                  r->change_p50 / r->change_floor_p50);
 
-      g_print ("%-8u  %-24s %-24s %-10.2f %-32s\n", sizes[i].n_skills, model, progress,
-               r->progress_walk, change);
+      g_print ("%-8u %-7u  %-24s %-24s %-10.2f %-32s\n", sizes[i].n_skills, cards_per_column (&sizes[i]),
+               model, progress, r->progress_walk, change);
     }
 
   g_print ("\ngrowth from 1,000 to 10,000 skills (10x is linear):\n"
            "  model load %.1fx (parse %.1fx), progress load %.1fx (SELECT %.1fx), "
-           "status change %.1fx (INSERT %.1fx)\n",
+           "move %.1fx (INSERT %.1fx)\n",
            results[2].load_model / results[1].load_model, results[2].load_floor / results[1].load_floor,
            results[2].progress / results[1].progress, results[2].progress_floor / results[1].progress_floor,
            results[2].change_p50 / results[1].change_p50,
            results[2].change_floor_p50 / results[1].change_floor_p50);
   g_print ("\nwalk: visiting every skill of a fresh model, reading only its id\n"
            "targets: model load <= 2x the parse, progress load <= 1.5x the SELECT, "
-           "status change <= 1.5x the INSERT\n");
+           "move <= 1.3x the INSERT at every column length\n");
 }
 
 static int
@@ -527,14 +559,15 @@ main (int   argc,
   if (env != NULL && atoi (env) > 0)
     repeats = (guint) atoi (env);
 
-  g_print ("bench-data: medians of %u runs (status changes: %u each); SQLite %s, json-glib %d.%d.%d\n",
+  g_print ("bench-data: medians of %u runs (moves: %u each); SQLite %s, json-glib %d.%d.%d\n",
            repeats, N_CHANGES, sqlite3_libversion (),
            JSON_MAJOR_VERSION, JSON_MINOR_VERSION, JSON_MICRO_VERSION);
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       run_size (&sizes[i], &results[i]);
-      g_print ("  %u skills in %u tracks: done\n", sizes[i].n_skills, sizes[i].n_tracks);
+      g_print ("  %u skills in %u tracks of %u phases: done\n", sizes[i].n_skills, sizes[i].n_tracks,
+               sizes[i].n_phases);
     }
 
   print_results (results);
