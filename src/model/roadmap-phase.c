@@ -116,6 +116,17 @@ compare_place (gconstpointer a,
   return roadmap_skill_compare_place (*(RoadmapSkill * const *) a, *(RoadmapSkill * const *) b);
 }
 
+static gboolean
+is_in_order (GPtrArray *skills)
+{
+  for (guint i = 1; i < skills->len; i++)
+    {
+      if (roadmap_skill_compare_place (g_ptr_array_index (skills, i - 1), g_ptr_array_index (skills, i)) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* After a hold: every column in order again, each changing only where it
  * differs. */
 static void
@@ -136,7 +147,9 @@ sort_columns (RoadmapPhase *self)
 
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
-      g_ptr_array_sort (columns[s], compare_place);
+      /* Mostly in order already: the roadmap's order is the usual one */
+      if (!is_in_order (columns[s]))
+        g_ptr_array_sort (columns[s], compare_place);
       roadmap_skill_list_replace_all (self->columns[s], columns[s]);
       g_ptr_array_unref (columns[s]);
     }

@@ -25,8 +25,13 @@ struct _RoadmapSkill
 
   RoadmapStatus status;
   gint64 sort_key;
-  GDateTime *started_at;
-  GDateTime *finished_at;
+  /* Microseconds since the epoch (UTC), or ROADMAP_SKILL_NO_TIME; the
+   * GDateTime made from each only when asked for (see get_date_time()):
+   * loading progress then allocates nothing per skill. */
+  gint64 started_at;
+  gint64 finished_at;
+  GDateTime *started_at_cache;
+  GDateTime *finished_at_cache;
   char *note;
 };
 
@@ -51,15 +56,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static gboolean
-date_time_equal0 (GDateTime *a,
-                  GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return g_date_time_equal (a, b);
-}
-
-static gboolean
 replace_string (char       **field,
                 const char  *value)
 {
@@ -80,15 +76,41 @@ strv_equal0 (const char * const *a,
   return g_strv_equal (a, b);
 }
 
-static gboolean
-replace_date_time (GDateTime **field,
-                   GDateTime  *value)
+static gint64
+to_usec (GDateTime *date_time)
 {
-  if (date_time_equal0 (*field, value))
+  if (date_time == NULL)
+    return ROADMAP_SKILL_NO_TIME;
+  return g_date_time_to_unix (date_time) * G_USEC_PER_SEC + g_date_time_get_microsecond (date_time);
+}
+
+/* The GDateTime of @usec, made once and kept in @cache */
+static GDateTime *
+get_date_time (gint64      usec,
+               GDateTime **cache)
+{
+  if (usec == ROADMAP_SKILL_NO_TIME)
+    return NULL;
+
+  if (*cache == NULL)
+    {
+      g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+
+      *cache = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
+    }
+  return *cache;
+}
+
+static gboolean
+replace_time (gint64     *field,
+              GDateTime **cache,
+              gint64      usec)
+{
+  if (*field == usec)
     return FALSE;
 
-  g_clear_pointer (field, g_date_time_unref);
-  *field = value != NULL ? g_date_time_ref (value) : NULL;
+  *field = usec;
+  g_clear_pointer (cache, g_date_time_unref);
   return TRUE;
 }
 
@@ -102,8 +124,8 @@ roadmap_skill_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->topics, g_strfreev);
   g_clear_object (&self->resources);
-  g_clear_pointer (&self->started_at, g_date_time_unref);
-  g_clear_pointer (&self->finished_at, g_date_time_unref);
+  g_clear_pointer (&self->started_at_cache, g_date_time_unref);
+  g_clear_pointer (&self->finished_at_cache, g_date_time_unref);
   g_clear_pointer (&self->note, g_free);
 
   G_OBJECT_CLASS (roadmap_skill_parent_class)->finalize (object);
@@ -144,10 +166,10 @@ roadmap_skill_get_property (GObject    *object,
       g_value_set_int64 (value, self->sort_key);
       break;
     case PROP_STARTED_AT:
-      g_value_set_boxed (value, self->started_at);
+      g_value_set_boxed (value, roadmap_skill_get_started_at (self));
       break;
     case PROP_FINISHED_AT:
-      g_value_set_boxed (value, self->finished_at);
+      g_value_set_boxed (value, roadmap_skill_get_finished_at (self));
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
@@ -187,6 +209,7 @@ roadmap_skill_init (RoadmapSkill *self)
 {
   self->resources = g_list_store_new (ROADMAP_TYPE_RESOURCE);
   self->status = ROADMAP_STATUS_TODO;
+  self->started_at = self->finished_at = ROADMAP_SKILL_NO_TIME;
 }
 
 RoadmapSkill *
@@ -369,7 +392,7 @@ GDateTime *
 roadmap_skill_get_started_at (RoadmapSkill *self)
 {
   g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
-  return self->started_at;
+  return get_date_time (self->started_at, &self->started_at_cache);
 }
 
 /**
@@ -381,7 +404,7 @@ GDateTime *
 roadmap_skill_get_finished_at (RoadmapSkill *self)
 {
   g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
-  return self->finished_at;
+  return get_date_time (self->finished_at, &self->finished_at_cache);
 }
 
 const char *
@@ -391,12 +414,21 @@ roadmap_skill_get_note (RoadmapSkill *self)
   return self->note;
 }
 
+/**
+ * roadmap_skill_apply_progress_usec:
+ * @started_at: microseconds since the epoch (UTC), or
+ *   %ROADMAP_SKILL_NO_TIME
+ * @finished_at: the same
+ *
+ * roadmap_skill_apply_progress() with times as numbers, as the store has
+ * them: no GDateTime is made until one is asked for.
+ */
 void
-roadmap_skill_apply_progress (RoadmapSkill  *self,
-                              RoadmapStatus  status,
-                              gint64         sort_key,
-                              GDateTime     *started_at,
-                              GDateTime     *finished_at)
+roadmap_skill_apply_progress_usec (RoadmapSkill  *self,
+                                   RoadmapStatus  status,
+                                   gint64         sort_key,
+                                   gint64         started_at,
+                                   gint64         finished_at)
 {
   RoadmapStatus old_status;
   gint64 old_sort_key;
@@ -411,8 +443,8 @@ roadmap_skill_apply_progress (RoadmapSkill  *self,
   /* Every field first, so that each notification sees the whole change.
    * Not through g_object_freeze_notify(): its queue costs more than the
    * change itself when progress loads for thousands of skills. */
-  started_changed = replace_date_time (&self->started_at, started_at);
-  finished_changed = replace_date_time (&self->finished_at, finished_at);
+  started_changed = replace_time (&self->started_at, &self->started_at_cache, started_at);
+  finished_changed = replace_time (&self->finished_at, &self->finished_at_cache, finished_at);
   self->sort_key = sort_key;
   self->status = status;
 
@@ -430,6 +462,29 @@ roadmap_skill_apply_progress (RoadmapSkill  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEY]);
   if (old_status != status)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+/**
+ * roadmap_skill_apply_progress:
+ * @started_at: (nullable): when it was started
+ * @finished_at: (nullable): when it was finished
+ */
+void
+roadmap_skill_apply_progress (RoadmapSkill  *self,
+                              RoadmapStatus  status,
+                              gint64         sort_key,
+                              GDateTime     *started_at,
+                              GDateTime     *finished_at)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  roadmap_skill_apply_progress_usec (self, status, sort_key, to_usec (started_at), to_usec (finished_at));
+
+  /* The caller's own objects, rather than equal ones made later */
+  if (self->started_at_cache == NULL && started_at != NULL)
+    self->started_at_cache = g_date_time_ref (started_at);
+  if (self->finished_at_cache == NULL && finished_at != NULL)
+    self->finished_at_cache = g_date_time_ref (finished_at);
 }
 
 void

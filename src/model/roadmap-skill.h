@@ -24,6 +24,9 @@ typedef struct _RoadmapPhase RoadmapPhase;
 #define ROADMAP_SORT_KEY_STEP          (G_GINT64_CONSTANT (1) << 32)
 #define ROADMAP_SORT_KEY_UNSTORED_BASE (G_GINT64_CONSTANT (1) << 61)
 
+/* A time a skill does not have (not started, not finished) */
+#define ROADMAP_SKILL_NO_TIME G_MININT64
+
 static inline gint64
 roadmap_sort_key_for_unstored (guint index)
 {
@@ -66,6 +69,11 @@ void                 roadmap_skill_apply_progress     (RoadmapSkill        *self
                                                        gint64               sort_key,
                                                        GDateTime           *started_at,
                                                        GDateTime           *finished_at);
+void                 roadmap_skill_apply_progress_usec (RoadmapSkill       *self,
+                                                       RoadmapStatus        status,
+                                                       gint64               sort_key,
+                                                       gint64               started_at,
+                                                       gint64               finished_at);
 void                 roadmap_skill_apply_note         (RoadmapSkill        *self,
                                                        const char          *note);
 

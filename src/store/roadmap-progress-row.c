@@ -23,18 +23,10 @@ roadmap_progress_row_init_unstored (RoadmapProgressRow *row,
   };
 }
 
-static GDateTime *
-date_time_for (GDateTime *current,
-               gint64     unix_time)
+static gint64
+usec_for (gint64 unix_time)
 {
-  if (unix_time == ROADMAP_NO_TIME)
-    return NULL;
-  /* The skill's own when it is the same second, which a reload mostly
-   * finds: no allocation. */
-  if (current != NULL && g_date_time_to_unix (current) == unix_time &&
-      g_date_time_get_microsecond (current) == 0)
-    return g_date_time_ref (current);
-  return g_date_time_new_from_unix_utc (unix_time);
+  return unix_time == ROADMAP_NO_TIME ? ROADMAP_SKILL_NO_TIME : unix_time * G_USEC_PER_SEC;
 }
 
 /**
@@ -46,16 +38,11 @@ void
 roadmap_progress_row_apply (const RoadmapProgressRow *row,
                             RoadmapSkill             *skill)
 {
-  g_autoptr(GDateTime) started = NULL;
-  g_autoptr(GDateTime) finished = NULL;
-
   g_return_if_fail (row != NULL);
   g_return_if_fail (ROADMAP_IS_SKILL (skill));
 
-  started = date_time_for (roadmap_skill_get_started_at (skill), row->started_at);
-  finished = date_time_for (roadmap_skill_get_finished_at (skill), row->finished_at);
-  roadmap_skill_apply_progress (skill, MIN (row->status, ROADMAP_N_STATUSES - 1),
-                                row->sort_key, started, finished);
+  roadmap_skill_apply_progress_usec (skill, MIN (row->status, ROADMAP_N_STATUSES - 1), row->sort_key,
+                                     usec_for (row->started_at), usec_for (row->finished_at));
 }
 
 /* The same progress, whoever wrote it */
