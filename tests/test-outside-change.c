@@ -161,6 +161,13 @@ test_command_line_change_shows (UiFixture     *fixture,
   g_assert_error (failure, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE);
   g_assert_nonnull (strstr (failure->message, "API Development"));
   g_signal_handlers_disconnect_by_data (fixture->session, &failure);
+  /* … in a toast shown at once, before those of the earlier moves */
+  ui_spin (300);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "was changed elsewhere meanwhile"));
+  ui_save_png (GTK_WIDGET (fixture->window), "outside-change-wide.png");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+  ui_spin (300);
+  ui_save_png (GTK_WIDGET (fixture->window), "outside-change-narrow.png");
   g_assert_cmpint (status_on_disk (fixture, "api-development"), ==, ROADMAP_STATUS_DONE);
   g_assert_cmpint (roadmap_skill_get_status (api), ==, ROADMAP_STATUS_DONE);
 

@@ -82,11 +82,14 @@ on_back_clicked (RoadmapWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* @urgent: shown at once, before the toasts waiting (a failure, rather
+ * than after the "Moved …" of earlier moves) */
 static void
 add_toast (RoadmapWindow *self,
            const char    *title,
            const char    *button_label,
-           const char    *action_name)
+           const char    *action_name,
+           gboolean       urgent)
 {
   /* Toast titles are Pango markup in libadwaita 1.2; ours are text. */
   g_autofree char *escaped = g_markup_escape_text (title, -1);
@@ -97,6 +100,8 @@ add_toast (RoadmapWindow *self,
       adw_toast_set_button_label (toast, button_label);
       adw_toast_set_action_name (toast, action_name);
     }
+  if (urgent)
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -116,7 +121,7 @@ on_command_done (RoadmapWindow      *self,
   title = roadmap_command_describe (command, step);
   add_toast (self, title,
              step == ROADMAP_COMMAND_UNDO ? _("_Redo") : _("_Undo"),
-             step == ROADMAP_COMMAND_UNDO ? "win.redo" : "win.undo");
+             step == ROADMAP_COMMAND_UNDO ? "win.redo" : "win.undo", FALSE);
 
   /* Undo and redo from the keyboard keep the keyboard on the card. */
   skill = roadmap_move_command_get_skill (ROADMAP_MOVE_COMMAND (command));
@@ -148,7 +153,7 @@ on_command_failed (RoadmapWindow      *self,
     title = g_strdup_printf (_("Could not move %s. %s"),
                              roadmap_skill_get_title (roadmap_move_command_get_skill (ROADMAP_MOVE_COMMAND (command))),
                              error->message);
-  add_toast (self, title, NULL, NULL);
+  add_toast (self, title, NULL, NULL, TRUE);
 }
 
 static void
@@ -205,7 +210,7 @@ undo_activated (GtkWidget  *widget,
     return;
 
   if (!roadmap_session_can_undo (self->session))
-    add_toast (self, _("Nothing to undo"), NULL, NULL);
+    add_toast (self, _("Nothing to undo"), NULL, NULL, FALSE);
   else
     roadmap_session_undo (self->session, NULL, NULL);
 }
@@ -221,7 +226,7 @@ redo_activated (GtkWidget  *widget,
     return;
 
   if (!roadmap_session_can_redo (self->session))
-    add_toast (self, _("Nothing to redo"), NULL, NULL);
+    add_toast (self, _("Nothing to redo"), NULL, NULL, FALSE);
   else
     roadmap_session_redo (self->session, NULL, NULL);
 }
