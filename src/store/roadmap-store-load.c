@@ -49,23 +49,6 @@ track_rows_new (RoadmapTrack *track)
   return rows;
 }
 
-static void
-read_row (sqlite3_stmt       *stmt,
-          int                 first,
-          RoadmapProgressRow *row)
-{
-  *row = (RoadmapProgressRow) {
-    .stored = TRUE,
-    .status = CLAMP (sqlite3_column_int (stmt, first), 0, ROADMAP_N_STATUSES - 1),
-    .sort_key = sqlite3_column_int64 (stmt, first + 1),
-    .started_at = sqlite3_column_type (stmt, first + 2) == SQLITE_NULL
-                    ? ROADMAP_NO_TIME : sqlite3_column_int64 (stmt, first + 2),
-    .finished_at = sqlite3_column_type (stmt, first + 3) == SQLITE_NULL
-                     ? ROADMAP_NO_TIME : sqlite3_column_int64 (stmt, first + 3),
-    .change = sqlite3_column_int64 (stmt, first + 4),
-  };
-}
-
 /* Each phase holds its columns and counts until all of its skills are
  * set: a column is then put in order once, and a count changes once.
  * @rows: the track's rows, or NULL if it has none. */
@@ -118,8 +101,7 @@ read_rows (RoadmapStore    *self,
 
   /* The primary key's order: a track's rows come together, with no sort. */
   if (!_roadmap_store_prepare (self,
-                               "SELECT track_id, skill_id, status, sort_key, started_at, finished_at,"
-                               "       change"
+                               "SELECT track_id, skill_id, " ROADMAP_STORE_ROW_COLUMNS
                                " FROM progress ORDER BY track_id",
                                &stmt, error))
     return FALSE;
@@ -148,8 +130,9 @@ read_rows (RoadmapStore    *self,
       if (skill == NULL)
         continue;
 
-      read_row (stmt, 2, &rows->phases[roadmap_phase_get_number (roadmap_skill_get_phase (skill)) - 1]
-                                      [roadmap_skill_get_index (skill)]);
+      _roadmap_store_read_row_columns (stmt, 2,
+                                       &rows->phases[roadmap_phase_get_number (roadmap_skill_get_phase (skill)) - 1]
+                                                    [roadmap_skill_get_index (skill)]);
     }
 
   if (rc != SQLITE_DONE)
@@ -253,8 +236,7 @@ load_newer (RoadmapStore    *self,
   int rc;
 
   if (!_roadmap_store_prepare (self,
-                               "SELECT track_id, skill_id, status, sort_key, started_at, finished_at,"
-                               "       change"
+                               "SELECT track_id, skill_id, " ROADMAP_STORE_ROW_COLUMNS
                                " FROM progress WHERE change > ?1",
                                &stmt, error))
     return FALSE;
@@ -269,7 +251,7 @@ load_newer (RoadmapStore    *self,
 
       if (skill == NULL)
         continue;
-      read_row (stmt, 2, &row);
+      _roadmap_store_read_row_columns (stmt, 2, &row);
       if (row.status != roadmap_skill_get_status (skill) ||
           row.sort_key != roadmap_skill_get_sort_key (skill))
         (*n_changed)++;

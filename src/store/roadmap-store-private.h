@@ -46,6 +46,13 @@ gboolean _roadmap_store_commit      (RoadmapStore  *self,
                                      GError       **error);
 void     _roadmap_store_rollback    (RoadmapStore  *self);
 
+/* The columns of a progress row that _roadmap_store_read_row_columns() reads */
+#define ROADMAP_STORE_ROW_COLUMNS "status, sort_key, started_at, finished_at, change"
+
+void     _roadmap_store_read_row_columns (sqlite3_stmt       *stmt,
+                                          int                 first,
+                                          RoadmapProgressRow *row);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -45,6 +45,22 @@ column_time (sqlite3_stmt *stmt,
   return sqlite3_column_int64 (stmt, column);
 }
 
+/* A row read from ROADMAP_STORE_ROW_COLUMNS, starting at column @first */
+void
+_roadmap_store_read_row_columns (sqlite3_stmt       *stmt,
+                                 int                 first,
+                                 RoadmapProgressRow *row)
+{
+  *row = (RoadmapProgressRow) {
+    .stored = TRUE,
+    .status = CLAMP (sqlite3_column_int (stmt, first), 0, ROADMAP_N_STATUSES - 1),
+    .sort_key = sqlite3_column_int64 (stmt, first + 1),
+    .started_at = column_time (stmt, first + 2),
+    .finished_at = column_time (stmt, first + 3),
+    .change = sqlite3_column_int64 (stmt, first + 4),
+  };
+}
+
 static gboolean
 step_done (RoadmapStore  *self,
            sqlite3_stmt  *stmt,
@@ -182,7 +198,7 @@ roadmap_store_read_row (RoadmapStore        *self,
   g_return_val_if_fail (row != NULL, FALSE);
 
   if (!_roadmap_store_prepare_cached (self,
-                                      "SELECT status, sort_key, started_at, finished_at, change"
+                                      "SELECT " ROADMAP_STORE_ROW_COLUMNS
                                       " FROM progress WHERE track_id = ?1 AND skill_id = ?2",
                                       &stmt, error))
     return FALSE;
@@ -192,16 +208,7 @@ roadmap_store_read_row (RoadmapStore        *self,
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      *row = (RoadmapProgressRow) {
-        .stored = TRUE,
-        .status = CLAMP (sqlite3_column_int (stmt, 0), 0, ROADMAP_N_STATUSES - 1),
-        .sort_key = sqlite3_column_int64 (stmt, 1),
-        .started_at = column_time (stmt, 2),
-        .finished_at = column_time (stmt, 3),
-        .change = sqlite3_column_int64 (stmt, 4),
-      };
-    }
+    _roadmap_store_read_row_columns (stmt, 0, row);
   else
     roadmap_progress_row_init_unstored (row, skill);
   sqlite3_reset (stmt);
