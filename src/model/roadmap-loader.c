@@ -509,7 +509,7 @@ load_track (Loader   *loader,
   JsonNode *format;
   JsonArray *phases;
   const char *id, *title, *summary;
-  guint n;
+  guint n, n_refs;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -573,6 +573,10 @@ load_track (Loader   *loader,
       if (!roadmap_track_add_phase (track, phase))
         g_assert_not_reached ();
     }
+
+  /* Made now, while its skills were just made: loading their progress
+   * then needs not visit them all again first. */
+  roadmap_track_get_skill_refs (track, &n_refs);
 
   return g_steal_pointer (&track);
 }

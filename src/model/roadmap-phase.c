@@ -12,6 +12,7 @@
 
 #include <string.h>
 
+#include "roadmap-notify-private.h"
 #include "roadmap-phase-private.h"
 #include "roadmap-skill-list.h"
 #include "roadmap-skill-private.h"
@@ -98,6 +99,9 @@ notify_counts (RoadmapPhase *self,
   if (self->track != NULL)
     _roadmap_track_phase_counts_changed (self->track, old_counts, counts);
 
+  if (!_roadmap_is_watched (self))
+    return;
+
   g_object_freeze_notify (G_OBJECT (self));
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
@@ -133,25 +137,25 @@ static void
 sort_columns (RoadmapPhase *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
-  GPtrArray *columns[ROADMAP_N_STATUSES];
+  g_autoptr(GPtrArray) column = g_ptr_array_sized_new (n);
 
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    columns[s] = g_ptr_array_sized_new (n);
-
-  for (guint i = 0; i < n; i++)
-    {
-      RoadmapSkill *skill = roadmap_skill_list_peek (self->skills, i);
-
-      g_ptr_array_add (columns[roadmap_skill_get_status (skill)], skill);
-    }
-
+  /* One array for the three in turn: this runs for every phase when
+   * progress loads. */
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
+      g_ptr_array_set_size (column, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          RoadmapSkill *skill = roadmap_skill_list_peek (self->skills, i);
+
+          if (roadmap_skill_get_status (skill) == s)
+            g_ptr_array_add (column, skill);
+        }
+
       /* Mostly in order already: the roadmap's order is the usual one */
-      if (!is_in_order (columns[s]))
-        g_ptr_array_sort (columns[s], compare_place);
-      roadmap_skill_list_replace_all (self->columns[s], columns[s]);
-      g_ptr_array_unref (columns[s]);
+      if (!is_in_order (column))
+        g_ptr_array_sort (column, compare_place);
+      roadmap_skill_list_replace_all (self->columns[s], column);
     }
 }
 

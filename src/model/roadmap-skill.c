@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "roadmap-notify-private.h"
 #include "roadmap-phase-private.h"
 #include "roadmap-skill-private.h"
 #include "roadmap-track.h"
@@ -453,6 +454,9 @@ roadmap_skill_apply_progress_usec (RoadmapSkill  *self,
    * signal: it runs for every skill when progress loads. */
   if ((old_status != status || old_sort_key != sort_key) && self->phase != NULL)
     _roadmap_phase_skill_moved (self->phase, self, old_status, old_sort_key);
+
+  if (!_roadmap_is_watched (self))
+    return;
 
   if (started_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTED_AT]);

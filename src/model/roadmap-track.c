@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include "roadmap-notify-private.h"
 #include "roadmap-phase-private.h"
 #include "roadmap-track.h"
 
@@ -21,6 +24,10 @@ struct _RoadmapTrack
   GHashTable *skills_by_id;
   guint counts[ROADMAP_N_STATUSES];
   guint n_skills;
+
+  /* roadmap_track_get_skill_refs(), made on first use */
+  GArray *skill_refs;
+  GStringChunk *skill_ids;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapTrack, roadmap_track, G_TYPE_OBJECT)
@@ -57,14 +64,16 @@ _roadmap_track_phase_counts_changed (RoadmapTrack *self,
 
   g_assert (ROADMAP_IS_TRACK (self));
 
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    self->counts[s] = self->counts[s] - old_counts[s] + new_counts[s];
+  if (!_roadmap_is_watched (self))
+    return;
+
   g_object_freeze_notify (G_OBJECT (self));
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
       if (old_counts[s] != new_counts[s])
-        {
-          self->counts[s] = self->counts[s] - old_counts[s] + new_counts[s];
-          g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
-        }
+        g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
     }
   if (done_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
@@ -95,6 +104,8 @@ roadmap_track_dispose (GObject *object)
       g_clear_object (&self->phases);
     }
   g_clear_pointer (&self->skills_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->skill_refs, g_array_unref);
+  g_clear_pointer (&self->skill_ids, g_string_chunk_free);
 
   G_OBJECT_CLASS (roadmap_track_parent_class)->dispose (object);
 }
@@ -317,6 +328,8 @@ roadmap_track_add_phase (RoadmapTrack *self,
   _roadmap_phase_set_track (phase, self,
                             g_list_model_get_n_items (G_LIST_MODEL (self->phases)) + 1);
   g_list_store_append (self->phases, phase);
+  g_clear_pointer (&self->skill_refs, g_array_unref);
+  g_clear_pointer (&self->skill_ids, g_string_chunk_free);
 
   self->n_skills += n_skills;
   g_object_freeze_notify (G_OBJECT (self));
@@ -393,4 +406,59 @@ roadmap_track_get_n_with_status (RoadmapTrack  *self,
   g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
   g_return_val_if_fail (status < ROADMAP_N_STATUSES, 0);
   return self->counts[status];
+}
+
+static gint
+compare_refs (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (((const RoadmapSkillRef *) a)->id, ((const RoadmapSkillRef *) b)->id);
+}
+
+/**
+ * roadmap_track_get_skill_refs:
+ * @n_refs: (out): how many
+ *
+ * Every skill of the track, sorted by id as SQLite's BINARY collation
+ * sorts (byte by byte), with its place. Progress rows read in key order
+ * are matched to their skills with one pass over this array, in memory of
+ * its own: looking each up in a hash table reads each skill's id where
+ * the skill lives, all over the heap.
+ *
+ * Returns: (transfer none) (array length=n_refs): the entries
+ */
+const RoadmapSkillRef *
+roadmap_track_get_skill_refs (RoadmapTrack *self,
+                              guint        *n_refs)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  g_return_val_if_fail (n_refs != NULL, NULL);
+
+  if (self->skill_refs == NULL)
+    {
+      guint n_phases = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
+
+      self->skill_refs = g_array_sized_new (FALSE, FALSE, sizeof (RoadmapSkillRef), self->n_skills);
+      self->skill_ids = g_string_chunk_new (MAX (self->n_skills * 16, 64));
+      for (guint p = 0; p < n_phases; p++)
+        {
+          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), p);
+          guint n = roadmap_phase_get_n_skills (phase);
+
+          for (guint i = 0; i < n; i++)
+            {
+              RoadmapSkill *skill = roadmap_phase_peek_skill (phase, i);
+              RoadmapSkillRef ref = {
+                g_string_chunk_insert (self->skill_ids, roadmap_skill_get_id (skill)),
+                skill, p, i,
+              };
+
+              g_array_append_val (self->skill_refs, ref);
+            }
+        }
+      g_array_sort (self->skill_refs, compare_refs);
+    }
+
+  *n_refs = self->skill_refs->len;
+  return (const RoadmapSkillRef *) (gpointer) self->skill_refs->data;
 }

@@ -14,6 +14,24 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RoadmapTrack, roadmap_track, ROADMAP, TRACK, GObject)
 
+/**
+ * RoadmapSkillRef:
+ * @id: the skill's id, kept with the others of its track in one block
+ * @skill: the skill (owned by its phase)
+ * @phase_index: its phase's place in the track, from 0
+ * @index: its place in its phase
+ *
+ * An entry of roadmap_track_get_skill_refs(): what reading stored
+ * progress needs of a skill, without touching the skill itself.
+ */
+typedef struct
+{
+  const char *id;
+  RoadmapSkill *skill;
+  guint phase_index;
+  guint index;
+} RoadmapSkillRef;
+
 RoadmapTrack *roadmap_track_new             (const char    *id,
                                              const char    *title);
 const char   *roadmap_track_get_id          (RoadmapTrack  *self);
@@ -32,6 +50,9 @@ RoadmapPhase *roadmap_track_find_phase      (RoadmapTrack  *self,
 RoadmapSkill *roadmap_track_find_skill      (RoadmapTrack  *self,
                                              const char    *skill_id);
 guint         roadmap_track_get_n_skills    (RoadmapTrack  *self);
+const RoadmapSkillRef *
+              roadmap_track_get_skill_refs  (RoadmapTrack  *self,
+                                             guint         *n_refs);
 guint         roadmap_track_get_n_with_status (RoadmapTrack  *self,
                                                RoadmapStatus  status);
 

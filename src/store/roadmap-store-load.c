@@ -85,6 +85,55 @@ apply_loaded_track (RoadmapTrack *track,
   g_object_thaw_notify (G_OBJECT (track));
 }
 
+/* Rows in key order meet their skills in one pass over the track's
+ * roadmap_track_get_skill_refs(): a cursor over them, for one track. */
+typedef struct
+{
+  RoadmapTrack *track;
+  char *track_id;
+  const RoadmapSkillRef *refs;
+  guint n_refs;
+  guint next;
+} RefCursor;
+
+static void
+ref_cursor_clear (RefCursor *cursor)
+{
+  g_clear_pointer (&cursor->track_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RefCursor, ref_cursor_clear)
+
+/* The skill of the row (@track_id, @skill_id), if it is loaded; rows must
+ * come in key order (track_id, skill_id). */
+static const RoadmapSkillRef *
+ref_cursor_find (RefCursor      *cursor,
+                 RoadmapCatalog *catalog,
+                 const char     *track_id,
+                 const char     *skill_id)
+{
+  int cmp = 1;
+
+  if (cursor->track_id == NULL || strcmp (cursor->track_id, track_id) != 0)
+    {
+      g_free (cursor->track_id);
+      cursor->track_id = g_strdup (track_id);
+      cursor->track = roadmap_catalog_find_track (catalog, track_id);
+      cursor->refs = cursor->track != NULL ? roadmap_track_get_skill_refs (cursor->track, &cursor->n_refs) : NULL;
+      cursor->next = 0;
+    }
+
+  if (cursor->refs == NULL || skill_id == NULL)
+    return NULL;
+
+  while (cursor->next < cursor->n_refs && (cmp = strcmp (cursor->refs[cursor->next].id, skill_id)) < 0)
+    cursor->next++;
+  if (cursor->next == cursor->n_refs || cmp != 0)
+    return NULL;
+
+  return &cursor->refs[cursor->next++];
+}
+
 /* Reads the progress rows of the loaded skills into @tracks, a
  * TrackRows for each track that has any. */
 static gboolean
@@ -94,45 +143,36 @@ read_rows (RoadmapStore    *self,
            GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *track_id = NULL;
-  RoadmapTrack *track = NULL;
+  g_auto(RefCursor) cursor = { NULL, };
   TrackRows *rows = NULL;
   int rc;
 
-  /* The primary key's order: a track's rows come together, with no sort. */
+  /* The primary key's order: no sort, and a track's rows together */
   if (!_roadmap_store_prepare (self,
                                "SELECT track_id, skill_id, " ROADMAP_STORE_ROW_COLUMNS
-                               " FROM progress ORDER BY track_id",
+                               " FROM progress ORDER BY track_id, skill_id",
                                &stmt, error))
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *row_track_id = (const char *) sqlite3_column_text (stmt, 0);
-      RoadmapSkill *skill;
+      RoadmapTrack *track = cursor.track;
+      const RoadmapSkillRef *ref = ref_cursor_find (&cursor, catalog,
+                                                    (const char *) sqlite3_column_text (stmt, 0),
+                                                    (const char *) sqlite3_column_text (stmt, 1));
 
-      if (track_id == NULL || strcmp (track_id, row_track_id) != 0)
+      if (cursor.track != NULL && (cursor.track != track || rows == NULL))
         {
-          g_free (track_id);
-          track_id = g_strdup (row_track_id);
-          track = roadmap_catalog_find_track (catalog, track_id);
-          rows = NULL;
-          if (track != NULL)
+          rows = g_hash_table_lookup (tracks, cursor.track);
+          if (rows == NULL)
             {
-              rows = track_rows_new (track);
-              g_hash_table_insert (tracks, track, rows);
+              rows = track_rows_new (cursor.track);
+              g_hash_table_insert (tracks, cursor.track, rows);
             }
         }
 
-      if (track == NULL)
-        continue;
-      skill = roadmap_track_find_skill (track, (const char *) sqlite3_column_text (stmt, 1));
-      if (skill == NULL)
-        continue;
-
-      _roadmap_store_read_row_columns (stmt, 2,
-                                       &rows->phases[roadmap_phase_get_number (roadmap_skill_get_phase (skill)) - 1]
-                                                    [roadmap_skill_get_index (skill)]);
+      if (ref != NULL)
+        _roadmap_store_read_row_columns (stmt, 2, &rows->phases[ref->phase_index][ref->index]);
     }
 
   if (rc != SQLITE_DONE)
@@ -149,20 +189,24 @@ load_notes (RoadmapStore    *self,
             GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RefCursor) cursor = { NULL, };
   int rc;
 
-  if (!_roadmap_store_prepare (self, "SELECT track_id, skill_id, body FROM notes WHERE change > ?1",
+  if (!_roadmap_store_prepare (self,
+                               "SELECT track_id, skill_id, body FROM notes WHERE change > ?1"
+                               " ORDER BY track_id, skill_id",
                                &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, since);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RoadmapSkill *skill = roadmap_catalog_find_skill (catalog,
-                                                        (const char *) sqlite3_column_text (stmt, 0),
-                                                        (const char *) sqlite3_column_text (stmt, 1));
-      if (skill != NULL)
-        roadmap_skill_apply_note (skill, (const char *) sqlite3_column_text (stmt, 2));
+      const RoadmapSkillRef *ref = ref_cursor_find (&cursor, catalog,
+                                                    (const char *) sqlite3_column_text (stmt, 0),
+                                                    (const char *) sqlite3_column_text (stmt, 1));
+
+      if (ref != NULL)
+        roadmap_skill_apply_note (ref->skill, (const char *) sqlite3_column_text (stmt, 2));
     }
 
   if (rc != SQLITE_DONE)
