@@ -307,6 +307,44 @@ test_columns (void)
 }
 
 static void
+count_call (GObject    *object,
+            GParamSpec *pspec,
+            guint      *n_calls)
+{
+  (*n_calls)++;
+}
+
+/* Objects nobody watches are not notified (a cost when progress loads),
+ * but a handler for one property only is watching too. */
+static void
+test_detailed_notify (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapPhase *phase = roadmap_track_find_phase (track, "one");
+  RoadmapSkill *skill = roadmap_phase_peek_skill (phase, 0);
+  guint n_status = 0, n_done = 0, n_track_done = 0;
+
+  g_signal_connect (skill, "notify::status", G_CALLBACK (count_call), &n_status);
+  g_signal_connect (phase, "notify::n-done", G_CALLBACK (count_call), &n_done);
+  g_signal_connect (track, "notify::n-done", G_CALLBACK (count_call), &n_track_done);
+
+  roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DONE, 0, NULL, NULL);
+  g_assert_cmpuint (n_status, ==, 1);
+  g_assert_cmpuint (n_done, ==, 1);
+  g_assert_cmpuint (n_track_done, ==, 1);
+
+  /* Held: the phase and the track notify once, on release */
+  roadmap_phase_hold_counts (phase);
+  roadmap_skill_apply_progress (skill, ROADMAP_STATUS_TODO, 0, NULL, NULL);
+  g_assert_cmpuint (n_status, ==, 2);
+  g_assert_cmpuint (n_done, ==, 1);
+  roadmap_phase_release_counts (phase);
+  g_assert_cmpuint (n_done, ==, 2);
+  g_assert_cmpuint (n_track_done, ==, 2);
+  g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DONE), ==, 0);
+}
+
+static void
 on_items_changed (GListModel *model,
                   guint       position,
                   guint       removed,
@@ -378,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/model/counts/held", test_counts_held);
   g_test_add_func ("/model/counts/fraction", test_fraction);
   g_test_add_func ("/model/columns/order", test_columns);
+  g_test_add_func ("/model/notify/detailed", test_detailed_notify);
   g_test_add_func ("/model/structure", test_structure);
   g_test_add_func ("/model/catalog", test_catalog);
   g_test_add_func ("/model/disposal", test_disposal);
