@@ -138,6 +138,25 @@ test_group (Fixture       *fixture,
                    "done 0: Moved three skills to Done\n"
                    "done 1: Moved three skills to Done\n"
                    "done 2: Moved three skills to Done\n");
+
+  /* The session knows its own rows: after another process's change, a
+   * reload reads that one only */
+  {
+    g_autoptr(RoadmapStore) other_store = roadmap_store_open (fixture->store.db_path, &error);
+    g_autoptr(RoadmapCatalog) other_catalog = store_test_small_catalog ();
+    g_autoptr(RoadmapSession) other = NULL;
+    guint n_changed = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (roadmap_store_load_progress (other_store, other_catalog, &error));
+    other = roadmap_session_new_for_store (other_store, other_catalog);
+    g_assert_true (roadmap_session_set_status (other, store_test_skill (other_catalog, "alpha", "d"),
+                                               ROADMAP_STATUS_DOING, &error));
+    g_assert_true (roadmap_session_reload (fixture->session, &n_changed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_changed, ==, 1);
+    assert_column (fixture, ROADMAP_STATUS_DOING, "d");
+  }
 }
 
 static gboolean

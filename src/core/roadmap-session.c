@@ -138,7 +138,7 @@ run_step (RoadmapSession      *self,
   };
   GHashTableIter iter;
   gpointer skill;
-  gint64 previous;
+  gint64 previous, last;
 
   *changed = FALSE;
   if (!has_store (self, error) ||
@@ -163,7 +163,7 @@ run_step (RoadmapSession      *self,
         goto fail;
     }
 
-  if (!roadmap_store_commit_change (self->store, error))
+  if (!roadmap_store_commit_change (self->store, &last, error))
     {
       *changed = FALSE;
       return FALSE;
@@ -180,7 +180,7 @@ run_step (RoadmapSession      *self,
 
   /* Nothing else was committed in between: the model holds all. */
   if (previous == self->loaded_change)
-    self->loaded_change = context.change;
+    self->loaded_change = last;
 
   roadmap_command_apply (command, step);
   return TRUE;

@@ -440,6 +440,7 @@ write_history (ImportContext  *context,
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (context->store, rc, error);
   context->store->history_written = TRUE;
+  context->store->last_history_id = sqlite3_last_insert_rowid (context->store->db);
   return TRUE;
 }
 
@@ -626,7 +627,7 @@ roadmap_progress_file_import (RoadmapStore    *store,
     return FALSE;
 
   if (!write_entries (&context, entries, error) ||
-      !roadmap_store_commit_change (store, error))
+      !roadmap_store_commit_change (store, NULL, error))
     {
       roadmap_store_rollback_change (store);
       return FALSE;

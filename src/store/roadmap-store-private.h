@@ -21,9 +21,11 @@ struct _RoadmapStore
   GHashTable *statements;
   /* PRAGMA data_version when last asked (roadmap_store_has_outside_changes()) */
   gint64 data_version;
-  /* Inside a change: its number, and whether it wrote a history row */
+  /* Inside a change: its number, whether it wrote a history row, and
+   * the id of the last it wrote (the counter once it is committed) */
   gint64 change;
   gboolean history_written;
+  gint64 last_history_id;
 };
 
 gboolean _roadmap_store_fail        (RoadmapStore  *self,

@@ -140,12 +140,15 @@ roadmap_store_begin_change (RoadmapStore  *self,
 
 /**
  * roadmap_store_commit_change:
+ * @last: (out) (optional): the change counter once committed: the same
+ *   as the change's number, or more when it wrote several history rows
  *
  * Commits the change; on failure it is rolled back and nothing of it
  * was written.
  */
 gboolean
 roadmap_store_commit_change (RoadmapStore  *self,
+                             gint64        *last,
                              GError       **error)
 {
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
@@ -168,7 +171,11 @@ roadmap_store_commit_change (RoadmapStore  *self,
 
   /* Our own commit does not move data_version: only other connections'
    * do, which is what roadmap_store_has_outside_changes() asks. */
-  return _roadmap_store_commit (self, error);
+  if (!_roadmap_store_commit (self, error))
+    return FALSE;
+  if (last != NULL)
+    *last = self->last_history_id;
+  return TRUE;
 }
 
 void
@@ -711,6 +718,7 @@ roadmap_store_write_history (RoadmapStore              *self,
   if (!step_done (self, stmt, error))
     return FALSE;
   self->history_written = TRUE;
+  self->last_history_id = sqlite3_last_insert_rowid (self->db);
   return TRUE;
 }
 

@@ -76,6 +76,7 @@ gboolean      roadmap_store_begin_change         (RoadmapStore    *self,
                                                   gint64          *previous,
                                                   GError         **error);
 gboolean      roadmap_store_commit_change        (RoadmapStore    *self,
+                                                  gint64          *last,
                                                   GError         **error);
 void          roadmap_store_rollback_change      (RoadmapStore    *self);
 gboolean      roadmap_store_read_row             (RoadmapStore        *self,

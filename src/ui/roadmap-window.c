@@ -156,13 +156,13 @@ on_command_failed (RoadmapWindow      *self,
   add_toast (self, title, NULL, NULL, TRUE);
 }
 
+/* The board shows another process's changes by itself (the phases'
+ * columns change); nothing more to do than to say so in the log. */
 static void
 on_outside_changed (RoadmapWindow  *self,
                     guint           n_skills,
                     RoadmapSession *session)
 {
-  /* The board shows it by itself; this only keeps the sidebar's
-   * selection honest if the shown track went. */
   g_debug ("Progress changed by another process (%u skills)", n_skills);
 }
 
