@@ -17,6 +17,9 @@
 #include "roadmap-session.h"
 
 #define CONTINUE_TO_WINDOW (-1)
+/* A command waits longer than the window for another process's lock: a
+ * script looping over --set-status beside the window should not fail */
+#define BUSY_TIMEOUT_MS 10000
 
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -100,6 +103,7 @@ open_session (const char  *db_path,
   GPtrArray *load_errors;
 
   roadmap_session_set_origin (session, ROADMAP_ORIGIN_COMMAND_LINE);
+  roadmap_session_set_busy_timeout (session, BUSY_TIMEOUT_MS);
 
   if (!roadmap_session_load_roadmaps (session, error))
     return NULL;

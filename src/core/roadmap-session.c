@@ -47,6 +47,7 @@ struct _RoadmapSession
   GPtrArray *pending;
 
   RoadmapOrigin origin;
+  guint busy_timeout_ms;
   RoadmapSessionClock clock;
   gpointer clock_data;
   GArray *hooks;
@@ -311,6 +312,7 @@ roadmap_session_init (RoadmapSession *self)
   self->catalog = roadmap_catalog_new ();
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->origin = ROADMAP_ORIGIN_WINDOW;
+  self->busy_timeout_ms = ROADMAP_STORE_DEFAULT_BUSY_TIMEOUT_MS;
   self->clock = wall_clock;
   self->hooks = g_array_new (FALSE, FALSE, sizeof (Hook));
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
@@ -495,7 +497,7 @@ roadmap_session_open_store (RoadmapSession  *self,
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
   g_return_val_if_fail (self->store == NULL, FALSE);
 
-  store = roadmap_store_open (self->db_path, error);
+  store = roadmap_store_open_full (self->db_path, NULL, self->busy_timeout_ms, error);
   if (store == NULL ||
       !roadmap_store_load_progress_since (store, self->catalog, 0, &self->loaded_change, NULL, error))
     return FALSE;
@@ -589,6 +591,23 @@ roadmap_session_set_origin (RoadmapSession *self,
 {
   g_return_if_fail (ROADMAP_IS_SESSION (self));
   self->origin = origin;
+}
+
+/**
+ * roadmap_session_set_busy_timeout:
+ * @busy_timeout_ms: how long a change waits for another process's
+ *   write lock before it fails with %ROADMAP_STORE_ERROR_BUSY
+ *
+ * For the store roadmap_session_open_store() opens. The window keeps the
+ * default, so that it never freezes for long; a command in a terminal may
+ * wait longer.
+ */
+void
+roadmap_session_set_busy_timeout (RoadmapSession *self,
+                                  guint           busy_timeout_ms)
+{
+  g_return_if_fail (ROADMAP_IS_SESSION (self));
+  self->busy_timeout_ms = busy_timeout_ms;
 }
 
 /**

@@ -47,6 +47,8 @@ RoadmapStore   *roadmap_session_get_store        (RoadmapSession  *self);
 
 void            roadmap_session_set_origin       (RoadmapSession      *self,
                                                   RoadmapOrigin        origin);
+void            roadmap_session_set_busy_timeout (RoadmapSession      *self,
+                                                  guint                busy_timeout_ms);
 void            roadmap_session_set_clock        (RoadmapSession      *self,
                                                   RoadmapSessionClock  clock,
                                                   gpointer             user_data);

@@ -587,6 +587,11 @@ open_database (RoadmapStore  *self,
   if (!check_integrity (self->db, self->path, error))
     return FALSE;
 
+  /* Current already (versions only grow): no write lock to take, which
+   * other processes writing at the same moment would make us wait for */
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
   return migrate (self, error);
 }
 
