@@ -276,7 +276,7 @@ run_movers (guint n_children)
   g_autofree char *self = store_test_self_path ();
   g_autofree char *n_text = g_strdup_printf ("%u", N_MOVES);
   Child children[G_N_ELEMENTS (phase_skills)];
-  g_autofree char *last[G_N_ELEMENTS (phase_skills)] = { NULL, };
+  char *last[G_N_ELEMENTS (phase_skills)] = { NULL, };
   guint n_acks[G_N_ELEMENTS (phase_skills)] = { 0, };
   g_autoptr(RoadmapStore) store = NULL;
   g_autoptr(RoadmapCatalog) catalog = store_test_bundled_catalog ();
@@ -339,6 +339,8 @@ run_movers (guint n_children)
     g_assert_cmpuint (total, ==, roadmap_phase_get_n_skills (phase));
   }
 
+  for (guint i = 0; i < n_children; i++)
+    g_free (last[i]);
   g_clear_object (&store);
   store_test_remove_dir (dir);
 }

@@ -651,21 +651,28 @@ roadmap_store_place_skill (RoadmapStore        *self,
         new_row->finished_at = now;
     }
 
+  /* Keys may be negative (cards placed above the first): the arithmetic
+   * below is done so that it cannot overflow. */
   if (upper == G_MAXINT64)
     {
       /* Last: one step after the largest key, or the first key at all. */
-      new_row->sort_key = lower == G_MININT64 ? ROADMAP_SORT_KEY_STEP
-                                              : lower + MIN (ROADMAP_SORT_KEY_STEP, (G_MAXINT64 - lower) / 2);
+      if (lower == G_MININT64)
+        new_row->sort_key = ROADMAP_SORT_KEY_STEP;
+      else if (lower < G_MAXINT64 - 2 * ROADMAP_SORT_KEY_STEP)
+        new_row->sort_key = lower + ROADMAP_SORT_KEY_STEP;
+      else
+        new_row->sort_key = lower;
       if (new_row->sort_key > lower)
         return roadmap_store_write_row (self, skill, new_row, change, now, error);
     }
-  else
+  else if (!tie && (lower != G_MININT64 || upper > G_MININT64 + 2 * ROADMAP_SORT_KEY_STEP))
     {
+      /* First: one step before the smallest key */
       if (lower == G_MININT64)
-        lower = MIN (upper - 2 * ROADMAP_SORT_KEY_STEP, upper - 2);
-      /* Halfway, without overflow */
-      new_row->sort_key = lower + (upper - lower) / 2;
-      if (!tie && new_row->sort_key > lower && new_row->sort_key < upper)
+        lower = upper - 2 * ROADMAP_SORT_KEY_STEP;
+      /* Halfway: upper > lower, so the difference fits unsigned */
+      new_row->sort_key = lower + (gint64) (((guint64) upper - (guint64) lower) / 2);
+      if (new_row->sort_key > lower && new_row->sort_key < upper)
         return roadmap_store_write_row (self, skill, new_row, change, now, error);
     }
 
