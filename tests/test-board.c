@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "roadmap-column.h"
@@ -469,6 +470,133 @@ test_store_refuses (UiFixture     *fixture,
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "python-sql"), ==, ROADMAP_STATUS_TODO);
 }
 
+/* The colour of the window's pixel at (@x, @y), as the window draws it now */
+static guint32
+window_pixel (GtkWidget *window,
+              int        x,
+              int        y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (window), height = gtk_widget_get_height (window);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+
+  g_assert_true (x >= 0 && x < width && y >= 0 && y < height);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return *(guint32 *) (pixels + ((gsize) y * width + x) * 4);
+}
+
+/* Whether @card's face (its padding, left of the text) is drawn over the
+ * column: the two differ in colour wherever the card is drawn. */
+static gboolean
+card_is_drawn (UiFixture *fixture,
+               GtkWidget *card)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  graphene_rect_t bounds;
+  int x, y;
+
+  g_assert_true (gtk_widget_compute_bounds (card, window, &bounds));
+  x = (int) bounds.origin.x;
+  y = (int) (bounds.origin.y + bounds.size.height / 2);
+
+  return window_pixel (window, x + 4, y) != window_pixel (window, x - 3, y);
+}
+
+/* A session on one track, "long", of one phase with @n_skills skills */
+static void
+use_long_track (UiFixture *fixture,
+                guint      n_skills)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": 1, \"id\": \"long\", \"title\": \"Long Track\","
+                                          " \"phases\": [{\"id\": \"all\", \"title\": \"All\", \"months\": [1, 2], \"skills\": [");
+  g_autofree char *dir = g_build_filename (fixture->dir, "roadmaps", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n_skills; i++)
+    g_string_append_printf (json, "%s{\"id\": \"skill-%u\", \"title\": \"Skill %u\", \"estimate_hours\": 5}",
+                            i > 0 ? "," : "", i, i);
+  g_string_append (json, "]}]}");
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json->str, -1, &error));
+
+  g_clear_object (&fixture->session);
+  fixture->session = roadmap_session_new (fixture->db_path, dir);
+  g_assert_true (roadmap_session_load_roadmaps (fixture->session, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_session_open_store (fixture->session, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+card_of (UiFixture  *fixture,
+         const char *skill_id)
+{
+  GtkWidget *card = roadmap_board_find_card (get_board (fixture), find_skill (fixture, "long", skill_id));
+
+  g_assert_nonnull (card);
+  return card;
+}
+
+/* The board draws only the cards in view; a card that comes into view,
+ * scrolled or pushed by a move, is drawn in that same frame. */
+static void
+test_cards_in_view (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkAdjustment *adjustment;
+
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  use_long_track (fixture, 30);
+  g_settings_set_string (settings, "last-track", "long");
+  ui_fixture_present_window (fixture, 1200, 500);
+  window = GTK_WIDGET (fixture->window);
+  g_assert_cmpstr (roadmap_track_get_id (roadmap_board_get_track (get_board (fixture))), ==, "long");
+  g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-0")));
+  gtk_widget_grab_focus (card_of (fixture, "skill-1"));
+  gtk_window_set_focus_visible (GTK_WINDOW (window), TRUE);
+  ui_wait_for_frame (window);
+  ui_save_png (window, "board-focus.png");
+
+  /* Scrolled to the end, and back */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (get_board (fixture)))));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) * 2);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ui_wait_for_frame (window);
+  g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-29")));
+  gtk_adjustment_set_value (adjustment, 0);
+  ui_wait_for_frame (window);
+  g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-0")));
+
+  /* Ten cards leave the top of To-do for the top of Done, as with the
+   * pointer (the keyboard focus elsewhere): those below them move up into
+   * view. */
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("skill-%u", i);
+      RoadmapSkill *skill = find_skill (fixture, "long", id);
+      g_autoptr(RoadmapSkill) top = g_list_model_get_item (roadmap_phase_get_column (roadmap_skill_get_phase (skill),
+                                                                                     ROADMAP_STATUS_DONE), 0);
+
+      g_assert_true (roadmap_board_move_skill (get_board (fixture), skill, ROADMAP_STATUS_DONE, top));
+
+    }
+  ui_wait_for_frame (window);
+  g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-10")));
+  g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-11")));
+  g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-9")));
+}
+
 /* Window size, maximized state and the last track come back. */
 static void
 test_state (UiFixture     *fixture,
@@ -526,6 +654,7 @@ main (int   argc,
   ADD ("/ui/board/details-move", test_details_move);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
+  ADD ("/ui/board/cards-in-view", test_cards_in_view);
 
 #undef ADD
 

@@ -32,6 +32,13 @@ struct _RoadmapBoard
 
   GtkScrolledWindow *scroller;
   GtkListBox *phase_list;
+
+  /* Cards left undrawn because they were outside the scrolled area (see
+   * roadmap_board_should_draw()), each with a reference; and the frame
+   * clock's layout handler that draws them once they come in. */
+  GHashTable *undrawn;
+  GdkFrameClock *frame_clock;
+  gulong after_layout_id;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapBoard, roadmap_board, GTK_TYPE_WIDGET)
@@ -176,6 +183,86 @@ show_skill (GtkWidget  *widget,
     g_signal_emit (self, signals[SKILL_ACTIVATED], 0, skill);
 }
 
+/* Whether @widget shows in the scrolled area, in its current allocation;
+ * a widget not yet allocated counts as showing. */
+static gboolean
+is_in_view (RoadmapBoard *self,
+            GtkWidget    *widget)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return TRUE;
+
+  return bounds.origin.y < gtk_widget_get_height (viewport) &&
+         bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.x < gtk_widget_get_width (viewport) &&
+         bounds.origin.x + bounds.size.width > 0;
+}
+
+/* After each layout (a scroll, a move, a resize), before the frame is
+ * painted: the undrawn cards now in view are drawn in this same frame. */
+static void
+on_after_layout (GdkFrameClock *frame_clock,
+                 RoadmapBoard  *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->undrawn);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      gboolean on_board = gtk_widget_is_ancestor (widget, GTK_WIDGET (self));
+
+      if (!on_board || is_in_view (self, widget))
+        {
+          if (on_board)
+            gtk_widget_queue_draw (widget);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+}
+
+/* Every undrawn card is drawn the next time it is snapshot. */
+static void
+forget_undrawn (RoadmapBoard *self)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->undrawn);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      gtk_widget_queue_draw (widget);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static void
+roadmap_board_realize (GtkWidget *widget)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+
+  GTK_WIDGET_CLASS (roadmap_board_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_layout_id = g_signal_connect_after (self->frame_clock, "layout",
+                                                  G_CALLBACK (on_after_layout), self);
+}
+
+static void
+roadmap_board_unrealize (GtkWidget *widget)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+
+  g_clear_signal_handler (&self->after_layout_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  forget_undrawn (self);
+
+  GTK_WIDGET_CLASS (roadmap_board_parent_class)->unrealize (widget);
+}
+
 static void
 roadmap_board_dispose (GObject *object)
 {
@@ -188,6 +275,7 @@ roadmap_board_dispose (GObject *object)
   g_clear_object (&self->track);
   g_clear_object (&self->session);
   g_clear_object (&self->shown_phases);
+  g_clear_pointer (&self->undrawn, g_hash_table_unref);
 
   G_OBJECT_CLASS (roadmap_board_parent_class)->dispose (object);
 }
@@ -237,6 +325,8 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
   object_class->dispose = roadmap_board_dispose;
   object_class->get_property = roadmap_board_get_property;
   object_class->set_property = roadmap_board_set_property;
+  widget_class->realize = roadmap_board_realize;
+  widget_class->unrealize = roadmap_board_unrealize;
 
   properties[PROP_TRACK] =
     g_param_spec_object ("track", NULL, NULL, ROADMAP_TYPE_TRACK,
@@ -264,6 +354,7 @@ static void
 roadmap_board_init (RoadmapBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->undrawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 GtkWidget *
@@ -455,4 +546,31 @@ roadmap_board_move_skill_by (RoadmapBoard *self,
     before = g_list_model_get_item (column, (guint) (position_delta < 0 ? position - 1 : position + 2));
 
   roadmap_board_move_skill (self, skill, status, before);
+}
+
+/**
+ * roadmap_board_should_draw:
+ * @widget: a card on the board, being snapshot
+ *
+ * Cards are drawn only while they show in the scrolled area: with hundreds
+ * of cards on the board, drawing only the few in view makes each frame of
+ * a scroll or a move cheaper, most of all with software rendering (see
+ * bench-board). When this returns %FALSE,
+ * the board draws @widget again as soon as a layout brings it into view.
+ *
+ * Returns: whether @widget shows and should be drawn now
+ */
+gboolean
+roadmap_board_should_draw (RoadmapBoard *self,
+                           GtkWidget    *widget)
+{
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), TRUE);
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
+
+  if (self->frame_clock == NULL || is_in_view (self, widget))
+    return TRUE;
+
+  if (!g_hash_table_contains (self->undrawn, widget))
+    g_hash_table_add (self->undrawn, g_object_ref (widget));
+  return FALSE;
 }

@@ -37,5 +37,7 @@ void          roadmap_board_move_skill_by (RoadmapBoard *self,
                                            RoadmapSkill *skill,
                                            int           column_delta,
                                            int           position_delta);
+gboolean      roadmap_board_should_draw (RoadmapBoard *self,
+                                         GtkWidget    *widget);
 
 G_END_DECLS

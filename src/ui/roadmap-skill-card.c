@@ -365,6 +365,21 @@ roadmap_skill_card_dispose (GObject *object)
   G_OBJECT_CLASS (roadmap_skill_card_parent_class)->dispose (object);
 }
 
+/* The row itself draws only the focus ring; the card's face, its child
+ * with the .card style (background, shadow, texts), is left out while the
+ * board says the card is out of view. */
+static void
+roadmap_skill_card_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  GtkWidget *board = gtk_widget_get_ancestor (widget, ROADMAP_TYPE_BOARD);
+
+  if (board != NULL && !roadmap_board_should_draw (ROADMAP_BOARD (board), widget))
+    return;
+
+  GTK_WIDGET_CLASS (roadmap_skill_card_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
 {
@@ -375,6 +390,7 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   object_class->constructed = roadmap_skill_card_constructed;
   object_class->get_property = roadmap_skill_card_get_property;
   object_class->set_property = roadmap_skill_card_set_property;
+  widget_class->snapshot = roadmap_skill_card_snapshot;
 
   properties[PROP_SKILL] =
     g_param_spec_object ("skill", NULL, NULL, ROADMAP_TYPE_SKILL, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
