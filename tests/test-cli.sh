@@ -292,6 +292,65 @@ err=$(cat "$work/movers-err")
 check "three --set-status loops on one phase: no change lost" [ "$all_kept" = yes ]
 check "three --set-status loops on one phase: none refused" [ -z "$err" ]
 
+
+# Files that are not files, and files that cannot be written (the file
+# writer and the bounded reader)
+mkfifo "$work/fifo.json"
+run "validate a FIFO: refused, no hang" 1 timeout 10 "$roadmap" --validate "$work/fifo.json" &&
+  check "validate a FIFO: one line naming it" sh -c 'printf "%s\n" "$1" | grep -q "^$2: it is not a regular file"' _ "$out$err" "$work/fifo.json"
+run "validate /dev/zero: refused at once" 1 timeout 10 "$roadmap" --validate /dev/zero &&
+  check "validate /dev/zero: one line" one_line "$out$err"
+ln -s /dev/zero "$work/zero.json"
+run "validate a link to /dev/zero: refused" 1 timeout 10 "$roadmap" --validate "$work/zero.json"
+run "import-progress from a FIFO: refused, no hang" 1 timeout 10 "$roadmap" --db "$db" --import-progress "$work/fifo.json" &&
+  check "import-progress from a FIFO: one line" one_line "$err"
+run "import-progress from /dev/zero: refused" 1 timeout 10 "$roadmap" --db "$db" --import-progress /dev/zero
+mkdir -p "$work/fifo-dir"
+cp "$valid" "$work/fifo-dir/"
+mkfifo "$work/fifo-dir/blocked.json"
+run "a FIFO in --roadmap-dir is passed over" 0 timeout 10 "$roadmap" --db "$db" --roadmap-dir "$work/fifo-dir" --list
+
+run "export-progress to /dev/full" 1 "$roadmap" --db "$db" --export-progress /dev/full &&
+  check "export-progress to /dev/full: one line naming the file" \
+    sh -c 'printf "%s\n" "$1" | grep -q "/dev/full.*the disk is full"' _ "$err" &&
+  check "export-progress to /dev/full: one line" one_line "$err"
+check "export-progress to /dev/stdout, a pipe" \
+  sh -c '"$1" --db "$2" --export-progress /dev/stdout | grep -q "\"skills\""' _ "$roadmap" "$db"
+ln -s loop-b.pdf "$work/loop-a.pdf"
+ln -s loop-a.pdf "$work/loop-b.pdf"
+run "export-pdf onto a loop of links: refused" 1 "$roadmap" --db "$db" --export-pdf "$work/loop-a.pdf" &&
+  check "export-pdf onto a loop: the links stay" [ -L "$work/loop-a.pdf" ] &&
+  check "export-pdf onto a loop: one line" one_line "$err"
+"$roadmap" --db "$db" --export-pdf "$work/private.pdf"
+chmod 600 "$work/private.pdf"
+run "export-pdf over a private PDF" 0 "$roadmap" --db "$db" --export-pdf "$work/private.pdf" &&
+  check "export-pdf over a private PDF keeps its mode" [ "$(stat -c %a "$work/private.pdf")" = 600 ]
+printf 'half' > "$work/.swept.pdf.0a1b2c.part"
+run "export-pdf sweeps a part file left by a killed export" 0 "$roadmap" --db "$db" --export-pdf "$work/swept.pdf" &&
+  check "the stale part file is gone" [ ! -e "$work/.swept.pdf.0a1b2c.part" ]
+
+# A full disk (a small tmpfs: root only): the old backup stays byte for
+# byte, and no part file is left.
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+  "$roadmap" --db "$db" --export-progress "$work/good.json"
+  unshare -m sh -c '
+    mkdir -p "$2/full" && mount -t tmpfs -o size=64k tmpfs "$2/full" &&
+    cp "$2/good.json" "$2/full/backup.json" &&
+    (head -c 1048576 /dev/zero > "$2/full/filler" 2>/dev/null; true) &&
+    "$1" --db "$3" --export-progress "$2/full/backup.json" 2>"$2/full-err"; echo $? > "$2/full-status"
+    cmp -s "$2/good.json" "$2/full/backup.json" && echo same > "$2/full-same"
+    ls -A "$2/full" > "$2/full-list"
+  ' _ "$roadmap" "$work" "$db"
+  err=$(cat "$work/full-err" 2>/dev/null)
+  check "export-progress onto a full disk fails" [ "$(cat "$work/full-status" 2>/dev/null)" = 1 ]
+  check "export-progress onto a full disk: the old backup is untouched" [ -e "$work/full-same" ]
+  check "export-progress onto a full disk: no part file left" [ "$(cat "$work/full-list")" = "backup.json
+filler" ]
+  check "export-progress onto a full disk: says so" sh -c 'printf "%s\n" "$1" | grep -q "the disk is full"' _ "$err"
+else
+  ok "# SKIP a full disk needs root and mount namespaces"
+fi
+
 # Bad usage
 run "two actions at once" 1 "$roadmap" --db "$db" --list --export-progress "$work/x.json" &&
   check "two actions: one line on stderr" one_line "$err"

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "roadmap-file-reader.h"
 #include "roadmap-json-guard.h"
 #include "roadmap-loader.h"
 
@@ -662,7 +663,6 @@ RoadmapTrack *
 roadmap_loader_load_file (GFile   *file,
                           GError **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -673,35 +673,12 @@ roadmap_loader_load_file (GFile   *file,
 
   name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
-                   _("%s: this is a folder, not a roadmap file"), name);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > ROADMAP_JSON_MAX_SIZE)
-    {
-      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %d MiB"),
-                   name, ROADMAP_JSON_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_IO,
+      g_set_error (error, ROADMAP_LOADER_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+                     ? ROADMAP_LOADER_ERROR_TOO_LARGE : ROADMAP_LOADER_ERROR_IO,
                    "%s: %s", name, local_error->message);
       return NULL;
     }
@@ -791,7 +768,8 @@ roadmap_loader_list_directory (GFile   *directory,
 
   g_return_val_if_fail (G_IS_FILE (directory), NULL);
 
-  enumerator = g_file_enumerate_children (directory, G_FILE_ATTRIBUTE_STANDARD_NAME,
+  enumerator = g_file_enumerate_children (directory,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                           G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (enumerator == NULL)
     {
@@ -821,7 +799,10 @@ roadmap_loader_list_directory (GFile   *directory,
       if (info == NULL)
         break;
 
-      if (g_str_has_suffix (g_file_info_get_name (info), ".json"))
+      /* Only regular files (through their links): a FIFO or a device of
+       * that name is not a roadmap, and reading it could block */
+      if (g_str_has_suffix (g_file_info_get_name (info), ".json") &&
+          g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
         g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
     }
 

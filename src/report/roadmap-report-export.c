@@ -6,29 +6,19 @@
  * is checked, the first error is kept and stops the export, and so does a
  * failed flush, fsync or close.
  *
- * The stream is a new, hidden file beside the target; only a complete
- * file is renamed over the target, so a failed export leaves no half file
- * behind and does not destroy an existing file of that name. A symbolic
- * link is followed to the file it leads to, which is the one replaced (the
- * link stays). Devices and pipes (/dev/full, /dev/stdout on a pipe) cannot
- * be renamed over: those are written in place, with the same checks.
+ * The stream is a RoadmapFileWriter's (io/): only a complete file takes
+ * the place of the target, links are followed, devices and pipes are
+ * written in place.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cairo-pdf.h>
-#include <gio/gfiledescriptorbased.h>
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-file-writer.h"
 #include "roadmap-report-export.h"
-
-#define BUFFER_SIZE        (64 * 1024)
-#define MAX_TEMP_ATTEMPTS  100
 
 typedef struct
 {
@@ -124,17 +114,15 @@ set_metadata (cairo_surface_t *surface,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
-/* A user-facing error for @cause, naming @file (and @folder where the
- * folder is the problem). */
+/* A user-facing error for @cause (a GIO error in the user's words, from
+ * the file writer or the stream), naming @file. */
 static gboolean
 fail (GError       **error,
       GFile         *file,
-      GFile         *folder,
       const GError  *cause)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *folder_name = folder != NULL ? g_file_get_parse_name (folder) : NULL;
-  g_autofree char *reason = NULL;
+  const char *reason = cause->message;
   RoadmapReportError code;
 
   if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
@@ -148,175 +136,27 @@ fail (GError       **error,
     {
     case G_IO_ERROR_NO_SPACE:
       code = ROADMAP_REPORT_ERROR_DISK_FULL;
-      reason = g_strdup (_("the disk is full"));
+      reason = _("the disk is full");
       break;
     case G_IO_ERROR_PERMISSION_DENIED:
     case G_IO_ERROR_READ_ONLY:
       code = ROADMAP_REPORT_ERROR_PERMISSION;
-      /* Translators: why an export failed; %s is a folder or a file */
-      reason = g_strdup_printf (_("you have no permission to write to “%s”"),
-                                folder_name != NULL ? folder_name : name);
       break;
     case G_IO_ERROR_NOT_FOUND:
-      code = ROADMAP_REPORT_ERROR_NO_FOLDER;
-      reason = g_strdup_printf (_("the folder “%s” does not exist"),
-                                folder_name != NULL ? folder_name : name);
-      break;
     case G_IO_ERROR_NOT_DIRECTORY:
       code = ROADMAP_REPORT_ERROR_NO_FOLDER;
-      reason = g_strdup_printf (_("“%s” is not a folder"), folder_name != NULL ? folder_name : name);
       break;
     case G_IO_ERROR_IS_DIRECTORY:
       code = ROADMAP_REPORT_ERROR_IS_FOLDER;
-      reason = g_strdup (_("it is a folder; give the name of a file"));
       break;
     default:
       code = ROADMAP_REPORT_ERROR_IO;
-      reason = g_strdup (cause->message);
       break;
     }
 
   /* Translators: "Could not export to “/home/me/report.pdf”: the disk is full" */
   g_set_error (error, ROADMAP_REPORT_ERROR, code, _("Could not export to “%s”: %s"), name, reason);
   return FALSE;
-}
-
-static gboolean
-fail_with_errno (GError **error,
-                 GFile   *file,
-                 GFile   *folder,
-                 int      saved_errno)
-{
-  g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                                                 g_strerror (saved_errno));
-
-  return fail (error, file, folder, cause);
-}
-
-/* A new hidden file beside @file: ".NAME.XXXXXX.part"; GIO's errors */
-static GFileOutputStream *
-create_temp_file (GFile   *file,
-                  GFile   *folder,
-                  GFile  **temp_out,
-                  GError **error)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *stem = g_strndup (basename, 200);  /* NAME_MAX is 255 bytes */
-
-  for (guint attempt = 0; attempt < MAX_TEMP_ATTEMPTS; attempt++)
-    {
-      g_autofree char *name = g_strdup_printf (".%s.%06x.part", stem,
-                                               g_random_int_range (0, 0xffffff));
-      g_autoptr(GFile) temp = g_file_get_child (folder, name);
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream;
-
-      stream = g_file_create (temp, G_FILE_CREATE_NONE, NULL, &local_error);
-      if (stream != NULL)
-        {
-          *temp_out = g_steal_pointer (&temp);
-          return stream;
-        }
-
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-    }
-
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS, g_strerror (EEXIST));
-  return NULL;
-}
-
-/* Writes the PDF, then flushes, syncs and closes: all checked. */
-static gboolean
-write_and_close (RoadmapReport              *report,
-                 GOutputStream              *base,
-                 gboolean                    sync,
-                 RoadmapReportProgressFunc   progress,
-                 gpointer                    user_data,
-                 GCancellable               *cancellable,
-                 GError                    **error)
-{
-  g_autoptr(GOutputStream) stream = g_buffered_output_stream_new_sized (base, BUFFER_SIZE);
-
-  if (!roadmap_report_write_pdf (report, stream, progress, user_data, cancellable, error) ||
-      !g_output_stream_flush (stream, cancellable, error))
-    {
-      g_output_stream_close (stream, NULL, NULL);
-      return FALSE;
-    }
-
-  if (sync && G_IS_FILE_DESCRIPTOR_BASED (base) &&
-      fsync (g_file_descriptor_based_get_fd (G_FILE_DESCRIPTOR_BASED (base))) != 0)
-    {
-      int saved_errno = errno;
-
-      g_output_stream_close (stream, NULL, NULL);
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_output_stream_close (stream, cancellable, error);
-}
-
-/* A device or a pipe: written in place (renaming over it would replace
- * the device node itself). */
-static gboolean
-export_in_place (RoadmapReport              *report,
-                 GFile                      *file,
-                 GFileInfo                  *info,
-                 RoadmapReportProgressFunc   progress,
-                 gpointer                    user_data,
-                 GCancellable               *cancellable,
-                 GError                    **error)
-{
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (S_ISBLK (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE)))
-    {
-      g_autoptr(GError) cause = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                                                     _("it is a disk device"));
-      return fail (error, file, NULL, cause);
-    }
-
-  stream = g_file_append_to (file, G_FILE_CREATE_NONE, cancellable, &local_error);
-  if (stream == NULL ||
-      !write_and_close (report, G_OUTPUT_STREAM (stream), FALSE, progress, user_data,
-                        cancellable, &local_error))
-    return fail (error, file, NULL, local_error);
-
-  return TRUE;
-}
-
-/* The file @file's symbolic links lead to (even to one that does not
- * exist yet), so that the rename replaces that file, not the link. */
-static GFile *
-resolve_links (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path == NULL)
-    return g_object_ref (file);
-
-  /* As many as the kernel follows (MAXSYMLINKS) */
-  for (guint i = 0; i < 40; i++)
-    {
-      g_autofree char *target = g_file_read_link (path, NULL);
-      g_autofree char *folder = NULL;
-
-      if (target == NULL)
-        break;
-
-      folder = g_path_get_dirname (path);
-      g_free (path);
-      path = g_canonicalize_filename (target, folder);
-    }
-
-  return g_file_new_for_path (path);
 }
 
 /* Public API */
@@ -406,10 +246,10 @@ roadmap_report_write_pdf (RoadmapReport              *report,
  * @file: the PDF to write; replaced only once the new one is complete
  * @progress: (nullable): told after each page, on the calling thread
  *
- * Writes @report as a PDF to a new file beside @file, then renames it over
- * @file. On failure nothing is left behind and an existing @file is
- * untouched; the error names the file and the reason (a missing folder,
- * no permission, a folder of that name, a full disk, …).
+ * Writes @report as a PDF to @file with a #RoadmapFileWriter: on failure
+ * nothing is left behind and an existing @file is untouched; the error
+ * names the file and the reason (a missing folder, no permission, a
+ * folder of that name, a full disk, …).
  *
  * Blocks: call it from a thread (GTask) in an application.
  */
@@ -421,11 +261,7 @@ roadmap_report_export_pdf (RoadmapReport              *report,
                            GCancellable               *cancellable,
                            GError                    **error)
 {
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GFile) target = NULL;
-  g_autoptr(GFile) temp = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(RoadmapFileWriter) writer = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_REPORT (report), FALSE);
@@ -433,56 +269,16 @@ roadmap_report_export_pdf (RoadmapReport              *report,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* What is there now, before spending any time on the report */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info != NULL)
+  writer = roadmap_file_writer_new (file, ROADMAP_FILE_WRITER_NONE, &local_error);
+  if (writer == NULL)
+    return fail (error, file, local_error);
+
+  if (!roadmap_report_write_pdf (report, roadmap_file_writer_get_stream (writer), progress, user_data,
+                                 cancellable, &local_error) ||
+      !roadmap_file_writer_finish (writer, cancellable, &local_error))
     {
-      switch (g_file_info_get_file_type (info))
-        {
-        case G_FILE_TYPE_DIRECTORY:
-          return fail_with_errno (error, file, NULL, EISDIR);
-        case G_FILE_TYPE_SPECIAL:
-          return export_in_place (report, file, info, progress, user_data, cancellable, error);
-        default:
-          break;
-        }
-    }
-
-  /* A link (~/latest.pdf → reports/2026-11.pdf, /dev/stdout → a file the
-   * shell opened): replace the file it leads to, and keep the link */
-  target = resolve_links (file);
-  folder = g_file_get_parent (target);
-  if (folder == NULL)
-    return fail_with_errno (error, file, NULL, EISDIR);
-
-  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    {
-      g_autoptr(GFileInfo) folder_info = NULL;
-
-      g_clear_error (&local_error);
-      folder_info = g_file_query_info (folder, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                       G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-      if (folder_info == NULL)
-        return fail (error, file, folder, local_error);
-      if (g_file_info_get_file_type (folder_info) != G_FILE_TYPE_DIRECTORY)
-        return fail_with_errno (error, file, folder, ENOTDIR);
-    }
-  else if (info == NULL)
-    {
-      return fail (error, file, folder, local_error);
-    }
-
-  stream = create_temp_file (target, folder, &temp, &local_error);
-  if (stream == NULL)
-    return fail (error, file, folder, local_error);
-
-  if (!write_and_close (report, G_OUTPUT_STREAM (stream), TRUE, progress, user_data,
-                        cancellable, &local_error) ||
-      !g_file_move (temp, target, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                    NULL, NULL, NULL, &local_error))
-    {
-      g_file_delete (temp, NULL, NULL);
-      return fail (error, file, folder, local_error);
+      roadmap_file_writer_abandon (writer);
+      return fail (error, file, local_error);
     }
 
   return TRUE;

@@ -22,6 +22,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "roadmap-file-reader.h"
+#include "roadmap-file-writer.h"
 #include "roadmap-json-guard.h"
 #include "roadmap-loader.h"
 #include "roadmap-progress-file.h"
@@ -113,6 +115,7 @@ roadmap_progress_file_export (RoadmapStore  *store,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *now_text = g_date_time_format_iso8601 (now);
   g_autofree char *json = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
   int rc;
 
@@ -192,8 +195,18 @@ roadmap_progress_file_export (RoadmapStore  *store,
   json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, &length);
 
-  return g_file_replace_contents (file, json, length, NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+  /* Notes are private: a new file is the owner's only */
+  if (!roadmap_file_write_contents (file, json, length, ROADMAP_FILE_WRITER_PRIVATE, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: "Could not export to “/home/me/p.json”: the disk is full" */
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO,
+                   _("Could not export to “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -590,7 +603,6 @@ roadmap_progress_file_import (RoadmapStore    *store,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GArray) entries = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *file_name = NULL;
   ImportContext context = { store, 0, origin, now, NULL };
@@ -600,21 +612,12 @@ roadmap_progress_file_import (RoadmapStore    *store,
 
   file_name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &local_error);
-  if (info != NULL && g_file_info_get_size (info) > ROADMAP_JSON_MAX_SIZE)
-    {
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_INVALID,
-                   _("%s: the file is larger than %d MiB"), file_name,
-                   ROADMAP_JSON_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-
-  if (info != NULL)
-    bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &local_error);
   if (bytes == NULL)
     {
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO,
+      g_set_error (error, ROADMAP_STORE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
+                     ? ROADMAP_STORE_ERROR_INVALID : ROADMAP_STORE_ERROR_IO,
                    "%s: %s", file_name, local_error->message);
       return FALSE;
     }

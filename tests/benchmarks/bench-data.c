@@ -508,11 +508,13 @@ print_results (const Result *results)
                                                  r->change_floor_p50, r->change_floor_p99,
                                                  r->change_p50 / r->change_floor_p50);
 
-      g_print ("%-8u %-7u  %-24s %-24s %-10.2f %-32s\n", sizes[i].n_skills, cards_per_column (&sizes[i]),
+      if (r->load_floor > 0)
+        g_print ("%-8u %-7u  %-24s %-24s %-10.2f %-32s\n", sizes[i].n_skills, cards_per_column (&sizes[i]),
                model, progress, r->progress_walk, change);
     }
 
-  g_print ("\ngrowth from 1,000 to 10,000 skills (10x is linear):\n"
+  if (results[1].load_floor > 0 && results[2].load_floor > 0)
+    g_print ("\ngrowth from 1,000 to 10,000 skills (10x is linear):\n"
            "  model load %.1fx (parse %.1fx), progress load %.1fx (SELECT %.1fx), "
            "move %.1fx (INSERT %.1fx)\n",
            results[2].load_model / results[1].load_model, results[2].load_floor / results[1].load_floor,
@@ -552,6 +554,7 @@ main (int   argc,
 {
   Result results[G_N_ELEMENTS (sizes)] = { { 0, }, };
   const char *env = g_getenv ("BENCH_REPEATS");
+  const char *only = g_getenv ("BENCH_ONLY");
 
   if (argc > 1 && g_str_equal (argv[1], "--write-catalog"))
     return write_catalog (argc, argv);
@@ -565,6 +568,9 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
+      /* BENCH_ONLY=N: only the Nth size (from 1), to profile it */
+      if (only != NULL && atoi (only) != (int) i + 1)
+        continue;
       run_size (&sizes[i], &results[i]);
       g_print ("  %u skills in %u tracks of %u phases: done\n", sizes[i].n_skills, sizes[i].n_tracks,
                sizes[i].n_phases);
