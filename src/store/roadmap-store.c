@@ -536,9 +536,11 @@ open_database (RoadmapStore  *self,
   gint64 version;
   int rc;
 
+  /* A store belongs to the thread that opened it (the PDF export's
+   * thread gets a snapshot, never the store): no mutex on every call. */
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_FULLMUTEX,
+                        SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
                         vfs_name);
   if (rc != SQLITE_OK)
     return _roadmap_store_fail (self, rc, error);

@@ -119,13 +119,13 @@ exec_or_die (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-/* A plain connection with the store's pragmas. */
+/* A plain connection with the store's pragmas and threading mode. */
 static sqlite3 *
 open_raw (const char *path)
 {
   sqlite3 *db = NULL;
 
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     g_error ("%s: %s", path, sqlite3_errmsg (db));
   exec_or_die (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                    "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF;");
