@@ -142,8 +142,18 @@ run "roadmap-dir must exist" 1 "$roadmap" --db "$db" --roadmap-dir "$work/nowher
 
 # Databases that must be refused and left untouched
 printf 'this is not a database, but it is not empty either %.0s' $(seq 1 200) > "$work/garbage.db"
-run "a damaged database is moved aside" 0 "$roadmap" --db "$work/garbage.db" --list &&
-  check "the damaged database is kept" sh -c "ls '$work'/garbage.db.corrupt-* >/dev/null"
+cp "$work/garbage.db" "$work/garbage.orig"
+run "a file that is not a database is refused" 1 "$roadmap" --db "$work/garbage.db" --list &&
+  check "the file that is not a database is left as it was" cmp -s "$work/garbage.orig" "$work/garbage.db" &&
+  check "the file that is not a database is not moved aside" sh -c "! ls '$work'/garbage.db.corrupt-* >/dev/null 2>&1"
+# A database of ours, damaged (its backup is beside it): moved aside and
+# restored from the backup
+"$roadmap" --db "$work/ours.db" --set-status backend-developer/python-sql=done
+cp "$work/ours.db" "$work/ours.db.backup"
+cp "$work/garbage.orig" "$work/ours.db"
+run "a damaged database of ours is moved aside" 0 "$roadmap" --db "$work/ours.db" --list &&
+  check "the damaged database is kept" sh -c "ls '$work'/ours.db.corrupt-* >/dev/null" &&
+  check "the progress comes back from the backup" matches "$out" ".*python-sql	done"
 
 # --export-pdf
 have () { command -v "$1" >/dev/null 2>&1; }
@@ -328,6 +338,12 @@ run "export-pdf over a private PDF" 0 "$roadmap" --db "$db" --export-pdf "$work/
 printf 'half' > "$work/.swept.pdf.0a1b2c.part"
 run "export-pdf sweeps a part file left by a killed export" 0 "$roadmap" --db "$db" --export-pdf "$work/swept.pdf" &&
   check "the stale part file is gone" [ ! -e "$work/.swept.pdf.0a1b2c.part" ]
+
+cp "$valid" "$work/not-a-db.json"
+run "--db naming a JSON file: refused" 1 "$roadmap" --db "$work/not-a-db.json" --list &&
+  check "--db naming a JSON file: left exactly as it was" cmp -s "$valid" "$work/not-a-db.json" &&
+  check "--db naming a JSON file: nothing moved aside" sh -c '! ls "$1".corrupt-* >/dev/null 2>&1' _ "$work/not-a-db.json" &&
+  check "--db naming a JSON file: one line" one_line "$err"
 
 # A full disk (a small tmpfs: root only): the old backup stays byte for
 # byte, and no part file is left.

@@ -271,7 +271,6 @@ typedef struct
 } DamageCase;
 
 static const DamageCase damage_cases[] = {
-  { "/store/corrupt/garbage/without-backup", DAMAGE_GARBAGE, FALSE, BACKUP_NONE },
   { "/store/corrupt/garbage/with-backup", DAMAGE_GARBAGE, TRUE, BACKUP_GOOD },
   /* Something emptied the file (a crashed editor, a bad copy): with a
    * backup there, that is damage to repair, not a fresh start. */
@@ -424,6 +423,38 @@ test_foreign_without_application_id (Fixture       *fixture,
   fixture->db_path = g_build_filename (fixture->dir, "other.db", NULL);
   make_foreign (fixture, "PRAGMA user_version = 7;");
   assert_refused (fixture, ROADMAP_STORE_ERROR_NOT_ROADMAP);
+}
+
+/* A file that is not a database at all, with no backup of ours beside it
+ * (a JSON file, a text file given to --db) was never Roadmap's: refused
+ * and left as it was, not moved aside. With our backup beside it, it was
+ * ours and is damaged (see the garbage cases above). */
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char * const contents[] = {
+    "{\"format\": 1, \"id\": \"my-roadmap\"}\n",
+    "a text file\n",
+    "SQLite format 3",               /* the magic, cut short */
+    "SQLite",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (fixture->db_path, contents[i], -1, &error);
+      g_assert_no_error (error);
+      assert_refused (fixture, ROADMAP_STORE_ERROR_NOT_ROADMAP);
+    }
+
+  {
+    g_autoptr(GBytes) garbage = NULL;
+
+    write_garbage (fixture, &garbage);
+    assert_refused (fixture, ROADMAP_STORE_ERROR_NOT_ROADMAP);
+  }
 }
 
 /* Read-only: the child, running without privileges */
@@ -589,6 +620,7 @@ main (int   argc,
     ADD (damage_cases[i].path, test_damaged, &damage_cases[i]);
   ADD ("/store/corrupt/newer-version", test_newer_version, NULL);
   ADD ("/store/corrupt/foreign", test_foreign, NULL);
+  ADD ("/store/corrupt/not-a-database", test_not_a_database, NULL);
   ADD ("/store/corrupt/foreign-without-application-id", test_foreign_without_application_id, NULL);
   ADD ("/store/corrupt/read-only/file", test_read_only, GINT_TO_POINTER (READ_ONLY_FILE));
   ADD ("/store/corrupt/read-only/folder", test_read_only, GINT_TO_POINTER (READ_ONLY_FOLDER));

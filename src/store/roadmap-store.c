@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -523,6 +524,71 @@ switch_to_wal (RoadmapStore  *self,
   return TRUE;
 }
 
+static char *
+backup_path_for (const char *path)
+{
+  return g_strconcat (path, BACKUP_SUFFIX, NULL);
+}
+
+/* Whether the file at @path can be a Roadmap database, from its first
+ * bytes alone: empty (new), or an SQLite database whose header names no
+ * other program. Anything else (a JSON file, a text file given to --db)
+ * was never ours and must be left exactly as it is, not moved aside;
+ * unless our backup of it is beside it: then it was ours, and is damaged.
+ * The header's application_id may still be 0 in a database whose
+ * creation is only in the write-ahead log: the checks after opening
+ * settle that case. */
+static gboolean
+check_header (sqlite3     *db,
+              const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[100] = { 0 };
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  guint32 application_id;
+  int rc;
+
+  /* Through SQLite's own file descriptor: opening and closing the file
+   * here would drop the locks of this process's other connections to it
+   * (POSIX locks belong to the process, and go with any close). */
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL ||
+      file->pMethods->xFileSize (file, &size) != SQLITE_OK)
+    return TRUE;  /* reading it will say what is wrong */
+
+  if (size == 0)
+    return TRUE;
+
+  rc = file->pMethods->xRead (file, header, sizeof header, 0);
+  if ((rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) ||
+      size < (sqlite3_int64) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_autofree char *backup_path = backup_path_for (path);
+
+      if (g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
+        return TRUE;
+
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
+                   _("%s is not a Roadmap progress database (not a database at all); it was left untouched"),
+                   path);
+      return FALSE;
+    }
+
+  application_id = (guint32) header[68] << 24 | (guint32) header[69] << 16 |
+                   (guint32) header[70] << 8 | header[71];
+  if (application_id != 0 && application_id != APPLICATION_ID)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
+                   _("%s is a database of another program, not a Roadmap progress database; it was left untouched"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Everything from sqlite3_open_v2() to a ready, current schema. Errors in
  * the CORRUPT domain mean the file should be moved aside. */
 static gboolean
@@ -547,6 +613,9 @@ open_database (RoadmapStore  *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_ms);
+
+  if (!check_header (self->db, self->path, error))
+    return FALSE;
 
   /* Refused before anything is written: not ours, or newer. The three
    * values in one read transaction: another process may be creating the
@@ -606,12 +675,6 @@ close_database (RoadmapStore *self)
       sqlite3_close_v2 (self->db);
       self->db = NULL;
     }
-}
-
-static char *
-backup_path_for (const char *path)
-{
-  return g_strconcat (path, BACKUP_SUFFIX, NULL);
 }
 
 /* Copies @source_db into a new file at @destination through the backup API,
