@@ -374,7 +374,33 @@ run "export-pdf and another action" 1 "$roadmap" --db "$db" --list --export-pdf 
   check "export-pdf and another action: one line on stderr" one_line "$err"
 run "unexpected argument" 1 "$roadmap" --db "$db" stray &&
   check "unexpected argument: one line on stderr" one_line "$err"
-run "unknown option" 1 "$roadmap" --no-such-option
+run "unknown option" 1 "$roadmap" --no-such-option &&
+  check "unknown option: one line of ours" matches "$err" "roadmap: .*--no-such-option"
+run "missing value" 1 "$roadmap" --db &&
+  check "missing value: one line of ours" matches "$err" "roadmap: .*--db"
+run "a value that is not text" 1 "$roadmap" --set-status "$(printf 'caf\351')" &&
+  check "a value that is not text: one line of ours" matches "$err" "roadmap: "
+run "--db twice: refused" 1 "$roadmap" --db "$work/a.db" --db "$work/b.db" --list &&
+  check "--db twice: says which option" matches "$err" "roadmap: --db "
+run "--list twice: refused" 1 "$roadmap" --db "$db" --list --list
+
+# Repeated --set-status: all in one change, all or nothing
+rep="$work/repeated.db"
+run "--set-status twice" 0 "$roadmap" --db "$rep" --set-status backend-developer/python-sql=done \
+    --set-status backend-developer/api-development=doing &&
+  "$roadmap" --db "$rep" --list > "$work/rep-list" &&
+  check "--set-status twice: both applied" sh -c 'grep -q "	python-sql	done	" "$1" && grep -q "	api-development	doing	" "$1"' _ "$work/rep-list"
+run "--set-status with one bad: refused" 1 "$roadmap" --db "$rep" --set-status backend-developer/python-sql=todo \
+    --set-status backend-developer/no-such-skill=done &&
+  "$roadmap" --db "$rep" --list > "$work/rep-list" &&
+  check "--set-status with one bad: none applied" grep -q "	python-sql	done	" "$work/rep-list"
+
+# Repeated --roadmap-dir: each one loaded
+mkdir -p "$work/dir-a" "$work/dir-b"
+sed 's/"id": "minimal"/"id": "track-a"/' "$valid" > "$work/dir-a/a.json"
+sed 's/"id": "minimal"/"id": "track-b"/' "$valid" > "$work/dir-b/b.json"
+run "--roadmap-dir twice" 0 "$roadmap" --db "$db" --roadmap-dir "$work/dir-a" --roadmap-dir "$work/dir-b" --list &&
+  check "--roadmap-dir twice: both loaded" sh -c 'printf "%s\n" "$1" | grep -q "^track-a	" && printf "%s\n" "$1" | grep -q "^track-b	"' _ "$out"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -9,10 +9,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-cli.h"
+#include "roadmap-command-group.h"
 #include "roadmap-loader.h"
+#include "roadmap-move-command.h"
 #include "roadmap-report-export.h"
 #include "roadmap-session.h"
 
@@ -24,14 +28,15 @@
 static const GOptionEntry option_entries[] = {
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use this progress database instead of the default one"), N_("PATH") },
-  { "roadmap-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Also load the roadmaps in this folder"), N_("DIR") },
+  { "roadmap-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Also load the roadmaps in this folder (may be repeated)"), N_("DIR") },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check roadmap files and print each problem"), NULL },
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List every skill with its status, one per line"), NULL },
-  { "set-status", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Set the status of a skill (todo, doing or done)"), N_("TRACK-ID/SKILL-ID=STATUS") },
+  { "set-status", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Set the status of a skill (todo, doing or done); repeated, all in one change"),
+    N_("TRACK-ID/SKILL-ID=STATUS") },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all progress and notes to a JSON file"), N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -44,6 +49,19 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-pdf: the paper size, a4 or letter (default: the locale’s)"), N_("SIZE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
+};
+
+/* The options that may be given more than once */
+static const char * const repeatable_options[] = {
+  "roadmap-dir", "set-status",
+  /* GApplication's own */
+  "help", "help-all", "help-gapplication",
+};
+
+/* GApplication's own options, which roadmap_cli_check_arguments() lets
+ * through for GApplication to handle */
+static const char * const application_options[] = {
+  "help", "help-all", "help-gapplication", "gapplication-service",
 };
 
 /* One line, whatever the message holds. */
@@ -95,12 +113,15 @@ validate_files (const char * const *files)
 }
 
 static RoadmapSession *
-open_session (const char  *db_path,
-              const char  *roadmap_dir,
-              GError     **error)
+open_session (const char          *db_path,
+              const char * const  *roadmap_dirs,
+              GError             **error)
 {
-  g_autoptr(RoadmapSession) session = roadmap_session_new (db_path, roadmap_dir);
+  g_autoptr(RoadmapSession) session = roadmap_session_new (db_path, NULL);
   GPtrArray *load_errors;
+
+  for (guint i = 0; roadmap_dirs != NULL && roadmap_dirs[i] != NULL; i++)
+    roadmap_session_add_roadmap_dir (session, roadmap_dirs[i]);
 
   roadmap_session_set_origin (session, ROADMAP_ORIGIN_COMMAND_LINE);
   roadmap_session_set_busy_timeout (session, BUSY_TIMEOUT_MS);
@@ -142,13 +163,14 @@ print_skill (RoadmapSkill *skill,
            roadmap_skill_get_title (skill));
 }
 
-static int
-set_status (RoadmapSession *session,
-            const char     *argument)
+/* The move that `--set-status TRACK-ID/SKILL-ID=STATUS` asks for, or NULL
+ * after saying why not */
+static RoadmapCommand *
+parse_set_status (RoadmapSession *session,
+                  const char     *argument)
 {
   g_autofree char *copy = g_strdup (argument);
   g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
   RoadmapSkill *skill;
   RoadmapStatus status;
   char *slash, *equals;
@@ -159,7 +181,7 @@ set_status (RoadmapSession *session,
     {
       message = g_strdup_printf (_("“%s” is not of the form TRACK-ID/SKILL-ID=STATUS"), argument);
       print_error (message);
-      return EXIT_FAILURE;
+      return NULL;
     }
   *slash = '\0';
   *equals = '\0';
@@ -168,7 +190,7 @@ set_status (RoadmapSession *session,
     {
       message = g_strdup_printf (_("“%s” is not a status: use todo, doing or done"), equals + 1);
       print_error (message);
-      return EXIT_FAILURE;
+      return NULL;
     }
 
   skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), copy, slash + 1);
@@ -177,10 +199,30 @@ set_status (RoadmapSession *session,
       message = g_strdup_printf (_("there is no skill “%s” in a track “%s” (see --list)"),
                                  slash + 1, copy);
       print_error (message);
-      return EXIT_FAILURE;
+      return NULL;
     }
 
-  if (!roadmap_session_set_status (session, skill, status, &error))
+  return roadmap_move_command_new_status (skill, status);
+}
+
+/* Every --set-status, all in one change: all of them or none */
+static int
+set_status (RoadmapSession      *session,
+            const char * const  *arguments)
+{
+  g_autoptr(RoadmapCommand) group = roadmap_command_group_new (_("Set the statuses given on the command line"));
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; arguments[i] != NULL; i++)
+    {
+      g_autoptr(RoadmapCommand) move = parse_set_status (session, arguments[i]);
+
+      if (move == NULL)
+        return EXIT_FAILURE;
+      roadmap_command_group_add (ROADMAP_COMMAND_GROUP (group), move);
+    }
+
+  if (!roadmap_session_run (session, group, &error))
     return fail_with (error);
 
   return EXIT_SUCCESS;
@@ -241,6 +283,115 @@ count_actions (GVariantDict *options)
   return n;
 }
 
+/* Argument checking: each option counted as GOption meets it */
+
+static GHashTable *option_counts;  /* long name → times given */
+
+static gboolean
+count_option (const char  *option_name,
+              const char  *value,
+              gpointer     data,
+              GError     **error)
+{
+  const char *name = option_name + strspn (option_name, "-");
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (option_counts, name)) + 1;
+
+  if (n > 1 && !g_strv_contains (repeatable_options, name))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                   _("--%s was given more than once; give it once"), name);
+      return FALSE;
+    }
+
+  g_hash_table_insert (option_counts, g_strdup (name), GUINT_TO_POINTER (n));
+  return TRUE;
+}
+
+static void
+add_checking_entry (GArray            *entries,
+                    const GOptionEntry *entry)
+{
+  GOptionEntry checking = *entry;
+
+  checking.arg = G_OPTION_ARG_CALLBACK;
+  checking.arg_data = (gpointer) count_option;
+  if (entry->arg == G_OPTION_ARG_NONE)
+    checking.flags |= G_OPTION_FLAG_NO_ARG;
+  if (entry->arg == G_OPTION_ARG_FILENAME || entry->arg == G_OPTION_ARG_FILENAME_ARRAY)
+    checking.flags |= G_OPTION_FLAG_FILENAME;
+  g_array_append_val (entries, checking);
+}
+
+/**
+ * roadmap_cli_check_arguments:
+ *
+ * Checks the command line before GApplication parses it, so that every
+ * mistake is one line of ours, starting "roadmap:": an unknown option, a
+ * missing value, a value that is not text in this locale, or an option
+ * given twice that may be given only once (GApplication would keep the
+ * last and drop the others without a word).
+ *
+ * Returns: -1 when the arguments are fine, else the exit status
+ */
+int
+roadmap_cli_check_arguments (int    argc,
+                             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_auto(GStrv) remaining = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autoptr(GError) error = NULL;
+  int n_args = argc;
+
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    {
+      if (g_str_equal (option_entries[i].long_name, G_OPTION_REMAINING))
+        continue;
+      add_checking_entry (entries, &option_entries[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (application_options); i++)
+    {
+      GOptionEntry entry = { application_options[i], 0, 0, G_OPTION_ARG_NONE, NULL, NULL, NULL };
+
+      add_checking_entry (entries, &entry);
+    }
+  {
+    GOptionEntry rest = { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remaining, NULL, NULL };
+
+    g_array_append_val (entries, rest);
+  }
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, (GOptionEntry *) entries->data, GETTEXT_PACKAGE);
+
+  option_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  args = g_new0 (char *, (gsize) argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  {
+    char **parsed = g_memdup2 (args, sizeof (char *) * ((gsize) argc + 1));
+    gboolean ok = g_option_context_parse (context, &n_args, &parsed, &error);
+
+    g_free (parsed);
+    g_clear_pointer (&option_counts, g_hash_table_unref);
+    if (ok)
+      return -1;
+  }
+
+  /* GLib's words for a value in the wrong encoding */
+  if (error->domain == G_CONVERT_ERROR)
+    print_error (_("an argument is not valid text in this locale’s character set"));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("%s (see --help)"), error->message);
+
+      print_error (message);
+    }
+  return EXIT_FAILURE;
+}
+
 void
 roadmap_cli_add_options (GApplication *application)
 {
@@ -252,21 +403,22 @@ roadmap_cli_add_options (GApplication *application)
 /**
  * roadmap_cli_handle:
  * @db_path: (out) (optional): the --db value, for the window
- * @roadmap_dir: (out) (optional): the --roadmap-dir value, for the window
+ * @roadmap_dirs: (out) (optional): the --roadmap-dir values, for the window
  *
  * Returns: an exit status, or -1 when no command-line action was asked
  *   for and the window should open
  */
 int
-roadmap_cli_handle (GVariantDict  *options,
-                    char         **db_path,
-                    char         **roadmap_dir)
+roadmap_cli_handle (GVariantDict   *options,
+                    char          **db_path,
+                    char         ***roadmap_dirs)
 {
   g_autoptr(RoadmapSession) session = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree const char **remaining = NULL;
+  g_autofree const char **dirs = NULL;
+  g_autofree const char **statuses = NULL;
   const char *db = NULL;
-  const char *dir = NULL;
   const char *value = NULL;
   const char *track_id = NULL;
   const char *paper = NULL;
@@ -274,7 +426,7 @@ roadmap_cli_handle (GVariantDict  *options,
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
   g_variant_dict_lookup (options, "db", "^&ay", &db);
-  g_variant_dict_lookup (options, "roadmap-dir", "^&ay", &dir);
+  g_variant_dict_lookup (options, "roadmap-dir", "^a&ay", &dirs);
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
 
   if (count_actions (options) > 1)
@@ -306,12 +458,12 @@ roadmap_cli_handle (GVariantDict  *options,
     {
       if (db_path != NULL)
         *db_path = g_strdup (db);
-      if (roadmap_dir != NULL)
-        *roadmap_dir = g_strdup (dir);
+      if (roadmap_dirs != NULL)
+        *roadmap_dirs = dirs != NULL ? g_strdupv ((char **) dirs) : NULL;
       return CONTINUE_TO_WINDOW;
     }
 
-  session = open_session (db, dir, &error);
+  session = open_session (db, dirs, &error);
   if (session == NULL)
     return fail_with (error);
 
@@ -321,8 +473,8 @@ roadmap_cli_handle (GVariantDict  *options,
       return EXIT_SUCCESS;
     }
 
-  if (g_variant_dict_lookup (options, "set-status", "&s", &value))
-    return set_status (session, value);
+  if (g_variant_dict_lookup (options, "set-status", "^a&s", &statuses))
+    return set_status (session, statuses);
 
   if (g_variant_dict_lookup (options, "export-progress", "^&ay", &value))
     {

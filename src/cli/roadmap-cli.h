@@ -8,9 +8,11 @@
 
 G_BEGIN_DECLS
 
-void roadmap_cli_add_options (GApplication  *application);
-int  roadmap_cli_handle      (GVariantDict  *options,
-                              char         **db_path,
-                              char         **roadmap_dir);
+void roadmap_cli_add_options     (GApplication   *application);
+int  roadmap_cli_check_arguments (int             argc,
+                                  char          **argv);
+int  roadmap_cli_handle          (GVariantDict   *options,
+                                  char          **db_path,
+                                  char         ***roadmap_dirs);
 
 G_END_DECLS

@@ -40,7 +40,7 @@ struct _RoadmapSession
 
   char *db_path;
   GFile *user_roadmap_dir;
-  GFile *extra_roadmap_dir;
+  GPtrArray *extra_roadmap_dirs;  /* GFile */
   RoadmapCatalog *catalog;
   RoadmapStore *store;
   /* GFile: roadmap files not loaded yet, in loading order */
@@ -247,7 +247,7 @@ roadmap_session_finalize (GObject *object)
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_object (&self->user_roadmap_dir);
-  g_clear_object (&self->extra_roadmap_dir);
+  g_clear_pointer (&self->extra_roadmap_dirs, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -318,6 +318,7 @@ roadmap_session_init (RoadmapSession *self)
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_changes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->extra_roadmap_dirs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -335,9 +336,25 @@ roadmap_session_new (const char *db_path,
   self->user_roadmap_dir = g_file_new_build_filename (g_get_user_data_dir (), APP_ID,
                                                       "roadmaps", NULL);
   if (extra_roadmap_dir != NULL)
-    self->extra_roadmap_dir = g_file_new_for_commandline_arg (extra_roadmap_dir);
+    roadmap_session_add_roadmap_dir (self, extra_roadmap_dir);
 
   return self;
+}
+
+/**
+ * roadmap_session_add_roadmap_dir:
+ * @path: a folder of roadmaps to load as well, as given on the command line
+ *
+ * Before the roadmaps are loaded: each folder added is loaded, in order.
+ */
+void
+roadmap_session_add_roadmap_dir (RoadmapSession *self,
+                                 const char     *path)
+{
+  g_return_if_fail (ROADMAP_IS_SESSION (self));
+  g_return_if_fail (path != NULL);
+
+  g_ptr_array_add (self->extra_roadmap_dirs, g_file_new_for_commandline_arg (path));
 }
 
 /**
@@ -399,25 +416,26 @@ roadmap_session_load_first_roadmaps (RoadmapSession  *self,
     /* The user's folder is best effort: report it like a bad file. */
     roadmap_catalog_add_load_error (self->catalog, local_error);
 
-  if (self->extra_roadmap_dir != NULL)
+  for (guint i = 0; i < self->extra_roadmap_dirs->len; i++)
     {
+      GFile *dir = g_ptr_array_index (self->extra_roadmap_dirs, i);
       g_autoptr(GFileInfo) info = NULL;
 
       /* A folder named on the command line must exist. */
-      info = g_file_query_info (self->extra_roadmap_dir, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+      info = g_file_query_info (dir, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                                 G_FILE_QUERY_INFO_NONE, NULL, error);
       if (info == NULL)
         return FALSE;
       if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
         {
-          g_autofree char *name = g_file_get_parse_name (self->extra_roadmap_dir);
+          g_autofree char *name = g_file_get_parse_name (dir);
 
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
                        "%s: %s", name, g_strerror (ENOTDIR));
           return FALSE;
         }
 
-      files = roadmap_loader_list_directory (self->extra_roadmap_dir, error);
+      files = roadmap_loader_list_directory (dir, error);
       if (files == NULL)
         return FALSE;
       g_ptr_array_extend_and_steal (self->pending, g_steal_pointer (&files));

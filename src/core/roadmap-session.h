@@ -29,6 +29,8 @@ typedef gboolean (*RoadmapSessionHook) (RoadmapSession         *session,
 
 RoadmapSession *roadmap_session_new              (const char      *db_path,
                                                   const char      *extra_roadmap_dir);
+void             roadmap_session_add_roadmap_dir (RoadmapSession *self,
+                                                  const char     *path);
 RoadmapSession *roadmap_session_new_for_store    (RoadmapStore    *store,
                                                   RoadmapCatalog  *catalog);
 gboolean        roadmap_session_load_roadmaps    (RoadmapSession  *self,

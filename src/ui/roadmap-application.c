@@ -17,7 +17,7 @@ struct _RoadmapApplication
   AdwApplication parent_instance;
 
   char *db_path;
-  char *roadmap_dir;
+  char **roadmap_dirs;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapApplication, roadmap_application, ADW_TYPE_APPLICATION)
@@ -87,8 +87,8 @@ roadmap_application_handle_local_options (GApplication *application,
   g_autoptr(GError) error = NULL;
   int status;
 
-  status = roadmap_cli_handle (options, &self->db_path, &self->roadmap_dir);
-  if (status >= 0 || (self->db_path == NULL && self->roadmap_dir == NULL))
+  status = roadmap_cli_handle (options, &self->db_path, &self->roadmap_dirs);
+  if (status >= 0 || (self->db_path == NULL && self->roadmap_dirs == NULL))
     return status;
 
   /* Roadmap runs once per session: a second start only shows the window
@@ -170,7 +170,9 @@ roadmap_application_activate (GApplication *application)
    * track it opens on. The window loads the other files after its first
    * frame. */
   last_track = get_last_track ();
-  session = roadmap_session_new (self->db_path, self->roadmap_dir);
+  session = roadmap_session_new (self->db_path, NULL);
+  for (guint i = 0; self->roadmap_dirs != NULL && self->roadmap_dirs[i] != NULL; i++)
+    roadmap_session_add_roadmap_dir (session, self->roadmap_dirs[i]);
   if (!roadmap_session_load_first_roadmaps (session, last_track, &roadmaps_error))
     roadmap_catalog_add_load_error (roadmap_session_get_catalog (session), roadmaps_error);
   roadmap_session_open_store (session, &store_error);
@@ -186,7 +188,7 @@ roadmap_application_finalize (GObject *object)
   RoadmapApplication *self = (RoadmapApplication *) object;
 
   g_clear_pointer (&self->db_path, g_free);
-  g_clear_pointer (&self->roadmap_dir, g_free);
+  g_clear_pointer (&self->roadmap_dirs, g_strfreev);
 
   G_OBJECT_CLASS (roadmap_application_parent_class)->finalize (object);
 }
