@@ -345,6 +345,15 @@ run "--db naming a JSON file: refused" 1 "$roadmap" --db "$work/not-a-db.json" -
   check "--db naming a JSON file: nothing moved aside" sh -c '! ls "$1".corrupt-* >/dev/null 2>&1' _ "$work/not-a-db.json" &&
   check "--db naming a JSON file: one line" one_line "$err"
 
+# A backup that cannot be written: the command works, and says so once
+"$roadmap" --db "$work/nobackup.db" --list >/dev/null
+rm -f "$work/nobackup.db.backup"
+mkdir "$work/nobackup.db.backup"
+touch -d '3 days ago' "$work/nobackup.db.backup"
+run "a backup that cannot be written: the command still works" 0 "$roadmap" --db "$work/nobackup.db" --list &&
+  check "a backup that cannot be written: one warning line of ours" one_line "$err" &&
+  check "a backup that cannot be written: says what to do" matches "$err" "roadmap: warning: .*backup.*nobackup.db.backup"
+
 # A full disk (a small tmpfs: root only): the old backup stays byte for
 # byte, and no part file is left.
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then

@@ -145,6 +145,13 @@ open_session (const char          *db_path,
 
   if (roadmap_store_get_recovery_message (roadmap_session_get_store (session)) != NULL)
     print_error (roadmap_store_get_recovery_message (roadmap_session_get_store (session)));
+  if (roadmap_store_get_backup_warning (roadmap_session_get_store (session)) != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("warning: %s"),
+                                                  roadmap_store_get_backup_warning (roadmap_session_get_store (session)));
+
+      print_error (message);
+    }
 
   return g_steal_pointer (&session);
 }

@@ -17,6 +17,7 @@ struct _RoadmapStore
   sqlite3 *db;
   char *path;
   char *recovery_message;
+  char *backup_warning;
   /* SQL text (a string literal) → sqlite3_stmt, see _roadmap_store_prepare_cached() */
   GHashTable *statements;
   /* PRAGMA data_version when last asked (roadmap_store_has_outside_changes()) */

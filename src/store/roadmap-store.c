@@ -881,10 +881,12 @@ refresh_backup (RoadmapStore *self)
       g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC < BACKUP_MAX_AGE)
     return;
 
-  /* Not a programming error, and not fatal: the store works without it
-   * (a warning would abort under G_DEBUG=fatal-warnings). */
+  /* Not fatal: the store works without it. The user is told once, in
+   * words they can act on (roadmap_store_get_backup_warning()). */
   if (!backup_database (self->db, self->path, backup_path, &error))
-    g_message ("Could not back up the progress database: %s", error->message);
+    self->backup_warning =
+      g_strdup_printf (_("Your progress is saved, but its daily backup could not be written (%s). Free some space or fix the folder’s permissions."),
+                       error->message);
 }
 
 /* An empty file where a backup says there was a database. Not one whose
@@ -912,6 +914,7 @@ roadmap_store_finalize (GObject *object)
   close_database (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->recovery_message, g_free);
+  g_clear_pointer (&self->backup_warning, g_free);
 
   G_OBJECT_CLASS (roadmap_store_parent_class)->finalize (object);
 }
@@ -1027,6 +1030,19 @@ roadmap_store_get_path (RoadmapStore *self)
 {
   g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * roadmap_store_get_backup_warning:
+ *
+ * Returns: (nullable): when the daily backup could not be written on
+ *   open, a message for the user saying so and what to do
+ */
+const char *
+roadmap_store_get_backup_warning (RoadmapStore *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
+  return self->backup_warning;
 }
 
 /**

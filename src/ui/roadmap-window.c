@@ -548,11 +548,18 @@ roadmap_window_new (RoadmapApplication *application,
   if (roadmap_session_get_n_pending (session) > 0)
     g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 
-  if (store != NULL && roadmap_store_get_recovery_message (store) != NULL)
+  /* Messages the user must see: they stay until dismissed */
+  for (guint i = 0; store != NULL && i < 2; i++)
     {
-      g_autofree char *escaped = g_markup_escape_text (roadmap_store_get_recovery_message (store), -1);
-      AdwToast *toast = adw_toast_new (escaped);
+      const char *message = i == 0 ? roadmap_store_get_recovery_message (store)
+                                   : roadmap_store_get_backup_warning (store);
+      g_autofree char *escaped = NULL;
+      AdwToast *toast;
 
+      if (message == NULL)
+        continue;
+      escaped = g_markup_escape_text (message, -1);
+      toast = adw_toast_new (escaped);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
