@@ -328,6 +328,14 @@ roadmap_text_check_url (const char  *url,
       return FALSE;
     }
 
+  scheme = g_uri_peek_scheme (url);
+  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
+    {
+      g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
+                   _("“%s” is not allowed: links must be http:// or https:// addresses"), quoted);
+      return FALSE;
+    }
+
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, &parse_error);
   if (uri == NULL)
     {
@@ -337,20 +345,19 @@ roadmap_text_check_url (const char  *url,
       return FALSE;
     }
 
-  scheme = g_uri_get_scheme (uri);
   host = g_uri_get_host (uri);
-  if ((g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0) ||
-      host == NULL || host[0] == '\0')
+  if (host == NULL || host[0] == '\0')
     {
       g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
                    _("“%s” is not allowed: links must be http:// or https:// addresses"), quoted);
       return FALSE;
     }
 
+  /* Not quoted: a password does not belong in a message either */
   if (g_uri_get_userinfo (uri) != NULL)
     {
-      g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
-                   _("“%s” is not allowed: a link must not contain a user name or password"), quoted);
+      g_set_error_literal (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
+                           _("a link must not contain a user name or password"));
       return FALSE;
     }
 
