@@ -36,8 +36,6 @@ fixture_setup (StoreFixture  *fixture,
 static void
 make_progress (StoreFixture *fixture)
 {
-  g_autoptr(sqlite3) db = NULL;
-
   store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
   store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
   store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DONE, 0);
@@ -49,20 +47,14 @@ make_progress (StoreFixture *fixture)
   store_fixture_set_note (fixture, "beta", "x", "\"quoted\" \\ and a tab\there");
 
   /* Dates from the past, distinct from each other */
-  store_fixture_close (fixture);
-  db = store_test_sqlite_open (fixture->db_path);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE progress SET started_at = 1700000000 + 86400 * rowid_like"
-                                 " FROM (SELECT track_id AS t, skill_id AS s,"
-                                 "              row_number () OVER (ORDER BY track_id, skill_id) AS rowid_like"
-                                 "       FROM progress)"
-                                 " WHERE track_id = t AND skill_id = s AND started_at IS NOT NULL;"
-                                 "UPDATE progress SET finished_at = started_at + 3600 * 7"
-                                 " WHERE finished_at IS NOT NULL;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_clear_pointer (&db, sqlite3_close);
-
-  store_fixture_open (fixture);
+  store_fixture_exec (fixture,
+                      "UPDATE progress SET started_at = 1700000000 + 86400 * rowid_like"
+                      " FROM (SELECT track_id AS t, skill_id AS s,"
+                      "              row_number () OVER (ORDER BY track_id, skill_id) AS rowid_like"
+                      "       FROM progress)"
+                      " WHERE track_id = t AND skill_id = s AND started_at IS NOT NULL;"
+                      "UPDATE progress SET finished_at = started_at + 3600 * 7"
+                      " WHERE finished_at IS NOT NULL;");
 }
 
 static char *
@@ -119,6 +111,28 @@ find_entry (JsonArray  *skills,
     }
 
   return NULL;
+}
+
+/* Imports the fixture @name, exports it again to "exported.json" in the
+ * fixture's folder, and returns that file's "skills" (which @root holds) */
+static JsonArray *
+import_and_export (StoreFixture  *fixture,
+                   const char    *name,
+                   JsonNode     **root)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) exported = g_file_new_for_path (export_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_progress_file_export (fixture->store, exported, &error));
+  g_assert_no_error (error);
+
+  *root = parse_file (export_path);
+  return json_object_get_array_member (json_node_get_object (*root), "skills");
 }
 
 /* Tests */
@@ -302,18 +316,15 @@ test_import_unknown_track (StoreFixture  *fixture,
                            gconstpointer  data)
 {
   g_autofree char *path = fixture_path ("progress-unknown-track.json");
-  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) exported = g_file_new_for_path (export_path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(JsonNode) original = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
   JsonArray *original_skills;
   JsonArray *skills;
 
-  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
-  g_assert_no_error (error);
+  /* Exported again at once; what the file holds is compared below */
+  skills = import_and_export (fixture, "progress-unknown-track.json", &root);
 
   /* The model only has what it knows */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->catalog)), ==, 2);
@@ -327,12 +338,8 @@ test_import_unknown_track (StoreFixture  *fixture,
   g_clear_pointer (&db, sqlite3_close);
 
   /* … and exports it again, unchanged */
-  g_assert_true (roadmap_progress_file_export (fixture->store, exported, &error));
-  g_assert_no_error (error);
   original = parse_file (path);
-  root = parse_file (export_path);
   original_skills = json_object_get_array_member (json_node_get_object (original), "skills");
-  skills = json_object_get_array_member (json_node_get_object (root), "skills");
 
   for (guint i = 0; i < json_array_get_length (original_skills); i++)
     {
@@ -458,22 +465,10 @@ static void
 test_import_date_bounds (StoreFixture  *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *path = fixture_path ("progress-date-bounds.json");
-  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) exported = g_file_new_for_path (export_path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  JsonArray *skills;
+  JsonArray *skills = import_and_export (fixture, "progress-date-bounds.json", &root);
   JsonObject *entry;
 
-  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
-  g_assert_no_error (error);
-  g_assert_true (roadmap_progress_file_export (fixture->store, exported, &error));
-  g_assert_no_error (error);
-
-  root = parse_file (export_path);
-  skills = json_object_get_array_member (json_node_get_object (root), "skills");
   entry = find_entry (skills, "alpha", "a");
   g_assert_cmpstr (json_object_get_string_member (entry, "started_at"), ==, "1970-01-01T00:00:00Z");
   g_assert_cmpstr (json_object_get_string_member (entry, "finished_at"), ==, "2200-12-31T23:59:59Z");
@@ -492,23 +487,17 @@ test_export_out_of_range_dates (StoreFixture  *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "exported.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  g_autoptr(sqlite3) db = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *skills;
   JsonObject *entry;
 
   store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
   store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
-  store_fixture_close (fixture);
-  db = store_test_sqlite_open (fixture->db_path);
   /* 0001-01-01T00:00:00Z; "9999-12-31T23:59:59-14:00"; a second before 1970 */
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE progress SET started_at = -62135596800, finished_at = 253402351199"
-                                 " WHERE skill_id = 'a';"
-                                 "UPDATE progress SET started_at = -1 WHERE skill_id = 'b';",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_clear_pointer (&db, sqlite3_close);
-  store_fixture_open (fixture);
+  store_fixture_exec (fixture,
+                      "UPDATE progress SET started_at = -62135596800, finished_at = 253402351199"
+                      " WHERE skill_id = 'a';"
+                      "UPDATE progress SET started_at = -1 WHERE skill_id = 'b';");
 
   g_assert_true (roadmap_progress_file_export (fixture->store, file, &error));
   g_assert_no_error (error);
