@@ -440,6 +440,22 @@ store_fixture_open (StoreFixture *fixture)
   store_test_session (fixture->store, fixture->catalog);
 }
 
+/* Changes the database behind the store's back, as an older release or
+ * another program would have, with @sql; then opens the store on it
+ * again. */
+void
+store_fixture_exec (StoreFixture *fixture,
+                    const char   *sql)
+{
+  g_autoptr(sqlite3) db = NULL;
+
+  store_fixture_close (fixture);
+  db = store_test_sqlite_open (fixture->db_path);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+  store_fixture_open (fixture);
+}
+
 RoadmapSkill *
 store_fixture_skill (StoreFixture *fixture,
                      const char   *track_id,

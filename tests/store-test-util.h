@@ -71,6 +71,8 @@ void            store_fixture_tear_down       (StoreFixture    *fixture,
                                                gconstpointer    data);
 void            store_fixture_open            (StoreFixture    *fixture);
 void            store_fixture_close           (StoreFixture    *fixture);
+void            store_fixture_exec            (StoreFixture    *fixture,
+                                               const char      *sql);
 RoadmapSkill   *store_fixture_skill           (StoreFixture    *fixture,
                                                const char      *track_id,
                                                const char      *skill_id);

@@ -334,6 +334,21 @@ test_undo (UiFixture     *fixture,
   g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
 }
 
+/* The window, and the details of @skill over it */
+static RoadmapSkillDialog *
+open_details (UiFixture    *fixture,
+              RoadmapSkill *skill)
+{
+  RoadmapSkillDialog *dialog;
+
+  ui_fixture_open_window (fixture);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_spin (100);
+
+  return dialog;
+}
+
 /* Notes typed in the details are saved and come back after a restart. */
 static void
 test_notes (UiFixture     *fixture,
@@ -341,13 +356,8 @@ test_notes (UiFixture     *fixture,
 {
   RoadmapSkill *skill = find_skill (fixture, "data-engineer", "etl-basics");
   g_autoptr(RoadmapSession) again = NULL;
-  RoadmapSkillDialog *dialog;
+  RoadmapSkillDialog *dialog = open_details (fixture, skill);
   GtkTextView *view;
-
-  ui_fixture_open_window (fixture);
-  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
-  gtk_window_present (GTK_WINDOW (dialog));
-  ui_spin (100);
 
   g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), "Airflow"));
   view = GTK_TEXT_VIEW (ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW));
@@ -401,6 +411,40 @@ find_button (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* A note that is not text (an ESC a terminal would obey) is not saved:
+ * the dialog says why under the notes and keeps the text on the first
+ * close; once the learner takes the ESC out, it saves. */
+static void
+test_notes_not_text (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "data-engineer", "etl-basics");
+  RoadmapSkillDialog *dialog = open_details (fixture, skill);
+  GtkTextBuffer *buffer;
+  GtkWidget *message;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)));
+  gtk_text_buffer_set_text (buffer, "Pasted from a terminal: \x1b[31mred\x1b[0m", -1);
+  ui_spin (800);
+
+  message = ui_find_label (GTK_WIDGET (dialog), "Notes not saved: the text contains the control character U+001B");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
+  g_assert_null (roadmap_skill_get_note (skill));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+  g_assert_true (find_open_dialog () == dialog);
+
+  gtk_text_buffer_set_text (buffer, "Pasted from a terminal: red", -1);
+  ui_spin (800);
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (dialog), "Saved"));
+  g_assert_cmpstr (roadmap_skill_get_note (skill), ==, "Pasted from a terminal: red");
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
 }
 
 /* Enter on a card opens its details; their Move buttons move it like any
@@ -651,6 +695,7 @@ main (int   argc,
   ADD ("/ui/board/accessible-names", test_accessible_names);
   ADD ("/ui/board/undo", test_undo);
   ADD ("/ui/board/notes", test_notes);
+  ADD ("/ui/board/notes-not-text", test_notes_not_text);
   ADD ("/ui/board/details-move", test_details_move);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);

@@ -81,6 +81,33 @@ run "validate a mix" 1 "$roadmap" --validate "$valid" "$bad" "$deep" "$work/miss
 run "validate with no file" 1 "$roadmap" --validate &&
   check "validate with no file says so on one line" one_line "$err"
 
+# Text that is not text: each hostile file refused on one line, and what
+# it quotes never reaches the terminal raw (an id holding ESC [2J would
+# clear the screen).
+has_control () {
+  [ "$(printf '%s' "$1" | LC_ALL=C tr -d '\001-\037\177' | wc -c)" -ne "$(printf '%s' "$1" | wc -c)" ]
+}
+for fixture in noncharacter-title noncharacter-id control-esc-id control-esc-summary control-tab-title \
+            title-zero-width url-quote url-credentials; do
+  file="$srcdir/fixtures/hostile/$fixture.json"
+  run "validate refuses $fixture" 1 "$roadmap" --validate "$file" &&
+    check "validate $fixture: one line, FILE: PATH: message" matches "$out" "$file: [a-z]" &&
+    if has_control "$out"; then
+      not_ok "validate $fixture: no control character printed" "stdout: $out"
+    else
+      ok "validate $fixture: no control character printed"
+    fi
+done
+run "validate shows an escaped id" 1 "$roadmap" --validate "$srcdir/fixtures/hostile/control-esc-id.json" &&
+  check "the id's ESC is shown as \\u001B" matches "$out" '.*data-engineer\\u001B\[2J'
+run "validate does not repeat a password" 1 "$roadmap" --validate "$srcdir/fixtures/hostile/url-credentials.json" &&
+  check "the password is not in the message" sh -c '! printf "%s" "$1" | grep -q secret' _ "$out"
+esc_name="$work/$(printf 'bad\033[2Jname').json"
+printf 'not json' > "$esc_name"
+if run "validate a file whose name holds ESC" 1 "$roadmap" --validate "$esc_name"; then
+  if has_control "$out"; then not_ok "a file name's ESC is escaped" "stdout: $out"; else ok "a file name's ESC is escaped"; fi
+fi
+
 # --list
 run "list" 0 "$roadmap" --db "$db" --list &&
   check "list shows every bundled skill as todo" \

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "roadmap-command-group.h"
 #include "roadmap-move-command.h"
 #include "roadmap-session.h"
@@ -262,6 +264,57 @@ test_target_moved_elsewhere (Fixture       *fixture,
   g_assert_true (roadmap_session_can_undo (fixture->session));
 }
 
+/* A note that is not text (a noncharacter cairo cannot draw, an ESC a
+ * terminal would obey) is refused with the reason; the database, the
+ * model and the note before stay as they were. Line breaks, tabs and
+ * CR LF are a note's own. */
+static void
+test_note_not_text (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct { const char *note; const char *says; } refused[] = {
+    { "chapter 3 \xef\xbf\xbf done", "U+FFFF (character 11), which is not a character" },
+    { "\xef\xb7\x90", "U+FDD0" },
+    { "plane 16 \xf4\x8f\xbf\xbe", "U+10FFFE" },
+    { "red \x1b[31m text", "control character U+001B" },
+    { "bell\x07", "control character U+0007" },
+    { "lone\rcarriage return", "control character U+000D" },
+    { "c1 \xc2\x9b", "control character U+009B" },
+  };
+  const char *fine = "line one\r\nline two\n\tindented";
+  g_autofree char *db_before = NULL;
+  g_autofree char *model_before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_note (fixture->session, skill (fixture, "a"), "before", &error));
+  g_assert_no_error (error);
+  db_before = store_test_describe_db (fixture->store.db_path);
+  model_before = store_test_describe_catalog (fixture->store.catalog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *db_after = NULL;
+      g_autofree char *model_after = NULL;
+
+      g_assert_false (roadmap_session_set_note (fixture->session, skill (fixture, "a"), refused[i].note, &error));
+      g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_INVALID_TEXT);
+      g_test_message ("refused: %s", error->message);
+      if (strstr (error->message, refused[i].says) == NULL)
+        g_error ("note %u: “%s” does not say “%s”", i, error->message, refused[i].says);
+      g_clear_error (&error);
+
+      g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "a")), ==, "before");
+      db_after = store_test_describe_db (fixture->store.db_path);
+      g_assert_cmpstr (db_after, ==, db_before);
+      model_after = store_test_describe_catalog (fixture->store.catalog);
+      g_assert_cmpstr (model_after, ==, model_before);
+    }
+
+  g_assert_true (roadmap_session_set_note (fixture->session, skill (fixture, "a"), fine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "a")), ==, fine);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -274,6 +327,7 @@ main (int   argc,
   ADD ("/core/commands/group", test_group);
   ADD ("/core/commands/hooks", test_hooks);
   ADD ("/core/commands/target-moved-elsewhere", test_target_moved_elsewhere);
+  ADD ("/core/commands/note-not-text", test_note_not_text);
 
   return g_test_run ();
 }

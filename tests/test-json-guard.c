@@ -321,6 +321,17 @@ test_duplicate_key (void)
                                        "the key “title” appears twice in the same object");
 
   assert_rejected ("{\"a\": 1, \"\\u0061\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "a", "“a”");
+
+  /* A key's control characters (C0 and C1) and noncharacters are quoted
+   * escaped, in the path and in the message */
+  g_clear_error (&error);
+  json = "{\"k\\u009b\\u001b[2J\\uFFFE\": 1, \"k\\u009b\\u001b[2J\\uFFFE\": 2}";
+  g_assert_false (check_len (json, strlen (json), &error));
+  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_DUPLICATE_KEY);
+  g_test_message ("message: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "the key “k\\u009B\\u001B[2J\\uFFFE” appears twice"));
+  g_assert_null (strstr (error->message, "\xc2\x9b"));
+  g_assert_null (strchr (error->message, '\x1b'));
   assert_rejected ("{\"\\/\": 1, \"/\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "/", "“/”");
   assert_rejected ("{\"a b\": 1, \"a\\u0020b\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "[\"a b\"]", NULL);
   assert_rejected ("{\"x\": {\"\": 1, \"\": 2}}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "x[\"\"]", "“”");

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "roadmap-loader.h"
+#include "roadmap-text.h"
 
 typedef struct
 {
@@ -54,6 +55,33 @@ static const Rejection rejections[] = {
   { "url-no-scheme.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: " },
   { "title-too-long.json", ROADMAP_LOADER_ERROR_VALUE, ": title: the text is 10000 characters long" },
   { "top-level-array.json", ROADMAP_LOADER_ERROR_TYPE, ": document: " },
+  /* Text that is not text */
+  { "noncharacter-title.json", ROADMAP_LOADER_ERROR_TEXT, ": title: the text contains U+FFFE (character 14)" },
+  { "noncharacter-summary.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].summary: the text contains U+FDD0" },
+  { "noncharacter-topic.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].topics[1]: the text contains U+10FFFF" },
+  { "noncharacter-raw-resource-title.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].resources[0].title: the text contains U+1FFFE" },
+  { "noncharacter-raw-phase-title.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[1].title: the text contains U+FFFF" },
+  { "noncharacter-id.json", ROADMAP_LOADER_ERROR_INVALID_ID, ": phases[1].skills[0].id: “airflow\\uFFFF” is not a valid id" },
+  { "control-esc-id.json", ROADMAP_LOADER_ERROR_INVALID_ID, ": id: “data-engineer\\u001B[2J\\u001B[31m” is not a valid id" },
+  { "control-tab-title.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[1].skills[0].title: the text contains the control character U+0009" },
+  { "control-newline-phase-title.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].title: the text contains the control character U+000A" },
+  { "control-cr-topic.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].topics[0]: the text contains the control character U+000D" },
+  { "control-bel-resource-title.json", ROADMAP_LOADER_ERROR_TEXT, ".resources[0].title: the text contains the control character U+0007" },
+  { "control-c1-title.json", ROADMAP_LOADER_ERROR_TEXT, ": title: the text contains the control character U+009B" },
+  { "control-del-kind.json", ROADMAP_LOADER_ERROR_TEXT, ".resources[0].kind: the text contains the control character U+007F" },
+  { "control-esc-summary.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].summary: the text contains the control character U+001B (character 1)" },
+  { "control-lone-cr-summary.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].summary: the text contains the control character U+000D" },
+  { "title-spaces.json", ROADMAP_LOADER_ERROR_TEXT, ": title: the text has nothing visible" },
+  { "title-zero-width.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[1].skills[0].title: the text has nothing visible" },
+  { "title-zero-width-joiners.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[1].title: the text has nothing visible" },
+  { "title-bom-only.json", ROADMAP_LOADER_ERROR_TEXT, ".resources[0].title: the text has nothing visible" },
+  { "topic-blank.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].topics[2]: the text has nothing visible" },
+  { "url-space-host.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: “https://www.postgre sql.org/" },
+  { "url-space-path.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, "is not a valid link: U+0020 must be percent-encoded" },
+  { "url-newline.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: the text contains the control character U+000A" },
+  { "url-quote.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, "is not a valid link: U+0022 must be percent-encoded" },
+  { "url-credentials.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: a link must not contain a user name or password" },
+  { "url-backslash-host.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, "is not a valid link: U+005C must be percent-encoded" },
 };
 
 static void
@@ -75,6 +103,14 @@ test_rejection (gconstpointer data)
   g_assert_nonnull (strstr (error->message + strlen (path), rejection->path));
   g_assert_null (strchr (error->message, '\n'));
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  /* User text is quoted escaped: escaping again changes nothing */
+  {
+    g_autofree char *escaped = roadmap_text_escape_for_message (error->message, 0);
+
+    g_assert_cmpstr (escaped, ==, error->message);
+  }
+  /* A password is not repeated */
+  g_assert_null (strstr (error->message, "secret"));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "roadmap-progress-file.h"
+#include "roadmap-text.h"
 #include "store-test-util.h"
 
 /* The store on @db_name, a file in the fixture's folder */
@@ -35,8 +36,6 @@ fixture_setup (StoreFixture  *fixture,
 static void
 make_progress (StoreFixture *fixture)
 {
-  g_autoptr(sqlite3) db = NULL;
-
   store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
   store_fixture_move (fixture, "alpha", "d", ROADMAP_STATUS_DOING, 0);
   store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DONE, 0);
@@ -48,20 +47,14 @@ make_progress (StoreFixture *fixture)
   store_fixture_set_note (fixture, "beta", "x", "\"quoted\" \\ and a tab\there");
 
   /* Dates from the past, distinct from each other */
-  store_fixture_close (fixture);
-  db = store_test_sqlite_open (fixture->db_path);
-  g_assert_cmpint (sqlite3_exec (db,
-                                 "UPDATE progress SET started_at = 1700000000 + 86400 * rowid_like"
-                                 " FROM (SELECT track_id AS t, skill_id AS s,"
-                                 "              row_number () OVER (ORDER BY track_id, skill_id) AS rowid_like"
-                                 "       FROM progress)"
-                                 " WHERE track_id = t AND skill_id = s AND started_at IS NOT NULL;"
-                                 "UPDATE progress SET finished_at = started_at + 3600 * 7"
-                                 " WHERE finished_at IS NOT NULL;",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_clear_pointer (&db, sqlite3_close);
-
-  store_fixture_open (fixture);
+  store_fixture_exec (fixture,
+                      "UPDATE progress SET started_at = 1700000000 + 86400 * rowid_like"
+                      " FROM (SELECT track_id AS t, skill_id AS s,"
+                      "              row_number () OVER (ORDER BY track_id, skill_id) AS rowid_like"
+                      "       FROM progress)"
+                      " WHERE track_id = t AND skill_id = s AND started_at IS NOT NULL;"
+                      "UPDATE progress SET finished_at = started_at + 3600 * 7"
+                      " WHERE finished_at IS NOT NULL;");
 }
 
 static char *
@@ -118,6 +111,28 @@ find_entry (JsonArray  *skills,
     }
 
   return NULL;
+}
+
+/* Imports the fixture @name, exports it again to "exported.json" in the
+ * fixture's folder, and returns that file's "skills" (which @root holds) */
+static JsonArray *
+import_and_export (StoreFixture  *fixture,
+                   const char    *name,
+                   JsonNode     **root)
+{
+  g_autofree char *path = fixture_path (name);
+  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) exported = g_file_new_for_path (export_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_progress_file_export (fixture->store, exported, &error));
+  g_assert_no_error (error);
+
+  *root = parse_file (export_path);
+  return json_object_get_array_member (json_node_get_object (*root), "skills");
 }
 
 /* Tests */
@@ -301,18 +316,15 @@ test_import_unknown_track (StoreFixture  *fixture,
                            gconstpointer  data)
 {
   g_autofree char *path = fixture_path ("progress-unknown-track.json");
-  g_autofree char *export_path = g_build_filename (fixture->dir, "exported.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) exported = g_file_new_for_path (export_path);
-  g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(JsonNode) original = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
   JsonArray *original_skills;
   JsonArray *skills;
 
-  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
-  g_assert_no_error (error);
+  /* Exported again at once; what the file holds is compared below */
+  skills = import_and_export (fixture, "progress-unknown-track.json", &root);
 
   /* The model only has what it knows */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->catalog)), ==, 2);
@@ -326,12 +338,8 @@ test_import_unknown_track (StoreFixture  *fixture,
   g_clear_pointer (&db, sqlite3_close);
 
   /* … and exports it again, unchanged */
-  g_assert_true (roadmap_progress_file_export (fixture->store, exported, &error));
-  g_assert_no_error (error);
   original = parse_file (path);
-  root = parse_file (export_path);
   original_skills = json_object_get_array_member (json_node_get_object (original), "skills");
-  skills = json_object_get_array_member (json_node_get_object (root), "skills");
 
   for (guint i = 0; i < json_array_get_length (original_skills); i++)
     {
@@ -387,6 +395,19 @@ static const InvalidFile invalid_files[] = {
   { "progress-not-object.json", ": document: " },
   { "progress-missing-status.json", "skills[1].status: this required member is missing" },
   { "progress-note-only-with-position.json", "skills[1]: a skill without a status can only have a note" },
+  /* Text that is not text, quoted escaped */
+  { "progress-noncharacter-note.json", "skills[1].note: the text contains U+FFFF (character 11)" },
+  { "progress-control-note.json", "skills[1].note: the text contains the control character U+001B" },
+  { "progress-esc-id.json", "skills[1]: “b\\u001B[2J” is not a valid skill id" },
+  { "progress-esc-status.json", "skills[1]: “done\\u001B]0;pwned\\u0007” is not a status" },
+  /* Dates out of range, or at odds with the status */
+  { "progress-finished-before-started.json", "skills[1].finished_at: the skill is finished before it was started" },
+  { "progress-todo-with-date.json", "skills[1].started_at: a skill in To-do has neither a start nor a finish date" },
+  { "progress-doing-finished.json", "skills[1].finished_at: a skill in Doing has no finish date yet" },
+  { "progress-far-future.json", "skills[1].started_at: “9999-12-31T23:59:59-14:00” is out of range" },
+  { "progress-year-one.json", "skills[1].started_at: “0001-01-01T00:00:00Z” is out of range" },
+  { "progress-after-2200.json", "skills[1].finished_at: “2201-01-01T00:00:00Z” is out of range" },
+  { "progress-before-1970.json", "skills[1].started_at: “1970-01-01T00:00:00+01:00” is out of range" },
 };
 
 /* The import fails with INVALID, naming the file and the place in it, and
@@ -411,6 +432,12 @@ assert_import_refused (StoreFixture *fixture,
   g_assert_true (g_str_has_prefix (error->message, parse_name));
   if (where != NULL)
     g_assert_nonnull (strstr (error->message, where));
+  /* What it quotes of the file is escaped: escaping again changes nothing */
+  {
+    g_autofree char *escaped = roadmap_text_escape_for_message (error->message, 0);
+
+    g_assert_cmpstr (escaped, ==, error->message);
+  }
 
   model_after = store_test_describe_catalog (fixture->catalog);
   g_assert_cmpstr (model_after, ==, model_before);
@@ -430,6 +457,61 @@ test_import_invalid (StoreFixture  *fixture,
 
   /* The store is still fine */
   store_fixture_move (fixture, "alpha", "h", ROADMAP_STATUS_DONE, 0);
+}
+
+/* The first and last second allowed come back as they were; so do a
+ * note's CR LF line ends and tabs. */
+static void
+test_import_date_bounds (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *skills = import_and_export (fixture, "progress-date-bounds.json", &root);
+  JsonObject *entry;
+
+  entry = find_entry (skills, "alpha", "a");
+  g_assert_cmpstr (json_object_get_string_member (entry, "started_at"), ==, "1970-01-01T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (entry, "finished_at"), ==, "2200-12-31T23:59:59Z");
+  entry = find_entry (skills, "alpha", "b");
+  g_assert_cmpstr (json_object_get_string_member (entry, "note"), ==, "Windows line ends\r\nand\ttabs are fine");
+}
+
+/* A database may hold dates no file may bring in now (an older Roadmap
+ * imported them): the export writes them all, none dropped, with four
+ * digits or more to the year, and importing that file names the entry
+ * and changes nothing. */
+static void
+test_export_out_of_range_dates (StoreFixture  *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *skills;
+  JsonObject *entry;
+
+  store_fixture_move (fixture, "alpha", "a", ROADMAP_STATUS_DONE, 0);
+  store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_DOING, 0);
+  /* 0001-01-01T00:00:00Z; "9999-12-31T23:59:59-14:00"; a second before 1970 */
+  store_fixture_exec (fixture,
+                      "UPDATE progress SET started_at = -62135596800, finished_at = 253402351199"
+                      " WHERE skill_id = 'a';"
+                      "UPDATE progress SET started_at = -1 WHERE skill_id = 'b';");
+
+  g_assert_true (roadmap_progress_file_export (fixture->store, file, &error));
+  g_assert_no_error (error);
+
+  root = parse_file (path);
+  skills = json_object_get_array_member (json_node_get_object (root), "skills");
+  entry = find_entry (skills, "alpha", "a");
+  g_assert_cmpstr (json_object_get_string_member (entry, "started_at"), ==, "0001-01-01T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (entry, "finished_at"), ==, "+10000-01-01T13:59:59Z");
+  entry = find_entry (skills, "alpha", "b");
+  g_assert_cmpstr (json_object_get_string_member (entry, "started_at"), ==, "1969-12-31T23:59:59Z");
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "exported_at"), !=, NULL);
+
+  assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, "skills[0].started_at: ");
 }
 
 /* Arrays nested far deeper than json-glib survives: refused before it
@@ -565,6 +647,8 @@ main (int   argc,
       ADD (path, test_import_invalid, &invalid_files[i]);
     }
   ADD ("/progress-file/import/invalid/deep-nesting", test_import_deep_nesting, NULL);
+  ADD ("/progress-file/import/date-bounds", test_import_date_bounds, NULL);
+  ADD ("/progress-file/export/out-of-range-dates", test_export_out_of_range_dates, NULL);
   ADD ("/progress-file/import/invalid/too-large", test_import_too_large, NULL);
   ADD ("/progress-file/import/missing", test_import_missing, NULL);
   ADD ("/progress-file/export/unwritable", test_export_unwritable, NULL);

@@ -697,6 +697,55 @@ test_scripts (Fixture       *fixture,
     }
 }
 
+/* Text from elsewhere (a database an older Roadmap imported into, later
+ * a sync) may hold noncharacters, which the loader and the note command
+ * refuse and cairo cannot draw: the report draws U+FFFD in their place,
+ * in the pages, the outline and the document's title. The model here is
+ * made directly, past those checks. */
+static void
+test_noncharacters (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const expected[] = {
+    "Odd \xef\xbf\xbd Track", "Phase 1 \xc2\xb7 Phase \xef\xbf\xbd one", "Summary \xef\xbf\xbd end",
+    "Skill \xef\xbf\xbd title", "Note \xef\xbf\xbd with a noncharacter",
+  };
+  g_autoptr(RoadmapCatalog) catalog = roadmap_catalog_new ();
+  g_autoptr(RoadmapTrack) track = roadmap_track_new ("odd", "Odd \xef\xbf\xbe Track");
+  RoadmapPhase *phase = roadmap_phase_new ("p", "Phase \xef\xb7\x90 one", 1, 1);
+  g_autoptr(RoadmapReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+
+  if (skip_without_poppler ())
+    return;
+
+  roadmap_track_set_summary (track, "Summary \xf4\x8f\xbf\xbf end");
+  add_skill (phase, "s", "Skill \xf0\x9f\xbf\xbe title", ROADMAP_STATUS_DONE,
+             "Note \xef\xbf\xbf with a noncharacter");
+  add_phase (track, phase);
+  add_track (catalog, track);
+  report = report_for (catalog, "odd");
+
+  g_assert_true (export (report, fixture->path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (fixture->path);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      /* Fonts permitting: without a glyph for U+FFFD, Pango draws a box */
+      if (strstr (text, expected[i]) == NULL && have_font_for (0xFFFD))
+        g_error ("“%s” is not in the PDF's text:\n%s", expected[i], text);
+    }
+  g_assert_nonnull (strstr (text, "Skill"));
+  g_assert_nonnull (strstr (text, "with a noncharacter"));
+
+  title = pdf_info (fixture->path, "Title");
+  g_assert_cmpstr (title, ==, "Roadmap Progress Report: Odd \xef\xbf\xbd Track");
+}
+
 static void
 test_info (Fixture       *fixture,
            gconstpointer  data)
@@ -1548,6 +1597,7 @@ main (int   argc,
   g_test_add ("/report/pdf/text", Fixture, NULL, fixture_setup, test_text, fixture_teardown);
   g_test_add ("/report/pdf/scripts", Fixture, NULL, fixture_setup, test_scripts, fixture_teardown);
   g_test_add ("/report/pdf/info", Fixture, NULL, fixture_setup, test_info, fixture_teardown);
+  g_test_add ("/report/pdf/noncharacters", Fixture, NULL, fixture_setup, test_noncharacters, fixture_teardown);
   g_test_add ("/report/pdf/outline", Fixture, NULL, fixture_setup, test_outline, fixture_teardown);
   g_test_add ("/report/pdf/letter", Fixture, NULL, fixture_setup, test_letter, fixture_teardown);
   g_test_add_func ("/report/paper/locale", test_paper_locale);

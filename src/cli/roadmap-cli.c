@@ -19,6 +19,7 @@
 #include "roadmap-move-command.h"
 #include "roadmap-report-export.h"
 #include "roadmap-session.h"
+#include "roadmap-text.h"
 
 #define CONTINUE_TO_WINDOW (-1)
 /* A command waits longer than the window for another process's lock: a
@@ -64,13 +65,23 @@ static const char * const application_options[] = {
   "help", "help-all", "help-gapplication", "gapplication-service",
 };
 
-/* One line, whatever the message holds. */
-static void
-print_error (const char *message)
+/* One line, whatever the message holds, and nothing a terminal would
+ * obey: the messages escape the user's text they quote, and this is the
+ * last door for the rest (a file name, a message from GIO). */
+static char *
+one_line (const char *message)
 {
   g_autofree char *line = g_strdup (message);
 
   g_strdelimit (line, "\r\n", ' ');
+  return roadmap_text_escape_for_message (line, 0);
+}
+
+static void
+print_error (const char *message)
+{
+  g_autofree char *line = one_line (message);
+
   g_printerr ("roadmap: %s\n", line);
 }
 
@@ -101,9 +112,8 @@ validate_files (const char * const *files)
       track = roadmap_loader_load_file (file, &error);
       if (track == NULL)
         {
-          g_autofree char *line = g_strdup (error->message);
+          g_autofree char *line = one_line (error->message);
 
-          g_strdelimit (line, "\r\n", ' ');
           g_print ("%s\n", line);
           status = EXIT_FAILURE;
         }

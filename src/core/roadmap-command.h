@@ -17,11 +17,14 @@ G_BEGIN_DECLS
  * @ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE: what an undo or redo would
  *   restore was changed by another process meanwhile; nothing was changed
  * @ROADMAP_COMMAND_ERROR_NOT_LOADED: the skill is not in the loaded roadmaps
+ * @ROADMAP_COMMAND_ERROR_INVALID_TEXT: a note is not text (see
+ *   roadmap_text_check_multi_line()); nothing was changed
  */
 typedef enum
 {
   ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
   ROADMAP_COMMAND_ERROR_NOT_LOADED,
+  ROADMAP_COMMAND_ERROR_INVALID_TEXT,
 } RoadmapCommandError;
 
 /**

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-note-command.h"
+#include "roadmap-text.h"
 
 struct _RoadmapNoteCommand
 {
@@ -53,8 +54,19 @@ roadmap_note_command_execute (RoadmapCommand         *command,
 {
   RoadmapNoteCommand *self = ROADMAP_NOTE_COMMAND (command);
   g_autofree char *current = NULL;
+  g_autoptr(GError) text_error = NULL;
   gint64 current_change;
   const char *target;
+
+  /* What the window or a script would store must be text a report can
+   * draw and a terminal can show: refused before anything is written */
+  if (step == ROADMAP_COMMAND_RUN && self->note != NULL &&
+      !roadmap_text_check_multi_line (self->note, &text_error))
+    {
+      g_set_error_literal (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_INVALID_TEXT,
+                           text_error->message);
+      return FALSE;
+    }
 
   if (!roadmap_store_read_note (context->store, self->skill, &current, &current_change, error))
     return FALSE;

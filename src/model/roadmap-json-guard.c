@@ -18,6 +18,7 @@
 
 #include "roadmap-json-guard.h"
 #include "roadmap-loader.h"
+#include "roadmap-text.h"
 
 #define MAX_SHOWN_CHARS   40                                      /* of a key or number in a message */
 #define MAX_EXACT_INTEGER G_GUINT64_CONSTANT (9007199254740992)   /* 2^53 */
@@ -104,31 +105,15 @@ utf8_char_length (const char *p,
   return c == (gunichar) -1 || c == (gunichar) -2 ? 0 : g_utf8_skip[*(const guchar *) p];
 }
 
-/* A short, printable copy of a key or token, to quote it in a message. */
+/* A short, printable copy of a key or token, to quote it in a message
+ * (a key may hold anything, a C1 control character or a noncharacter). */
 static char *
 shown_text (const char *text,
             gsize       length)
 {
-  GString *s = g_string_new (NULL);
-  const char *end = text + length;
+  g_autofree char *copy = g_strndup (text, length);
 
-  for (guint n = 0; text < end && n < MAX_SHOWN_CHARS; n++)
-    {
-      gsize len = utf8_char_length (text, end);
-
-      if (len == 0 || (guchar) *text < 0x20 || *text == 0x7f)
-        {
-          g_string_append_printf (s, "\\u%04X", (guchar) *text);
-          len = 1;
-        }
-      else
-        g_string_append_len (s, text, len);
-      text += len;
-    }
-  if (text < end)
-    g_string_append (s, "…");
-
-  return g_string_free (s, FALSE);
+  return roadmap_text_escape_for_message (copy, MAX_SHOWN_CHARS);
 }
 
 /* "phases[1].skills[3].id"; keys that would be ambiguous as ["a.b"] */

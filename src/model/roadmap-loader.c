@@ -17,6 +17,7 @@
 #include "roadmap-file-reader.h"
 #include "roadmap-json-guard.h"
 #include "roadmap-loader.h"
+#include "roadmap-text.h"
 
 #define FORMAT_VERSION      1
 #define MAX_ID_LENGTH       64
@@ -40,6 +41,15 @@ typedef enum
   OPTIONAL,
   REQUIRED,
 } Presence;
+
+/* What a string member holds, for roadmap-text's checks */
+typedef enum
+{
+  TEXT_OWN_RULES,   /* an id or a link: checked by its own, stricter rules next */
+  TEXT_LINE,        /* one line: a kind of resource */
+  TEXT_TITLE,       /* one line with something visible */
+  TEXT_PARAGRAPHS,  /* a summary: line breaks and tabs allowed */
+} TextKind;
 
 static gboolean G_GNUC_PRINTF (4, 5)
 fail (Loader     *loader,
@@ -125,9 +135,45 @@ get_member (Loader      *loader,
 }
 
 static gboolean
+check_text (Loader     *loader,
+            const char *where,
+            const char *value,
+            TextKind    kind)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+
+  switch (kind)
+    {
+    case TEXT_OWN_RULES:
+      break;
+    case TEXT_LINE:
+      ok = roadmap_text_check_single_line (value, &error);
+      break;
+    case TEXT_TITLE:
+      ok = roadmap_text_check_title (value, &error);
+      break;
+    case TEXT_PARAGRAPHS:
+      ok = roadmap_text_check_multi_line (value, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (ok)
+    return TRUE;
+
+  return fail (loader,
+               g_error_matches (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_ENCODING)
+                 ? ROADMAP_LOADER_ERROR_ENCODING : ROADMAP_LOADER_ERROR_TEXT,
+               where, "%s", error->message);
+}
+
+static gboolean
 check_string (Loader     *loader,
               const char *where,
               const char *value,
+              TextKind    kind,
               gsize       max_length,
               gboolean    allow_empty)
 {
@@ -148,7 +194,7 @@ check_string (Loader     *loader,
                  _("the text is %ld characters long; at most %zu are allowed"),
                  length, max_length);
 
-  return TRUE;
+  return check_text (loader, where, value, kind);
 }
 
 static gboolean
@@ -157,6 +203,7 @@ get_string (Loader      *loader,
             const char  *path,
             const char  *member,
             Presence     presence,
+            TextKind     kind,
             gsize        max_length,
             const char **out)
 {
@@ -174,7 +221,7 @@ get_string (Loader      *loader,
     return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
                  _("expected a string, found %s"), describe_node (node));
 
-  if (!check_string (loader, where, json_node_get_string (node), max_length, presence == OPTIONAL))
+  if (!check_string (loader, where, json_node_get_string (node), kind, max_length, presence == OPTIONAL))
     return FALSE;
 
   *out = json_node_get_string (node);
@@ -198,13 +245,17 @@ get_id (Loader      *loader,
     return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
                  _("the id must not be empty: use lower-case letters, digits and “-”"));
 
-  if (!get_string (loader, object, path, "id", REQUIRED, MAX_ID_LENGTH, out))
+  if (!get_string (loader, object, path, "id", REQUIRED, TEXT_OWN_RULES, MAX_ID_LENGTH, out))
     return FALSE;
 
   if (!roadmap_loader_is_valid_id (*out))
-    return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
-                 _("“%s” is not a valid id: use lower-case letters, digits and “-”, starting with a letter or digit"),
-                 *out);
+    {
+      g_autofree char *quoted = roadmap_text_escape_for_message (*out, ROADMAP_TEXT_QUOTE_MAX_CHARS);
+
+      return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
+                   _("“%s” is not a valid id: use lower-case letters, digits and “-”, starting with a letter or digit"),
+                   quoted);
+    }
 
   if (scope != NULL)
     {
@@ -287,24 +338,6 @@ get_object_element (Loader      *loader,
 }
 
 static gboolean
-is_safe_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme;
-  const char *host;
-
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  return (g_ascii_strcasecmp (scheme, "https") == 0 ||
-          g_ascii_strcasecmp (scheme, "http") == 0) &&
-         host != NULL && host[0] != '\0';
-}
-
-static gboolean
 load_resources (Loader       *loader,
                 JsonObject   *object,
                 const char   *path,
@@ -323,21 +356,21 @@ load_resources (Loader       *loader,
     {
       g_autofree char *where = g_strdup_printf ("%s.resources[%u]", path, i);
       g_autofree char *url_path = NULL;
+      g_autoptr(GError) url_error = NULL;
       g_autoptr(RoadmapResource) resource = NULL;
       JsonObject *item;
       const char *title, *url, *kind;
 
       if (!get_object_element (loader, array, i, where, &item) ||
-          !get_string (loader, item, where, "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
-          !get_string (loader, item, where, "url", REQUIRED, MAX_URL_LENGTH, &url) ||
-          !get_string (loader, item, where, "kind", OPTIONAL, MAX_ID_LENGTH, &kind))
+          !get_string (loader, item, where, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
+          !get_string (loader, item, where, "url", REQUIRED, TEXT_OWN_RULES, MAX_URL_LENGTH, &url) ||
+          !get_string (loader, item, where, "kind", OPTIONAL, TEXT_LINE, MAX_ID_LENGTH, &kind))
         return FALSE;
 
+      /* Checked as a link, which is one line of text too */
       url_path = member_path (where, "url");
-      if (!is_safe_url (url))
-        return fail (loader, ROADMAP_LOADER_ERROR_UNSAFE_URL, url_path,
-                     _("“%s” is not allowed: links must be http:// or https:// addresses"),
-                     url);
+      if (!roadmap_text_check_url (url, &url_error))
+        return fail (loader, ROADMAP_LOADER_ERROR_UNSAFE_URL, url_path, "%s", url_error->message);
 
       resource = roadmap_resource_new (title, url, kind);
       roadmap_skill_add_resource (skill, resource);
@@ -372,7 +405,7 @@ load_topics (Loader       *loader,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
                      _("expected a string, found %s"), describe_node (node));
-      if (!check_string (loader, where, json_node_get_string (node), MAX_TITLE_LENGTH, FALSE))
+      if (!check_string (loader, where, json_node_get_string (node), TEXT_TITLE, MAX_TITLE_LENGTH, FALSE))
         return FALSE;
 
       g_strv_builder_add (builder, json_node_get_string (node));
@@ -394,8 +427,8 @@ load_skill (Loader     *loader,
   JsonNode *estimate;
 
   if (!get_id (loader, object, path, skill_ids, &id) ||
-      !get_string (loader, object, path, "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
-      !get_string (loader, object, path, "summary", OPTIONAL, MAX_TEXT_LENGTH, &summary) ||
+      !get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
+      !get_string (loader, object, path, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
       !get_member (loader, object, path, "estimate_hours", OPTIONAL, &estimate))
     return NULL;
 
@@ -472,7 +505,7 @@ load_phase (Loader     *loader,
   guint n;
 
   if (!get_id (loader, object, path, phase_ids, &id) ||
-      !get_string (loader, object, path, "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
+      !get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
       !get_months (loader, object, path, &first, &last) ||
       !get_array (loader, object, path, "skills", REQUIRED, &skills))
     return NULL;
@@ -541,8 +574,8 @@ load_track (Loader   *loader,
     }
 
   if (!get_id (loader, object, "", NULL, &id) ||
-      !get_string (loader, object, "", "title", REQUIRED, MAX_TITLE_LENGTH, &title) ||
-      !get_string (loader, object, "", "summary", OPTIONAL, MAX_TEXT_LENGTH, &summary) ||
+      !get_string (loader, object, "", "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
+      !get_string (loader, object, "", "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
       !get_array (loader, object, "", "phases", REQUIRED, &phases))
     return NULL;
 

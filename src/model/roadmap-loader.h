@@ -31,7 +31,10 @@ G_BEGIN_DECLS
  * @ROADMAP_LOADER_ERROR_INVALID_ID: an id is not a well-formed slug
  * @ROADMAP_LOADER_ERROR_DUPLICATE_ID: an id is used twice in its scope
  * @ROADMAP_LOADER_ERROR_VALUE: a value is out of its allowed range
- * @ROADMAP_LOADER_ERROR_UNSAFE_URL: a resource URL is not http(s)
+ * @ROADMAP_LOADER_ERROR_UNSAFE_URL: a resource URL is not a plain http(s) address
+ * @ROADMAP_LOADER_ERROR_TEXT: a text holds a noncharacter or a control
+ *   character (see roadmap_text_check_single_line()), or a title nothing
+ *   visible
  */
 typedef enum
 {
@@ -49,6 +52,7 @@ typedef enum
   ROADMAP_LOADER_ERROR_DUPLICATE_ID,
   ROADMAP_LOADER_ERROR_VALUE,
   ROADMAP_LOADER_ERROR_UNSAFE_URL,
+  ROADMAP_LOADER_ERROR_TEXT,
 } RoadmapLoaderError;
 
 GQuark        roadmap_loader_error_quark   (void);

@@ -97,6 +97,11 @@ get_date_time (gint64      usec,
     {
       g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
 
+      /* Beyond GDateTime's years 1 to 9999, which an import before the
+       * progress file checked its dates let into the database: no date
+       * to show, rather than a critical warning */
+      if (seconds == NULL)
+        return NULL;
       *cache = g_date_time_add (seconds, usec % G_USEC_PER_SEC);
     }
   return *cache;

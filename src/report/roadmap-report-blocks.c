@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-report-private.h"
+#include "roadmap-text.h"
 
 typedef struct { double r, g, b; } Color;
 
@@ -615,6 +616,8 @@ guint
 report_note_prepare (ReportStyle *style,
                      const char  *note)
 {
+  g_autofree char *repaired = NULL;
+  const char *drawn = roadmap_text_sanitize_for_drawing (note, &repaired);
   GArray *ranges;
   PangoLayoutIter *iter;
 
@@ -632,11 +635,11 @@ report_note_prepare (ReportStyle *style,
     }
 
   /* The same note again (drawn right after being measured): done already */
-  if (g_strcmp0 (pango_layout_get_text (style->note_layout), note) == 0 &&
+  if (g_strcmp0 (pango_layout_get_text (style->note_layout), drawn) == 0 &&
       note_lines (style)->len > 0)
     return note_lines (style)->len;
 
-  pango_layout_set_text (style->note_layout, note, -1);
+  pango_layout_set_text (style->note_layout, drawn, -1);
   ranges = note_lines (style);
   g_array_set_size (ranges, 0);
 

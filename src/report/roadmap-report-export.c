@@ -19,6 +19,7 @@
 
 #include "roadmap-file-writer.h"
 #include "roadmap-report-export.h"
+#include "roadmap-text.h"
 
 typedef struct
 {
@@ -88,11 +89,13 @@ add_outline (cairo_surface_t *surface,
       /* Integers: no locale's decimal comma can get in */
       g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", entries[i].page + 1,
                                                MAX ((int) entries[i].y - 12, 0));
+      g_autofree char *repaired = NULL;
       int id;
 
       id = cairo_pdf_surface_add_outline (surface,
                                           entries[i].level == 0 ? CAIRO_PDF_OUTLINE_ROOT : parent,
-                                          entries[i].title, link,
+                                          roadmap_text_sanitize_for_drawing (entries[i].title, &repaired),
+                                          link,
                                           entries[i].level == 0 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
       if (entries[i].level == 0)
         parent = id;
@@ -104,10 +107,12 @@ set_metadata (cairo_surface_t *surface,
               RoadmapReport   *report)
 {
   g_autofree char *title = roadmap_report_dup_title (report);
+  g_autofree char *repaired = NULL;
   g_autofree char *date = g_date_time_format (roadmap_report_get_date (report),
                                               "%Y-%m-%dT%H:%M:%S%:z");
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                  roadmap_text_sanitize_for_drawing (title, &repaired));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
                                   PACKAGE_NAME " " PACKAGE_VERSION);
   if (date != NULL)

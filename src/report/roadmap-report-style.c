@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-report-private.h"
+#include "roadmap-text.h"
 
 /* A generic family: fontconfig picks the best installed sans, and Pango
  * falls back per character for scripts it lacks (CJK, Arabic, …). */
@@ -147,8 +148,9 @@ report_style_text (ReportStyle *style,
                    double       width)
 {
   PangoLayout *layout = style->layouts[font];
+  g_autofree char *repaired = NULL;
 
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_text (layout, roadmap_text_sanitize_for_drawing (text, &repaired), -1);
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (layout, -1);

@@ -11,7 +11,11 @@
  * written with its note only, without a status or position to claim.
  *
  * "position" is the place in the skill's column of its track (sort keys
- * stay inside the database). An import is checked completely before
+ * stay inside the database). Dates are UTC, from 1970 to 2200, and agree
+ * with the status as the store writes them: none in To-do, no finish in
+ * Doing, never a finish before the start. An export writes every date the
+ * database holds as it is, even one an older import let in out of that
+ * range: a backup loses nothing, and importing it again names the entry. An import is checked completely before
  * anything is written, then replaces all progress and notes in one
  * change: all or nothing.
  *
@@ -28,12 +32,17 @@
 #include "roadmap-loader.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-store-private.h"
+#include "roadmap-text.h"
 
 #define PROGRESS_FORMAT    1
 #define PROGRESS_KIND      "roadmap-progress"
 #define MAX_NOTE_LENGTH    100000
 #define MAX_POSITION       1000000
 #define MAX_ENTRIES        1000000
+/* 1970-01-01T00:00:00Z to 2200-12-31T23:59:59Z, in Unix seconds */
+#define MIN_TIME           G_GINT64_CONSTANT (0)
+#define MAX_TIME           G_GINT64_CONSTANT (7289654399)
+#define SECONDS_PER_DAY    86400
 
 typedef struct
 {
@@ -76,23 +85,59 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* A value of the file, to quote in a message: escaped and cut short, so
+ * that no control character reaches a terminal */
+static char *
+quote (const char *value)
+{
+  return roadmap_text_escape_for_message (value, ROADMAP_TEXT_QUOTE_MAX_CHARS);
+}
+
+/* "2026-01-05T10:00:00Z" for any Unix time at all, also those GDateTime
+ * cannot hold (beyond year 9999): the proleptic Gregorian calendar of
+ * ISO 8601, years beyond 0…9999 with a sign ("+10000-01-01T13:59:59Z").
+ * The days to a date are Howard Hinnant's civil_from_days(). */
+static char *
+format_time (gint64 unix_time)
+{
+  gint64 days = unix_time / SECONDS_PER_DAY;
+  gint64 seconds = unix_time % SECONDS_PER_DAY;
+  gint64 era, day_of_era, year_of_era, day_of_year, month_index, year;
+  int month, day;
+
+  if (seconds < 0)
+    {
+      seconds += SECONDS_PER_DAY;
+      days--;
+    }
+
+  days += 719468;  /* from 1970-01-01 to 0000-03-01 */
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  day_of_era = days - era * 146097;
+  year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  month_index = (5 * day_of_year + 2) / 153;  /* from March */
+  day = (int) (day_of_year - (153 * month_index + 2) / 5 + 1);
+  month = (int) (month_index < 10 ? month_index + 3 : month_index - 9);
+  year = year_of_era + era * 400 + (month <= 2);
+
+  return g_strdup_printf ("%s%04" G_GINT64_FORMAT "-%02d-%02dT%02d:%02d:%02dZ",
+                          year < 0 ? "-" : year > 9999 ? "+" : "", ABS (year), month, day,
+                          (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
+}
+
 static void
 add_time (JsonBuilder  *builder,
           const char   *member,
           sqlite3_stmt *stmt,
           int           column)
 {
-  g_autoptr(GDateTime) time = NULL;
   g_autofree char *text = NULL;
 
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return;
 
-  time = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, column));
-  if (time == NULL)
-    return;
-
-  text = g_date_time_format_iso8601 (time);
+  text = format_time (sqlite3_column_int64 (stmt, column));
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, text);
 }
@@ -112,8 +157,7 @@ roadmap_progress_file_export (RoadmapStore  *store,
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *now_text = format_time (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *json = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
@@ -231,6 +275,51 @@ parse_time (JsonObject  *object,
     return invalid (error, file_name, where,
                     _("expected a date and time such as “2026-01-31T18:00:00Z”"));
 
+  /* "9999-12-31T23:59:59-14:00" is year 10000 in UTC, which GDateTime
+   * cannot give back on export */
+  if (g_date_time_to_unix (*out) < MIN_TIME || g_date_time_to_unix (*out) > MAX_TIME)
+    {
+      g_autofree char *quoted = quote (json_node_get_string (node));
+
+      g_clear_pointer (out, g_date_time_unref);
+      return invalid (error, file_name, where,
+                      _("“%s” is out of range: dates must be from 1970-01-01 to 2200-12-31 (UTC)"),
+                      quoted);
+    }
+
+  return TRUE;
+}
+
+/* The dates as the store writes them: none in To-do, no finish in Doing,
+ * no finish before the start */
+static gboolean
+check_dates (const Entry  *entry,
+             const char   *file_name,
+             const char   *path,
+             GError      **error)
+{
+  g_autofree char *where = NULL;
+
+  if (entry->status == ROADMAP_STATUS_TODO && (entry->started_at != NULL || entry->finished_at != NULL))
+    {
+      where = g_strconcat (path, entry->started_at != NULL ? ".started_at" : ".finished_at", NULL);
+      return invalid (error, file_name, where,
+                      _("a skill in To-do has neither a start nor a finish date"));
+    }
+
+  if (entry->status == ROADMAP_STATUS_DOING && entry->finished_at != NULL)
+    {
+      where = g_strconcat (path, ".finished_at", NULL);
+      return invalid (error, file_name, where, _("a skill in Doing has no finish date yet"));
+    }
+
+  if (entry->started_at != NULL && entry->finished_at != NULL &&
+      g_date_time_compare (entry->finished_at, entry->started_at) < 0)
+    {
+      where = g_strconcat (path, ".finished_at", NULL);
+      return invalid (error, file_name, where, _("the skill is finished before it was started"));
+    }
+
   return TRUE;
 }
 
@@ -273,6 +362,8 @@ parse_entry (JsonNode    *node,
   JsonNode *position;
   const char *track_id, *skill_id, *status, *note;
   g_autofree char *key = NULL;
+  g_autofree char *quoted = NULL;
+  g_autoptr(GError) text_error = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return invalid (error, file_name, path, _("expected an object"));
@@ -286,13 +377,22 @@ parse_entry (JsonNode    *node,
     return FALSE;
 
   if (!roadmap_loader_is_valid_id (track_id))
-    return invalid (error, file_name, path, _("“%s” is not a valid track id"), track_id);
+    {
+      quoted = quote (track_id);
+      return invalid (error, file_name, path, _("“%s” is not a valid track id"), quoted);
+    }
   if (!roadmap_loader_is_valid_id (skill_id))
-    return invalid (error, file_name, path, _("“%s” is not a valid skill id"), skill_id);
+    {
+      quoted = quote (skill_id);
+      return invalid (error, file_name, path, _("“%s” is not a valid skill id"), quoted);
+    }
   entry->has_progress = status != NULL;
   if (entry->has_progress && !roadmap_status_from_string (status, &entry->status))
-    return invalid (error, file_name, path,
-                    _("“%s” is not a status: use todo, doing or done"), status);
+    {
+      quoted = quote (status);
+      return invalid (error, file_name, path,
+                      _("“%s” is not a status: use todo, doing or done"), quoted);
+    }
   if (!entry->has_progress &&
       (json_object_has_member (object, "position") ||
        json_object_has_member (object, "started_at") ||
@@ -302,6 +402,12 @@ parse_entry (JsonNode    *node,
   if (note != NULL && g_utf8_strlen (note, -1) > MAX_NOTE_LENGTH)
     return invalid (error, file_name, path, _("the note is longer than %d characters"),
                     MAX_NOTE_LENGTH);
+  if (note != NULL && !roadmap_text_check_multi_line (note, &text_error))
+    {
+      g_autofree char *where = g_strconcat (path, ".note", NULL);
+
+      return invalid (error, file_name, where, "%s", text_error->message);
+    }
 
   position = json_object_get_member (object, "position");
   entry->position = 0;
@@ -326,7 +432,8 @@ parse_entry (JsonNode    *node,
   entry->note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
 
   return parse_time (object, "started_at", file_name, path, &entry->started_at, error) &&
-         parse_time (object, "finished_at", file_name, path, &entry->finished_at, error);
+         parse_time (object, "finished_at", file_name, path, &entry->finished_at, error) &&
+         check_dates (entry, file_name, path, error);
 }
 
 static GArray *

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "roadmap-loader.h"
+#include "roadmap-text.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -25,6 +26,7 @@ exercise_track (RoadmapTrack *track)
 
   g_assert_true (roadmap_catalog_add_track (catalog, track, NULL));
   g_assert_true (roadmap_loader_is_valid_id (roadmap_track_get_id (track)));
+  g_assert_true (roadmap_text_check_title (roadmap_track_get_title (track), NULL));
 
   for (guint p = 0; p < n_phases; p++)
     {
@@ -33,13 +35,15 @@ exercise_track (RoadmapTrack *track)
       guint n = g_list_model_get_n_items (skills);
 
       g_assert_true (roadmap_loader_is_valid_id (roadmap_phase_get_id (phase)));
+      g_assert_true (roadmap_text_check_title (roadmap_phase_get_title (phase), NULL));
       g_assert_cmpuint (roadmap_phase_get_first_month (phase), <=, roadmap_phase_get_last_month (phase));
 
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
 
-          g_assert_true (g_utf8_validate (roadmap_skill_get_title (skill), -1, NULL));
+          /* Text that cairo can draw, on one line */
+          g_assert_true (roadmap_text_check_title (roadmap_skill_get_title (skill), NULL));
           g_assert_true (roadmap_catalog_find_skill (catalog, roadmap_track_get_id (track),
                                                      roadmap_skill_get_id (skill)) == skill);
           roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DONE, 0, NULL, NULL);
@@ -66,6 +70,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_nonnull (error);
       g_assert_true (error->domain == ROADMAP_LOADER_ERROR);
       g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      /* … and quotes the input escaped: nothing a terminal would obey */
+      {
+        g_autofree char *escaped = roadmap_text_escape_for_message (error->message, 0);
+
+        g_assert_cmpstr (escaped, ==, error->message);
+      }
       return 0;
     }
 
