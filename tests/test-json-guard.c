@@ -50,7 +50,7 @@ assert_rejected_len (const char *json,
     g_test_message ("rejecting: %.200s", shown);
   }
   g_assert_false (check_len (json, length, &error));
-  g_assert_error (error, ROADMAP_LOADER_ERROR, code);
+  g_assert_error (error, ROADMAP_JSON_ERROR, code);
   g_test_message ("message: %s", error->message);
   g_assert_true (g_str_has_prefix (error->message, prefix));
   if (explanation != NULL)
@@ -118,9 +118,9 @@ test_not_nul_terminated (void)
   g_assert_no_error (error);
   g_assert_true (check_len ("12345", 2, NULL));
   g_assert_true (check_len ("\"ab\"cd", 4, NULL));
-  assert_rejected_len ("[1,2]", 4, ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 5", "ends too early");
-  assert_rejected_len ("\"abc\"", 4, ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 1", "never closed");
-  assert_rejected_len ("\"\\u00411\"", 5, ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "four hexadecimal");
+  assert_rejected_len ("[1,2]", 4, ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 5", "ends too early");
+  assert_rejected_len ("\"abc\"", 4, ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 1", "never closed");
+  assert_rejected_len ("\"\\u00411\"", 5, ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "four hexadecimal");
 }
 
 static void
@@ -130,11 +130,11 @@ test_too_large (void)
   g_autofree char *bomb = g_malloc (length);
 
   memset (bomb, '[', length);
-  assert_rejected_len (bomb, length, ROADMAP_LOADER_ERROR_TOO_LARGE, "document", "too large");
+  assert_rejected_len (bomb, length, ROADMAP_JSON_ERROR_TOO_LARGE, "document", "too large");
 
   memset (bomb, ' ', ROADMAP_JSON_MAX_SIZE + 1);
   bomb[0] = '0';
-  assert_rejected_len (bomb, ROADMAP_JSON_MAX_SIZE + 1, ROADMAP_LOADER_ERROR_TOO_LARGE, "document", NULL);
+  assert_rejected_len (bomb, ROADMAP_JSON_MAX_SIZE + 1, ROADMAP_JSON_ERROR_TOO_LARGE, "document", NULL);
   g_assert_true (check_len (bomb, ROADMAP_JSON_MAX_SIZE, NULL));
 }
 
@@ -154,20 +154,20 @@ test_too_deep (void)
     g_string_append (deep_path, "[0]");
 
   assert_accepted (ok);
-  assert_rejected (deep, ROADMAP_LOADER_ERROR_TOO_DEEP, deep_path->str,
+  assert_rejected (deep, ROADMAP_JSON_ERROR_TOO_DEEP, deep_path->str,
                    "arrays and objects nest deeper than 32 levels");
-  assert_rejected (bomb, ROADMAP_LOADER_ERROR_TOO_DEEP, deep_path->str, NULL);
-  assert_rejected (balanced, ROADMAP_LOADER_ERROR_TOO_DEEP, deep_path->str, NULL);
+  assert_rejected (bomb, ROADMAP_JSON_ERROR_TOO_DEEP, deep_path->str, NULL);
+  assert_rejected (balanced, ROADMAP_JSON_ERROR_TOO_DEEP, deep_path->str, NULL);
 
   g_assert_true (roadmap_json_guard_check (roadmap, strlen (roadmap), 8, NULL));
   g_assert_false (roadmap_json_guard_check (roadmap, strlen (roadmap), 7, &error));
-  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_TOO_DEEP);
+  g_assert_error (error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_TOO_DEEP);
   g_assert_cmpstr (error->message, ==, "phases[1].skills[0].topics[0][0]: "
                                        "arrays and objects nest deeper than 7 levels");
   g_clear_error (&error);
 
   g_assert_false (roadmap_json_guard_check ("[]", 2, 0, &error));
-  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_TOO_DEEP);
+  g_assert_error (error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_TOO_DEEP);
   g_assert_cmpstr (error->message, ==, "document: arrays and objects nest deeper than 0 levels");
   g_assert_true (roadmap_json_guard_check ("42", 2, 0, NULL));
 }
@@ -175,22 +175,22 @@ test_too_deep (void)
 static void
 test_bom (void)
 {
-  assert_rejected ("\xef\xbb\xbf{}", ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 1",
+  assert_rejected ("\xef\xbb\xbf{}", ROADMAP_JSON_ERROR_ENCODING, "line 1, column 1",
                    "starts with a byte order mark; save the file as UTF-8 without BOM");
-  assert_rejected ("\xff\xfe{\0}\0", ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 1", "UTF-16");
-  assert_rejected ("{\"a\": \"x\"}\xef\xbb\xbf", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 11", "after the end");
+  assert_rejected ("\xff\xfe{\0}\0", ROADMAP_JSON_ERROR_ENCODING, "line 1, column 1", "UTF-16");
+  assert_rejected ("{\"a\": \"x\"}\xef\xbb\xbf", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 11", "after the end");
 }
 
 static void
 test_nul (void)
 {
-  assert_rejected_len ("{\"a\": 1}\0", 9, ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 9", "NUL byte");
-  assert_rejected_len ("{\0\"a\": 1}", 9, ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 2", "NUL byte");
+  assert_rejected_len ("{\"a\": 1}\0", 9, ROADMAP_JSON_ERROR_ENCODING, "line 1, column 9", "NUL byte");
+  assert_rejected_len ("{\0\"a\": 1}", 9, ROADMAP_JSON_ERROR_ENCODING, "line 1, column 2", "NUL byte");
   assert_rejected_len ("{\"phases\": [{\"title\": \"a\0b\"}]}", 30,
-                       ROADMAP_LOADER_ERROR_ENCODING, "phases[0].title", "NUL byte");
+                       ROADMAP_JSON_ERROR_ENCODING, "phases[0].title", "NUL byte");
   assert_rejected ("{\"phases\": [{\"title\": \"a\\u0000b\"}]}",
-                   ROADMAP_LOADER_ERROR_ENCODING, "phases[0].title", "\\u0000");
-  assert_rejected ("{\"a\\u0000\": 1}", ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 4", "\\u0000");
+                   ROADMAP_JSON_ERROR_ENCODING, "phases[0].title", "\\u0000");
+  assert_rejected ("{\"a\\u0000\": 1}", ROADMAP_JSON_ERROR_ENCODING, "line 1, column 4", "\\u0000");
 }
 
 static void
@@ -213,45 +213,45 @@ test_invalid_utf8 (void)
       g_autofree char *key = g_strdup_printf ("{\"ok\": 1,\n \"k%s\": 2}", bad[i]);
       g_autofree char *outside = g_strdup_printf ("{\"a\": 1, %s}", bad[i]);
 
-      assert_rejected (value, ROADMAP_LOADER_ERROR_ENCODING, "skills[1].title", "not valid UTF-8");
-      assert_rejected (at_end, ROADMAP_LOADER_ERROR_ENCODING, "[0]", "not valid UTF-8");
-      assert_rejected (key, ROADMAP_LOADER_ERROR_ENCODING, "line 2, column 4", "not valid UTF-8");
-      assert_rejected (outside, ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 10", "not valid UTF-8");
+      assert_rejected (value, ROADMAP_JSON_ERROR_ENCODING, "skills[1].title", "not valid UTF-8");
+      assert_rejected (at_end, ROADMAP_JSON_ERROR_ENCODING, "[0]", "not valid UTF-8");
+      assert_rejected (key, ROADMAP_JSON_ERROR_ENCODING, "line 2, column 4", "not valid UTF-8");
+      assert_rejected (outside, ROADMAP_JSON_ERROR_ENCODING, "line 1, column 10", "not valid UTF-8");
     }
 
   /* Valid UTF-8 outside a string is a syntax error, counted in characters */
-  assert_rejected ("{\"title\": \"\xc3\xa9t\xc3\xa9\", \xc3\xa9}", ROADMAP_LOADER_ERROR_SYNTAX,
+  assert_rejected ("{\"title\": \"\xc3\xa9t\xc3\xa9\", \xc3\xa9}", ROADMAP_JSON_ERROR_SYNTAX,
                    "line 1, column 18", "expected a member name in double quotes (found “\xc3\xa9”)");
 }
 
 static void
 test_surrogates (void)
 {
-  assert_rejected ("{\"phases\": [{\"title\": \"\\uD800\"}]}", ROADMAP_LOADER_ERROR_ENCODING,
+  assert_rejected ("{\"phases\": [{\"title\": \"\\uD800\"}]}", ROADMAP_JSON_ERROR_ENCODING,
                    "phases[0].title", "\\uD800");
-  assert_rejected ("[\"a\\ud83dz\"]", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "without the second half");
-  assert_rejected ("[\"a\\uD83D\\u0041\"]", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "without the second half");
-  assert_rejected ("[\"a\\uD83D\\uD83D\\uDE00\"]", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "second half");
-  assert_rejected ("[\"a\\uD83D\\n\"]", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "second half");
-  assert_rejected ("[\"a\\uDE00\"]", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "without the first half");
-  assert_rejected ("[\"\\uDE00\\uD83D\"]", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "\\uDE00");
-  assert_rejected ("{\"\\uDFFF\": 1}", ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 3", "first half");
-  assert_rejected ("[\"\\uD800\\u12", ROADMAP_LOADER_ERROR_ENCODING, "[0]", "second half");
+  assert_rejected ("[\"a\\ud83dz\"]", ROADMAP_JSON_ERROR_ENCODING, "[0]", "without the second half");
+  assert_rejected ("[\"a\\uD83D\\u0041\"]", ROADMAP_JSON_ERROR_ENCODING, "[0]", "without the second half");
+  assert_rejected ("[\"a\\uD83D\\uD83D\\uDE00\"]", ROADMAP_JSON_ERROR_ENCODING, "[0]", "second half");
+  assert_rejected ("[\"a\\uD83D\\n\"]", ROADMAP_JSON_ERROR_ENCODING, "[0]", "second half");
+  assert_rejected ("[\"a\\uDE00\"]", ROADMAP_JSON_ERROR_ENCODING, "[0]", "without the first half");
+  assert_rejected ("[\"\\uDE00\\uD83D\"]", ROADMAP_JSON_ERROR_ENCODING, "[0]", "\\uDE00");
+  assert_rejected ("{\"\\uDFFF\": 1}", ROADMAP_JSON_ERROR_ENCODING, "line 1, column 3", "first half");
+  assert_rejected ("[\"\\uD800\\u12", ROADMAP_JSON_ERROR_ENCODING, "[0]", "second half");
 }
 
 static void
 test_strings (void)
 {
-  assert_rejected ("{\n  \"title\": \"two\nlines\"\n}", ROADMAP_LOADER_ERROR_SYNTAX,
+  assert_rejected ("{\n  \"title\": \"two\nlines\"\n}", ROADMAP_JSON_ERROR_SYNTAX,
                    "line 2, column 16", "control character");
-  assert_rejected ("[\"tab\there\"]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 6", "\\t");
-  assert_rejected ("[\"\\x41\"]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "unknown escape");
-  assert_rejected ("[\"\\a\"]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "unknown escape");
-  assert_rejected ("[\"\\U0041\"]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "unknown escape");
-  assert_rejected ("[\"\\u12G4\"]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "four hexadecimal");
-  assert_rejected ("[\"\\", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 4", "ends too early");
-  assert_rejected ("{\"title\": \"unclosed}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 11", "never closed");
-  assert_rejected ("['single']", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "expected a value");
+  assert_rejected ("[\"tab\there\"]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 6", "\\t");
+  assert_rejected ("[\"\\x41\"]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "unknown escape");
+  assert_rejected ("[\"\\a\"]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "unknown escape");
+  assert_rejected ("[\"\\U0041\"]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "unknown escape");
+  assert_rejected ("[\"\\u12G4\"]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "four hexadecimal");
+  assert_rejected ("[\"\\", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 4", "ends too early");
+  assert_rejected ("{\"title\": \"unclosed}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 11", "never closed");
+  assert_rejected ("['single']", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "expected a value");
 }
 
 static void
@@ -286,7 +286,7 @@ test_number_syntax (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    assert_rejected (cases[i].json, ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", cases[i].explanation);
+    assert_rejected (cases[i].json, ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", cases[i].explanation);
 }
 
 static void
@@ -295,16 +295,16 @@ test_number_range (void)
   g_autofree char *digits = g_strnfill (1000, '9');
   g_autofree char *long_number = g_strdup_printf ("[%s]", digits);
 
-  assert_rejected ("{\"phases\": [{\"months\": [1, 99999999999999999999]}]}", ROADMAP_LOADER_ERROR_NUMBER,
+  assert_rejected ("{\"phases\": [{\"months\": [1, 99999999999999999999]}]}", ROADMAP_JSON_ERROR_NUMBER,
                    "phases[0].months[1]", "the number 99999999999999999999 is too large");
-  assert_rejected ("[9007199254740993]", ROADMAP_LOADER_ERROR_NUMBER, "[0]", NULL);
-  assert_rejected ("[-9007199254740993]", ROADMAP_LOADER_ERROR_NUMBER, "[0]", NULL);
-  assert_rejected ("[18446744073709551616]", ROADMAP_LOADER_ERROR_NUMBER, "[0]", NULL);
-  assert_rejected ("{\"estimate_hours\": 1e999}", ROADMAP_LOADER_ERROR_NUMBER, "estimate_hours", "1e999");
-  assert_rejected ("[-1e999]", ROADMAP_LOADER_ERROR_NUMBER, "[0]", NULL);
-  assert_rejected ("[1.8e308]", ROADMAP_LOADER_ERROR_NUMBER, "[0]", NULL);
+  assert_rejected ("[9007199254740993]", ROADMAP_JSON_ERROR_NUMBER, "[0]", NULL);
+  assert_rejected ("[-9007199254740993]", ROADMAP_JSON_ERROR_NUMBER, "[0]", NULL);
+  assert_rejected ("[18446744073709551616]", ROADMAP_JSON_ERROR_NUMBER, "[0]", NULL);
+  assert_rejected ("{\"estimate_hours\": 1e999}", ROADMAP_JSON_ERROR_NUMBER, "estimate_hours", "1e999");
+  assert_rejected ("[-1e999]", ROADMAP_JSON_ERROR_NUMBER, "[0]", NULL);
+  assert_rejected ("[1.8e308]", ROADMAP_JSON_ERROR_NUMBER, "[0]", NULL);
   /* Numbers in messages are shortened */
-  assert_rejected (long_number, ROADMAP_LOADER_ERROR_NUMBER, "[0]", "9999999999…");
+  assert_rejected (long_number, ROADMAP_JSON_ERROR_NUMBER, "[0]", "9999999999…");
   g_assert_true (strlen (long_number) > 500);
 }
 
@@ -316,29 +316,29 @@ test_duplicate_key (void)
                      "  {\"id\": \"c\", \"title\": \"C\", \"title\": \"C again\"}]}]}";
 
   g_assert_false (check_len (json, strlen (json), &error));
-  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_DUPLICATE_KEY);
+  g_assert_error (error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_DUPLICATE_KEY);
   g_assert_cmpstr (error->message, ==, "phases[0].skills[2].title: "
                                        "the key “title” appears twice in the same object");
 
-  assert_rejected ("{\"a\": 1, \"\\u0061\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "a", "“a”");
+  assert_rejected ("{\"a\": 1, \"\\u0061\": 2}", ROADMAP_JSON_ERROR_DUPLICATE_KEY, "a", "“a”");
 
   /* A key's control characters (C0 and C1) and noncharacters are quoted
    * escaped, in the path and in the message */
   g_clear_error (&error);
   json = "{\"k\\u009b\\u001b[2J\\uFFFE\": 1, \"k\\u009b\\u001b[2J\\uFFFE\": 2}";
   g_assert_false (check_len (json, strlen (json), &error));
-  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_DUPLICATE_KEY);
+  g_assert_error (error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_DUPLICATE_KEY);
   g_test_message ("message: %s", error->message);
   g_assert_nonnull (strstr (error->message, "the key “k\\u009B\\u001B[2J\\uFFFE” appears twice"));
   g_assert_null (strstr (error->message, "\xc2\x9b"));
   g_assert_null (strchr (error->message, '\x1b'));
-  assert_rejected ("{\"\\/\": 1, \"/\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "/", "“/”");
-  assert_rejected ("{\"a b\": 1, \"a\\u0020b\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "[\"a b\"]", NULL);
-  assert_rejected ("{\"x\": {\"\": 1, \"\": 2}}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "x[\"\"]", "“”");
-  assert_rejected ("{\"a.b\": {\"k\": [], \"k\": {}}}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "[\"a.b\"].k", NULL);
+  assert_rejected ("{\"\\/\": 1, \"/\": 2}", ROADMAP_JSON_ERROR_DUPLICATE_KEY, "/", "“/”");
+  assert_rejected ("{\"a b\": 1, \"a\\u0020b\": 2}", ROADMAP_JSON_ERROR_DUPLICATE_KEY, "[\"a b\"]", NULL);
+  assert_rejected ("{\"x\": {\"\": 1, \"\": 2}}", ROADMAP_JSON_ERROR_DUPLICATE_KEY, "x[\"\"]", "“”");
+  assert_rejected ("{\"a.b\": {\"k\": [], \"k\": {}}}", ROADMAP_JSON_ERROR_DUPLICATE_KEY, "[\"a.b\"].k", NULL);
   assert_rejected ("[{}, {\"\\uD83D\\uDE00\": 1, \"\xf0\x9f\x98\x80\": 1}]",
-                   ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "[1].\xf0\x9f\x98\x80", NULL);
-  assert_rejected ("{\"a\\nb\": 1, \"a\\nb\": 2}", ROADMAP_LOADER_ERROR_DUPLICATE_KEY, "[\"a\\u000Ab\"]", NULL);
+                   ROADMAP_JSON_ERROR_DUPLICATE_KEY, "[1].\xf0\x9f\x98\x80", NULL);
+  assert_rejected ("{\"a\\nb\": 1, \"a\\nb\": 2}", ROADMAP_JSON_ERROR_DUPLICATE_KEY, "[\"a\\u000Ab\"]", NULL);
 }
 
 /* Objects with many keys are checked through a hash table rather than key
@@ -364,7 +364,7 @@ test_duplicate_key_many (void)
           g_autofree char *location = g_strdup_printf ("key%u", again);
 
           g_string_append_printf (twice, ", \"key%u\": 0}", again);
-          assert_rejected (twice->str, ROADMAP_LOADER_ERROR_DUPLICATE_KEY, location, NULL);
+          assert_rejected (twice->str, ROADMAP_JSON_ERROR_DUPLICATE_KEY, location, NULL);
         }
     }
 }
@@ -372,69 +372,69 @@ test_duplicate_key_many (void)
 static void
 test_trailing (void)
 {
-  assert_rejected ("{\"id\": \"a\"}}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 12",
+  assert_rejected ("{\"id\": \"a\"}}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 12",
                    "unexpected text after the end of the document");
-  assert_rejected ("{} x", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 4", "after the end");
-  assert_rejected ("[1]\n[2]", ROADMAP_LOADER_ERROR_SYNTAX, "line 2, column 1", "after the end");
-  assert_rejected ("1 2", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "after the end");
-  assert_rejected ("{}\n// comment", ROADMAP_LOADER_ERROR_SYNTAX, "line 2, column 1", "after the end");
-  assert_rejected ("{}\f", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "after the end");
-  assert_rejected ("{}\xc2\xa0", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 3", "after the end");
-  assert_rejected ("{}\xff", ROADMAP_LOADER_ERROR_ENCODING, "line 1, column 3", "not valid UTF-8");
+  assert_rejected ("{} x", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 4", "after the end");
+  assert_rejected ("[1]\n[2]", ROADMAP_JSON_ERROR_SYNTAX, "line 2, column 1", "after the end");
+  assert_rejected ("1 2", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "after the end");
+  assert_rejected ("{}\n// comment", ROADMAP_JSON_ERROR_SYNTAX, "line 2, column 1", "after the end");
+  assert_rejected ("{}\f", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "after the end");
+  assert_rejected ("{}\xc2\xa0", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 3", "after the end");
+  assert_rejected ("{}\xff", ROADMAP_JSON_ERROR_ENCODING, "line 1, column 3", "not valid UTF-8");
 }
 
 static void
 test_empty (void)
 {
-  assert_rejected ("", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 1", "empty");
-  assert_rejected (" \r\n\t ", ROADMAP_LOADER_ERROR_SYNTAX, "line 2, column 3", "empty");
-  assert_rejected_len (NULL, 0, ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 1", "empty");
+  assert_rejected ("", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 1", "empty");
+  assert_rejected (" \r\n\t ", ROADMAP_JSON_ERROR_SYNTAX, "line 2, column 3", "empty");
+  assert_rejected_len (NULL, 0, ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 1", "empty");
 }
 
 static void
 test_syntax (void)
 {
-  assert_rejected ("{\n  \"format\": 1,\n  \"id\": \"sql-1\" \"title\": \"SQL\"\n}", ROADMAP_LOADER_ERROR_SYNTAX,
+  assert_rejected ("{\n  \"format\": 1,\n  \"id\": \"sql-1\" \"title\": \"SQL\"\n}", ROADMAP_JSON_ERROR_SYNTAX,
                    "line 3, column 17", "expected “,” or “}” after a member");
-  assert_rejected ("[1 2]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 4", "expected “,” or “]” after an array element");
-  assert_rejected ("[1,]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 4", "expected a value (found “]”)");
-  assert_rejected ("{\"a\": 1,}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 9", "expected a member name");
-  assert_rejected ("{a: 1}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "expected a member name");
-  assert_rejected ("{\"a\" 1}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 6", "expected “:”");
-  assert_rejected ("{\"a\": }", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 7", "expected a value");
-  assert_rejected ("[,1]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "expected a value");
-  assert_rejected ("]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 1", "expected a value");
-  assert_rejected ("[}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "expected a value");
-  assert_rejected ("{]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "expected a member name");
-  assert_rejected ("[\x01]", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "\\u0001");
-  assert_rejected ("{\"a\":\v1}", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 6", "expected a value");
+  assert_rejected ("[1 2]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 4", "expected “,” or “]” after an array element");
+  assert_rejected ("[1,]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 4", "expected a value (found “]”)");
+  assert_rejected ("{\"a\": 1,}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 9", "expected a member name");
+  assert_rejected ("{a: 1}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "expected a member name");
+  assert_rejected ("{\"a\" 1}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 6", "expected “:”");
+  assert_rejected ("{\"a\": }", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 7", "expected a value");
+  assert_rejected ("[,1]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "expected a value");
+  assert_rejected ("]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 1", "expected a value");
+  assert_rejected ("[}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "expected a value");
+  assert_rejected ("{]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "expected a member name");
+  assert_rejected ("[\x01]", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "\\u0001");
+  assert_rejected ("{\"a\":\v1}", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 6", "expected a value");
   /* Truncated documents */
-  assert_rejected ("{", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 2", "ends too early");
-  assert_rejected ("{\"phases\": [", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 13", "ends too early");
-  assert_rejected ("{\"phases\": [1", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 14", "ends too early");
-  assert_rejected ("{\"a\"", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 5", "ends too early");
-  assert_rejected ("{\"a\":", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 6", "ends too early");
-  assert_rejected ("{\"a\": 1,", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 9", "ends too early");
-  assert_rejected ("{\"a\": tr", ROADMAP_LOADER_ERROR_SYNTAX, "line 1, column 7", "“tr” is not a valid value");
+  assert_rejected ("{", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 2", "ends too early");
+  assert_rejected ("{\"phases\": [", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 13", "ends too early");
+  assert_rejected ("{\"phases\": [1", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 14", "ends too early");
+  assert_rejected ("{\"a\"", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 5", "ends too early");
+  assert_rejected ("{\"a\":", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 6", "ends too early");
+  assert_rejected ("{\"a\": 1,", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 9", "ends too early");
+  assert_rejected ("{\"a\": tr", ROADMAP_JSON_ERROR_SYNTAX, "line 1, column 7", "“tr” is not a valid value");
 }
 
 static void
 test_fixtures (void)
 {
   static const struct { const char *name; int code; } hostile[] = {
-    { "deep-nesting.json", ROADMAP_LOADER_ERROR_TOO_DEEP },
-    { "invalid-utf8.json", ROADMAP_LOADER_ERROR_ENCODING },
-    { "lone-surrogate.json", ROADMAP_LOADER_ERROR_ENCODING },
-    { "huge-integer.json", ROADMAP_LOADER_ERROR_NUMBER },
-    { "inf.json", ROADMAP_LOADER_ERROR_SYNTAX },
-    { "nan.json", ROADMAP_LOADER_ERROR_SYNTAX },
-    { "duplicate-key.json", ROADMAP_LOADER_ERROR_DUPLICATE_KEY },
-    { "trailing-garbage.json", ROADMAP_LOADER_ERROR_SYNTAX },
-    { "bom.json", ROADMAP_LOADER_ERROR_ENCODING },
-    { "nul-byte.json", ROADMAP_LOADER_ERROR_ENCODING },
-    { "empty.json", ROADMAP_LOADER_ERROR_SYNTAX },
-    { "truncated.json", ROADMAP_LOADER_ERROR_SYNTAX },
-    { "not-json.json", ROADMAP_LOADER_ERROR_SYNTAX },
+    { "deep-nesting.json", ROADMAP_JSON_ERROR_TOO_DEEP },
+    { "invalid-utf8.json", ROADMAP_JSON_ERROR_ENCODING },
+    { "lone-surrogate.json", ROADMAP_JSON_ERROR_ENCODING },
+    { "huge-integer.json", ROADMAP_JSON_ERROR_NUMBER },
+    { "inf.json", ROADMAP_JSON_ERROR_SYNTAX },
+    { "nan.json", ROADMAP_JSON_ERROR_SYNTAX },
+    { "duplicate-key.json", ROADMAP_JSON_ERROR_DUPLICATE_KEY },
+    { "trailing-garbage.json", ROADMAP_JSON_ERROR_SYNTAX },
+    { "bom.json", ROADMAP_JSON_ERROR_ENCODING },
+    { "nul-byte.json", ROADMAP_JSON_ERROR_ENCODING },
+    { "empty.json", ROADMAP_JSON_ERROR_SYNTAX },
+    { "truncated.json", ROADMAP_JSON_ERROR_SYNTAX },
+    { "not-json.json", ROADMAP_JSON_ERROR_SYNTAX },
   };
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", NULL);
   g_autoptr(GDir) listing = NULL;
@@ -467,7 +467,7 @@ test_fixtures (void)
       if (code >= 0)
         {
           g_assert_false (check_len (contents, length, &error));
-          g_assert_error (error, ROADMAP_LOADER_ERROR, code);
+          g_assert_error (error, ROADMAP_JSON_ERROR, code);
           g_test_message ("%s: %s", name, error->message);
         }
       else

@@ -63,7 +63,7 @@ test_empty_state (UiFixture     *fixture,
                   gconstpointer  data)
 {
   g_autoptr(RoadmapSession) empty = roadmap_session_new (fixture->db_path, NULL);
-  g_autoptr(GError) error = g_error_new_literal (ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_SYNTAX,
+  g_autoptr(GError) error = g_error_new_literal (ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_SYNTAX,
                                                  "mine.json: line 1, column 1: the document is empty");
 
   roadmap_catalog_add_load_error (roadmap_session_get_catalog (empty), error);

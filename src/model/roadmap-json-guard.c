@@ -17,7 +17,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-json-guard.h"
-#include "roadmap-loader.h"
 #include "roadmap-text.h"
 
 #define MAX_SHOWN_CHARS   40                                      /* of a key or number in a message */
@@ -190,7 +189,7 @@ fail (Guard       *g,
   va_end (args);
 
   /* Translators: an error message: where the error is, then what is wrong */
-  g_set_error (error, ROADMAP_LOADER_ERROR, code, _("%s: %s"), location, explanation);
+  g_set_error (error, ROADMAP_JSON_ERROR, code, _("%s: %s"), location, explanation);
   return FALSE;
 }
 
@@ -205,23 +204,23 @@ fail_unexpected (Guard      *g,
   g_autofree char *shown = NULL;
 
   if (*g->p == '\0')
-    return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, g->p,
+    return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, g->p,
                  _("the file contains a NUL byte, so it is not a text file"));
   if (len == 0)
-    return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, g->p,
+    return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, g->p,
                  _("the file is not valid UTF-8 text"));
 
   shown = shown_text (g->p, len);
   /* Translators: the first %s says what was expected, e.g. “expected a value”;
    * the second is the character found instead */
-  return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, g->p, _("%s (found “%s”)"), expected, shown);
+  return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, g->p, _("%s (found “%s”)"), expected, shown);
 }
 
 static gboolean
 fail_truncated (Guard   *g,
                 GError **error)
 {
-  return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, g->end,
+  return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, g->end,
                _("the document ends too early; is the file complete?"));
 }
 
@@ -260,7 +259,7 @@ scan_string (Guard    *g,
       gsize len;
 
       if (p >= g->end)
-        return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, open,
+        return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, open,
                      _("this text in quotes is never closed"));
       if (*p == '"')
         {
@@ -268,15 +267,15 @@ scan_string (Guard    *g,
           return TRUE;
         }
       if (*p == '\0')
-        return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, at, _("the text contains a NUL byte"));
+        return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, at, _("the text contains a NUL byte"));
       if ((guchar) *p < 0x20)
-        return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, p,
+        return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, p,
                      _("a line break, tab or other control character inside quotes "
                        "must be written as an escape such as \\n or \\t"));
       if (*p != '\\')
         {
           if ((len = utf8_char_length (p, g->end)) == 0)
-            return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, at,
+            return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, at,
                          _("the text contains bytes that are not valid UTF-8"));
           if (decoded != NULL)
             g_string_append_len (decoded, p, len);
@@ -290,7 +289,7 @@ scan_string (Guard    *g,
       if (p[1] != 'u')
         {
           if (p[1] == '\0' || (found = strchr (escapes, p[1])) == NULL)
-            return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, p,
+            return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, p,
                          _("unknown escape sequence; only \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
                            "and \\uXXXX are allowed in quotes"));
           if (decoded != NULL)
@@ -300,21 +299,21 @@ scan_string (Guard    *g,
         }
 
       if ((unit = read_hex4 (g, p + 2)) < 0)
-        return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, p,
+        return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, p,
                      _("“\\u” must be followed by four hexadecimal digits"));
       g->p += 6;
       if (unit == 0)
-        return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, at,
+        return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, at,
                      _("the text contains the escape \\u0000 (a NUL character), which is not allowed"));
       if (unit >= 0xdc00 && unit <= 0xdfff)
-        return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, at,
+        return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, at,
                      _("the text contains the escape \\u%04X, the second half of a UTF-16 "
                        "surrogate pair, without the first half"), (guint) unit);
       if (unit >= 0xd800 && unit <= 0xdbff)
         {
           if (g->end - g->p < 6 || g->p[0] != '\\' || g->p[1] != 'u' ||
               (low = read_hex4 (g, g->p + 2)) < 0xdc00 || low > 0xdfff)
-            return fail (g, error, ROADMAP_LOADER_ERROR_ENCODING, at,
+            return fail (g, error, ROADMAP_JSON_ERROR_ENCODING, at,
                          _("the text contains the escape \\u%04X, the first half of a UTF-16 "
                            "surrogate pair, without the second half"), (guint) unit);
           unit = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
@@ -356,7 +355,7 @@ scan_token (Guard   *g,
   word = *start == '-' || *start == '+' ? start + 1 : start;
   if (g->p - word >= 3 && (g_ascii_strncasecmp (word, "inf", 3) == 0 ||
                            g_ascii_strncasecmp (word, "nan", 3) == 0))
-    return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, start,
+    return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, start,
                  _("“%s” is not allowed: JSON has no infinite or NaN numbers"), shown);
   if (g_ascii_isalpha (*start) || *start == '_')
     {
@@ -364,7 +363,7 @@ scan_token (Guard   *g,
           (g->p - start == 4 && memcmp (start, "null", 4) == 0) ||
           (g->p - start == 5 && memcmp (start, "false", 5) == 0))
         return TRUE;
-      return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, start,
+      return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, start,
                    _("“%s” is not a valid value; text must be written in double quotes"), shown);
     }
 
@@ -381,7 +380,7 @@ scan_token (Guard   *g,
       valid = (q = skip_digits (exponent, g->p)) > exponent;
     }
   if (!valid || q != g->p)
-    return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, start,
+    return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, start,
                  _("“%s” is not a valid number (numbers look like 12, -3 or 4.5)"), shown);
 
   if (int_end == g->p)
@@ -403,7 +402,7 @@ scan_token (Guard   *g,
         return TRUE;
     }
   /* Translators: %s is a number as written in the file */
-  return fail (g, error, ROADMAP_LOADER_ERROR_NUMBER, NULL, _("the number %s is too large"), shown);
+  return fail (g, error, ROADMAP_JSON_ERROR_NUMBER, NULL, _("the number %s is too large"), shown);
 }
 
 /* Reads `"name" :` at g->p and records the name in the innermost object. */
@@ -430,7 +429,7 @@ scan_member_name (Guard   *g,
       /* The path in the message ends with this key. */
       frame->key = name->str;
 
-      return fail (g, error, ROADMAP_LOADER_ERROR_DUPLICATE_KEY, NULL,
+      return fail (g, error, ROADMAP_JSON_ERROR_DUPLICATE_KEY, NULL,
                    _("the key “%s” appears twice in the same object"), shown);
     }
   frame_add_key (frame, g_strndup (name->str, name->len));
@@ -457,7 +456,7 @@ scan_value (Guard     *g,
   *entered = FALSE;
   skip_space (g);
   if (g->p >= g->end && g->stack->len == 0)
-    return fail (g, error, ROADMAP_LOADER_ERROR_SYNTAX, g->p, _("the document is empty"));
+    return fail (g, error, ROADMAP_JSON_ERROR_SYNTAX, g->p, _("the document is empty"));
   if (g->p >= g->end)
     return fail_truncated (g, error);
   if (*g->p == '"')
@@ -468,7 +467,7 @@ scan_value (Guard     *g,
     return fail_unexpected (g, _("expected a value"), error);
 
   if (g->stack->len >= g->max_depth)
-    return fail (g, error, ROADMAP_LOADER_ERROR_TOO_DEEP, NULL,
+    return fail (g, error, ROADMAP_JSON_ERROR_TOO_DEEP, NULL,
                  _("arrays and objects nest deeper than %u levels"), g->max_depth);
   frame.is_object = *g->p++ == '{';
   g_array_append_val (g->stack, frame);
@@ -550,14 +549,14 @@ roadmap_json_guard_check (const char  *data,
       g_autofree char *size = g_format_size (length);
       g_autofree char *limit = g_format_size (ROADMAP_JSON_MAX_SIZE);
 
-      return fail (&g, error, ROADMAP_LOADER_ERROR_TOO_LARGE, NULL,
+      return fail (&g, error, ROADMAP_JSON_ERROR_TOO_LARGE, NULL,
                    _("the file is too large (%s; the limit is %s)"), size, limit);
     }
   if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    return fail (&g, error, ROADMAP_LOADER_ERROR_ENCODING, data,
+    return fail (&g, error, ROADMAP_JSON_ERROR_ENCODING, data,
                  _("the file starts with a byte order mark; save the file as UTF-8 without BOM"));
   if (length >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
-    return fail (&g, error, ROADMAP_LOADER_ERROR_ENCODING, data,
+    return fail (&g, error, ROADMAP_JSON_ERROR_ENCODING, data,
                  _("the file is in UTF-16; save the file as UTF-8 without BOM"));
 
   stack = g_array_sized_new (FALSE, TRUE, sizeof (Frame), MIN (max_depth, 64));

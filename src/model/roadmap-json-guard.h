@@ -4,12 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include "roadmap-json-reader.h"
 
 G_BEGIN_DECLS
-
-#define ROADMAP_JSON_MAX_DEPTH 32
-#define ROADMAP_JSON_MAX_SIZE  (8 * 1024 * 1024)
 
 gboolean roadmap_json_guard_check (const char  *data,
                                    gsize        length,

@@ -14,8 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "roadmap-file-reader.h"
-#include "roadmap-json-guard.h"
+#include "roadmap-json-reader.h"
 #include "roadmap-loader.h"
 #include "roadmap-text.h"
 
@@ -652,71 +651,48 @@ roadmap_loader_load_bytes (GBytes      *bytes,
                            const char  *display_name,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   Loader loader = { display_name, error };
-  const char *data;
-  gsize length;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &length);
+  root = roadmap_json_read_bytes (bytes, display_name, error);
+  if (root == NULL)
+    return NULL;
 
-  if (!roadmap_json_guard_check (data, length, ROADMAP_JSON_MAX_DEPTH, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
-                   display_name, local_error->message);
-      return NULL;
-    }
-
-  /* Immutable: json-glib then hands out nodes without copying. */
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      /* Not expected after the guard, but json-glib has the last word. */
-      g_set_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_SYNTAX, "%s: %s",
-                   display_name, local_error->message);
-      return NULL;
-    }
-
-  return load_track (&loader, json_parser_get_root (parser));
+  return load_track (&loader, root);
 }
 
 /**
  * roadmap_loader_load_file:
  *
- * Reads and checks one roadmap file. The size cap is checked before the
- * file is read.
+ * Reads (roadmap_json_read_file()) and checks one roadmap file.
  *
- * Returns: (transfer full): the track, or %NULL with @error set
+ * Returns: (transfer full): the track, or %NULL with @error set: in
+ *   ROADMAP_JSON_ERROR when the file is not a JSON document we read,
+ *   in ROADMAP_LOADER_ERROR when it is not a roadmap
  */
 RoadmapTrack *
 roadmap_loader_load_file (GFile   *file,
                           GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autofree char *name = NULL;
   RoadmapTrack *track;
+  Loader loader;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  root = roadmap_json_read_file (file, error);
+  if (root == NULL)
+    return NULL;
+
   name = g_file_get_parse_name (file);
-
-  bytes = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &local_error);
-  if (bytes == NULL)
-    {
-      g_set_error (error, ROADMAP_LOADER_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
-                     ? ROADMAP_LOADER_ERROR_TOO_LARGE : ROADMAP_LOADER_ERROR_IO,
-                   "%s: %s", name, local_error->message);
-      return NULL;
-    }
-
-  track = roadmap_loader_load_bytes (bytes, name, error);
+  loader = (Loader) { name, error };
+  track = load_track (&loader, root);
   if (track != NULL && !g_file_has_uri_scheme (file, "resource"))
     roadmap_track_set_source (track, name);
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "roadmap-catalog.h"
+#include "roadmap-json-reader.h"
 #include "roadmap-track.h"
 
 /* Where the bundled roadmaps live in the application's GResource. */
@@ -18,13 +19,8 @@ G_BEGIN_DECLS
 
 /**
  * RoadmapLoaderError:
- * @ROADMAP_LOADER_ERROR_IO: the file could not be read
- * @ROADMAP_LOADER_ERROR_TOO_LARGE: the file is over the size cap
- * @ROADMAP_LOADER_ERROR_TOO_DEEP: arrays/objects nest deeper than allowed
- * @ROADMAP_LOADER_ERROR_ENCODING: not valid UTF-8, or a lone surrogate escape
- * @ROADMAP_LOADER_ERROR_SYNTAX: not well-formed JSON (incl. trailing garbage)
- * @ROADMAP_LOADER_ERROR_DUPLICATE_KEY: an object repeats a key
- * @ROADMAP_LOADER_ERROR_NUMBER: a number is out of range or not finite
+ * @ROADMAP_LOADER_ERROR_IO: a folder of roadmaps could not be listed
+ * @ROADMAP_LOADER_ERROR_ENCODING: a text is not valid UTF-8
  * @ROADMAP_LOADER_ERROR_FORMAT: unknown or missing "format" version
  * @ROADMAP_LOADER_ERROR_MISSING: a required member is missing
  * @ROADMAP_LOADER_ERROR_TYPE: a member has the wrong JSON type
@@ -39,12 +35,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   ROADMAP_LOADER_ERROR_IO,
-  ROADMAP_LOADER_ERROR_TOO_LARGE,
-  ROADMAP_LOADER_ERROR_TOO_DEEP,
   ROADMAP_LOADER_ERROR_ENCODING,
-  ROADMAP_LOADER_ERROR_SYNTAX,
-  ROADMAP_LOADER_ERROR_DUPLICATE_KEY,
-  ROADMAP_LOADER_ERROR_NUMBER,
   ROADMAP_LOADER_ERROR_FORMAT,
   ROADMAP_LOADER_ERROR_MISSING,
   ROADMAP_LOADER_ERROR_TYPE,

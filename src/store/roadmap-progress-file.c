@@ -26,9 +26,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "roadmap-file-reader.h"
 #include "roadmap-file-writer.h"
-#include "roadmap-json-guard.h"
+#include "roadmap-json-reader.h"
 #include "roadmap-loader.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-store-private.h"
@@ -437,32 +436,18 @@ parse_entry (JsonNode    *node,
 }
 
 static GArray *
-parse_progress (GBytes      *bytes,
+parse_progress (JsonNode    *document,
                 const char  *file_name,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-  g_autoptr(GError) local_error = NULL;
   JsonObject *root;
-  JsonNode *node;
+  JsonNode *node = document;
   JsonArray *skills;
-  const char *data;
-  gsize length;
 
   g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
-  data = g_bytes_get_data (bytes, &length);
 
-  if (!roadmap_json_guard_check (data, length, ROADMAP_JSON_MAX_DEPTH, &local_error) ||
-      !json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_INVALID,
-                   "%s: %s", file_name, local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       invalid (error, file_name, _("document"), _("expected a progress object"));
@@ -708,7 +693,7 @@ roadmap_progress_file_import (RoadmapStore    *store,
                               gint64           now,
                               GError         **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GArray) entries = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *file_name = NULL;
@@ -719,17 +704,18 @@ roadmap_progress_file_import (RoadmapStore    *store,
 
   file_name = g_file_get_parse_name (file);
 
-  bytes = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &local_error);
-  if (bytes == NULL)
+  root = roadmap_json_read_file (file, &local_error);
+  if (root == NULL)
     {
-      g_set_error (error, ROADMAP_STORE_ERROR,
-                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
-                     ? ROADMAP_STORE_ERROR_INVALID : ROADMAP_STORE_ERROR_IO,
-                   "%s: %s", file_name, local_error->message);
+      /* The message names the file already */
+      g_set_error_literal (error, ROADMAP_STORE_ERROR,
+                           g_error_matches (local_error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_IO)
+                             ? ROADMAP_STORE_ERROR_IO : ROADMAP_STORE_ERROR_INVALID,
+                           local_error->message);
       return FALSE;
     }
 
-  entries = parse_progress (bytes, file_name, error);
+  entries = parse_progress (root, file_name, error);
   if (entries == NULL)
     return FALSE;
 
