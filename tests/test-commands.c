@@ -315,6 +315,24 @@ test_note_not_text (Fixture       *fixture,
   g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "a")), ==, fine);
 }
 
+/* The window and the command line keep to the note length a progress
+ * file allows: the longest is saved, one character more is refused. */
+static void
+test_note_limit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *longest = g_strnfill (ROADMAP_NOTE_MAX_LENGTH, 'n');
+  g_autofree char *too_long = g_strnfill (ROADMAP_NOTE_MAX_LENGTH + 1, 'n');
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_note (fixture->session, skill (fixture, "a"), longest, &error));
+  g_assert_no_error (error);
+  g_assert_false (roadmap_session_set_note (fixture->session, skill (fixture, "a"), too_long, &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_INVALID_TEXT);
+  g_assert_nonnull (strstr (error->message, "100000"));
+  g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "a")), ==, longest);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +346,7 @@ main (int   argc,
   ADD ("/core/commands/hooks", test_hooks);
   ADD ("/core/commands/target-moved-elsewhere", test_target_moved_elsewhere);
   ADD ("/core/commands/note-not-text", test_note_not_text);
+  ADD ("/core/commands/note-limit", test_note_limit);
 
   return g_test_run ();
 }

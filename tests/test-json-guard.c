@@ -15,7 +15,7 @@ check_len (const char  *json,
            gsize        length,
            GError     **error)
 {
-  return roadmap_json_guard_check (json, length, ROADMAP_JSON_MAX_DEPTH, error);
+  return roadmap_json_guard_check (json, length, ROADMAP_JSON_MAX_SIZE, ROADMAP_JSON_MAX_DEPTH, error);
 }
 
 static void
@@ -159,17 +159,17 @@ test_too_deep (void)
   assert_rejected (bomb, ROADMAP_JSON_ERROR_TOO_DEEP, deep_path->str, NULL);
   assert_rejected (balanced, ROADMAP_JSON_ERROR_TOO_DEEP, deep_path->str, NULL);
 
-  g_assert_true (roadmap_json_guard_check (roadmap, strlen (roadmap), 8, NULL));
-  g_assert_false (roadmap_json_guard_check (roadmap, strlen (roadmap), 7, &error));
+  g_assert_true (roadmap_json_guard_check (roadmap, strlen (roadmap), ROADMAP_JSON_MAX_SIZE, 8, NULL));
+  g_assert_false (roadmap_json_guard_check (roadmap, strlen (roadmap), ROADMAP_JSON_MAX_SIZE, 7, &error));
   g_assert_error (error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_TOO_DEEP);
   g_assert_cmpstr (error->message, ==, "phases[1].skills[0].topics[0][0]: "
                                        "arrays and objects nest deeper than 7 levels");
   g_clear_error (&error);
 
-  g_assert_false (roadmap_json_guard_check ("[]", 2, 0, &error));
+  g_assert_false (roadmap_json_guard_check ("[]", 2, ROADMAP_JSON_MAX_SIZE, 0, &error));
   g_assert_error (error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_TOO_DEEP);
   g_assert_cmpstr (error->message, ==, "document: arrays and objects nest deeper than 0 levels");
-  g_assert_true (roadmap_json_guard_check ("42", 2, 0, NULL));
+  g_assert_true (roadmap_json_guard_check ("42", 2, ROADMAP_JSON_MAX_SIZE, 0, NULL));
 }
 
 static void

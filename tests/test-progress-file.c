@@ -546,7 +546,7 @@ test_import_too_large (StoreFixture  *fixture,
   g_autoptr(GString) large = g_string_new ("{\"format\": 1, \"kind\": \"roadmap-progress\", \"skills\": [], \"padding\": \"");
   g_autoptr(GError) error = NULL;
 
-  while (large->len < 9 * 1024 * 1024)
+  while (large->len <= ROADMAP_PROGRESS_FILE_MAX_SIZE)
     g_string_append (large, "0123456789abcdef");
   g_string_append (large, "\"}");
   g_file_set_contents (path, large->str, large->len, &error);
@@ -554,6 +554,67 @@ test_import_too_large (StoreFixture  *fixture,
 
   make_progress (fixture);
   assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, NULL);
+}
+
+/* One limit for each thing: what a legal import holds, its export holds
+ * too and imports again, however much larger pretty-printing makes it. */
+static void
+test_export_reimports (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "many.json", NULL);
+  g_autofree char *exported = g_build_filename (fixture->dir, "exported.json", NULL);
+  g_autofree char *again = g_build_filename (fixture->dir, "again.json", NULL);
+  g_autofree char *note = g_strnfill (ROADMAP_NOTE_MAX_LENGTH, 'n');
+  g_autoptr(GString) json = g_string_new ("{\"format\":1,\"kind\":\"roadmap-progress\",\"skills\":[");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) export_file = g_file_new_for_path (exported);
+  g_autoptr(GFile) again_file = g_file_new_for_path (again);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  GStatBuf st;
+
+  /* 100,000 entries, one of them with the longest note */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (json, "%s{\"track\":\"t%u\",\"skill\":\"s%u\",\"status\":\"done\"%s%s%s}",
+                            i > 0 ? "," : "", i % 7, i, i == 0 ? ",\"note\":\"" : "",
+                            i == 0 ? note : "", i == 0 ? "\"" : "");
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, &error));
+
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_progress_file_export (fixture->store, export_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (exported, &st), ==, 0);
+  g_test_message ("import %zu bytes, export %lld bytes", json->len, (long long) st.st_size);
+  g_assert_cmpint (st.st_size, >, ROADMAP_JSON_MAX_SIZE);
+
+  g_assert_true (store_test_import (fixture->store, fixture->catalog, export_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_progress_file_export (fixture->store, again_file, &error));
+  g_assert_no_error (error);
+
+  /* The same entries both times (the export's own time aside) */
+  first = describe_rows (fixture->db_path);
+  g_assert_nonnull (strstr (first, "s99999"));
+}
+
+/* A note longer than the limit is refused, however it comes */
+static void
+test_note_limit (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "long-note.json", NULL);
+  g_autofree char *too_long = g_strnfill (ROADMAP_NOTE_MAX_LENGTH + 1, 'n');
+  g_autofree char *json = g_strdup_printf ("{\"format\":1,\"kind\":\"roadmap-progress\",\"skills\":"
+                                           "[{\"track\":\"t\",\"skill\":\"s\",\"note\":\"%s\"}]}",
+                                           too_long);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  make_progress (fixture);
+  assert_import_refused (fixture, path, ROADMAP_STORE_ERROR_INVALID, "skills[0]");
 }
 
 static void
@@ -651,6 +712,8 @@ main (int   argc,
   ADD ("/progress-file/export/out-of-range-dates", test_export_out_of_range_dates, NULL);
   ADD ("/progress-file/import/invalid/too-large", test_import_too_large, NULL);
   ADD ("/progress-file/import/missing", test_import_missing, NULL);
+  ADD ("/progress-file/export/reimports", test_export_reimports, NULL);
+  ADD ("/progress-file/import/note-limit", test_note_limit, NULL);
   ADD ("/progress-file/export/unwritable", test_export_unwritable, NULL);
 
 #undef ADD

@@ -61,6 +61,14 @@ roadmap_note_command_execute (RoadmapCommand         *command,
   /* What the window or a script would store must be text a report can
    * draw and a terminal can show: refused before anything is written */
   if (step == ROADMAP_COMMAND_RUN && self->note != NULL &&
+      g_utf8_strlen (self->note, -1) > ROADMAP_NOTE_MAX_LENGTH)
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_INVALID_TEXT,
+                   _("The note is longer than %d characters; shorten it to save it"),
+                   ROADMAP_NOTE_MAX_LENGTH);
+      return FALSE;
+    }
+  if (step == ROADMAP_COMMAND_RUN && self->note != NULL &&
       !roadmap_text_check_multi_line (self->note, &text_error))
     {
       g_set_error_literal (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_INVALID_TEXT,

@@ -527,6 +527,7 @@ scan_after_value (Guard     *g,
 gboolean
 roadmap_json_guard_check (const char  *data,
                           gsize        length,
+                          gsize        max_size,
                           guint        max_depth,
                           GError     **error)
 {
@@ -544,10 +545,10 @@ roadmap_json_guard_check (const char  *data,
   g.end = data + length;
   g.max_depth = max_depth;
 
-  if (length > ROADMAP_JSON_MAX_SIZE)
+  if (length > max_size)
     {
       g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (ROADMAP_JSON_MAX_SIZE);
+      g_autofree char *limit = g_format_size (max_size);
 
       return fail (&g, error, ROADMAP_JSON_ERROR_TOO_LARGE, NULL,
                    _("the file is too large (%s; the limit is %s)"), size, limit);

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 
 gboolean roadmap_json_guard_check (const char  *data,
                                    gsize        length,
+                                   gsize        max_size,
                                    guint        max_depth,
                                    GError     **error);
 

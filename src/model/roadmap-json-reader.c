@@ -1,7 +1,7 @@
 /* roadmap-json-reader.c
  *
  * Every JSON document a user hands over (a roadmap, a progress file) is
- * read the same way: at most ROADMAP_JSON_MAX_SIZE bytes of a regular
+ * read the same way: at most the caller's limit of bytes of a regular
  * file (roadmap_file_read()), checked by the strict guard
  * (roadmap_json_guard_check(): depth, duplicate keys, numbers, UTF-8),
  * then parsed by json-glib. Errors are in ROADMAP_JSON_ERROR and start
@@ -20,6 +20,7 @@ G_DEFINE_QUARK (roadmap-json-error-quark, roadmap_json_error)
 /**
  * roadmap_json_read_bytes:
  * @display_name: how messages name the document (its file's name)
+ * @max_size: the most bytes the document may have
  *
  * Returns: (transfer full): the document's root, or %NULL with a
  *   ROADMAP_JSON_ERROR
@@ -27,6 +28,7 @@ G_DEFINE_QUARK (roadmap-json-error-quark, roadmap_json_error)
 JsonNode *
 roadmap_json_read_bytes (GBytes      *bytes,
                          const char  *display_name,
+                         gsize        max_size,
                          GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
@@ -40,7 +42,7 @@ roadmap_json_read_bytes (GBytes      *bytes,
 
   data = g_bytes_get_data (bytes, &length);
 
-  if (!roadmap_json_guard_check (data, length, ROADMAP_JSON_MAX_DEPTH, &local_error))
+  if (!roadmap_json_guard_check (data, length, max_size, ROADMAP_JSON_MAX_DEPTH, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s",
                    display_name, local_error->message);
@@ -62,9 +64,10 @@ roadmap_json_read_bytes (GBytes      *bytes,
 
 /**
  * roadmap_json_read_file:
+ * @max_size: the most bytes the file may have
  *
  * Reads @file with roadmap_file_read() (a regular file of at most
- * ROADMAP_JSON_MAX_SIZE bytes; never blocks) and parses it as
+ * @max_size bytes; never blocks) and parses it as
  * roadmap_json_read_bytes() does.
  *
  * Returns: (transfer full): the document's root, or %NULL with a
@@ -72,6 +75,7 @@ roadmap_json_read_bytes (GBytes      *bytes,
  */
 JsonNode *
 roadmap_json_read_file (GFile   *file,
+                        gsize    max_size,
                         GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -82,7 +86,7 @@ roadmap_json_read_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &local_error);
+  bytes = roadmap_file_read (file, max_size, &local_error);
   if (bytes == NULL)
     {
       g_set_error (error, ROADMAP_JSON_ERROR,
@@ -92,5 +96,5 @@ roadmap_json_read_file (GFile   *file,
       return NULL;
     }
 
-  return roadmap_json_read_bytes (bytes, name, error);
+  return roadmap_json_read_bytes (bytes, name, max_size, error);
 }

@@ -37,14 +37,17 @@ typedef enum
 } RoadmapJsonError;
 
 #define ROADMAP_JSON_MAX_DEPTH 32
+/* The most a roadmap file may hold */
 #define ROADMAP_JSON_MAX_SIZE  (8 * 1024 * 1024)
 
 GQuark    roadmap_json_error_quark (void);
 
 JsonNode *roadmap_json_read_file   (GFile       *file,
+                                    gsize        max_size,
                                     GError     **error);
 JsonNode *roadmap_json_read_bytes  (GBytes      *bytes,
                                     const char  *display_name,
+                                    gsize        max_size,
                                     GError     **error);
 
 G_END_DECLS

@@ -658,7 +658,7 @@ roadmap_loader_load_bytes (GBytes      *bytes,
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = roadmap_json_read_bytes (bytes, display_name, error);
+  root = roadmap_json_read_bytes (bytes, display_name, ROADMAP_JSON_MAX_SIZE, error);
   if (root == NULL)
     return NULL;
 
@@ -686,7 +686,7 @@ roadmap_loader_load_file (GFile   *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = roadmap_json_read_file (file, error);
+  root = roadmap_json_read_file (file, ROADMAP_JSON_MAX_SIZE, error);
   if (root == NULL)
     return NULL;
 

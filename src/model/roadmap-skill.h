@@ -27,6 +27,10 @@ typedef struct _RoadmapPhase RoadmapPhase;
 /* A time a skill does not have (not started, not finished) */
 #define ROADMAP_SKILL_NO_TIME G_MININT64
 
+/* The longest note, in characters: the window, the command line and a
+ * progress file all keep to it */
+#define ROADMAP_NOTE_MAX_LENGTH 100000
+
 static inline gint64
 roadmap_sort_key_for_unstored (guint index)
 {

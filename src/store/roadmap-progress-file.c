@@ -35,7 +35,6 @@
 
 #define PROGRESS_FORMAT    1
 #define PROGRESS_KIND      "roadmap-progress"
-#define MAX_NOTE_LENGTH    100000
 #define MAX_POSITION       1000000
 #define MAX_ENTRIES        1000000
 /* 1970-01-01T00:00:00Z to 2200-12-31T23:59:59Z, in Unix seconds */
@@ -238,6 +237,18 @@ roadmap_progress_file_export (RoadmapStore  *store,
   json_generator_set_root (generator, root);
   json = json_generator_to_data (generator, &length);
 
+  /* What is exported must import again */
+  if (length > ROADMAP_PROGRESS_FILE_MAX_SIZE)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *size = g_format_size (length);
+
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO,
+                   _("Could not export to “%s”: the progress and notes take %s, more than a progress file may hold (%d MiB)"),
+                   name, size, ROADMAP_PROGRESS_FILE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+
   /* Notes are private: a new file is the owner's only */
   if (!roadmap_file_write_contents (file, json, length, ROADMAP_FILE_WRITER_PRIVATE, &local_error))
     {
@@ -398,9 +409,9 @@ parse_entry (JsonNode    *node,
        json_object_has_member (object, "finished_at")))
     return invalid (error, file_name, path,
                     _("a skill without a status can only have a note"));
-  if (note != NULL && g_utf8_strlen (note, -1) > MAX_NOTE_LENGTH)
+  if (note != NULL && g_utf8_strlen (note, -1) > ROADMAP_NOTE_MAX_LENGTH)
     return invalid (error, file_name, path, _("the note is longer than %d characters"),
-                    MAX_NOTE_LENGTH);
+                    ROADMAP_NOTE_MAX_LENGTH);
   if (note != NULL && !roadmap_text_check_multi_line (note, &text_error))
     {
       g_autofree char *where = g_strconcat (path, ".note", NULL);
@@ -704,7 +715,7 @@ roadmap_progress_file_import (RoadmapStore    *store,
 
   file_name = g_file_get_parse_name (file);
 
-  root = roadmap_json_read_file (file, &local_error);
+  root = roadmap_json_read_file (file, ROADMAP_PROGRESS_FILE_MAX_SIZE, &local_error);
   if (root == NULL)
     {
       /* The message names the file already */

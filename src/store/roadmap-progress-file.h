@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* The most a progress file may hold: import refuses more, and export
+ * refuses to write more, so that every export imports again */
+#define ROADMAP_PROGRESS_FILE_MAX_SIZE (64 * 1024 * 1024)
+
 gboolean roadmap_progress_file_export (RoadmapStore    *store,
                                        GFile           *file,
                                        GError         **error);
