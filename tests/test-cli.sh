@@ -381,6 +381,28 @@ run "a backup that cannot be written: the command still works" 0 "$roadmap" --db
   check "a backup that cannot be written: one warning line of ours" one_line "$err" &&
   check "a backup that cannot be written: says what to do" matches "$err" "roadmap: warning: .*backup.*nobackup.db.backup"
 
+# A read-only database (a read-only mount: root only): reading works,
+# changing says why
+if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then
+  "$roadmap" --db "$db" --list > "$work/rw-list"
+  unshare -m sh -c '
+    mkdir -p "$2/ro" && mount -t tmpfs -o size=4m tmpfs "$2/ro" &&
+    cp "$3" "$2/ro/progress.db" && mount -o remount,ro "$2/ro" &&
+    { "$1" --db "$2/ro/progress.db" --list > "$2/ro-list" 2>"$2/ro-list-err"; echo $? > "$2/ro-list-status"; }
+    { "$1" --db "$2/ro/progress.db" --export-progress "$2/ro-export.json" 2>"$2/ro-export-err"; echo $? > "$2/ro-export-status"; }
+    { "$1" --db "$2/ro/progress.db" --set-status backend-developer/database-design=done 2>"$2/ro-set-err"; echo $? > "$2/ro-set-status"; }
+  ' _ "$roadmap" "$work" "$db"
+  check "a read-only database: --list works" [ "$(cat "$work/ro-list-status")" = 0 ]
+  check "a read-only database: --list shows the progress" cmp -s "$work/rw-list" "$work/ro-list"
+  check "a read-only database: --export-progress works" [ "$(cat "$work/ro-export-status")" = 0 ]
+  check "a read-only database: the export is a progress file" grep -q '"roadmap-progress"' "$work/ro-export.json"
+  check "a read-only database: --set-status is refused" [ "$(cat "$work/ro-set-status")" = 1 ]
+  err=$(cat "$work/ro-set-err")
+  check "a read-only database: says it cannot be written" matches "$err" "roadmap: .*cannot be written"
+else
+  ok "# SKIP a read-only database needs root and mount namespaces"
+fi
+
 # A full disk (a small tmpfs: root only): the old backup stays byte for
 # byte, and no part file is left.
 if [ "$(id -u)" -eq 0 ] && unshare -m true 2>/dev/null; then

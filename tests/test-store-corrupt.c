@@ -470,19 +470,19 @@ read_only_child (const char *db_path)
 
   g_assert_cmpint (geteuid (), !=, 0);
 
+  /* Opened to be read: the progress is all there */
   store = roadmap_store_open (db_path, &error);
-  if (store == NULL)
-    {
-      g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_READ_ONLY);
-      g_assert_nonnull (strstr (error->message, db_path));
-      g_print ("open: %s\n", error->message);
-      return 0;
-    }
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_true (roadmap_store_is_read_only (store));
 
-  g_print ("opened\n");
   roadmap_store_load_progress (store, catalog, &error);
   g_assert_no_error (error);
   before = store_test_describe_catalog (catalog);
+  /* As bytes: g_print() would convert to the child's locale */
+  fputs ("opened: ", stdout);
+  fputs (before, stdout);
+  fputs ("end\n", stdout);
 
   g_assert_false (store_test_move_skill (store, store_test_skill (catalog, "alpha", "b"),
                                             ROADMAP_STATUS_DONE, 0, &error));
@@ -586,6 +586,16 @@ test_read_only (Fixture       *fixture,
     g_test_message ("child errors: %s", child_err);
   g_spawn_check_wait_status (wait_status, &error);
   g_assert_no_error (error);
+  {
+    const char *start = strstr (child_out, "opened: ");
+    const char *end = start != NULL ? strstr (start, "end\n") : NULL;
+    g_autofree char *seen = NULL;
+
+    g_assert_nonnull (end);
+    start += strlen ("opened: ");
+    seen = g_strndup (start, (gsize) (end - start));
+    g_assert_cmpstr (seen, ==, saved);
+  }
 
   /* Nothing was changed, moved aside or deleted */
   g_chmod (fixture->dir, 0700);

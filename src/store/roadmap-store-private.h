@@ -18,6 +18,7 @@ struct _RoadmapStore
   char *path;
   char *recovery_message;
   char *backup_warning;
+  gboolean read_only;
   /* SQL text (a string literal) → sqlite3_stmt, see _roadmap_store_prepare_cached() */
   GHashTable *statements;
   /* PRAGMA data_version when last asked (roadmap_store_has_outside_changes()) */

@@ -589,6 +589,78 @@ check_header (sqlite3     *db,
   return TRUE;
 }
 
+static void
+close_database (RoadmapStore *self)
+{
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+}
+
+/* A database we may not write (a read-only file or folder): opened only to
+ * be read. In a read-only folder SQLite cannot make the write-ahead log's
+ * shared-memory file, so the database is opened as immutable then (no
+ * process can write there either). */
+static gboolean
+open_read_only (RoadmapStore  *self,
+                const char    *vfs_name,
+                GError       **error)
+{
+  g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+  gint64 version = 0;
+
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro%s", escaped,
+                                              attempt == 0 ? "" : "&immutable=1");
+      g_autoptr(GError) local_error = NULL;
+      int rc;
+
+      close_database (self);
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                            SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX,
+                            vfs_name);
+      if (rc != SQLITE_OK)
+        return _roadmap_store_fail (self, rc, error);
+      sqlite3_extended_result_codes (self->db, 1);
+
+      if (!check_header (self->db, self->path, error))
+        return FALSE;
+
+      if (_roadmap_store_exec (self, "BEGIN", &local_error) &&
+          read_version (self, &version, &local_error))
+        {
+          _roadmap_store_rollback (self);
+          break;
+        }
+      _roadmap_store_rollback (self);
+
+      if (attempt == 1 ||
+          !(g_error_matches (local_error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_READ_ONLY) ||
+            g_error_matches (local_error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_IO)))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  /* An older schema would have to be migrated, which is a write */
+  if (version != SCHEMA_VERSION)
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_READ_ONLY,
+                   _("%s is read-only and was written by an older Roadmap: it must be upgraded, which needs it to be writable"),
+                   self->path);
+      return FALSE;
+    }
+
+  return _roadmap_store_exec (self, "PRAGMA trusted_schema = OFF;", error) &&
+         check_integrity (self->db, self->path, error);
+}
+
 /* Everything from sqlite3_open_v2() to a ready, current schema. Errors in
  * the CORRUPT domain mean the file should be moved aside. */
 static gboolean
@@ -664,17 +736,6 @@ open_database (RoadmapStore  *self,
     return TRUE;
 
   return migrate (self, error);
-}
-
-static void
-close_database (RoadmapStore *self)
-{
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db != NULL)
-    {
-      sqlite3_close_v2 (self->db);
-      self->db = NULL;
-    }
 }
 
 /* Copies @source_db into a new file at @destination through the backup API,
@@ -978,6 +1039,21 @@ roadmap_store_open_full (const char  *path,
   self = g_object_new (ROADMAP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  /* A database there that we may not write can still be read: --list,
+   * an export, the window showing progress it cannot change */
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+        (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0))
+      {
+        if (!open_read_only (self, vfs_name, error))
+          return NULL;
+        self->read_only = TRUE;
+        return g_steal_pointer (&self);
+      }
+  }
+
   if (!create_private_file (path, error))
     return NULL;
 
@@ -1030,6 +1106,20 @@ roadmap_store_get_path (RoadmapStore *self)
 {
   g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
   return self->path;
+}
+
+/**
+ * roadmap_store_is_read_only:
+ *
+ * Returns: whether the database could only be opened for reading (a
+ *   read-only file or folder): every change then fails with
+ *   %ROADMAP_STORE_ERROR_READ_ONLY
+ */
+gboolean
+roadmap_store_is_read_only (RoadmapStore *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  return self->read_only;
 }
 
 /**

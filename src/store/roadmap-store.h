@@ -59,6 +59,7 @@ RoadmapStore *roadmap_store_open_full            (const char      *path,
 const char   *roadmap_store_get_path             (RoadmapStore    *self);
 const char   *roadmap_store_get_recovery_message (RoadmapStore    *self);
 const char   *roadmap_store_get_backup_warning  (RoadmapStore    *self);
+gboolean      roadmap_store_is_read_only        (RoadmapStore    *self);
 
 gboolean      roadmap_store_load_progress        (RoadmapStore    *self,
                                                   RoadmapCatalog  *catalog,

@@ -549,10 +549,13 @@ roadmap_window_new (RoadmapApplication *application,
     g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 
   /* Messages the user must see: they stay until dismissed */
-  for (guint i = 0; store != NULL && i < 2; i++)
+  for (guint i = 0; store != NULL && i < 3; i++)
     {
       const char *message = i == 0 ? roadmap_store_get_recovery_message (store)
-                                   : roadmap_store_get_backup_warning (store);
+                            : i == 1 ? roadmap_store_get_backup_warning (store)
+                            : roadmap_store_is_read_only (store)
+                              ? _("This progress database is read-only: you can look, but no change can be saved")
+                              : NULL;
       g_autofree char *escaped = NULL;
       AdwToast *toast;
 
