@@ -46,7 +46,7 @@
 #define FUTURE_SLACK       (G_TIME_SPAN_DAY)
 #define BATCH_SIZE         5000
 /* On open: at most this many batches, then the rest on a later open */
-#define OPEN_MAX_BATCHES   10
+#define OPEN_MAX_BATCHES   4
 
 static const char delete_sql[] =
   "DELETE FROM history WHERE id > ?1 AND id <= ?2 AND ("
