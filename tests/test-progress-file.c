@@ -685,6 +685,97 @@ test_export_unwritable (StoreFixture  *fixture,
   }
 }
 
+/* A progress file of @n skills of one track; @variant 1 has every
+ * seventh skill in another column. Fills @statuses. */
+static char *
+write_generated_file (StoreFixture  *fixture,
+                      guint          n,
+                      guint          variant,
+                      RoadmapStatus *statuses)
+{
+  g_autofree char *path = g_strdup_printf ("%s/generated-%u.json", fixture->dir, variant);
+  GString *json = g_string_new ("{ \"format\": 1, \"kind\": \"roadmap-progress\", \"skills\": [\n");
+  guint positions[ROADMAP_N_STATUSES] = { 0, };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      RoadmapStatus status = (i + (variant == 1 && i % 7 == 0 ? 1 : 0)) % 3;
+
+      statuses[i] = status;
+      g_string_append_printf (json, "%s{ \"track\": \"generated\", \"skill\": \"s%u\", \"status\": \"%s\","
+                                    " \"position\": %u%s%s%s }\n",
+                              i > 0 ? "," : "", i, roadmap_status_to_string (status), positions[status]++,
+                              status != ROADMAP_STATUS_TODO ? ", \"started_at\": \"2026-01-05T10:00:00Z\"" : "",
+                              status == ROADMAP_STATUS_DONE ? ", \"finished_at\": \"2026-02-01T18:30:00Z\"" : "",
+                              i % 5 == 0 ? ", \"note\": \"a note\"" : "");
+    }
+  g_string_append (json, "] }\n");
+  g_file_set_contents (path, json->str, -1, &error);
+  g_assert_no_error (error);
+  g_string_free (json, TRUE);
+  return g_steal_pointer (&path);
+}
+
+/* Importing a file again and again: the history grows by the import's
+ * own row and the status changes, not by a row an entry */
+static void
+test_import_repeated (StoreFixture  *fixture,
+                      gconstpointer  data)
+{
+  enum { N = 3000 };
+  static const guint order[] = { 0, 0, 0, 0, 1, 0, 0, 0 };
+  RoadmapStatus stored[N];
+  RoadmapStatus files[2][N];
+  g_autofree char *paths[2] = { NULL, };
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rows, last_id = 0;
+
+  for (guint i = 0; i < N; i++)
+    stored[i] = ROADMAP_STATUS_TODO;
+  for (guint v = 0; v < 2; v++)
+    paths[v] = write_generated_file (fixture, N, v, files[v]);
+
+  db = store_test_sqlite_open (fixture->db_path);
+  rows = store_test_query_int (db, "SELECT count(*) FROM history");
+
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[order[k]]);
+      guint n_changes = 0;
+      gint64 now_rows;
+
+      for (guint i = 0; i < N; i++)
+        {
+          n_changes += stored[i] != files[order[k]][i];
+          stored[i] = files[order[k]][i];
+        }
+
+      g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
+      g_assert_no_error (error);
+
+      now_rows = store_test_query_int (db, "SELECT count(*) FROM history");
+      g_test_message ("import %u: %lld rows, %u status changes", k, (long long) now_rows, n_changes);
+      g_assert_cmpint (now_rows - rows, ==, 1 + n_changes);
+      g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE old_status = new_status AND skill_id != ''"), ==, 0);
+      g_assert_cmpint (store_test_query_int (db, "SELECT max(id) FROM history"), >, last_id);
+      last_id = store_test_query_int (db, "SELECT max(id) FROM history");
+      rows = now_rows;
+    }
+
+  /* 2000 skills out of To-do at first, 2 × 429 back and forth, 8 imports */
+  g_assert_cmpint (rows, ==, 2000 + 2 * 429 + 8);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress WHERE track_id = 'generated'"), ==, N);
+
+  /* Compacting keeps every one of them: status changes and imports */
+  g_assert_true (roadmap_store_compact_history (fixture->store, g_get_real_time () + 30 * G_TIME_SPAN_DAY,
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history"), ==, rows);
+  g_assert_cmpint (store_test_query_int (db, "SELECT max(id) FROM history"), ==, last_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -698,6 +789,7 @@ main (int   argc,
   ADD ("/progress-file/import/replaces", test_import_replaces, NULL);
   ADD ("/progress-file/import/unknown-track", test_import_unknown_track, NULL);
   ADD ("/progress-file/import/stops-undo", test_import_stops_undo, NULL);
+  ADD ("/progress-file/import/repeated", test_import_repeated, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_files); i++)
     {
       /* progress-bad-status.json → bad-status */

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "roadmap-session.h"
+#include "roadmap-store-private.h"
 #include "store-test-util.h"
 
 #define N_MOVES 200
@@ -153,7 +154,7 @@ open_at_once (const char *db_path,
   {
     g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 2);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 3);
   }
 }
 
@@ -357,6 +358,92 @@ test_three_movers (void)
   run_movers (3);
 }
 
+/* The history compacted in small batches while another process moves a
+ * skill: nothing it wrote is lost, the counter never goes back */
+static void
+test_compaction_with_mover (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
+  g_autofree char *self = store_test_self_path ();
+  g_autofree char *n_text = g_strdup_printf ("%u", N_MOVES);
+  g_autofree char *seed = g_strdup_printf ("%u", g_test_rand_int ());
+  const char *argv[] = { self, "--mover", db_path, "python-sql", n_text, seed, NULL };
+  g_autoptr(RoadmapStore) store = NULL;
+  g_autoptr(RoadmapCatalog) catalog = store_test_bundled_catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *sql = NULL;
+  gint64 old = g_get_real_time () - 60 * G_TIME_SPAN_DAY;
+  gint64 last_id = 0;
+  gboolean finished = FALSE;
+  guint n_removed = 0, n_batches = 0, n_acks = 0;
+  Child child;
+  int status;
+
+  open_at_once (db_path, 1);
+
+  /* 20,000 old rows: reorders of another skill, and every tenth a
+   * status change; compacted today already, so that the mover's open
+   * leaves them to this process */
+  db = store_test_sqlite_open (db_path);
+  sql = g_strdup_printf ("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                         " INSERT INTO history (id, change, kind, origin, track_id, skill_id,"
+                         "   old_status, new_status, changed_at)"
+                         " SELECT i, i, 0, 1, 'backend-developer', 'api-development',"
+                         "   CASE WHEN i %% 10 = 0 THEN 0 ELSE 1 END, 1, %lld + i FROM n;"
+                         "UPDATE history_compaction SET done_at = %lld;",
+                         (long long) old, (long long) g_get_real_time ());
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+
+  store = roadmap_store_open_full (db_path, NULL, 10000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history"), ==, 20000);
+
+  child.pid = spawn_child (argv, &child.stdout_fd);
+  while (!finished)
+    {
+      gint64 id;
+
+      g_assert_true (_roadmap_store_compact_history_full (store, g_get_real_time (), 50, 1,
+                                                          &finished, &n_removed, &error));
+      g_assert_no_error (error);
+      id = store_test_query_int (db, "SELECT max(id) FROM history");
+      g_assert_cmpint (id, >=, last_id);
+      last_id = id;
+      n_batches++;
+    }
+  g_test_message ("%u batches, %u rows removed, %lld rows when done", n_batches, n_removed,
+                  (long long) store_test_query_int (db, "SELECT count(*) FROM history"));
+
+  read_acks (&child, &last, &n_acks);
+  status = wait_child (child.pid);
+  close (child.stdout_fd);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_assert_cmpuint (n_acks, ==, N_MOVES);
+
+  /* Everything the mover wrote, and every status change */
+  store_test_assert_integrity (db_path);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE skill_id = 'python-sql'"
+                                             " AND kind = 0 AND origin = 2"), ==, N_MOVES);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE skill_id = 'api-development'"
+                                             " AND old_status != new_status"), ==, 2000);
+  g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE skill_id = 'api-development'"
+                                             " AND old_status = new_status"), ==, 0);
+  g_assert_cmpuint (n_removed, ==, 18000);
+  g_assert_cmpint (store_test_query_int (db, "SELECT max(id) FROM history"), >=, last_id);
+  g_assert_true (roadmap_store_load_progress (store, catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (roadmap_status_to_string (roadmap_skill_get_status (store_test_skill (catalog, "backend-developer", "python-sql"))),
+                   ==, last);
+
+  g_clear_pointer (&db, sqlite3_close);
+  g_clear_object (&store);
+  store_test_remove_dir (dir);
+}
+
 /* Two stores of one process on one file: opening and closing the second
  * leaves the first's locks in place, so another process's close does not
  * take the log from under it. */
@@ -421,6 +508,7 @@ main (int   argc,
   g_test_add_func ("/store/concurrency/two-movers", test_two_movers);
   g_test_add_func ("/store/concurrency/three-movers", test_three_movers);
   g_test_add_func ("/store/concurrency/second-store-in-process", test_second_store_in_process);
+  g_test_add_func ("/store/concurrency/compaction-with-mover", test_compaction_with_mover);
 
   return g_test_run ();
 }

@@ -89,7 +89,7 @@ test_pragmas (StoreFixture  *fixture,
   /* In the file */
   plain = store_test_sqlite_open (fixture->db_path);
   g_assert_cmpint (store_test_query_int (plain, "PRAGMA application_id"), ==, 0x52644d70);
-  g_assert_cmpint (store_test_query_int (plain, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (plain, "PRAGMA user_version"), ==, 3);
   g_clear_pointer (&plain, sqlite3_close);
 
   /* Reopening an existing database keeps them */
@@ -99,7 +99,7 @@ test_pragmas (StoreFixture  *fixture,
   journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (store_test_query_int (db, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 3);
 }
 
 static void
@@ -756,9 +756,10 @@ test_notes (StoreFixture  *fixture,
   g_assert_cmpint (count_notes (fixture), ==, 0);
 
   /* Notes are in the history as notes, not as status changes: one move,
-   * five notes (two written, one replaced, two removed) */
+   * and five notes (two written, one replaced, two removed) as one
+   * activity mark a skill: they were all written today */
   history = list_history (fixture);
-  g_assert_cmpuint (history->len, ==, 6);
+  g_assert_cmpuint (history->len, ==, 3);
   for (guint i = 0, n_moves = 0; i < history->len; i++)
     {
       RoadmapHistoryEntry *entry = g_ptr_array_index (history, i);
@@ -808,7 +809,7 @@ test_backup (StoreFixture  *fixture,
   journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "delete");
   g_assert_cmpint (store_test_query_int (db, "PRAGMA application_id"), ==, 0x52644d70);
-  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 3);
   g_clear_pointer (&db, sqlite3_close);
 
   /* A second backup replaces the first */
@@ -901,6 +902,299 @@ test_backup_auto_fails (StoreFixture  *fixture,
     g_assert_null (strstr (name, ".tmp"));
 }
 
+/* History compaction */
+
+#define DAY G_TIME_SPAN_DAY
+
+/* The status changes, one line each: id, time, skill, from, to */
+static char *
+describe_status_changes (const char *db_path)
+{
+  g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT id, changed_at, kind, track_id, skill_id, old_status, new_status"
+                                       " FROM history WHERE old_status != new_status ORDER BY id",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%lld %lld %d %s/%s %d>%d\n",
+                            (long long) sqlite3_column_int64 (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_int (stmt, 2),
+                            sqlite3_column_text (stmt, 3), sqlite3_column_text (stmt, 4),
+                            sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 6));
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+query_fixture_int (StoreFixture *fixture,
+                   const char   *sql)
+{
+  g_autoptr(sqlite3) db = store_test_sqlite_open (fixture->db_path);
+
+  return store_test_query_int (db, sql);
+}
+
+/* The most activity marks of one (track, skill, local day, kind) */
+#define MAX_MARKS_A_DAY \
+  "SELECT coalesce (max (n), 0) FROM (SELECT count(*) AS n FROM history WHERE kind IN (4, 6)" \
+  " GROUP BY track_id, skill_id, kind, date (changed_at / 1000000, 'unixepoch', 'localtime'))"
+
+static void
+compact (StoreFixture *fixture,
+         gint64        now)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_store_compact_history (fixture->store, now, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_compaction (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  RoadmapSession *session = fixture_session (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *changes_before = NULL;
+  g_autofree char *changes_after = NULL;
+  g_autofree char *board = NULL;
+  gint64 now = g_get_real_time ();
+  /* A month ago, at noon UTC: the day's marks are in one local day */
+  gint64 clock = (now - 30 * DAY) / DAY * DAY + DAY / 2;
+  gint64 last_id, change;
+
+  roadmap_session_set_clock (session, test_clock, &clock);
+
+  /* Three days of work: status changes, moves within a column, notes
+   * saved as they were typed, and changes that wrote no row of their own */
+  for (guint day = 0; day < 3; day++)
+    {
+      store_fixture_move (fixture, "alpha", "a", day % 2 == 0 ? ROADMAP_STATUS_DOING : ROADMAP_STATUS_DONE, 0);
+      clock += G_USEC_PER_SEC;
+      store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 4);
+      clock += G_USEC_PER_SEC;
+      store_fixture_move (fixture, "alpha", "b", ROADMAP_STATUS_TODO, 0);
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *note = g_strdup_printf ("day %u, word %u", day, i);
+
+          clock += G_USEC_PER_SEC;
+          store_fixture_set_note (fixture, "alpha", "c", note);
+          store_fixture_set_note (fixture, "beta", "x", note);
+        }
+      g_assert_true (roadmap_store_begin_change (fixture->store, &change, NULL, &error));
+      g_assert_true (roadmap_store_commit_change (fixture->store, NULL, &error));
+      g_assert_no_error (error);
+      clock += DAY;
+    }
+
+  /* Notes: one mark a skill a day, as they are written */
+  g_assert_cmpint (query_fixture_int (fixture, MAX_MARKS_A_DAY), ==, 1);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE kind = 4"), ==, 6);
+
+  /* The last step: a status change (alpha/e) this session can undo */
+  store_fixture_move (fixture, "alpha", "e", ROADMAP_STATUS_DONE, 0);
+  changes_before = describe_status_changes (fixture->db_path);
+  last_id = query_fixture_int (fixture, "SELECT max(id) FROM history");
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE kind = 5"), ==, 3);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE kind = 0 AND old_status = new_status"), ==, 6);
+  board = store_test_describe_catalog (fixture->catalog);
+
+  /* Not old enough yet: a week is kept */
+  compact (fixture, clock + 2 * DAY);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE kind = 5"), ==, 3);
+
+  /* The change markers have the time of the commit, not the session's
+   * clock: they are from today */
+  compact (fixture, now + 8 * DAY);
+  changes_after = describe_status_changes (fixture->db_path);
+  g_assert_cmpstr (changes_after, ==, changes_before);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT max(id) FROM history"), ==, last_id);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE kind = 5"), ==, 0);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE old_status = new_status AND kind != 4"), ==, 0);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history WHERE kind = 4"), ==, 6);
+  /* Three status changes of alpha/a and one of alpha/e, six marks */
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history"), ==, 10);
+
+  /* Nothing else changed, and undo still works: the row it checks is
+   * the one this session wrote, and the counter goes on from where it was */
+  g_assert_true (roadmap_session_reload (session, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *board_after = store_test_describe_catalog (fixture->catalog);
+
+    g_assert_cmpstr (board_after, ==, board);
+  }
+  undo (fixture, store_fixture_skill (fixture, "alpha", "e"));
+  g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "e")), ==, ROADMAP_STATUS_TODO);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT max(id) FROM history"), ==, last_id + 1);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT kind FROM history WHERE id = (SELECT max(id) FROM history)"),
+                   ==, ROADMAP_HISTORY_UNDO);
+  g_assert_true (roadmap_session_redo (session, NULL, &error));
+  g_assert_no_error (error);
+  assert_survives_reopen (fixture);
+
+  /* Once more changes nothing */
+  g_clear_pointer (&changes_before, g_free);
+  changes_before = describe_status_changes (fixture->db_path);
+  compact (fixture, now + 60 * DAY);
+  g_clear_pointer (&changes_after, g_free);
+  changes_after = describe_status_changes (fixture->db_path);
+  g_assert_cmpstr (changes_after, ==, changes_before);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history"), ==, 12);
+}
+
+/* Conflicts, import rows and kinds it does not know are never removed;
+ * nor the last row, which is the change counter, whatever its kind. */
+static void
+test_compaction_keeps (StoreFixture  *fixture,
+                       gconstpointer  data)
+{
+  gint64 old = g_get_real_time () - 60 * DAY;
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT INTO history (id, change, kind, origin, track_id, skill_id, old_status, new_status, changed_at) VALUES"
+    "  (1, 1, 7, 3, 'alpha', 'a', 1, 1, %1$lld),"   /* a conflict */
+    "  (2, 2, 63, 1, 'alpha', 'a', 0, 0, %1$lld),"  /* a hook's kind */
+    "  (3, 3, 2, 1, '', '', 0, 0, %1$lld),"         /* an import */
+    "  (4, 4, 8, 1, '', '', 0, 0, %1$lld),"         /* a newer version's kind */
+    "  (5, 5, 0, 1, 'alpha', 'b', 0, 0, %1$lld),"   /* a reorder */
+    "  (6, 6, 5, 1, '', '', 0, 0, %1$lld);",        /* a change marker, the last */
+    (long long) old);
+
+  /* Opening compacted it, as it was due */
+  store_fixture_exec (fixture, sql);
+  {
+    g_autoptr(sqlite3) db = store_test_sqlite_open (fixture->db_path);
+    g_autofree char *ids = store_test_query_text (db, "SELECT group_concat (id, ' ') FROM (SELECT id FROM history ORDER BY id)");
+
+    g_assert_cmpstr (ids, ==, "1 2 3 4 6");
+  }
+  compact (fixture, g_get_real_time () + 365 * DAY);
+  {
+    g_autoptr(sqlite3) db = store_test_sqlite_open (fixture->db_path);
+    g_autofree char *ids = store_test_query_text (db, "SELECT group_concat (id, ' ') FROM (SELECT id FROM history ORDER BY id)");
+
+    g_assert_cmpstr (ids, ==, "1 2 3 4 6");
+  }
+
+  /* The next change numbers on */
+  store_fixture_move (fixture, "alpha", "c", ROADMAP_STATUS_DOING, 0);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT max(id) FROM history"), ==, 7);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT change FROM progress WHERE skill_id = 'c'"), ==, 7);
+}
+
+/* In batches, each its own transaction, taken up again where the last
+ * stopped: the same result as in one go */
+static void
+test_compaction_batches (StoreFixture  *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 old = g_get_real_time () - 60 * DAY;
+  GString *sql = g_string_new ("BEGIN;");
+  g_autofree char *changes_before = NULL;
+  g_autofree char *changes_after = NULL;
+  gboolean finished = FALSE;
+  guint n_removed = 0, n_calls = 0;
+
+  /* 300 old rows, every third a status change, the others reorders; a
+   * compaction done today, so that opening does not do it again */
+  for (guint i = 1; i <= 300; i++)
+    g_string_append_printf (sql,
+                            "INSERT INTO history (id, change, kind, origin, track_id, skill_id,"
+                            "  old_status, new_status, changed_at)"
+                            " VALUES (%u, %u, 0, 1, 'alpha', 'a', %u, 1, %lld);",
+                            i, i, i % 3 == 0 ? 0 : 1, (long long) (old + i));
+  g_string_append_printf (sql, "UPDATE history_compaction SET scanned = 0, done_at = %lld; COMMIT;",
+                          (long long) g_get_real_time ());
+  store_fixture_exec (fixture, sql->str);
+  g_string_free (sql, TRUE);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history"), ==, 300);
+  changes_before = describe_status_changes (fixture->db_path);
+
+  while (!finished)
+    {
+      g_assert_true (_roadmap_store_compact_history_full (fixture->store, g_get_real_time (), 7, 1,
+                                                          &finished, &n_removed, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (query_fixture_int (fixture, "SELECT max(id) FROM history"), ==, 300);
+      n_calls++;
+    }
+  g_assert_cmpuint (n_calls, >=, 300 / 7);
+  g_assert_cmpuint (n_removed, ==, 200);
+  changes_after = describe_status_changes (fixture->db_path);
+  g_assert_cmpstr (changes_after, ==, changes_before);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history"), ==, 100);
+
+  /* A day later it is due again, on open, and goes on from where it was */
+  store_fixture_exec (fixture,
+                      "UPDATE history_compaction SET done_at = done_at - 86400000000;"
+                      "INSERT INTO history (id, change, kind, origin, track_id, skill_id,"
+                      "  old_status, new_status, changed_at)"
+                      "  SELECT id + 300, id + 300, 0, 1, 'alpha', 'b', 1, 1, changed_at FROM history;");
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT count(*) FROM history"), ==, 101);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT max(id) FROM history"), ==, 600);
+  g_assert_cmpint (query_fixture_int (fixture, "SELECT scanned FROM history_compaction"), ==, 599);
+}
+
+/* A database of schema 2, from the release before: migrated, and its
+ * history compacted on open (its rows are old) */
+static void
+test_compaction_schema_2 (void)
+{
+  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "store", "schema-2.db", NULL);
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture_file);
+  g_autoptr(GFile) destination = g_file_new_for_path (db_path);
+  g_autoptr(RoadmapCatalog) catalog = store_test_bundled_catalog ();
+  g_autoptr(RoadmapStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autofree char *changes_before = describe_status_changes (fixture_file);
+  g_autofree char *changes_after = NULL;
+  g_autofree char *ids = NULL;
+
+  g_file_copy (source, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  store = roadmap_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (roadmap_store_load_progress (store, catalog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (roadmap_skill_get_status (store_test_skill (catalog, "backend-developer", "python-sql")), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpint (roadmap_skill_get_status (store_test_skill (catalog, "backend-developer", "database-design")), ==, ROADMAP_STATUS_DOING);
+  g_assert_cmpint (roadmap_skill_get_status (store_test_skill (catalog, "data-engineer", "etl-basics")), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpstr (roadmap_skill_get_note (store_test_skill (catalog, "data-engineer", "etl-basics")), ==, "Airflow next");
+
+  db = store_test_sqlite_open (db_path);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 3);
+  /* Kept: the status changes (1-4, 13), the imports' own rows (5, 9),
+   * the last note of each day (16, 17), the last row (20). Gone: the
+   * imports' rows of unchanged skills, two notes of one day, a change
+   * marker and a reorder. */
+  ids = store_test_query_text (db, "SELECT group_concat (id, ' ') FROM (SELECT id FROM history ORDER BY id)");
+  g_assert_cmpstr (ids, ==, "1 2 3 4 5 9 13 16 17 20");
+  changes_after = describe_status_changes (db_path);
+  g_assert_cmpstr (changes_after, ==, changes_before);
+  g_clear_pointer (&db, sqlite3_close);
+
+  /* The counter goes on from 20 */
+  g_assert_true (store_test_set_status (store, store_test_skill (catalog, "backend-developer", "api-development"),
+                                        ROADMAP_STATUS_DOING, &error));
+  g_assert_no_error (error);
+  db = store_test_sqlite_open (db_path);
+  g_assert_cmpint (store_test_query_int (db, "SELECT max(id) FROM history"), ==, 21);
+  g_clear_pointer (&db, sqlite3_close);
+
+  g_clear_object (&store);
+  store_test_forget_sessions ();
+  store_test_remove_dir (dir);
+}
+
 /* Rows of a roadmap that is not loaded now are kept, for when it is. */
 static void
 test_rows_of_unloaded_tracks_kept (StoreFixture  *fixture,
@@ -965,6 +1259,10 @@ main (int   argc,
   ADD ("/store/backup/auto", test_backup_auto);
   ADD ("/store/backup/auto-fails", test_backup_auto_fails);
   ADD ("/store/load/unloaded-tracks-kept", test_rows_of_unloaded_tracks_kept);
+  ADD ("/store/history/compaction", test_compaction);
+  ADD ("/store/history/compaction/keeps", test_compaction_keeps);
+  ADD ("/store/history/compaction/batches", test_compaction_batches);
+  g_test_add_func ("/store/history/compaction/schema-2", test_compaction_schema_2);
 
 #undef ADD
 

@@ -19,9 +19,23 @@ G_BEGIN_DECLS
  * @ROADMAP_HISTORY_NOTE: a note was written or removed
  * @ROADMAP_HISTORY_CHANGE: any other change (a row of its own, with no
  *   skill, for a change that wrote no other history row)
+ * @ROADMAP_HISTORY_TOPIC: a topic of a skill was changed (reserved: not
+ *   written yet); an activity mark like a note
+ * @ROADMAP_HISTORY_CONFLICT: a value lost to a sync conflict (reserved:
+ *   not written yet), for the learner to get back; never compacted
  *
  * Every change writes at least one history row: the history's last id
  * is the change counter (see roadmap_store_begin_change()).
+ *
+ * What the history keeps (see roadmap_store_compact_history()): every
+ * status change (a row whose old and new status differ) with its time,
+ * every import's own row, every conflict and every kind it does not
+ * know. Notes and topics are activity marks: at most one row per
+ * (track, skill, local day, kind), the day's last, with the status the
+ * skill had; a skill's own row of that day replaces the older one as it
+ * is written. Moves within a column and change markers are removed once
+ * they are old.
+ *
  * Stored in the database: never renumber them.
  */
 typedef enum
@@ -32,6 +46,8 @@ typedef enum
   ROADMAP_HISTORY_REDO = 3,
   ROADMAP_HISTORY_NOTE = 4,
   ROADMAP_HISTORY_CHANGE = 5,
+  ROADMAP_HISTORY_TOPIC = 6,
+  ROADMAP_HISTORY_CONFLICT = 7,
 } RoadmapHistoryKind;
 
 /**

@@ -587,9 +587,11 @@ read_statuses (ImportContext  *context,
   return g_steal_pointer (&statuses);
 }
 
-/* Every skill whose status the import sets or removes is recorded in the
- * history, so that it holds every change, even when the file lists no
- * skill at all. */
+/* Every skill whose status the import changes (sets, or takes back to
+ * To-do) is recorded in the history, so that it holds every status
+ * change, even when the file lists no skill at all; a skill left in its
+ * status is not, so that importing a file again adds one row, not one
+ * per entry. */
 static gboolean
 write_entries (ImportContext  *context,
                GArray         *entries,
@@ -654,7 +656,9 @@ write_entries (ImportContext  *context,
           if (rc != SQLITE_DONE)
             return _roadmap_store_fail (store, rc, error);
 
-          if (!write_history (context, entry->track_id, entry->skill_id,
+          /* Status changes only: a file imported again writes one row */
+          if ((had_row ? (RoadmapStatus) GPOINTER_TO_INT (old_status) : ROADMAP_STATUS_TODO) != entry->status &&
+              !write_history (context, entry->track_id, entry->skill_id,
                               had_row ? GPOINTER_TO_INT (old_status) : ROADMAP_STATUS_TODO,
                               entry->status, error))
             return FALSE;
@@ -680,7 +684,8 @@ write_entries (ImportContext  *context,
     {
       g_auto(GStrv) ids = g_strsplit (key, "/", 2);
 
-      if (!write_history (context, ids[0], ids[1], GPOINTER_TO_INT (value), ROADMAP_STATUS_TODO, error))
+      if (GPOINTER_TO_INT (value) != ROADMAP_STATUS_TODO &&
+          !write_history (context, ids[0], ids[1], GPOINTER_TO_INT (value), ROADMAP_STATUS_TODO, error))
         return FALSE;
     }
 

@@ -28,6 +28,7 @@ struct _RoadmapStore
   gint64 change;
   gboolean history_written;
   gint64 last_history_id;
+  guint busy_timeout_ms;
 };
 
 gboolean _roadmap_store_fail        (RoadmapStore  *self,
@@ -56,6 +57,32 @@ void     _roadmap_store_rollback    (RoadmapStore  *self);
 void     _roadmap_store_read_row_columns (sqlite3_stmt       *stmt,
                                           int                 first,
                                           RoadmapProgressRow *row);
+
+/* The kinds of history rows that are activity marks, at most one per
+ * (track, skill, day, kind): notes and topics. The index history_activity
+ * has this WHERE clause; a query uses the index only when it has this
+ * very term too (SQLite matches a partial index's terms literally). */
+#define ROADMAP_STORE_ACTIVITY_KINDS "kind IN (4, 6)"
+
+/* The local day of history.changed_at @t (an SQL expression in
+ * microseconds), as the bounds [start, end) in microseconds: local
+ * midnight to the next, in the time zone of the process */
+#define ROADMAP_STORE_DAY_START(t) \
+  "(CAST (strftime ('%s', date ((" t ") / 1000000, 'unixepoch', 'localtime'), 'utc') AS INTEGER) * 1000000)"
+#define ROADMAP_STORE_DAY_END(t) \
+  "(CAST (strftime ('%s', date ((" t ") / 1000000, 'unixepoch', 'localtime'), '+1 day', 'utc') AS INTEGER) * 1000000)"
+
+/* roadmap-store-compact.c: on open, at most once a day, bounded; never
+ * fails the open */
+void     _roadmap_store_compact_history_if_due (RoadmapStore *self,
+                                                gint64        now);
+gboolean _roadmap_store_compact_history_full   (RoadmapStore  *self,
+                                                gint64         now,
+                                                guint          batch_size,
+                                                guint          max_batches,
+                                                gboolean      *finished,
+                                                guint         *n_removed,
+                                                GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 

@@ -686,6 +686,8 @@ roadmap_store_place_skill (RoadmapStore        *self,
  *
  * Inside a change: appends @entry (its id is given by the database) to
  * the history, with the sort keys and the dates the skill had before.
+ * A note or topic row (an activity mark) takes the place of the skill's
+ * row of the same kind and local day, if any.
  */
 gboolean
 roadmap_store_write_history (RoadmapStore              *self,
@@ -726,6 +728,31 @@ roadmap_store_write_history (RoadmapStore              *self,
     return FALSE;
   self->history_written = TRUE;
   self->last_history_id = sqlite3_last_insert_rowid (self->db);
+
+  /* An activity mark replaces the one of the same day: one row a day for
+   * a note saved as the learner types. Removed after the new row is in,
+   * never before: the last id is the change counter, and must not go
+   * back even for a moment (a new row takes max(id) + 1). */
+  if (entry->kind == ROADMAP_HISTORY_NOTE || entry->kind == ROADMAP_HISTORY_TOPIC)
+    {
+      if (!_roadmap_store_prepare_cached (self,
+                                          "DELETE FROM history"
+                                          " WHERE " ROADMAP_STORE_ACTIVITY_KINDS
+                                          "   AND track_id = ?1 AND skill_id = ?2 AND kind = ?3"
+                                          "   AND changed_at >= " ROADMAP_STORE_DAY_START ("?4")
+                                          "   AND changed_at < " ROADMAP_STORE_DAY_END ("?4")
+                                          "   AND id < ?5",
+                                          &stmt, error))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entry->track_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, entry->skill_id, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, entry->kind);
+      sqlite3_bind_int64 (stmt, 4, entry->changed_at);
+      sqlite3_bind_int64 (stmt, 5, self->last_history_id);
+      if (!step_done (self, stmt, error))
+        return FALSE;
+    }
+
   return TRUE;
 }
 

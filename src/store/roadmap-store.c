@@ -24,7 +24,7 @@
 
 /* "RdMp" */
 #define APPLICATION_ID  0x52644d70
-#define SCHEMA_VERSION  2
+#define SCHEMA_VERSION  3
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
 
@@ -129,6 +129,20 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "INSERT INTO notes_2 SELECT track_id, skill_id, body, updated_at, 1 FROM notes;"
   "DROP TABLE notes;"
   "ALTER TABLE notes_2 RENAME TO notes;",
+
+  /* 2 → 3: a history that does not grow without limit (see
+   * roadmap-store-compact.c). The activity marks of a skill (notes,
+   * topics: one a day) found without reading the whole history, and
+   * how far the compaction has come. The rows already written are
+   * compacted afterwards, in batches, not here. */
+  "CREATE INDEX history_activity ON history (track_id, skill_id, kind, changed_at)"
+  "  WHERE " ROADMAP_STORE_ACTIVITY_KINDS ";"
+  "CREATE TABLE history_compaction ("
+  "  id      INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  scanned INTEGER NOT NULL,"
+  "  done_at INTEGER NOT NULL"
+  ");"
+  "INSERT INTO history_compaction VALUES (1, 0, 0);",
 };
 
 static RoadmapStoreError
@@ -685,6 +699,7 @@ open_database (RoadmapStore  *self,
 
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, (int) busy_timeout_ms);
+  self->busy_timeout_ms = busy_timeout_ms;
 
   if (!check_header (self->db, self->path, error))
     return FALSE;
@@ -1084,6 +1099,8 @@ roadmap_store_open_full (const char  *path,
         return NULL;
     }
 
+  /* Before the backup, which is then the smaller */
+  _roadmap_store_compact_history_if_due (self, g_get_real_time ());
   refresh_backup (self);
 
   return g_steal_pointer (&self);

@@ -121,6 +121,10 @@ gboolean      roadmap_store_write_note           (RoadmapStore    *self,
 
 GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
                                                   GError         **error);
+gboolean      roadmap_store_compact_history      (RoadmapStore    *self,
+                                                  gint64           now,
+                                                  guint           *n_removed,
+                                                  GError         **error);
 gboolean      roadmap_store_backup               (RoadmapStore    *self,
                                                   const char      *destination,
                                                   GError         **error);
