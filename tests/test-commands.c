@@ -315,6 +315,35 @@ test_note_not_text (Fixture       *fixture,
   g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "a")), ==, fine);
 }
 
+/* An undo whose skill is no longer loaded cannot succeed: it says so once
+ * and leaves the list, and the older steps stay reachable. */
+static void
+test_undo_not_loaded (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  RoadmapSkill *beta = store_fixture_skill (&fixture->store, "beta", "y");
+  g_autoptr(RoadmapTrack) beta_track = g_object_ref (roadmap_catalog_find_track (catalog, "beta"));
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_status (fixture->session, skill (fixture, "a"), ROADMAP_STATUS_DOING, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session, beta, ROADMAP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (roadmap_catalog_remove_track (catalog, beta_track));
+  g_assert_false (roadmap_session_undo (fixture->session, NULL, &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* The older step is next, and works */
+  g_assert_true (roadmap_session_can_undo (fixture->session));
+  g_assert_true (roadmap_session_undo (fixture->session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (roadmap_skill_get_status (skill (fixture, "a")), ==, ROADMAP_STATUS_TODO);
+  g_assert_false (roadmap_session_can_undo (fixture->session));
+}
+
 /* The window and the command line keep to the note length a progress
  * file allows: the longest is saved, one character more is refused. */
 static void
@@ -347,6 +376,7 @@ main (int   argc,
   ADD ("/core/commands/target-moved-elsewhere", test_target_moved_elsewhere);
   ADD ("/core/commands/note-not-text", test_note_not_text);
   ADD ("/core/commands/note-limit", test_note_limit);
+  ADD ("/core/commands/undo-not-loaded", test_undo_not_loaded);
 
   return g_test_run ();
 }

@@ -94,6 +94,14 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
 
   g_return_val_if_fail (context != NULL, FALSE);
 
+  if (context->catalog != NULL && !roadmap_catalog_has_skill (context->catalog, skill))
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
+                   _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
+                   roadmap_skill_get_title (skill));
+      return FALSE;
+    }
+
   /* Written earlier in this same change (a group of commands) */
   if (row_change == context->change && g_hash_table_contains (context->marked, skill))
     return TRUE;

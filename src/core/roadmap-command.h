@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "roadmap-catalog.h"
 #include "roadmap-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,8 @@ typedef enum
  *   roadmap_command_context_check_own())
  * @marked: (element-type RoadmapSkill RoadmapSkill): the skills this
  *   change writes; they join @own_changes once it is committed
+ * @catalog: (nullable): the loaded roadmaps; an undo or redo of a skill
+ *   no longer in them is refused (%ROADMAP_COMMAND_ERROR_NOT_LOADED)
  */
 typedef struct
 {
@@ -60,6 +63,7 @@ typedef struct
   RoadmapOrigin origin;
   GHashTable *own_changes;
   GHashTable *marked;
+  RoadmapCatalog *catalog;
 } RoadmapCommandContext;
 
 #define ROADMAP_TYPE_COMMAND (roadmap_command_get_type ())

@@ -136,6 +136,7 @@ run_step (RoadmapSession      *self,
     .origin = self->origin,
     .own_changes = self->own_changes,
     .marked = marked,
+    .catalog = self->catalog,
   };
   GHashTableIter iter;
   gpointer skill;
@@ -733,7 +734,10 @@ walk_history (RoadmapSession       *self,
   command = g_ptr_array_steal_index (from, from->len - 1);
   if (!run_step (self, command, step, &changed, &local_error))
     {
-      if (!g_error_matches (local_error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE))
+      /* A step that can never succeed leaves the list, so that the older
+       * ones stay reachable; one that may (a busy or full disk) stays */
+      if (!g_error_matches (local_error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE) &&
+          !g_error_matches (local_error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED))
         g_ptr_array_add (from, g_object_ref (command));
       set_stacks (self, could_undo, could_redo);
       return fail_step (self, command, step, g_steal_pointer (&local_error), error);

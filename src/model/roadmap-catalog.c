@@ -169,6 +169,49 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
  *
  * Returns: (transfer none) (nullable): the track with that id
  */
+/**
+ * roadmap_catalog_remove_track:
+ *
+ * Takes @track out of the catalog (its roadmap is no longer loaded); its
+ * progress stays in the database.
+ *
+ * Returns: whether @track was in the catalog
+ */
+gboolean
+roadmap_catalog_remove_track (RoadmapCatalog *self,
+                              RoadmapTrack   *track)
+{
+  guint position;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+
+  if (!g_ptr_array_find (self->tracks, track, &position))
+    return FALSE;
+
+  g_hash_table_remove (self->tracks_by_id, roadmap_track_get_id (track));
+  g_ptr_array_remove_index (self->tracks, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return TRUE;
+}
+
+/**
+ * roadmap_catalog_has_skill:
+ *
+ * Returns: whether @skill belongs to a track of the catalog
+ */
+gboolean
+roadmap_catalog_has_skill (RoadmapCatalog *self,
+                           RoadmapSkill   *skill)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+
+  return roadmap_catalog_find_skill (self, roadmap_skill_get_track_id (skill),
+                                     roadmap_skill_get_id (skill)) == skill;
+}
+
 RoadmapTrack *
 roadmap_catalog_find_track (RoadmapCatalog *self,
                             const char     *track_id)

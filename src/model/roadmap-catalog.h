@@ -21,6 +21,10 @@ RoadmapCatalog *roadmap_catalog_new             (void);
 gboolean        roadmap_catalog_add_track       (RoadmapCatalog  *self,
                                                  RoadmapTrack    *track,
                                                  GError         **error);
+gboolean        roadmap_catalog_remove_track    (RoadmapCatalog  *self,
+                                                 RoadmapTrack    *track);
+gboolean        roadmap_catalog_has_skill       (RoadmapCatalog  *self,
+                                                 RoadmapSkill    *skill);
 RoadmapTrack   *roadmap_catalog_find_track      (RoadmapCatalog  *self,
                                                  const char      *track_id);
 RoadmapSkill   *roadmap_catalog_find_skill      (RoadmapCatalog  *self,
