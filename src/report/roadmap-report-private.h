@@ -57,6 +57,10 @@ typedef struct
   PangoLayout *note_layout;              /* kept while a split note is laid out */
   GHashTable *short_texts;               /* "font width text" → its PangoLayout */
   char *date_format;                     /* translated, for g_date_time_format () */
+
+  /* What the context last followed, see report_style_update () */
+  cairo_font_options_t *font_options;
+  double scale[4];                       /* xx, yx, xy, yy of the matrix */
 } ReportStyle;
 
 /* Vertical space between blocks */
