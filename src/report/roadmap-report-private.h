@@ -77,6 +77,10 @@ void         report_style_get_content_area (double     page_height,
                                             double    *bottom);
 void         report_style_update    (ReportStyle        *style,
                                      cairo_t            *cr);
+const char  *report_style_prepare_text (ReportFont       font,
+                                       const char      *text,
+                                       double           width,
+                                       char           **copy);
 PangoLayout *report_style_text      (ReportStyle        *style,
                                      ReportFont          font,
                                      const char         *text,
@@ -93,6 +97,11 @@ void         report_show_layout     (cairo_t            *cr,
                                      double              y);
 char        *report_format_date     (ReportStyle        *style,
                                      GDateTime          *date);
+
+/* roadmap-report-text.c */
+const char  *report_text_break_long_runs (const char  *text,
+                                          guint        max_clusters,
+                                          char       **copy);
 
 /* roadmap-report-blocks.c: measure (cr == NULL) or draw a block at @y */
 double report_block_cover          (ReportStyle                 *style,

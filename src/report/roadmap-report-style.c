@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -25,6 +26,11 @@
 
 #define STATUS_WIDTH    66.0
 #define DATE_WIDTH      62.0
+
+/* The narrowest glyphs of ordinary text ('i', 'l', '.') are about a
+ * quarter of an em wide; a fifth leaves room for a narrower font. A run
+ * of more clusters than fit a line at that width is longer than a line. */
+#define MIN_CLUSTER_WIDTH_EM 0.2
 
 /* Helpers */
 
@@ -179,6 +185,43 @@ report_style_update (ReportStyle *style,
 }
 
 /**
+ * report_style_prepare_text:
+ * @text: (nullable): plain text
+ * @width: the width it is wrapped at, in points, or -1 for none
+ * @copy: (out) (transfer full): set to the changed copy, if one was made
+ *
+ * What Pango is given for @text in @font: the text made safe to draw
+ * (roadmap_text_sanitize_for_drawing ()), its words longer than a line
+ * made breakable (report_text_break_long_runs ()).
+ *
+ * Returns: @text when it is fine as it is, or *@copy
+ */
+const char *
+report_style_prepare_text (ReportFont   font,
+                           const char  *text,
+                           double       width,
+                           char       **copy)
+{
+  g_autofree char *repaired = NULL;
+  const char *drawn = roadmap_text_sanitize_for_drawing (text, &repaired);
+  const char *broken;
+  guint max_clusters;
+
+  if (drawn == NULL || width <= 0)
+    {
+      *copy = g_steal_pointer (&repaired);
+      return drawn;
+    }
+
+  max_clusters = (guint) ceil (width / (fonts[font].size * MIN_CLUSTER_WIDTH_EM));
+  broken = report_text_break_long_runs (drawn, max_clusters, copy);
+  if (broken == drawn)
+    *copy = g_steal_pointer (&repaired);
+
+  return broken;
+}
+
+/**
  * report_style_text:
  * @text: plain text: never parsed as markup
  * @width: the width to wrap at, in points, or -1 for one line per paragraph
@@ -193,9 +236,9 @@ report_style_text (ReportStyle *style,
                    double       width)
 {
   PangoLayout *layout = style->layouts[font];
-  g_autofree char *repaired = NULL;
+  g_autofree char *copy = NULL;
 
-  pango_layout_set_text (layout, roadmap_text_sanitize_for_drawing (text, &repaired), -1);
+  pango_layout_set_text (layout, report_style_prepare_text (font, text, width, &copy), -1);
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (layout, -1);

@@ -12,9 +12,11 @@
  * Pango layout at all.
  *
  * Then one note of 100,000 characters (the longest a note may be) on a
- * skill of its own, three kinds of it: ordinary words, one unbroken word,
- * and a run of combining marks; each export's median and its ratio to the
- * ordinary note's, the floor here. `--long-notes-only` skips the catalog,
+ * skill of its own: ordinary words, one unbroken word, a run of combining
+ * marks, and accented letters (each a letter and a combining mark) in
+ * words and in one word; each export's median and its ratio to the
+ * ordinary note's, the floor here (the accented word's to the accented
+ * words' too: drawing marks costs more, whatever the wrapping). `--long-notes-only` skips the catalog,
  * `--note-length N` and `--runs N` change the note and the runs (to time
  * a slow case in less than minutes).
  *
@@ -43,6 +45,8 @@ typedef enum
   LONG_ORDINARY,
   LONG_UNBROKEN,
   LONG_MARKS,
+  LONG_ACCENTED_WORDS,
+  LONG_ACCENTED,
   N_LONG_KINDS
 } LongKind;
 
@@ -50,6 +54,8 @@ static const char * const long_kind_names[N_LONG_KINDS] = {
   [LONG_ORDINARY] = "ordinary words",
   [LONG_UNBROKEN] = "one unbroken word",
   [LONG_MARKS] = "combining marks, no base",
+  [LONG_ACCENTED_WORDS] = "words, a mark on each letter",
+  [LONG_ACCENTED] = "one unbroken word, a mark on each letter",
 };
 
 static const char * const vocabulary[] = {
@@ -76,7 +82,9 @@ words (guint n_words,
 }
 
 /* @n_chars characters of @kind: words and spaces, letters and digits with
- * no break at all, or combining marks (U+0300 to U+036F) */
+ * no break at all, combining marks (U+0300 to U+036F) alone (one grapheme
+ * cluster), or letters each followed by one (a cluster every two), in
+ * words of three letters or in one word */
 static char *
 long_note (LongKind kind,
            guint    n_chars)
@@ -103,8 +111,19 @@ long_note (LongKind kind,
           length++;
           break;
         case LONG_MARKS:
-        default:
           g_string_append_unichar (text, 0x0300 + i % 0x70);
+          length++;
+          break;
+        case LONG_ACCENTED_WORDS:
+          if (i % 8 == 7)
+            g_string_append_c (text, ' ');
+          else
+            g_string_append_unichar (text, i % 2 ? 0x0300 + i % 0x70 : 'a' + i % 26);
+          length++;
+          break;
+        case LONG_ACCENTED:
+        default:
+          g_string_append_unichar (text, i % 2 ? 0x0300 + i % 0x70 : 'a' + i % 26);
           length++;
           break;
         }
@@ -471,6 +490,8 @@ bench_long_notes (guint n_chars,
                pages[k], medians[k] / medians[LONG_ORDINARY]);
       g_object_unref (reports[k]);
     }
+  g_print ("\none unbroken word / words, a mark on each letter: %.1f×\n",
+           medians[LONG_ACCENTED] / medians[LONG_ACCENTED_WORDS]);
 
   g_unlink (path);
   g_rmdir (dir);
