@@ -20,6 +20,7 @@
 #include <pango/pangocairo.h>
 
 #include "roadmap-report-export.h"
+#include "roadmap-report-private.h"
 #include "roadmap-report.h"
 #include "store-test-util.h"
 
@@ -27,6 +28,8 @@
 #define N_BIG_PHASES          5
 #define N_BIG_SKILLS_PER_PHASE 100
 #define LONG_NOTE_LINES       150
+#define MAX_NOTE_CHARS        100000   /* the longest note a progress file takes */
+#define ZERO_WIDTH_SPACE      0x200B
 
 /* Helpers: catalogs */
 
@@ -744,6 +747,326 @@ test_noncharacters (Fixture       *fixture,
 
   title = pdf_info (fixture->path, "Title");
   g_assert_cmpstr (title, ==, "Roadmap Progress Report: Odd \xef\xbf\xbd Track");
+}
+
+/* Tests: long words */
+
+/* One track, one phase, one skill with @note */
+static RoadmapCatalog *
+note_catalog (const char *note)
+{
+  RoadmapCatalog *catalog = roadmap_catalog_new ();
+  g_autoptr(RoadmapTrack) track = roadmap_track_new ("notes", "Notes");
+  RoadmapPhase *phase = roadmap_phase_new ("p", "Phase", 1, 1);
+
+  add_skill (phase, "s", "Noted Skill", ROADMAP_STATUS_DOING, note);
+  add_phase (track, phase);
+  add_track (catalog, track);
+
+  return catalog;
+}
+
+/* "00000a00001a00002a…", @n_chars long: numbered, so that a lost, doubled
+ * or misplaced piece shows; with no break opportunity anywhere (digits
+ * and letters hold together). */
+static char *
+unbroken_word (guint n_chars)
+{
+  GString *text = g_string_sized_new (n_chars + 8);
+
+  for (guint i = 0; text->len < n_chars; i++)
+    g_string_append_printf (text, "%05ua", i);
+  g_string_truncate (text, n_chars);
+
+  return g_string_free (text, FALSE);
+}
+
+/* The lines of pdftotext's @text made of small letters, digits and
+ * combining marks only (a note's lines: every other text of the page has
+ * a space, a capital or a sign), stripped and joined. */
+static char *
+join_word_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strstrip (lines[i]);
+      gboolean word = line[0] != '\0';
+
+      for (const char *p = line; *p != '\0' && word; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          word = (c < 0x80 && (g_ascii_isdigit (c) || g_ascii_islower (c))) || g_unichar_ismark (c);
+        }
+      if (word)
+        g_string_append (joined, line);
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+/* Exports @report to @path and reads its text back: laid out as on the
+ * page, or @raw, in the order it was drawn (pdftotext -raw) */
+static char *
+export_text (RoadmapReport *report,
+             const char    *path,
+             gboolean       raw)
+{
+  const char *argv[] = { "pdftotext", raw ? "-raw" : "-layout", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (export (report, path, &error));
+  g_assert_no_error (error);
+
+  return run_tool (argv);
+}
+
+/* Fails at the first difference, quoting a little of both sides (the
+ * texts are too long to be printed whole). */
+static void
+assert_same_text (const char *text,
+                  const char *expected)
+{
+  size_t i = 0;
+
+  while (text[i] != '\0' && text[i] == expected[i])
+    i++;
+  if (text[i] != expected[i])
+    g_error ("the text differs at byte %zu of %zu: “%.40s” for “%.40s”",
+             i, strlen (expected), text + i, expected + i);
+}
+
+static gboolean
+has_char (const char *text,
+          gunichar    c)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_utf8_get_char (p) == c)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A note of 100,000 characters with no space is printed whole: every
+ * character, in order, over its pages; only line breaks are added. */
+static void
+test_long_word (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *note = unbroken_word (MAX_NOTE_CHARS);
+  g_autoptr(RoadmapCatalog) catalog = note_catalog (note);
+  g_autoptr(RoadmapReport) report = report_for (catalog, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *joined = NULL;
+
+  if (skip_without_poppler ())
+    return;
+
+  text = export_text (report, fixture->path, FALSE);
+  g_assert_cmpuint (roadmap_report_get_n_pages (report), >, 10);
+  g_assert_false (has_char (text, ZERO_WIDTH_SPACE));
+  joined = join_word_lines (text);
+  g_assert_true (g_str_has_prefix (joined, "00000a00001a"));
+  g_assert_true (g_str_has_suffix (joined, "16665a1666"));
+  assert_same_text (joined, note);
+}
+
+static guint
+count_char (const char *text,
+            gunichar    c)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    n += g_utf8_get_char (p) == c;
+  return n;
+}
+
+/* Letters under a pile of combining marks, 100,000 characters with no
+ * space: printed whole, no mark lost (pdftotext gives marks back out of
+ * order, as it does in any PDF, so they are counted). A run of 100,000
+ * marks on one letter is one grapheme cluster, never cut: printed with
+ * what follows it (pdftotext drops the glyphs that pile up past the
+ * page's edge, so the marks cannot be counted there). */
+static void
+test_combining_marks (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const gunichar piled_marks[] = { 0x0316, 0x0301, 0x0302 };
+  g_autoptr(RoadmapCatalog) catalog = NULL;
+  g_autoptr(RoadmapReport) report = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  GString *piled = g_string_new (NULL);
+  GString *marks = g_string_new ("x");
+
+  if (skip_without_poppler ())
+    return;
+
+  for (guint i = 0; i < MAX_NOTE_CHARS / 4; i++)
+    {
+      g_string_append_c (piled, 'a' + i % 26);
+      for (guint m = 0; m < G_N_ELEMENTS (piled_marks); m++)
+        g_string_append_unichar (piled, piled_marks[m]);
+    }
+  note = g_string_free (piled, FALSE);
+  catalog = note_catalog (note);
+  report = report_for (catalog, NULL);
+
+  text = export_text (report, fixture->path, TRUE);
+  g_assert_false (has_char (text, ZERO_WIDTH_SPACE));
+  for (guint m = 0; m < G_N_ELEMENTS (piled_marks); m++)
+    g_assert_cmpuint (count_char (text, piled_marks[m]), ==, MAX_NOTE_CHARS / 4);
+
+  g_clear_object (&report);
+  g_clear_object (&catalog);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&note, g_free);
+  for (guint i = 1; i < MAX_NOTE_CHARS - 6; i++)
+    g_string_append_unichar (marks, 0x0300 + i % 0x70);
+  g_string_append (marks, " after");
+  note = g_string_free (marks, FALSE);
+  catalog = note_catalog (note);
+  report = report_for (catalog, NULL);
+
+  text = export_text (report, fixture->path, TRUE);
+  g_assert_false (has_char (text, ZERO_WIDTH_SPACE));
+  g_assert_cmpuint (count_char (text, 0x0301), >, 0);
+  g_assert_nonnull (strstr (text, "after\n"));
+}
+
+/* What Pango is given: ordinary text as it is, the same pointer; a word
+ * longer than a line with breaks between its grapheme clusters. */
+static void
+test_break_ordinary (void)
+{
+  g_autofree char *paragraph = words (20000, 3);
+  g_autofree char *cjk = NULL;
+  g_autofree char *max_word = g_strnfill (265, 'm');
+  const char *texts[] = {
+    "", "Short note.", "Notes with accents: déjà vu.", "笔记：学习中文。",
+    "https://example.com/a/rather/long/path/to/some/resource?with=query&and=more#fragment",
+    NULL, NULL, NULL,
+  };
+  GString *ideographs = g_string_new (NULL);
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_unichar (ideographs, 0x4E00 + i);
+  cjk = g_string_free (ideographs, FALSE);
+  texts[5] = paragraph;
+  texts[6] = cjk;
+  texts[7] = max_word;
+  g_assert_cmpuint (strlen (paragraph), >=, MAX_NOTE_CHARS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *copy = NULL;
+
+      /* 265 clusters: the most a note's line could hold, at a fifth of
+       * an em each */
+      g_assert_true (report_style_prepare_text (REPORT_FONT_NOTE, texts[i], 477, &copy) == texts[i]);
+      g_assert_null (copy);
+    }
+}
+
+/* Removes the zero width spaces @broken has and @text had not, checking
+ * that each stands at a grapheme boundary of @text; returns how many
+ * clusters the longest piece before one has (since the last break). */
+static guint
+check_breaks (const char *text,
+              const char *broken)
+{
+  int n_chars = (int) g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new (PangoLogAttr, n_chars + 1);
+  GString *removed = g_string_new (NULL);
+  guint piece = 0, longest = 0;
+  int i = 0;
+
+  pango_get_log_attrs (text, (int) strlen (text), -1, pango_language_get_default (),
+                       attrs, n_chars + 1);
+  for (const char *p = broken; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_utf8_get_char (p) == ZERO_WIDTH_SPACE)
+        {
+          g_assert_true (attrs[i].is_cursor_position);
+          longest = MAX (longest, piece);
+          piece = 0;
+          continue;
+        }
+      if (attrs[i].is_line_break)
+        piece = 0;
+      if (attrs[i].is_cursor_position)
+        piece++;
+      g_string_append_len (removed, p, g_utf8_next_char (p) - p);
+      i++;
+    }
+
+  g_assert_cmpstr (removed->str, ==, text);
+  g_string_free (removed, TRUE);
+
+  return longest;
+}
+
+static void
+test_break_long_words (void)
+{
+  GString *accented = g_string_new ("Before ");
+  GString *devanagari = g_string_new (NULL);
+  GString *marks = g_string_new ("x");
+  g_autofree char *word = unbroken_word (2000);
+  g_autofree char *text = NULL;
+  g_autofree char *copy = NULL;
+  const char *broken;
+
+  /* Letters and digits: pieces of four, all of it there */
+  broken = report_text_break_long_runs (word, 265, &copy);
+  g_assert_true (broken == copy);
+  g_assert_cmpuint (check_breaks (word, broken), ==, 4);
+  g_clear_pointer (&copy, g_free);
+
+  /* A letter and a mark: never between the two; words around unchanged */
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_string_append_c (accented, 'a' + i % 26);
+      g_string_append_unichar (accented, 0x0301);
+    }
+  g_string_append (accented, " after");
+  text = g_string_free (accented, FALSE);
+  broken = report_text_break_long_runs (text, 265, &copy);
+  g_assert_cmpuint (check_breaks (text, broken), ==, 4);
+  g_assert_true (g_str_has_prefix (broken, "Before a\xcc\x81" "b"));
+  g_assert_true (g_str_has_suffix (broken, " after"));
+  g_clear_pointer (&copy, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* क्ष (ka, virama, ssa) repeated: never right after the virama, which
+   * would undo the conjunct */
+  for (guint i = 0; i < 500; i++)
+    g_string_append (devanagari, "\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7");
+  text = g_string_free (devanagari, FALSE);
+  broken = report_text_break_long_runs (text, 265, &copy);
+  g_assert_true (broken == copy);
+  check_breaks (text, broken);
+  g_assert_null (strstr (broken, "\xe0\xa5\x8d\xe2\x80\x8b"));
+  g_clear_pointer (&copy, g_free);
+  g_clear_pointer (&text, g_free);
+
+  /* A run of marks is one cluster: nothing to break */
+  for (guint i = 1; i < 5000; i++)
+    g_string_append_unichar (marks, 0x0300 + i % 0x70);
+  text = g_string_free (marks, FALSE);
+  g_assert_true (report_text_break_long_runs (text, 265, &copy) == text);
+  g_assert_null (copy);
+
+  /* One cluster more than a line can hold */
+  g_clear_pointer (&text, g_free);
+  text = g_strnfill (266, 'm');
+  g_assert_true (report_style_prepare_text (REPORT_FONT_NOTE, text, 477, &copy) == copy);
+  g_assert_nonnull (copy);
 }
 
 static void
@@ -1598,6 +1921,10 @@ main (int   argc,
   g_test_add ("/report/pdf/scripts", Fixture, NULL, fixture_setup, test_scripts, fixture_teardown);
   g_test_add ("/report/pdf/info", Fixture, NULL, fixture_setup, test_info, fixture_teardown);
   g_test_add ("/report/pdf/noncharacters", Fixture, NULL, fixture_setup, test_noncharacters, fixture_teardown);
+  g_test_add ("/report/pdf/long-word", Fixture, NULL, fixture_setup, test_long_word, fixture_teardown);
+  g_test_add ("/report/pdf/combining-marks", Fixture, NULL, fixture_setup, test_combining_marks, fixture_teardown);
+  g_test_add_func ("/report/text/ordinary", test_break_ordinary);
+  g_test_add_func ("/report/text/long-words", test_break_long_words);
   g_test_add ("/report/pdf/outline", Fixture, NULL, fixture_setup, test_outline, fixture_teardown);
   g_test_add ("/report/pdf/letter", Fixture, NULL, fixture_setup, test_letter, fixture_teardown);
   g_test_add_func ("/report/paper/locale", test_paper_locale);

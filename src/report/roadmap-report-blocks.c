@@ -18,7 +18,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-report-private.h"
-#include "roadmap-text.h"
 
 typedef struct { double r, g, b; } Color;
 
@@ -616,8 +615,8 @@ guint
 report_note_prepare (ReportStyle *style,
                      const char  *note)
 {
-  g_autofree char *repaired = NULL;
-  const char *drawn = roadmap_text_sanitize_for_drawing (note, &repaired);
+  double width = style->content_width - NOTE_INDENT - CELL_PAD_X;
+  g_autofree char *copy = NULL;
   GArray *ranges;
   PangoLayoutIter *iter;
 
@@ -627,19 +626,20 @@ report_note_prepare (ReportStyle *style,
       pango_layout_set_font_description (style->note_layout,
                                          pango_layout_get_font_description (style->layouts[REPORT_FONT_NOTE]));
       pango_layout_set_wrap (style->note_layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_width (style->note_layout,
-                              (int) ((style->content_width - NOTE_INDENT - CELL_PAD_X) * PANGO_SCALE));
+      pango_layout_set_width (style->note_layout, (int) (width * PANGO_SCALE));
       g_object_set_data_full (G_OBJECT (style->note_layout), "report-line-ranges",
                               g_array_new (FALSE, FALSE, sizeof (double) * 2),
                               (GDestroyNotify) g_array_unref);
     }
 
   /* The same note again (drawn right after being measured): done already */
-  if (g_strcmp0 (pango_layout_get_text (style->note_layout), drawn) == 0 &&
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (style->note_layout), "report-note"), note) == 0 &&
       note_lines (style)->len > 0)
     return note_lines (style)->len;
 
-  pango_layout_set_text (style->note_layout, drawn, -1);
+  pango_layout_set_text (style->note_layout,
+                         report_style_prepare_text (REPORT_FONT_NOTE, note, width, &copy), -1);
+  g_object_set_data_full (G_OBJECT (style->note_layout), "report-note", g_strdup (note), g_free);
   ranges = note_lines (style);
   g_array_set_size (ranges, 0);
 

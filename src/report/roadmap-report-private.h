@@ -57,6 +57,10 @@ typedef struct
   PangoLayout *note_layout;              /* kept while a split note is laid out */
   GHashTable *short_texts;               /* "font width text" → its PangoLayout */
   char *date_format;                     /* translated, for g_date_time_format () */
+
+  /* What the context last followed, see report_style_update () */
+  cairo_font_options_t *font_options;
+  double scale[4];                       /* xx, yx, xy, yy of the matrix */
 } ReportStyle;
 
 /* Vertical space between blocks */
@@ -73,6 +77,10 @@ void         report_style_get_content_area (double     page_height,
                                             double    *bottom);
 void         report_style_update    (ReportStyle        *style,
                                      cairo_t            *cr);
+const char  *report_style_prepare_text (ReportFont       font,
+                                       const char      *text,
+                                       double           width,
+                                       char           **copy);
 PangoLayout *report_style_text      (ReportStyle        *style,
                                      ReportFont          font,
                                      const char         *text,
@@ -89,6 +97,11 @@ void         report_show_layout     (cairo_t            *cr,
                                      double              y);
 char        *report_format_date     (ReportStyle        *style,
                                      GDateTime          *date);
+
+/* roadmap-report-text.c */
+const char  *report_text_break_long_runs (const char  *text,
+                                          guint        max_clusters,
+                                          char       **copy);
 
 /* roadmap-report-blocks.c: measure (cr == NULL) or draw a block at @y */
 double report_block_cover          (ReportStyle                 *style,

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -25,6 +26,37 @@
 
 #define STATUS_WIDTH    66.0
 #define DATE_WIDTH      62.0
+
+/* The narrowest glyphs of ordinary text ('i', 'l', '.') are about a
+ * quarter of an em wide; a fifth leaves room for a narrower font. A run
+ * of more clusters than fit a line at that width is longer than a line. */
+#define MIN_CLUSTER_WIDTH_EM 0.2
+
+/* Helpers */
+
+/* The font options and the linear part of the matrix of @cr: what
+ * pango_cairo_update_context () follows. */
+static cairo_font_options_t *
+target_of (cairo_t *cr,
+           double   scale[4])
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_font_options_t *set = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  cairo_get_font_options (cr, set);
+  cairo_font_options_merge (options, set);
+  cairo_font_options_destroy (set);
+
+  cairo_get_matrix (cr, &matrix);
+  scale[0] = matrix.xx;
+  scale[1] = matrix.yx;
+  scale[2] = matrix.xy;
+  scale[3] = matrix.yy;
+
+  return options;
+}
 
 static const struct
 {
@@ -74,6 +106,7 @@ report_style_new (cairo_t *cr,
     }
 
   style->context = pango_cairo_create_context (cr);
+  style->font_options = target_of (cr, style->scale);
   /* Font sizes in points are cairo units (points) on the page */
   pango_cairo_context_set_resolution (style->context, 72.0);
   for (guint f = 0; f < REPORT_N_FONTS; f++)
@@ -119,18 +152,73 @@ report_style_free (ReportStyle *style)
   g_clear_object (&style->note_layout);
   g_clear_pointer (&style->short_texts, g_hash_table_unref);
   g_clear_object (&style->context);
+  g_clear_pointer (&style->font_options, cairo_font_options_destroy);
   g_free (style->date_format);
   g_free (style);
 }
 
 /* Follows @cr's transformation and font options before drawing on it.
- * Layouts notice a change themselves (the context's serial), and only
- * then lay their text out again. */
+ * Layouts notice a change themselves (the context's serial), and lay
+ * their text out again. Pango 1.50 marks the context changed on every
+ * pango_cairo_update_context () (it always sets the matrix, and setting
+ * it always counts as a change): called on each page, that laid every
+ * layout out again on each, a note of 20 pages 20 times. So the context
+ * is updated only when what it follows did change. */
 void
 report_style_update (ReportStyle *style,
                      cairo_t     *cr)
 {
+  double scale[4];
+  cairo_font_options_t *options = target_of (cr, scale);
+
+  if (cairo_font_options_equal (options, style->font_options) &&
+      memcmp (scale, style->scale, sizeof scale) == 0)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+
   pango_cairo_update_context (cr, style->context);
+  cairo_font_options_destroy (style->font_options);
+  style->font_options = options;
+  memcpy (style->scale, scale, sizeof scale);
+}
+
+/**
+ * report_style_prepare_text:
+ * @text: (nullable): plain text
+ * @width: the width it is wrapped at, in points, or -1 for none
+ * @copy: (out) (transfer full): set to the changed copy, if one was made
+ *
+ * What Pango is given for @text in @font: the text made safe to draw
+ * (roadmap_text_sanitize_for_drawing ()), its words longer than a line
+ * made breakable (report_text_break_long_runs ()).
+ *
+ * Returns: @text when it is fine as it is, or *@copy
+ */
+const char *
+report_style_prepare_text (ReportFont   font,
+                           const char  *text,
+                           double       width,
+                           char       **copy)
+{
+  g_autofree char *repaired = NULL;
+  const char *drawn = roadmap_text_sanitize_for_drawing (text, &repaired);
+  const char *broken;
+  guint max_clusters;
+
+  if (drawn == NULL || width <= 0)
+    {
+      *copy = g_steal_pointer (&repaired);
+      return drawn;
+    }
+
+  max_clusters = (guint) ceil (width / (fonts[font].size * MIN_CLUSTER_WIDTH_EM));
+  broken = report_text_break_long_runs (drawn, max_clusters, copy);
+  if (broken == drawn)
+    *copy = g_steal_pointer (&repaired);
+
+  return broken;
 }
 
 /**
@@ -148,9 +236,9 @@ report_style_text (ReportStyle *style,
                    double       width)
 {
   PangoLayout *layout = style->layouts[font];
-  g_autofree char *repaired = NULL;
+  g_autofree char *copy = NULL;
 
-  pango_layout_set_text (layout, roadmap_text_sanitize_for_drawing (text, &repaired), -1);
+  pango_layout_set_text (layout, report_style_prepare_text (font, text, width, &copy), -1);
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_layout_set_height (layout, -1);

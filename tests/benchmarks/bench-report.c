@@ -11,6 +11,15 @@
  * with cairo_show_text () into a PDF file: cairo's PDF output with no
  * Pango layout at all.
  *
+ * Then one note of 100,000 characters (the longest a note may be) on a
+ * skill of its own: ordinary words, one unbroken word, a run of combining
+ * marks, and accented letters (each a letter and a combining mark) in
+ * words and in one word; each export's median and its ratio to the
+ * ordinary note's, the floor here (the accented word's to the accented
+ * words' too: drawing marks costs more, whatever the wrapping). `--long-notes-only` skips the catalog,
+ * `--note-length N` and `--runs N` change the note and the runs (to time
+ * a slow case in less than minutes).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -29,6 +38,25 @@
 #define SKILLS_PER_PHASE  500
 #define N_RUNS              5
 #define FLOOR_LINE_HEIGHT  12.0
+#define LONG_NOTE_LENGTH 100000
+
+typedef enum
+{
+  LONG_ORDINARY,
+  LONG_UNBROKEN,
+  LONG_MARKS,
+  LONG_ACCENTED_WORDS,
+  LONG_ACCENTED,
+  N_LONG_KINDS
+} LongKind;
+
+static const char * const long_kind_names[N_LONG_KINDS] = {
+  [LONG_ORDINARY] = "ordinary words",
+  [LONG_UNBROKEN] = "one unbroken word",
+  [LONG_MARKS] = "combining marks, no base",
+  [LONG_ACCENTED_WORDS] = "words, a mark on each letter",
+  [LONG_ACCENTED] = "one unbroken word, a mark on each letter",
+};
 
 static const char * const vocabulary[] = {
   "data", "pipeline", "schema", "query", "index", "stream", "batch", "cache",
@@ -51,6 +79,77 @@ words (guint n_words,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* @n_chars characters of @kind: words and spaces, letters and digits with
+ * no break at all, combining marks (U+0300 to U+036F) alone (one grapheme
+ * cluster), or letters each followed by one (a cluster every two), in
+ * words of three letters or in one word */
+static char *
+long_note (LongKind kind,
+           guint    n_chars)
+{
+  GString *text = g_string_sized_new (n_chars * 2);
+  guint length = 0;
+
+  for (guint i = 0; length < n_chars; i++)
+    {
+      switch (kind)
+        {
+        case LONG_ORDINARY:
+          if (length > 0)
+            {
+              g_string_append_c (text, ' ');
+              length++;
+            }
+          for (const char *w = vocabulary[(i * 13) % G_N_ELEMENTS (vocabulary)];
+               *w != '\0' && length < n_chars; w++, length++)
+            g_string_append_c (text, *w);
+          break;
+        case LONG_UNBROKEN:
+          g_string_append_c (text, "abcdefghijklmnopqrstuvwxyz0123456789"[i % 36]);
+          length++;
+          break;
+        case LONG_MARKS:
+          g_string_append_unichar (text, 0x0300 + i % 0x70);
+          length++;
+          break;
+        case LONG_ACCENTED_WORDS:
+          if (i % 8 == 7)
+            g_string_append_c (text, ' ');
+          else
+            g_string_append_unichar (text, i % 2 ? 0x0300 + i % 0x70 : 'a' + i % 26);
+          length++;
+          break;
+        case LONG_ACCENTED:
+        default:
+          g_string_append_unichar (text, i % 2 ? 0x0300 + i % 0x70 : 'a' + i % 26);
+          length++;
+          break;
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* One track, one phase, one skill with @note */
+static RoadmapCatalog *
+long_note_catalog (const char *note)
+{
+  RoadmapCatalog *catalog = roadmap_catalog_new ();
+  g_autoptr(RoadmapTrack) track = roadmap_track_new ("long", "Long note");
+  g_autoptr(RoadmapPhase) phase = roadmap_phase_new ("phase", "Phase", 1, 1);
+  g_autoptr(RoadmapSkill) skill = roadmap_skill_new ("skill", "A skill with a long note");
+  g_autoptr(GError) error = NULL;
+
+  roadmap_phase_add_skill (phase, skill);
+  roadmap_skill_apply_progress (skill, ROADMAP_STATUS_DOING, 0, NULL, NULL);
+  roadmap_skill_apply_note (skill, note);
+  roadmap_track_add_phase (track, phase);
+  roadmap_catalog_add_track (catalog, track, &error);
+  g_assert_no_error (error);
+
+  return catalog;
 }
 
 /* 10,000 skills: titles of 3 to 12 words, a third done, a third in
@@ -227,9 +326,9 @@ write_floor (GPtrArray  *lines,
   return pages;
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* The 10,000-skill catalog against the floor */
+static void
+bench_catalog (void)
 {
   g_autoptr(RoadmapCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
@@ -245,8 +344,6 @@ main (int   argc,
   double t;
 
   g_assert_no_error (error);
-  setlocale (LC_ALL, "");
-  g_setenv ("TZ", "UTC", TRUE);
 
   t = now ();
   catalog = make_catalog ();
@@ -334,6 +431,103 @@ main (int   argc,
   g_unlink (report_path);
   g_unlink (floor_path);
   g_rmdir (dir);
+}
+
+/* One note of @n_chars characters of each kind, against the ordinary one */
+static void
+bench_long_notes (guint n_chars,
+                  guint n_runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("roadmap-bench-report-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "long-note.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree double *export_s = g_new0 (double, N_LONG_KINDS * n_runs);
+  RoadmapReport *reports[N_LONG_KINDS];
+  guint pages[N_LONG_KINDS];
+  double medians[N_LONG_KINDS];
+
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < N_LONG_KINDS; k++)
+    {
+      g_autofree char *note = long_note (k, n_chars);
+      g_autoptr(RoadmapCatalog) catalog = long_note_catalog (note);
+      g_autoptr(RoadmapReportSnapshot) snapshot = roadmap_report_snapshot_new (catalog, NULL, &error);
+
+      g_assert_no_error (error);
+      reports[k] = roadmap_report_new (snapshot);
+      roadmap_report_set_paper (reports[k], ROADMAP_REPORT_PAPER_A4);
+    }
+
+  /* One untimed run first: fontconfig, font files */
+  g_assert_true (roadmap_report_export_pdf (reports[LONG_ORDINARY], file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Interleaved, so that all kinds see the same machine; each export
+   * paginates anew. */
+  for (guint run = 0; run < n_runs; run++)
+    for (guint k = 0; k < N_LONG_KINDS; k++)
+      {
+        double t = now ();
+
+        g_assert_true (roadmap_report_export_pdf (reports[k], file, NULL, NULL, NULL, &error));
+        export_s[k * n_runs + run] = now () - t;
+        g_assert_no_error (error);
+        pages[k] = roadmap_report_get_n_pages (reports[k]);
+      }
+
+  g_print ("\nOne note of %u characters, A4, %u runs (medians; fastest in brackets)\n\n",
+           n_chars, n_runs);
+  g_print ("| note | report → PDF file | pages | / ordinary words |\n");
+  g_print ("|---|---|---|---|\n");
+  for (guint k = 0; k < N_LONG_KINDS; k++)
+    {
+      double fastest = minimum (&export_s[k * n_runs], n_runs);
+
+      medians[k] = median (&export_s[k * n_runs], n_runs);
+      g_print ("| %s | %.2f s (%.2f) | %u | %.1f× |\n", long_kind_names[k], medians[k], fastest,
+               pages[k], medians[k] / medians[LONG_ORDINARY]);
+      g_object_unref (reports[k]);
+    }
+  g_print ("\none unbroken word / words, a mark on each letter: %.1f×\n",
+           medians[LONG_ACCENTED] / medians[LONG_ACCENTED_WORDS]);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean long_notes_only = FALSE;
+  int note_length = LONG_NOTE_LENGTH;
+  int runs = N_RUNS;
+  const GOptionEntry entries[] = {
+    { "long-notes-only", 0, 0, G_OPTION_ARG_NONE, &long_notes_only,
+      "Only the long notes, not the 10,000-skill catalog", NULL },
+    { "note-length", 0, 0, G_OPTION_ARG_INT, &note_length,
+      "Characters in each long note (100,000)", "N" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each long note (5)", "N" },
+    { NULL },
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— the PDF report's benchmark");
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  g_setenv ("TZ", "UTC", TRUE);
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || note_length < 1 || runs < 1)
+    {
+      g_printerr ("bench-report: %s\n", error != NULL ? error->message : "N must be 1 or more");
+      return 2;
+    }
+
+  if (!long_notes_only)
+    bench_catalog ();
+  bench_long_notes (note_length, runs);
 
   return 0;
 }
