@@ -174,6 +174,36 @@ test_writes_pdf (UiFixture     *fixture,
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Open"));
 }
 
+/* Text that is not text in the model (a sync brings it; the doors refuse
+ * it) is drawn with U+FFFD: the window's export, on its worker thread in
+ * the application's process, succeeds rather than failing or aborting. */
+static void
+test_noncharacters (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(RoadmapPdfExport) export = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, "backend-developer", "python-sql");
+  Outcome outcome = { 0, };
+
+  g_assert_nonnull (skill);
+  roadmap_skill_apply_note (skill, "from elsewhere \xef\xbf\xbe \xef\xb7\x90 \xf4\x8f\xbf\xbf end");
+  ui_fixture_open_window (fixture);
+
+  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), toast_overlay (fixture), catalog, NULL);
+  g_signal_connect (export, "finished", G_CALLBACK (on_finished), &outcome);
+  roadmap_pdf_export_start (export, file, TRUE);
+
+  g_assert_true (ui_spin_until (is_finished, &outcome, 20000));
+  g_assert_true (outcome.success);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static void
 test_failure_dialog (UiFixture     *fixture,
                      gconstpointer  data)
@@ -351,6 +381,8 @@ main (int   argc,
               ui_fixture_set_up, test_menu_and_shortcut, ui_fixture_tear_down);
   g_test_add ("/ui/pdf-export/writes-pdf", UiFixture, NULL,
               ui_fixture_set_up, test_writes_pdf, ui_fixture_tear_down);
+  g_test_add ("/ui/pdf-export/noncharacters", UiFixture, NULL,
+              ui_fixture_set_up, test_noncharacters, ui_fixture_tear_down);
   g_test_add ("/ui/pdf-export/failure-dialog", UiFixture, NULL,
               ui_fixture_set_up, test_failure_dialog, ui_fixture_tear_down);
   g_test_add ("/ui/pdf-export/responsive", UiFixture, NULL,
