@@ -85,13 +85,14 @@ write_text (const char              *path,
   return roadmap_file_write_contents (file, text, strlen (text), flags, error);
 }
 
-static char *
-read_text (const char *path)
+static void
+assert_text (const char *path,
+             const char *expected)
 {
-  char *contents = NULL;
+  g_autofree char *contents = NULL;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
+  g_assert_cmpstr (contents, ==, expected);
 }
 
 static mode_t
@@ -127,7 +128,7 @@ test_modes (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (mode_of (plain), ==, 0600);
   g_assert_cmpint (mode_of (private), ==, 0640);
-  g_assert_cmpstr (read_text (plain), ==, "two");
+  assert_text (plain, "two");
 
   umask (umask_now);
 }
@@ -151,7 +152,7 @@ test_links (Fixture       *fixture,
   g_assert_true (write_text (link, "new", ROADMAP_FILE_WRITER_NONE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
-  g_assert_cmpstr (read_text (target), ==, "new");
+  assert_text (target, "new");
 
   /* To a file that does not exist yet: created where the link leads */
   g_assert_cmpint (symlink ("created.pdf", dangling), ==, 0);
@@ -161,7 +162,7 @@ test_links (Fixture       *fixture,
   {
     g_autofree char *created = path_in (fixture, "created.pdf");
 
-    g_assert_cmpstr (read_text (created), ==, "made");
+    assert_text (created, "made");
   }
 
   g_assert_cmpint (symlink ("loop-b.pdf", loop_a), ==, 0);
@@ -282,7 +283,7 @@ test_abandon_and_signals (Fixture       *fixture,
     g_assert_true (g_output_stream_write_all (roadmap_file_writer_get_stream (writer), "half", 4,
                                               NULL, NULL, NULL));
   }
-  g_assert_cmpstr (read_text (target), ==, "old");
+  assert_text (target, "old");
 
   for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
     {
@@ -319,7 +320,7 @@ test_abandon_and_signals (Fixture       *fixture,
 
       folder = list_folder (fixture);
       g_assert_cmpstr (folder, ==, "report.pdf");
-      g_assert_cmpstr (read_text (target), ==, "old");
+      assert_text (target, "old");
     }
 }
 
@@ -359,7 +360,7 @@ test_full_disk (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_cmpstr (error->message, ==, "the disk is full");
   g_clear_error (&error);
-  g_assert_cmpstr (read_text (target), ==, "good backup");
+  assert_text (target, "good backup");
 
   g_assert_false (write_text (fresh, big, ROADMAP_FILE_WRITER_NONE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
