@@ -557,7 +557,9 @@ test_import_too_large (StoreFixture  *fixture,
 }
 
 /* One limit for each thing: what a legal import holds, its export holds
- * too and imports again, however much larger pretty-printing makes it. */
+ * too and imports again, however much larger pretty-printing makes it:
+ * here 90 notes of the longest length, more than a roadmap file's 8 MiB,
+ * and 2,000 entries with a status. */
 static void
 test_export_reimports (StoreFixture  *fixture,
                        gconstpointer  data)
@@ -571,16 +573,16 @@ test_export_reimports (StoreFixture  *fixture,
   g_autoptr(GFile) export_file = g_file_new_for_path (exported);
   g_autoptr(GFile) again_file = g_file_new_for_path (again);
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = NULL;
+  g_autofree char *rows = NULL;
   GStatBuf st;
 
-  /* 100,000 entries, one of them with the longest note */
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < 2000; i++)
     g_string_append_printf (json, "%s{\"track\":\"t%u\",\"skill\":\"s%u\",\"status\":\"done\"%s%s%s}",
-                            i > 0 ? "," : "", i % 7, i, i == 0 ? ",\"note\":\"" : "",
-                            i == 0 ? note : "", i == 0 ? "\"" : "");
+                            i > 0 ? "," : "", i % 7, i, i < 90 ? ",\"note\":\"" : "",
+                            i < 90 ? note : "", i < 90 ? "\"" : "");
   g_string_append (json, "]}");
   g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, &error));
+  g_assert_cmpuint (json->len, >, ROADMAP_JSON_MAX_SIZE);
 
   g_assert_true (store_test_import (fixture->store, fixture->catalog, file, &error));
   g_assert_no_error (error);
@@ -588,16 +590,14 @@ test_export_reimports (StoreFixture  *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (exported, &st), ==, 0);
   g_test_message ("import %zu bytes, export %lld bytes", json->len, (long long) st.st_size);
-  g_assert_cmpint (st.st_size, >, ROADMAP_JSON_MAX_SIZE);
 
   g_assert_true (store_test_import (fixture->store, fixture->catalog, export_file, &error));
   g_assert_no_error (error);
   g_assert_true (roadmap_progress_file_export (fixture->store, again_file, &error));
   g_assert_no_error (error);
 
-  /* The same entries both times (the export's own time aside) */
-  first = describe_rows (fixture->db_path);
-  g_assert_nonnull (strstr (first, "s99999"));
+  rows = describe_rows (fixture->db_path);
+  g_assert_nonnull (strstr (rows, "s1999"));
 }
 
 /* A note longer than the limit is refused, however it comes */
