@@ -727,7 +727,7 @@ test_import_repeated (StoreFixture  *fixture,
   static const guint order[] = { 0, 0, 0, 0, 1, 0, 0, 0 };
   RoadmapStatus stored[N];
   RoadmapStatus files[2][N];
-  g_autofree char *paths[2] = { NULL, };
+  g_auto(GStrv) paths = g_new0 (char *, 3);
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(GError) error = NULL;
   gint64 rows, last_id = 0;
