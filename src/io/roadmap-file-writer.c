@@ -342,6 +342,24 @@ remove_part_file (RoadmapFileWriter *self)
     }
 }
 
+/* A write failed: the part file goes, and @cause reaches the caller in
+ * the user's words (GIO says "Error writing to file descriptor: No space
+ * left on device") */
+static void
+fail_writing (RoadmapFileWriter  *self,
+              GError             *cause,
+              GError            **error)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    {
+      set_error (error, ENOSPC, self->path);
+      g_error_free (cause);
+    }
+  else
+    g_propagate_error (error, cause);
+  roadmap_file_writer_abandon (self);
+}
+
 static void
 roadmap_file_writer_finalize (GObject *object)
 {
@@ -504,13 +522,7 @@ roadmap_file_writer_finish (RoadmapFileWriter  *self,
 
   if (!g_output_stream_close (self->stream, cancellable, &local_error))
     {
-      /* GIO says "Error writing to file descriptor: No space left on
-       * device": the user's words instead */
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        set_error (error, ENOSPC, self->path);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      roadmap_file_writer_abandon (self);
+      fail_writing (self, g_steal_pointer (&local_error), error);
       return FALSE;
     }
 
@@ -598,11 +610,7 @@ roadmap_file_write_contents (GFile                   *file,
 
   if (!g_output_stream_write_all (writer->stream, contents, length, NULL, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
-        set_error (error, ENOSPC, writer->path);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      roadmap_file_writer_abandon (writer);
+      fail_writing (writer, g_steal_pointer (&local_error), error);
       return FALSE;
     }
 
