@@ -157,10 +157,12 @@ test_drop (UiFixture     *fixture,
   RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
   RoadmapPhase *phase = roadmap_skill_get_phase (skill);
   GtkWidget *done_column;
+  GtkWidget *moved_card;
   GtkWidget *card;
 
   ui_fixture_open_window (fixture);
   done_column = get_column (fixture, skill, ROADMAP_STATUS_DONE);
+  moved_card = roadmap_board_find_card (get_board (fixture), skill);
 
   g_assert_true (emit_drop (done_column, skill, 40.0));
   ui_spin (50);
@@ -170,6 +172,10 @@ test_drop (UiFixture     *fixture,
   card = roadmap_board_find_card (get_board (fixture), skill);
   g_assert_nonnull (card);
   g_assert_true (ui_widget_is_inside (card, done_column));
+  /* The card itself moved (none was built), and shows its new status */
+  g_assert_true (card == moved_card);
+  g_assert_true (gtk_widget_has_css_class (card, "done"));
+  g_assert_false (gtk_widget_has_css_class (card, "todo"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 of 13 done"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 of 3 done"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved Database Design to Done"));
@@ -553,6 +559,20 @@ card_is_drawn (UiFixture *fixture,
   return window_pixel (window, x + 4, y) != window_pixel (window, x - 3, y);
 }
 
+/* Whether @card's last drawing holds anything (what the frame reuses) */
+static gboolean
+card_has_drawing (GtkWidget *card)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (card);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (card), gtk_widget_get_height (card));
+  node = gtk_snapshot_to_node (snapshot);
+  return node != NULL;
+}
+
 /* A session on one track, "long", of one phase with @n_skills skills */
 static void
 use_long_track (UiFixture *fixture,
@@ -614,9 +634,13 @@ test_cards_in_view (UiFixture     *fixture,
   /* Scrolled to the end, and back */
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (get_board (fixture)))));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) * 2);
+  g_assert_true (card_has_drawing (card_of (fixture, "skill-0")));
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   ui_wait_for_frame (window);
   g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-29")));
+  /* The cards that left the view are kept as nothing: a frame renders
+   * only what shows. */
+  g_assert_false (card_has_drawing (card_of (fixture, "skill-0")));
   gtk_adjustment_set_value (adjustment, 0);
   ui_wait_for_frame (window);
   g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-0")));

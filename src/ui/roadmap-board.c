@@ -34,9 +34,11 @@ struct _RoadmapBoard
   GtkListBox *phase_list;
 
   /* Cards left undrawn because they were outside the scrolled area (see
-   * roadmap_board_should_draw()), each with a reference; and the frame
-   * clock's layout handler that draws them once they come in. */
+   * roadmap_board_should_draw()), and cards drawn, each with a reference;
+   * and the frame clock's layout handler that draws the first once they
+   * come in, and undraws the second once they leave. */
   GHashTable *undrawn;
+  GHashTable *drawn;
   GdkFrameClock *frame_clock;
   gulong after_layout_id;
 };
@@ -222,6 +224,21 @@ on_after_layout (GdkFrameClock *frame_clock,
           g_hash_table_iter_remove (&iter);
         }
     }
+
+  /* A card that left the view is drawn again, as nothing: however far
+   * the learner scrolled, a frame renders only the cards in view. */
+  g_hash_table_iter_init (&iter, self->drawn);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      gboolean on_board = gtk_widget_is_ancestor (widget, GTK_WIDGET (self));
+
+      if (!on_board || !is_in_view (self, widget))
+        {
+          if (on_board)
+            gtk_widget_queue_draw (widget);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
 }
 
 /* Every undrawn card is drawn the next time it is snapshot. */
@@ -237,6 +254,7 @@ forget_undrawn (RoadmapBoard *self)
       gtk_widget_queue_draw (widget);
       g_hash_table_iter_remove (&iter);
     }
+  g_hash_table_remove_all (self->drawn);
 }
 
 static void
@@ -276,6 +294,7 @@ roadmap_board_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->shown_phases);
   g_clear_pointer (&self->undrawn, g_hash_table_unref);
+  g_clear_pointer (&self->drawn, g_hash_table_unref);
 
   G_OBJECT_CLASS (roadmap_board_parent_class)->dispose (object);
 }
@@ -355,6 +374,7 @@ roadmap_board_init (RoadmapBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->undrawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  self->drawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
 GtkWidget *
@@ -567,8 +587,15 @@ roadmap_board_should_draw (RoadmapBoard *self,
   g_return_val_if_fail (ROADMAP_IS_BOARD (self), TRUE);
   g_return_val_if_fail (GTK_IS_WIDGET (widget), TRUE);
 
-  if (self->frame_clock == NULL || is_in_view (self, widget))
+  if (self->frame_clock == NULL)
     return TRUE;
+
+  if (is_in_view (self, widget))
+    {
+      if (!g_hash_table_contains (self->drawn, widget))
+        g_hash_table_add (self->drawn, g_object_ref (widget));
+      return TRUE;
+    }
 
   if (!g_hash_table_contains (self->undrawn, widget))
     g_hash_table_add (self->undrawn, g_object_ref (widget));

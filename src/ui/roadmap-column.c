@@ -26,6 +26,11 @@ struct _RoadmapColumn
   GtkLabel *title_label;
   GtkLabel *count_label;
   GtkListBox *list;
+
+  /* The card of the skill that last left this column, kept until the
+   * next change, so the column it moves to can show that card instead
+   * of building a new one (see take_spare_card()) */
+  GtkWidget *spare_card;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapColumn, roadmap_column, GTK_TYPE_WIDGET)
@@ -39,11 +44,65 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A skill moves within its phase: first out of one column, then into
+ * another. The card it leaves is kept by the column it leaves, and the
+ * sibling column it arrives in shows it again: no template to build, no
+ * text to lay out again (see bench-board). */
+static GtkWidget *
+take_spare_card (RoadmapColumn *self,
+                 RoadmapSkill  *skill)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (box == NULL)
+    return NULL;
+
+  for (GtkWidget *sibling = gtk_widget_get_first_child (box);
+       sibling != NULL;
+       sibling = gtk_widget_get_next_sibling (sibling))
+    {
+      RoadmapColumn *column;
+
+      if (!ROADMAP_IS_COLUMN (sibling))
+        continue;
+
+      column = ROADMAP_COLUMN (sibling);
+      if (column->spare_card != NULL &&
+          gtk_widget_get_parent (column->spare_card) == NULL &&
+          roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (column->spare_card)) == skill)
+        return g_steal_pointer (&column->spare_card);
+    }
+
+  return NULL;
+}
+
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
 {
-  return roadmap_skill_card_new (ROADMAP_SKILL (item));
+  GtkWidget *card = take_spare_card (ROADMAP_COLUMN (user_data), ROADMAP_SKILL (item));
+
+  /* The list box takes the reference returned */
+  return card != NULL ? card : roadmap_skill_card_new (ROADMAP_SKILL (item));
+}
+
+/* Runs before the list box's own handler, while the card of a removed
+ * skill is still in the list. */
+static void
+keep_spare_card (RoadmapColumn *self,
+                 guint          position,
+                 guint          removed,
+                 guint          added)
+{
+  GtkListBoxRow *row;
+
+  g_clear_object (&self->spare_card);
+  if (removed != 1)
+    return;
+
+  row = gtk_list_box_get_row_at_index (self->list, (int) position);
+  if (row != NULL)
+    self->spare_card = g_object_ref (GTK_WIDGET (row));
 }
 
 static void
@@ -169,7 +228,8 @@ roadmap_column_constructed (GObject *object)
   gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
   gtk_label_set_text (self->title_label, roadmap_status_get_label (status));
 
-  gtk_list_box_bind_model (self->list, self->model, create_card, NULL, NULL);
+  g_signal_connect_object (self->model, "items-changed", G_CALLBACK (keep_spare_card), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->list, self->model, create_card, self, NULL);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   update_count (self);
 }
@@ -179,6 +239,7 @@ roadmap_column_dispose (GObject *object)
 {
   RoadmapColumn *self = (RoadmapColumn *) object;
 
+  g_clear_object (&self->spare_card);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_COLUMN);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);

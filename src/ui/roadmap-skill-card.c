@@ -99,11 +99,12 @@ update_status (RoadmapSkillCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date_text != NULL);
 
   /* The status also reads without colour: a check mark for Done, a
-   * "play" triangle for Doing. */
+   * "play" triangle for Doing, nothing for To-do. The icon stays shown
+   * (empty for To-do): showing it again would restyle the overlay's
+   * child and lay the window out a second time in the frame. */
   gtk_image_set_from_icon_name (self->status_icon,
                                 status == ROADMAP_STATUS_DONE ? "object-select-symbolic" :
                                 status == ROADMAP_STATUS_DOING ? "media-playback-start-symbolic" : NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), status != ROADMAP_STATUS_TODO);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "todo");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "doing");

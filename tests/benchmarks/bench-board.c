@@ -4,9 +4,13 @@
  * Prints, as medians and 95th percentiles over many frames:
  *  - showing the track (set on the board → first frame painted);
  *  - scrolling the board by a quarter page (→ the frame that shows it);
- *  - a move committed through the session (→ the frame that shows it);
- * and, as the floor measured in the same run, scrolling a plain GtkListBox
- * of 500 one-line rows. 16.7 ms is one frame at 60 Hz.
+ *  - a move committed through the session (→ the frame that shows it),
+ *    to the end of the next column (the keyboard's and the menu's moves)
+ *    and to the top of a column (a drop there), which shifts every card
+ *    of both columns;
+ * and, as floors measured in the same run: scrolling a plain GtkListBox of
+ * 500 one-line rows, and moving a row, styled as a card, between two plain
+ * GtkListBoxes of 100 rows. 16.7 ms is one frame at 60 Hz.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -60,6 +64,19 @@ wait_for_frame (void)
     g_main_context_iteration (NULL, TRUE);
 
   g_source_remove (tick);
+}
+
+/* Waits for the frame showing what changed since @start, and keeps how
+ * long it took. */
+static void
+record_frame (GArray *samples_ms,
+              gint64  start)
+{
+  double ms;
+
+  wait_for_frame ();
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_array_append_val (samples_ms, ms);
 }
 
 /* Lets pending work (idles, deferred phases) finish, with a fresh frame. */
@@ -148,27 +165,53 @@ scroll_through (GtkAdjustment *adjustment)
          gtk_adjustment_get_upper (adjustment))
     {
       gint64 start = g_get_monotonic_time ();
-      double ms;
 
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
                                             gtk_adjustment_get_page_size (adjustment) / 4);
-      wait_for_frame ();
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (samples, ms);
+      record_frame (samples, start);
     }
 
   return samples;
 }
 
-static double
-scroll_floor (void)
+/* A 1200×800 window scrolling @content, shown, its frames counted */
+static GtkWidget *
+floor_window_new (GtkWidget *content)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  watch_frames (window);
+  settle ();
+  return window;
+}
+
+/* Reports a floor, closes its window; returns its median */
+static double
+floor_window_close (GtkWidget  *window,
+                    GtkWidget  *previous,
+                    const char *what,
+                    GArray     *samples_ms)
+{
+  double median = median_of (samples_ms);
+
+  report (what, samples_ms, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  bench_window = previous;
+  return median;
+}
+
+static double
+scroll_floor (void)
+{
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *previous = bench_window;
+  GtkWidget *window;
   g_autoptr(GArray) samples = NULL;
-  double median;
 
   for (guint i = 0; i < N_PHASES * SKILLS_PER_PHASE; i++)
     {
@@ -176,20 +219,98 @@ scroll_floor (void)
 
       gtk_list_box_append (GTK_LIST_BOX (list), gtk_label_new (text));
     }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
-  gtk_window_set_child (GTK_WINDOW (window), scroller);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  watch_frames (window);
-  settle ();
+  window = floor_window_new (list);
+  samples = scroll_through (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_window_get_child (GTK_WINDOW (window)))));
+  return floor_window_close (window, previous, "floor: scroll a plain list of 500 rows", samples);
+}
 
-  samples = scroll_through (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
-  median = median_of (samples);
-  report ("floor: scroll a plain list of 500 rows", samples, 0);
+static GtkWidget *
+floor_card (guint i)
+{
+  g_autofree char *title = g_strdup_printf ("Skill %u of phase 1, with a title long enough to wrap", i);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *face = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *label = gtk_label_new (title);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  bench_window = previous;
-  return median;
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (face), label);
+  label = gtk_label_new ("2 topics · 1 link · about 15 h");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_box_append (GTK_BOX (face), label);
+  gtk_widget_add_css_class (face, "card");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), face);
+  gtk_widget_add_css_class (row, "skill-card");
+  return row;
+}
+
+/* The toolkit's own cost of what a move shows: a row, styled like a card,
+ * taken from the top of one list and put at the top of another. */
+static double
+move_floor (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *lists[2] = { gtk_list_box_new (), gtk_list_box_new () };
+  GtkWidget *previous = bench_window;
+  GtkWidget *window;
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint l = 0; l < 2; l++)
+    {
+      gtk_widget_add_css_class (lists[l], "skill-list");
+      gtk_widget_set_hexpand (lists[l], TRUE);
+      gtk_widget_set_valign (lists[l], GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), lists[l]);
+    }
+  for (guint i = 0; i < SKILLS_PER_PHASE; i++)
+    gtk_list_box_append (GTK_LIST_BOX (lists[0]), floor_card (i));
+  window = floor_window_new (box);
+
+  for (guint i = 0; i < N_MOVES; i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (lists[0]), 0));
+      gint64 start = g_get_monotonic_time ();
+
+      g_object_ref (row);
+      gtk_list_box_remove (GTK_LIST_BOX (lists[0]), row);
+      gtk_list_box_insert (GTK_LIST_BOX (lists[1]), row, 0);
+      g_object_unref (row);
+      record_frame (samples, start);
+    }
+  return floor_window_close (window, previous, "floor: move a row between two plain lists", samples);
+}
+
+/* Moves the first @N_MOVES skills of the first phase out of To-do, one
+ * after the other, to Doing and Done in turn: to the top of the column
+ * if @to_top, else to its end. */
+static GArray *
+move_cards (RoadmapBoard *board,
+            RoadmapTrack *track,
+            gboolean      to_top)
+{
+  GArray *samples = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < N_MOVES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("skill-0-%u", to_top ? i : N_MOVES + i);
+      RoadmapSkill *skill = roadmap_track_find_skill (track, id);
+      RoadmapStatus status = i % 2 ? ROADMAP_STATUS_DONE : ROADMAP_STATUS_DOING;
+      g_autoptr(RoadmapSkill) first = NULL;
+      gint64 start;
+
+      g_assert (skill != NULL);
+      if (to_top)
+        first = g_list_model_get_item (roadmap_phase_get_column (roadmap_skill_get_phase (skill), status), 0);
+      start = g_get_monotonic_time ();
+      if (!roadmap_board_move_skill (board, skill, status, first) ||
+          roadmap_skill_get_status (skill) != status)
+        g_error ("the move of %s was not committed", id);
+      record_frame (samples, start);
+    }
+
+  return samples;
 }
 
 int
@@ -203,13 +324,14 @@ main (int   argc,
   g_autoptr(RoadmapSession) session = NULL;
   g_autoptr(GArray) show = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) scroll = NULL;
-  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) moves_to_end = NULL;
+  g_autoptr(GArray) moves_to_top = NULL;
   g_autoptr(GError) error = NULL;
   RoadmapWindow *window;
   RoadmapBoard *board;
   RoadmapTrack *track;
   GtkScrolledWindow *scroller;
-  double floor_ms;
+  double floor_ms, move_floor_ms;
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_init ();
@@ -232,6 +354,7 @@ main (int   argc,
            N_PHASES * SKILLS_PER_PHASE, N_PHASES);
 
   floor_ms = scroll_floor ();
+  move_floor_ms = move_floor ();
 
   window = roadmap_window_new (app, session, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -243,12 +366,9 @@ main (int   argc,
   for (int i = 0; i < 5; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      double ms;
 
       roadmap_board_set_track (board, track);
-      wait_for_frame ();
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (show, ms);
+      record_frame (show, start);
       settle ();
       roadmap_board_set_track (board, NULL);
       settle ();
@@ -263,27 +383,11 @@ main (int   argc,
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
   settle ();
-  for (guint i = 0; i < N_MOVES; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("skill-0-%u", i);
-      RoadmapSkill *skill = roadmap_track_find_skill (track, id);
-      RoadmapStatus status = i % 2 ? ROADMAP_STATUS_DONE : ROADMAP_STATUS_DOING;
-      g_autoptr(RoadmapSkill) first = NULL;
-      gint64 start;
-      double ms;
-
-      g_assert (skill != NULL);
-      /* To the top of the column, as a drop there does */
-      first = g_list_model_get_item (roadmap_phase_get_column (roadmap_skill_get_phase (skill), status), 0);
-      start = g_get_monotonic_time ();
-      if (!roadmap_board_move_skill (board, skill, status, first) ||
-          roadmap_skill_get_status (skill) != status)
-        g_error ("the move of %s was not committed", id);
-      wait_for_frame ();
-      ms = (g_get_monotonic_time () - start) / 1000.0;
-      g_array_append_val (moves, ms);
-    }
-  report ("move a card (commit + the frame showing it)", moves, 0);
+  moves_to_end = move_cards (board, track, FALSE);
+  settle ();
+  moves_to_top = move_cards (board, track, TRUE);
+  report ("move a card to the end of the next column", moves_to_end, move_floor_ms);
+  report ("move a card to the top of a column", moves_to_top, move_floor_ms);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (db_path);
