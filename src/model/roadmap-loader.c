@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -50,13 +52,43 @@ typedef enum
   TEXT_PARAGRAPHS,  /* a summary: line breaks and tabs allowed */
 } TextKind;
 
+/* A place in the document, such as phases[0].skills[3].title: a chain
+ * of members and indexes on the stack, written out only for a message.
+ * NULL is the document itself. */
+typedef struct _Where Where;
+struct _Where
+{
+  const Where *parent;
+  const char *member;  /* NULL for an element of a list */
+  guint index;
+};
+
+#define MEMBER(parent, name) (&(Where) { (parent), (name), 0 })
+#define ELEMENT(parent, i)   (&(Where) { (parent), NULL, (i) })
+
+static void
+append_where (GString     *out,
+              const Where *where)
+{
+  if (where->parent != NULL)
+    append_where (out, where->parent);
+
+  if (where->member == NULL)
+    g_string_append_printf (out, "[%u]", where->index);
+  else if (out->len > 0)
+    g_string_append_printf (out, ".%s", where->member);
+  else
+    g_string_append (out, where->member);
+}
+
 static gboolean G_GNUC_PRINTF (4, 5)
-fail (Loader     *loader,
-      int         code,
-      const char *path,
-      const char *format,
+fail (Loader      *loader,
+      int          code,
+      const Where *where,
+      const char  *format,
       ...)
 {
+  g_autoptr(GString) path = g_string_new (NULL);
   g_autofree char *message = NULL;
   va_list args;
 
@@ -64,8 +96,13 @@ fail (Loader     *loader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
+  if (where != NULL)
+    append_where (path, where);
+  else
+    g_string_append (path, _("document"));
+
   g_set_error (loader->error, ROADMAP_LOADER_ERROR, code, "%s: %s: %s",
-               loader->name, path, message);
+               loader->name, path->str, message);
   return FALSE;
 }
 
@@ -96,22 +133,15 @@ describe_node (JsonNode *node)
     }
 }
 
-static char *
-member_path (const char *path,
-             const char *member)
-{
-  return path[0] != '\0' ? g_strconcat (path, ".", member, NULL) : g_strdup (member);
-}
-
 /* Returns the member node, or NULL with @found FALSE when it is absent and
  * optional (null counts as absent). */
 static gboolean
-get_member (Loader      *loader,
-            JsonObject  *object,
-            const char  *path,
-            const char  *member,
-            Presence     presence,
-            JsonNode   **out)
+get_member (Loader       *loader,
+            JsonObject   *object,
+            const Where  *path,
+            const char   *member,
+            Presence      presence,
+            JsonNode    **out)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -119,13 +149,10 @@ get_member (Loader      *loader,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      g_autofree char *where = NULL;
-
       if (presence == OPTIONAL)
         return TRUE;
 
-      where = member_path (path, member);
-      return fail (loader, ROADMAP_LOADER_ERROR_MISSING, where,
+      return fail (loader, ROADMAP_LOADER_ERROR_MISSING, MEMBER (path, member),
                    _("this required member is missing"));
     }
 
@@ -134,10 +161,10 @@ get_member (Loader      *loader,
 }
 
 static gboolean
-check_text (Loader     *loader,
-            const char *where,
-            const char *value,
-            TextKind    kind)
+check_text (Loader      *loader,
+            const Where *where,
+            const char  *value,
+            TextKind     kind)
 {
   g_autoptr(GError) error = NULL;
   gboolean ok = TRUE;
@@ -169,44 +196,49 @@ check_text (Loader     *loader,
 }
 
 static gboolean
-check_string (Loader     *loader,
-              const char *where,
-              const char *value,
-              TextKind    kind,
-              gsize       max_length,
-              gboolean    allow_empty)
+check_string (Loader      *loader,
+              const Where *where,
+              const char  *value,
+              TextKind     kind,
+              gsize        max_length,
+              gboolean     allow_empty)
 {
-  glong length;
-
-  /* The guard validated the raw bytes; check the decoded value again so
-   * that nothing reaching the model can be invalid. */
+  /* The guard validated the raw bytes; the decoded value is checked
+   * again (by check_text(), or here for ids and links) so that nothing
+   * reaching the model can be invalid. */
   if (!g_utf8_validate (value, -1, NULL))
     return fail (loader, ROADMAP_LOADER_ERROR_ENCODING, where,
                  _("the text is not valid UTF-8"));
 
-  length = g_utf8_strlen (value, -1);
-  if (!allow_empty && length == 0)
+  if (!allow_empty && value[0] == '\0')
     return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
                  _("the text must not be empty"));
-  if ((gsize) length > max_length)
-    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
-                 _("the text is %ld characters long; at most %zu are allowed"),
-                 length, max_length);
+
+  /* No more characters than bytes: counted only when it may matter */
+  if (strlen (value) > max_length)
+    {
+      glong length = g_utf8_strlen (value, -1);
+
+      if ((gsize) length > max_length)
+        return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                     _("the text is %ld characters long; at most %zu are allowed"),
+                     length, max_length);
+    }
 
   return check_text (loader, where, value, kind);
 }
 
 static gboolean
-get_string (Loader      *loader,
-            JsonObject  *object,
-            const char  *path,
-            const char  *member,
-            Presence     presence,
-            TextKind     kind,
-            gsize        max_length,
-            const char **out)
+get_string (Loader       *loader,
+            JsonObject   *object,
+            const Where  *path,
+            const char   *member,
+            Presence      presence,
+            TextKind      kind,
+            gsize         max_length,
+            const char  **out)
 {
-  g_autofree char *where = member_path (path, member);
+  const Where *where = MEMBER (path, member);
   JsonNode *node;
 
   *out = NULL;
@@ -228,13 +260,13 @@ get_string (Loader      *loader,
 }
 
 static gboolean
-get_id (Loader      *loader,
-        JsonObject  *object,
-        const char  *path,
-        GHashTable  *scope,
-        const char **out)
+get_id (Loader       *loader,
+        JsonObject   *object,
+        const Where  *path,
+        GHashTable   *scope,
+        const char  **out)
 {
-  g_autofree char *where = member_path (path, "id");
+  const Where *where = MEMBER (path, "id");
   JsonNode *node = json_object_get_member (object, "id");
 
   /* An empty id is a bad id, not an empty text. */
@@ -268,12 +300,12 @@ get_id (Loader      *loader,
 }
 
 static gboolean
-get_integer (Loader     *loader,
-             JsonNode   *node,
-             const char *where,
-             gint64      min,
-             gint64      max,
-             gint64     *out)
+get_integer (Loader      *loader,
+             JsonNode    *node,
+             const Where *where,
+             gint64       min,
+             gint64       max,
+             gint64      *out)
 {
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
@@ -289,14 +321,14 @@ get_integer (Loader     *loader,
 }
 
 static gboolean
-get_array (Loader      *loader,
-           JsonObject  *object,
-           const char  *path,
-           const char  *member,
-           Presence     presence,
-           JsonArray  **out)
+get_array (Loader       *loader,
+           JsonObject   *object,
+           const Where  *path,
+           const char   *member,
+           Presence      presence,
+           JsonArray   **out)
 {
-  g_autofree char *where = member_path (path, member);
+  const Where *where = MEMBER (path, member);
   JsonNode *node;
 
   *out = NULL;
@@ -320,11 +352,11 @@ get_array (Loader      *loader,
 }
 
 static gboolean
-get_object_element (Loader      *loader,
-                    JsonArray   *array,
-                    guint        index,
-                    const char  *where,
-                    JsonObject **out)
+get_object_element (Loader       *loader,
+                    JsonArray    *array,
+                    guint         index,
+                    const Where  *where,
+                    JsonObject  **out)
 {
   JsonNode *node = json_array_get_element (array, index);
 
@@ -339,7 +371,7 @@ get_object_element (Loader      *loader,
 static gboolean
 load_resources (Loader       *loader,
                 JsonObject   *object,
-                const char   *path,
+                const Where  *path,
                 RoadmapSkill *skill)
 {
   JsonArray *array;
@@ -353,8 +385,7 @@ load_resources (Loader       *loader,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = g_strdup_printf ("%s.resources[%u]", path, i);
-      g_autofree char *url_path = NULL;
+      const Where *where = ELEMENT (MEMBER (path, "resources"), i);
       g_autoptr(GError) url_error = NULL;
       g_autoptr(RoadmapResource) resource = NULL;
       JsonObject *item;
@@ -367,9 +398,8 @@ load_resources (Loader       *loader,
         return FALSE;
 
       /* Checked as a link, which is one line of text too */
-      url_path = member_path (where, "url");
       if (!roadmap_text_check_url (url, &url_error))
-        return fail (loader, ROADMAP_LOADER_ERROR_UNSAFE_URL, url_path, "%s", url_error->message);
+        return fail (loader, ROADMAP_LOADER_ERROR_UNSAFE_URL, MEMBER (where, "url"), "%s", url_error->message);
 
       resource = roadmap_resource_new (title, url, kind);
       roadmap_skill_add_resource (skill, resource);
@@ -381,7 +411,7 @@ load_resources (Loader       *loader,
 static gboolean
 load_topics (Loader       *loader,
              JsonObject   *object,
-             const char   *path,
+             const Where  *path,
              RoadmapSkill *skill)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -398,7 +428,7 @@ load_topics (Loader       *loader,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = g_strdup_printf ("%s.topics[%u]", path, i);
+      const Where *where = ELEMENT (MEMBER (path, "topics"), i);
       JsonNode *node = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
@@ -416,10 +446,10 @@ load_topics (Loader       *loader,
 }
 
 static RoadmapSkill *
-load_skill (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            GHashTable *skill_ids)
+load_skill (Loader      *loader,
+            JsonObject  *object,
+            const Where *path,
+            GHashTable  *skill_ids)
 {
   g_autoptr(RoadmapSkill) skill = NULL;
   const char *id, *title, *summary;
@@ -436,10 +466,9 @@ load_skill (Loader     *loader,
 
   if (estimate != NULL)
     {
-      g_autofree char *where = member_path (path, "estimate_hours");
       gint64 hours;
 
-      if (!get_integer (loader, estimate, where, 0, MAX_ESTIMATE_HOURS, &hours))
+      if (!get_integer (loader, estimate, MEMBER (path, "estimate_hours"), 0, MAX_ESTIMATE_HOURS, &hours))
         return NULL;
       roadmap_skill_set_estimate_hours (skill, (guint) hours);
     }
@@ -452,15 +481,13 @@ load_skill (Loader     *loader,
 }
 
 static gboolean
-get_months (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            guint      *first,
-            guint      *last)
+get_months (Loader      *loader,
+            JsonObject  *object,
+            const Where *path,
+            guint       *first,
+            guint       *last)
 {
-  g_autofree char *where = member_path (path, "months");
-  g_autofree char *where_first = g_strdup_printf ("%s[0]", where);
-  g_autofree char *where_last = g_strdup_printf ("%s[1]", where);
+  const Where *where = MEMBER (path, "months");
   JsonArray *array;
   gint64 a, b;
 
@@ -476,8 +503,8 @@ get_months (Loader     *loader,
     return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
                  _("expected two month numbers, first and last, such as [1, 2]"));
 
-  if (!get_integer (loader, json_array_get_element (array, 0), where_first, 1, MAX_MONTH, &a) ||
-      !get_integer (loader, json_array_get_element (array, 1), where_last, 1, MAX_MONTH, &b))
+  if (!get_integer (loader, json_array_get_element (array, 0), ELEMENT (where, 0), 1, MAX_MONTH, &a) ||
+      !get_integer (loader, json_array_get_element (array, 1), ELEMENT (where, 1), 1, MAX_MONTH, &b))
     return FALSE;
 
   if (a > b)
@@ -491,11 +518,11 @@ get_months (Loader     *loader,
 }
 
 static RoadmapPhase *
-load_phase (Loader     *loader,
-            JsonObject *object,
-            const char *path,
-            GHashTable *phase_ids,
-            GHashTable *skill_ids)
+load_phase (Loader      *loader,
+            JsonObject  *object,
+            const Where *path,
+            GHashTable  *phase_ids,
+            GHashTable  *skill_ids)
 {
   g_autoptr(RoadmapPhase) phase = NULL;
   const char *id, *title;
@@ -514,7 +541,7 @@ load_phase (Loader     *loader,
   n = json_array_get_length (skills);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = g_strdup_printf ("%s.skills[%u]", path, i);
+      const Where *where = ELEMENT (MEMBER (path, "skills"), i);
       g_autoptr(RoadmapSkill) skill = NULL;
       JsonObject *item;
 
@@ -546,7 +573,7 @@ load_track (Loader   *loader,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      fail (loader, ROADMAP_LOADER_ERROR_TYPE, _("document"),
+      fail (loader, ROADMAP_LOADER_ERROR_TYPE, NULL,
             _("expected a roadmap object, found %s"), describe_node (root));
       return NULL;
     }
@@ -556,7 +583,7 @@ load_track (Loader   *loader,
   format = json_object_get_member (object, "format");
   if (format == NULL)
     {
-      fail (loader, ROADMAP_LOADER_ERROR_FORMAT, "format",
+      fail (loader, ROADMAP_LOADER_ERROR_FORMAT, MEMBER (NULL, "format"),
             _("the member “format” is missing: is this a roadmap file?"));
       return NULL;
     }
@@ -566,16 +593,16 @@ load_track (Loader   *loader,
     {
       g_autofree char *shown = json_to_string (format, FALSE);
 
-      fail (loader, ROADMAP_LOADER_ERROR_FORMAT, "format",
+      fail (loader, ROADMAP_LOADER_ERROR_FORMAT, MEMBER (NULL, "format"),
             _("this file uses roadmap format %s; this version of Roadmap reads format %d"),
             shown, FORMAT_VERSION);
       return NULL;
     }
 
-  if (!get_id (loader, object, "", NULL, &id) ||
-      !get_string (loader, object, "", "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
-      !get_string (loader, object, "", "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
-      !get_array (loader, object, "", "phases", REQUIRED, &phases))
+  if (!get_id (loader, object, NULL, NULL, &id) ||
+      !get_string (loader, object, NULL, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
+      !get_string (loader, object, NULL, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
+      !get_array (loader, object, NULL, "phases", REQUIRED, &phases))
     return NULL;
 
   track = roadmap_track_new (id, title);
@@ -584,14 +611,14 @@ load_track (Loader   *loader,
   n = json_array_get_length (phases);
   if (n == 0)
     {
-      fail (loader, ROADMAP_LOADER_ERROR_VALUE, "phases",
+      fail (loader, ROADMAP_LOADER_ERROR_VALUE, MEMBER (NULL, "phases"),
             _("a roadmap needs at least one phase"));
       return NULL;
     }
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = g_strdup_printf ("phases[%u]", i);
+      const Where *where = ELEMENT (MEMBER (NULL, "phases"), i);
       g_autoptr(RoadmapPhase) phase = NULL;
       JsonObject *item;
 

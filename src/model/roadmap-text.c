@@ -83,8 +83,14 @@ check_lines (const char  *text,
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), position++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
       g_autofree char *name = NULL;
+
+      /* Most text is printable ASCII */
+      if ((guchar) *p >= 0x20 && (guchar) *p < 0x7F)
+        continue;
+
+      c = g_utf8_get_char (p);
 
       if (roadmap_text_is_noncharacter (c))
         {
@@ -283,6 +289,13 @@ roadmap_text_check_title (const char  *text,
   return TRUE;
 }
 
+/* @text as an error message quotes it */
+static char *
+quote (const char *text)
+{
+  return roadmap_text_escape_for_message (text, ROADMAP_TEXT_QUOTE_MAX_CHARS);
+}
+
 /**
  * roadmap_text_check_url:
  *
@@ -301,7 +314,6 @@ roadmap_text_check_url (const char  *url,
 {
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) parse_error = NULL;
-  g_autofree char *quoted = NULL;
   const char *scheme;
   const char *host;
 
@@ -310,16 +322,16 @@ roadmap_text_check_url (const char  *url,
   if (!roadmap_text_check_single_line (url, error))
     return FALSE;
 
-  quoted = roadmap_text_escape_for_message (url, ROADMAP_TEXT_QUOTE_MAX_CHARS);
-
   for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      g_autofree char *quoted = NULL;
       g_autofree char *name = NULL;
 
       if (c < 0x80 ? is_uri_ascii ((char) c) : is_visible (c))
         continue;
 
+      quoted = quote (url);
       name = code_point_name (c);
       g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
                    /* Translators: the first %s is a web address, the second
@@ -331,6 +343,8 @@ roadmap_text_check_url (const char  *url,
   scheme = g_uri_peek_scheme (url);
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
     {
+      g_autofree char *quoted = quote (url);
+
       g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
                    _("“%s” is not allowed: links must be http:// or https:// addresses"), quoted);
       return FALSE;
@@ -339,6 +353,8 @@ roadmap_text_check_url (const char  *url,
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, &parse_error);
   if (uri == NULL)
     {
+      g_autofree char *quoted = quote (url);
+
       g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
                    /* Translators: %s is a web address, then why it is not one */
                    _("“%s” is not a valid link: %s"), quoted, parse_error->message);
@@ -348,6 +364,8 @@ roadmap_text_check_url (const char  *url,
   host = g_uri_get_host (uri);
   if (host == NULL || host[0] == '\0')
     {
+      g_autofree char *quoted = quote (url);
+
       g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
                    _("“%s” is not allowed: links must be http:// or https:// addresses"), quoted);
       return FALSE;
@@ -363,7 +381,8 @@ roadmap_text_check_url (const char  *url,
 
   if (!is_host_name (host))
     {
-      g_autofree char *quoted_host = roadmap_text_escape_for_message (host, ROADMAP_TEXT_QUOTE_MAX_CHARS);
+      g_autofree char *quoted = quote (url);
+      g_autofree char *quoted_host = quote (host);
 
       g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
                    /* Translators: the first %s is a web address, the second its host */
