@@ -122,12 +122,13 @@ test_window_in_german (UiFixture     *fixture,
 
   /* The Keyboard Shortcuts window */
   {
-    GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+    GtkShortcutsWindow *overlay;
     gboolean found = FALSE;
 
-    g_assert_nonnull (overlay);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
     ui_spin (200);
+    overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window));
+    g_assert_nonnull (overlay);
     for (GtkWidget *shortcut = ui_find_child (GTK_WIDGET (overlay), GTK_TYPE_SHORTCUTS_SHORTCUT);
          shortcut != NULL && !found;
          shortcut = gtk_widget_get_next_sibling (shortcut))

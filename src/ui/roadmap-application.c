@@ -114,8 +114,6 @@ roadmap_application_startup (GApplication *application)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
-  /* GtkApplication sets this one already, when it finds gtk/help-overlay.ui;
-   * repeated here so that every accelerator is in one place. */
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
