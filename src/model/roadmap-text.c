@@ -154,7 +154,21 @@ is_visible (gunichar c)
 static gboolean
 is_uri_ascii (char c)
 {
-  return g_ascii_isalnum (c) || strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL;
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("-._~:/?#[]@!$&'()*+,;=%", c) != NULL);
+}
+
+/* Whether @url has only those characters (most links): then it is one
+ * line of valid UTF-8 too */
+static gboolean
+is_all_uri_ascii (const char *url)
+{
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (!is_uri_ascii (*p))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Letters, digits and "-" in labels of 1 to 63, one trailing dot at most;
@@ -296,6 +310,39 @@ quote (const char *text)
   return roadmap_text_escape_for_message (text, ROADMAP_TEXT_QUOTE_MAX_CHARS);
 }
 
+/* One line, holding only what a link may hold unencoded: the characters
+ * RFC 3986 allows, and visible characters beyond ASCII */
+static gboolean
+check_url_characters (const char  *url,
+                      GError     **error)
+{
+  if (is_all_uri_ascii (url))
+    return TRUE;
+
+  if (!roadmap_text_check_single_line (url, error))
+    return FALSE;
+
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      g_autofree char *quoted = NULL;
+      g_autofree char *name = NULL;
+
+      if (c < 0x80 ? is_uri_ascii ((char) c) : is_visible (c))
+        continue;
+
+      quoted = quote (url);
+      name = code_point_name (c);
+      g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
+                   /* Translators: the first %s is a web address, the second
+                    * a code point such as U+0020 */
+                   _("“%s” is not a valid link: %s must be percent-encoded"), quoted, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * roadmap_text_check_url:
  *
@@ -319,26 +366,8 @@ roadmap_text_check_url (const char  *url,
 
   g_return_val_if_fail (url != NULL, FALSE);
 
-  if (!roadmap_text_check_single_line (url, error))
+  if (!check_url_characters (url, error))
     return FALSE;
-
-  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      g_autofree char *quoted = NULL;
-      g_autofree char *name = NULL;
-
-      if (c < 0x80 ? is_uri_ascii ((char) c) : is_visible (c))
-        continue;
-
-      quoted = quote (url);
-      name = code_point_name (c);
-      g_set_error (error, ROADMAP_TEXT_ERROR, ROADMAP_TEXT_ERROR_URL,
-                   /* Translators: the first %s is a web address, the second
-                    * a code point such as U+0020 */
-                   _("“%s” is not a valid link: %s must be percent-encoded"), quoted, name);
-      return FALSE;
-    }
 
   scheme = g_uri_peek_scheme (url);
   if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
