@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "roadmap-column.h"
+#include "roadmap-date.h"
 #include "roadmap-phase-card.h"
 #include "roadmap-skill-card.h"
 #include "roadmap-skill-dialog.h"
@@ -113,6 +114,15 @@ test_columns (UiFixture     *fixture,
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Months 1–2"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Started "));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Finished "));
+  /* Dates as everywhere else: "Started 2 Dec 2026", one space */
+  {
+    GtkWidget *label = ui_find_label (GTK_WIDGET (fixture->window), "Started ");
+    g_autofree char *date = roadmap_date_format (roadmap_skill_get_started_at (doing));
+    g_autofree char *expected = g_strdup_printf ("Started %s", date);
+
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+    g_assert_null (strstr (expected, "  "));
+  }
 
   /* Choosing the other track in the sidebar shows it. */
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "roadmap-catalog.h"
+#include "roadmap-date.h"
 #include "roadmap-loader.h"
 
 static guint
@@ -405,6 +406,35 @@ test_disposal (void)
   g_assert_null (roadmap_skill_get_track_id (skill));
 }
 
+/* One date style, with no padding before a one-digit day */
+static void
+test_dates (void)
+{
+  g_autoptr(GDateTime) early = g_date_time_new_local (2026, 11, 5, 19, 40, 12);
+  g_autoptr(GDateTime) late = g_date_time_new_local (2026, 12, 24, 8, 5, 0);
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 1, 5, 10, 0, 0);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  g_autofree char *expected = g_date_time_format (local, "%-d %b %Y");
+  g_autofree char *text = NULL;
+
+  text = roadmap_date_format (early);
+  g_assert_cmpstr (text, ==, "5 Nov 2026");
+  g_free (text);
+  text = roadmap_date_format_with_time (early);
+  g_assert_cmpstr (text, ==, "5 Nov 2026, 19:40");
+  g_free (text);
+  text = roadmap_date_format (late);
+  g_assert_cmpstr (text, ==, "24 Dec 2026");
+  g_free (text);
+  text = roadmap_date_format_with_time (late);
+  g_assert_cmpstr (text, ==, "24 Dec 2026, 08:05");
+  g_free (text);
+
+  /* Written in local time, whatever the zone of the value */
+  text = roadmap_date_format (utc);
+  g_assert_cmpstr (text, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +450,7 @@ main (int   argc,
   g_test_add_func ("/model/structure", test_structure);
   g_test_add_func ("/model/catalog", test_catalog);
   g_test_add_func ("/model/disposal", test_disposal);
+  g_test_add_func ("/model/dates", test_dates);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-date.h"
 #include "roadmap-report-private.h"
 
 typedef struct { double r, g, b; } Color;
@@ -297,7 +298,6 @@ report_block_cover (ReportStyle                 *style,
                     GDateTime                   *date,
                     double                       y)
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (date);
   g_autofree char *date_text = NULL;
   g_autofree char *counts = NULL;
   double top = y;
@@ -315,9 +315,7 @@ report_block_cover (ReportStyle                 *style,
     show_text (cr, layout, &secondary_color, style->left, y);
   y += report_layout_height (layout) + 6;
 
-  /* Translators: the date on the report's cover, in g_date_time_format ()
-   * terms: "25 November 2026" */
-  date_text = g_date_time_format (local, _("%-d %B %Y"));
+  date_text = roadmap_date_format (date);
   layout = report_style_text (style, REPORT_FONT_BODY, date_text != NULL ? date_text : "",
                               style->content_width);
   if (cr != NULL)
@@ -580,7 +578,7 @@ report_block_skill_row (ReportStyle              *style,
   for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
     {
       ReportColumn column = REPORT_COLUMN_STARTED + d;
-      g_autofree char *text = report_format_date (style, dates[d]);
+      g_autofree char *text = report_format_date (dates[d]);
 
       layout = report_style_short_text (style, REPORT_FONT_BODY, text,
                                         style->column_width[column] - 2 * CELL_PAD_X);

@@ -56,7 +56,6 @@ typedef struct
   PangoLayout *layouts[REPORT_N_FONTS];  /* one per font, reused for every text */
   PangoLayout *note_layout;              /* kept while a split note is laid out */
   GHashTable *short_texts;               /* "font width text" → its PangoLayout */
-  char *date_format;                     /* translated, for g_date_time_format () */
 
   /* What the context last followed, see report_style_update () */
   cairo_font_options_t *font_options;
@@ -95,8 +94,7 @@ void         report_show_layout     (cairo_t            *cr,
                                      PangoLayout        *layout,
                                      double              x,
                                      double              y);
-char        *report_format_date     (ReportStyle        *style,
-                                     GDateTime          *date);
+char        *report_format_date     (GDateTime          *date);
 
 /* roadmap-report-text.c */
 const char  *report_text_break_long_runs (const char  *text,

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-date.h"
 #include "roadmap-report-private.h"
 #include "roadmap-text.h"
 
@@ -125,10 +126,6 @@ report_style_new (cairo_t *cr,
 
   style->short_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
-  /* Translators: how the report writes a start or finish date, in
-   * g_date_time_format () terms; keep it short (a narrow column) */
-  style->date_format = g_strdup (_("%Y-%m-%d"));
-
   return style;
 }
 
@@ -153,7 +150,6 @@ report_style_free (ReportStyle *style)
   g_clear_pointer (&style->short_texts, g_hash_table_unref);
   g_clear_object (&style->context);
   g_clear_pointer (&style->font_options, cairo_font_options_destroy);
-  g_free (style->date_format);
   g_free (style);
 }
 
@@ -309,18 +305,13 @@ report_show_layout (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* A start or finish date, in local time, or an em dash when not set. */
+/* A start or finish date, as the window writes it, or an em dash when
+ * not set. */
 char *
-report_format_date (ReportStyle *style,
-                    GDateTime   *date)
+report_format_date (GDateTime *date)
 {
-  g_autoptr(GDateTime) local = NULL;
-  char *text;
-
   if (date == NULL)
     return g_strdup ("—");
 
-  local = g_date_time_to_local (date);
-  text = g_date_time_format (local, style->date_format);
-  return text != NULL ? text : g_date_time_format (local, "%Y-%m-%d");
+  return roadmap_date_format (date);
 }

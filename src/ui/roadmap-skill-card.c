@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-board.h"
+#include "roadmap-date.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-card.h"
 
@@ -38,15 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static char *
-format_date (GDateTime *date_time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
-
-  /* Translators: a short date, see the strftime() manual, e.g. "25 Nov 2026" */
-  return g_date_time_format (local, _("%e %b %Y"));
-}
 
 static void
 update_details (RoadmapSkillCard *self)
@@ -82,17 +74,17 @@ update_status (RoadmapSkillCard *self)
 
   if (status == ROADMAP_STATUS_DONE && roadmap_skill_get_finished_at (self->skill) != NULL)
     {
-      g_autofree char *date = format_date (roadmap_skill_get_finished_at (self->skill));
+      g_autofree char *date = roadmap_date_format (roadmap_skill_get_finished_at (self->skill));
 
       /* Translators: %s is a date */
-      date_text = g_strdup_printf (_("Finished %s"), g_strstrip (date));
+      date_text = g_strdup_printf (_("Finished %s"), date);
     }
   else if (status == ROADMAP_STATUS_DOING && roadmap_skill_get_started_at (self->skill) != NULL)
     {
-      g_autofree char *date = format_date (roadmap_skill_get_started_at (self->skill));
+      g_autofree char *date = roadmap_date_format (roadmap_skill_get_started_at (self->skill));
 
       /* Translators: %s is a date */
-      date_text = g_strdup_printf (_("Started %s"), g_strstrip (date));
+      date_text = g_strdup_printf (_("Started %s"), date);
     }
 
   gtk_label_set_text (self->date_label, date_text != NULL ? date_text : "");

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "roadmap-date.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-dialog.h"
 
@@ -68,14 +69,10 @@ get_notes_text (RoadmapSkillDialog *self)
 static char *
 format_date_time (GDateTime *date_time)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   if (date_time == NULL)
     return g_strdup (_("Not yet"));
 
-  local = g_date_time_to_local (date_time);
-  /* Translators: a date and time, see the strftime() manual */
-  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  return roadmap_date_format_with_time (date_time);
 }
 
 static void

@@ -1,0 +1,58 @@
+/* roadmap-date.c
+ *
+ * One style for dates: on the cards, in the details and in the report.
+ * GLib has no "medium date" of the locale, so the format is a translation
+ * of its own; the default pads nothing ("5 Nov 2026", not " 5 Nov 2026").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "roadmap-date.h"
+
+/* A translation GLib cannot use falls back to the untranslated format. */
+static char *
+format_local (GDateTime  *date_time,
+              const char *translated,
+              const char *untranslated)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (date_time);
+  char *text = g_date_time_format (local, translated);
+
+  return text != NULL ? text : g_date_time_format (local, untranslated);
+}
+
+/**
+ * roadmap_date_format:
+ *
+ * Returns: (transfer full): @date_time's day in local time, such as
+ *   "5 Nov 2026"
+ */
+char *
+roadmap_date_format (GDateTime *date_time)
+{
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  /* Translators: how every date is written (on the cards, in the details,
+   * in the report), in g_date_time_format () terms; "%-d" is the day
+   * without padding, "%b" the month's short name: "5 Nov 2026" */
+  return format_local (date_time, _("%-d %b %Y"), "%-d %b %Y");
+}
+
+/**
+ * roadmap_date_format_with_time:
+ *
+ * Returns: (transfer full): @date_time in local time with the hour and
+ *   minute, such as "5 Nov 2026, 19:40"
+ */
+char *
+roadmap_date_format_with_time (GDateTime *date_time)
+{
+  g_return_val_if_fail (date_time != NULL, NULL);
+
+  /* Translators: a date as in "%-d %b %Y" above, then the time:
+   * "5 Nov 2026, 19:40" */
+  return format_local (date_time, _("%-d %b %Y, %H:%M"), "%-d %b %Y, %H:%M");
+}

@@ -1,0 +1,14 @@
+/* roadmap-date.h — how a date is written, wherever one shows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *roadmap_date_format           (GDateTime *date_time);
+char *roadmap_date_format_with_time (GDateTime *date_time);
+
+G_END_DECLS
