@@ -124,6 +124,28 @@ test_columns (UiFixture     *fixture,
     g_assert_null (strstr (expected, "  "));
   }
 
+  /* The status icon reads as a status, named by its tooltip: none for
+   * To-do, a half-filled circle for Doing (not a "play" button), a check
+   * mark for Done. */
+  {
+    RoadmapSkill *todo = find_skill (fixture, "backend-developer", "python-sql");
+    RoadmapSkill *skills[] = { todo, doing, done };
+    const char *icons[] = { NULL, "roadmap-in-progress-symbolic", "object-select-symbolic" };
+    const char *tooltips[] = { NULL, "Doing", "Done" };
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
+
+    for (guint i = 0; i < G_N_ELEMENTS (skills); i++)
+      {
+        GtkWidget *icon = ui_find_child (roadmap_board_find_card (get_board (fixture), skills[i]), GTK_TYPE_IMAGE);
+
+        g_assert_nonnull (icon);
+        g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, icons[i]);
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), ==, tooltips[i]);
+        if (icons[i] != NULL)
+          g_assert_true (gtk_icon_theme_has_icon (theme, icons[i]));
+      }
+  }
+
   /* Choosing the other track in the sidebar shows it. */
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));

@@ -91,12 +91,15 @@ update_status (RoadmapSkillCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->date_label), date_text != NULL);
 
   /* The status also reads without colour: a check mark for Done, a
-   * "play" triangle for Doing, nothing for To-do. The icon stays shown
-   * (empty for To-do): showing it again would restyle the overlay's
-   * child and lay the window out a second time in the frame. */
+   * half-filled circle for Doing, nothing for To-do; its tooltip names
+   * it. The icon stays shown (empty for To-do): showing it again would
+   * restyle the overlay's child and lay the window out a second time in
+   * the frame. */
   gtk_image_set_from_icon_name (self->status_icon,
                                 status == ROADMAP_STATUS_DONE ? "object-select-symbolic" :
-                                status == ROADMAP_STATUS_DOING ? "media-playback-start-symbolic" : NULL);
+                                status == ROADMAP_STATUS_DOING ? "roadmap-in-progress-symbolic" : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_icon),
+                               status != ROADMAP_STATUS_TODO ? roadmap_status_get_label (status) : NULL);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "todo");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "doing");
