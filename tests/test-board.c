@@ -262,6 +262,34 @@ activate_card_action (UiFixture    *fixture,
 
 /* The keyboard path: Ctrl+Right / Ctrl+Left between columns, Ctrl+Up /
  * Ctrl+Down within one, the menu's Move to…; the focus follows the card. */
+/* @card's menu moves to the columns @targets, in order, then opens the
+ * details */
+static void
+assert_card_menu (GtkWidget          *card,
+                  const char * const *targets)
+{
+  GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
+  GMenuModel *moves = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  guint n = g_strv_length ((char **) targets);
+  g_autofree char *last_action = NULL;
+
+  g_assert_nonnull (moves);
+  g_assert_cmpint (g_menu_model_get_n_items (moves), ==, (int) n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (moves, (int) i, G_MENU_ATTRIBUTE_TARGET,
+                                                                          G_VARIANT_TYPE_STRING);
+
+      g_assert_nonnull (target);
+      g_assert_cmpstr (g_variant_get_string (target, NULL), ==, targets[i]);
+    }
+  g_object_unref (moves);
+
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &last_action));
+  g_assert_cmpstr (last_action, ==, "card.open");
+}
+
 static void
 test_keyboard (UiFixture     *fixture,
                gconstpointer  data)
@@ -312,10 +340,22 @@ test_keyboard (UiFixture     *fixture,
   g_assert_true (gtk_widget_activate_action (card, "card.focus-right", NULL));
   g_assert_true (gtk_widget_has_focus (card));
 
-  /* The context menu opens from the keyboard too. */
+  /* The context menu opens from the keyboard too; it offers the other
+   * columns only (the card is in Doing), then the details. */
   g_assert_true (gtk_widget_activate_action (card, "card.show-menu", NULL));
   ui_spin (50);
   g_assert_true (gtk_widget_get_visible (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
+  assert_card_menu (card, (const char *[]) { "todo", "done", NULL });
+  gtk_popover_popdown (GTK_POPOVER (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
+  ui_spin (50);
+
+  /* Moved to Done, its menu follows. */
+  gtk_widget_activate_action (card, "card.move-to", "s", "done");
+  ui_spin (50);
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  g_assert_true (gtk_widget_activate_action (card, "card.show-menu", NULL));
+  ui_spin (50);
+  assert_card_menu (card, (const char *[]) { "todo", "doing", NULL });
 }
 
 /* The accessible name says what, where and in which phase. */

@@ -25,7 +25,6 @@ struct _RoadmapSkillCard
   GtkLabel *details_label;
   GtkLabel *date_label;
   GtkImage *status_icon;
-  GMenuModel *card_menu;
   /* Built on first use: most cards never show their menu. */
   GtkWidget *context_menu;
 };
@@ -212,18 +211,47 @@ open_details (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "board.show-skill", "s", roadmap_skill_get_id (self->skill));
 }
 
+/* The moves to the other columns (a move to its own would do nothing),
+ * then the details */
+static GMenuModel *
+build_menu (RoadmapStatus status)
+{
+  static const char * const move_labels[ROADMAP_N_STATUSES] = {
+    N_("Move to _To-do"), N_("Move to _Doing"), N_("Move to D_one"),
+  };
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+
+  for (RoadmapStatus s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      g_autofree char *action = NULL;
+
+      if (s == status)
+        continue;
+      action = g_strdup_printf ("card.move-to::%s", roadmap_status_to_string (s));
+      g_menu_append (moves, _(move_labels[s]), action);
+    }
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  g_menu_append (menu, _("_Open Details"), "card.open");
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
 static void
 popup_menu (RoadmapSkillCard   *self,
             const GdkRectangle *at)
 {
+  g_autoptr(GMenuModel) menu = build_menu (roadmap_skill_get_status (self->skill));
+
   if (self->context_menu == NULL)
     {
-      self->context_menu = gtk_popover_menu_new_from_model (self->card_menu);
+      self->context_menu = gtk_popover_menu_new_from_model (NULL);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
       gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
       gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
     }
 
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
   gtk_popover_popup (GTK_POPOVER (self->context_menu));
 }
@@ -398,7 +426,6 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, details_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, date_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, card_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_secondary_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_long_pressed);
   gtk_widget_class_bind_template_callback (widget_class, on_drag_prepare);
