@@ -737,6 +737,62 @@ test_cards_in_view (UiFixture     *fixture,
   g_assert_true (card_is_drawn (fixture, card_of (fixture, "skill-9")));
 }
 
+/* The grey of a pixel of the window, 0–255, at @x, @y of @widget */
+static int
+grey_at (GtkWidget *window,
+         GtkWidget *widget,
+         double     x,
+         double     y)
+{
+  graphene_point_t point;
+  guint32 pixel;
+
+  g_assert_true (gtk_widget_compute_point (widget, window, &GRAPHENE_POINT_INIT (x, y), &point));
+  pixel = window_pixel (window, (int) point.x, (int) point.y);
+  /* BGRA in memory: the three channels are equal for these greys */
+  return (int) ((pixel & 0xff) + ((pixel >> 8) & 0xff) + ((pixel >> 16) & 0xff)) / 3;
+}
+
+/* A column stands out from its phase card, light and dark (dark columns
+ * were #3D3D3D on #353535). */
+static void
+test_column_contrast (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "python-sql");
+  GtkWidget *window;
+  GtkWidget *column;
+  GtkWidget *phase_card;
+
+  ui_fixture_present_window (fixture, 1200, 800);
+  window = GTK_WIDGET (fixture->window);
+  column = get_column (fixture, skill, ROADMAP_STATUS_DONE);
+  phase_card = gtk_widget_get_ancestor (column, ROADMAP_TYPE_PHASE_CARD);
+  g_assert_nonnull (phase_card);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      int card_grey, column_grey;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      ui_wait_for_frame (window);
+      ui_spin (100);
+
+      /* The card's left margin, and the column's bottom padding */
+      card_grey = grey_at (window, phase_card, 4, gtk_widget_get_height (phase_card) / 2.0);
+      column_grey = grey_at (window, column, gtk_widget_get_width (column) / 2.0,
+                             gtk_widget_get_height (column) - 2);
+      g_test_message ("%s: phase card %d, column %d", dark ? "dark" : "light", card_grey, column_grey);
+      /* Light keeps libadwaita's faint tint; dark needs more */
+      g_assert_cmpint (ABS (card_grey - column_grey), >=, dark ? 14 : 8);
+      if (dark)
+        ui_save_png (window, "board-dark.png");
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* Window size, maximized state and the last track come back. */
 static void
 test_state (UiFixture     *fixture,
@@ -796,6 +852,7 @@ main (int   argc,
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
   ADD ("/ui/board/cards-in-view", test_cards_in_view);
+  ADD ("/ui/board/column-contrast", test_column_contrast);
 
 #undef ADD
 
