@@ -1,7 +1,7 @@
 /* roadmap-progress.c
  *
- * Shows the progress of anything with "n-done" and "n-skills" properties
- * (a RoadmapTrack or a RoadmapPhase) and follows it.
+ * Shows the progress of anything with "n-done", "n-doing" and "n-skills"
+ * properties (a RoadmapTrack or a RoadmapPhase) and follows it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,13 +34,21 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (RoadmapProgress *self)
 {
-  guint done = 0, total = 0;
+  guint done = 0, doing = 0, total = 0;
   g_autofree char *text = NULL;
 
-  g_object_get (self->counted, "n-done", &done, "n-skills", &total, NULL);
+  g_object_get (self->counted, "n-done", &done, "n-doing", &doing, "n-skills", &total, NULL);
 
   /* Translators: "9 of 24 done"; the plural follows the total */
   text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
+  if (doing > 0)
+    {
+      g_autofree char *done_text = g_steal_pointer (&text);
+
+      /* Translators: "9 of 24 done · 2 in progress", as the report says */
+      text = g_strdup_printf (ngettext ("%s · %u in progress", "%s · %u in progress", doing),
+                              done_text, doing);
+    }
   gtk_label_set_text (self->label, text);
   gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
@@ -152,6 +160,7 @@ roadmap_progress_bind (RoadmapProgress *self,
 
   self->counted = g_object_ref (counted);
   g_signal_connect_object (counted, "notify::n-done", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (counted, "notify::n-doing", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (counted, "notify::n-skills", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }
