@@ -793,6 +793,53 @@ test_column_contrast (UiFixture     *fixture,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* A phase's progress sits beside its title when the title fits on one
+ * line there, under it otherwise: at 360 px the long title of phase 3
+ * takes two lines at most, not three. */
+static void
+test_phase_header (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "full-scale-project");
+  const int widths[] = { 360, 1400 };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      GtkWidget *phase_card;
+      GtkWidget *title;
+      GtkWidget *progress;
+      graphene_rect_t title_bounds, progress_bounds;
+      PangoLayout *layout;
+
+      if (fixture->window != NULL)
+        gtk_window_set_default_size (GTK_WINDOW (fixture->window), widths[w], 700);
+      else
+        ui_fixture_present_window (fixture, widths[w], 700);
+      ui_spin (200);
+      ui_wait_for_frame (GTK_WIDGET (fixture->window));
+
+      phase_card = gtk_widget_get_ancestor (get_column (fixture, skill, ROADMAP_STATUS_TODO), ROADMAP_TYPE_PHASE_CARD);
+      title = ui_find_label (phase_card, "Phase 3 · Advanced & Projects");
+      progress = ui_find_label (phase_card, "0 of 4 done");
+      g_assert_nonnull (title);
+      g_assert_nonnull (progress);
+      g_assert_true (gtk_widget_compute_bounds (title, phase_card, &title_bounds));
+      g_assert_true (gtk_widget_compute_bounds (progress, phase_card, &progress_bounds));
+      layout = gtk_label_get_layout (GTK_LABEL (title));
+
+      if (widths[w] == 360)
+        {
+          g_assert_cmpint (pango_layout_get_line_count (layout), <=, 2);
+          g_assert_cmpfloat (progress_bounds.origin.y, >=, title_bounds.origin.y + title_bounds.size.height);
+        }
+      else
+        {
+          g_assert_cmpint (pango_layout_get_line_count (layout), ==, 1);
+          g_assert_cmpfloat (progress_bounds.origin.x, >=, title_bounds.origin.x + title_bounds.size.width);
+        }
+    }
+}
+
 /* Window size, maximized state and the last track come back. */
 static void
 test_state (UiFixture     *fixture,
@@ -853,6 +900,7 @@ main (int   argc,
   ADD ("/ui/board/state", test_state);
   ADD ("/ui/board/cards-in-view", test_cards_in_view);
   ADD ("/ui/board/column-contrast", test_column_contrast);
+  ADD ("/ui/board/phase-header", test_phase_header);
 
 #undef ADD
 

@@ -8,6 +8,7 @@
 
 #include "roadmap-column.h"
 #include "roadmap-columns-layout.h"
+#include "roadmap-header-layout.h"
 #include "roadmap-phase-card.h"
 #include "roadmap-progress.h"
 
@@ -142,6 +143,7 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ROADMAP_TYPE_COLUMNS_LAYOUT);
+  g_type_ensure (ROADMAP_TYPE_HEADER_LAYOUT);
   g_type_ensure (ROADMAP_TYPE_PROGRESS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
