@@ -453,7 +453,22 @@ test_notes_not_text (UiFixture     *fixture,
   ui_spin (50);
 }
 
-/* Enter on a card opens its details; their Move buttons move it like any
+/* Opens the details of @skill from its card, with the keyboard */
+static RoadmapSkillDialog *
+open_details_from_card (UiFixture    *fixture,
+                        RoadmapSkill *skill)
+{
+  RoadmapSkillDialog *dialog;
+
+  activate_card_action (fixture, skill, "card.open");
+  ui_spin (200);
+  dialog = find_open_dialog ();
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+/* Enter on a card opens its details; their status toggles move it like any
  * other move (committed, with its toast). */
 static void
 test_details_move (UiFixture     *fixture,
@@ -464,11 +479,7 @@ test_details_move (UiFixture     *fixture,
   GtkWidget *done_button;
 
   ui_fixture_open_window (fixture);
-  activate_card_action (fixture, skill, "card.open");
-  ui_spin (200);
-
-  dialog = find_open_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_details_from_card (fixture, skill);
   g_assert_true (roadmap_skill_dialog_get_skill (dialog) == skill);
   g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), roadmap_skill_get_summary (skill)));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), "Not yet"));
@@ -479,13 +490,111 @@ test_details_move (UiFixture     *fixture,
   ui_spin (100);
 
   g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
-  g_assert_false (gtk_widget_get_sensitive (done_button));
+  g_assert_true (gtk_widget_get_sensitive (done_button));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (done_button)));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved Database Design to Done"));
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
 
   gtk_window_close (GTK_WINDOW (dialog));
   ui_spin (50);
   g_assert_null (find_open_dialog ());
+}
+
+static guint
+count_moves_requested (RoadmapSkillDialog *dialog)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "test-moves"));
+}
+
+static void
+on_move_requested (RoadmapSkillDialog *dialog,
+                   guint               status)
+{
+  g_object_set_data (G_OBJECT (dialog), "test-moves", GUINT_TO_POINTER (count_moves_requested (dialog) + 1));
+}
+
+/* The details' status toggles, To-do, Doing and Done in that order */
+static void
+find_status_toggles (RoadmapSkillDialog *dialog,
+                     GtkWidget          *toggles[ROADMAP_N_STATUSES])
+{
+  static const char * const labels[ROADMAP_N_STATUSES] = { "To-do", "Doing", "Done" };
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      toggles[s] = find_button (GTK_WIDGET (dialog), labels[s]);
+      g_assert_nonnull (toggles[s]);
+    }
+}
+
+/* Every toggle can be pressed (and read: none is made pale); only the
+ * one of @status is checked, for the eye and for a screen reader. */
+static void
+assert_status_shown (GtkWidget     *toggles[ROADMAP_N_STATUSES],
+                     RoadmapStatus  status)
+{
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      g_assert_true (gtk_widget_get_sensitive (toggles[s]));
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (toggles[s]));
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[s])), ==, s == status);
+      /* GTK 4.8 leaves "pressed" unset on a toggle that was never checked */
+      if (s == status)
+        gtk_test_accessible_assert_state (toggles[s], GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+      else if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (toggles[s]), GTK_ACCESSIBLE_STATE_PRESSED))
+        gtk_test_accessible_assert_state (toggles[s], GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+    }
+}
+
+/* The status in the details is a linked group of toggles, the current one
+ * checked. Another one moves the skill; the checked one does nothing; a
+ * move made elsewhere is followed, without a move back. */
+static void
+test_details_status (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapSkillDialog *dialog;
+  GtkWidget *toggles[ROADMAP_N_STATUSES];
+  GtkWidget *group;
+  g_autoptr(GError) error = NULL;
+
+  ui_fixture_open_window (fixture);
+  dialog = open_details_from_card (fixture, skill);
+  g_signal_connect_swapped (dialog, "move-requested", G_CALLBACK (on_move_requested), dialog);
+  find_status_toggles (dialog, toggles);
+  assert_status_shown (toggles, ROADMAP_STATUS_TODO);
+  group = gtk_widget_get_parent (toggles[ROADMAP_STATUS_TODO]);
+  g_assert_true (gtk_widget_has_css_class (group, "linked"));
+  g_assert_true (gtk_widget_get_parent (toggles[ROADMAP_STATUS_DONE]) == group);
+  gtk_test_accessible_assert_property (group, GTK_ACCESSIBLE_PROPERTY_LABEL, "Status");
+
+  /* The checked one stays checked, and nothing moves. */
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_TODO], "clicked");
+  ui_spin (100);
+  assert_status_shown (toggles, ROADMAP_STATUS_TODO);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 0);
+
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_DONE], "clicked");
+  ui_spin (100);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+  assert_status_shown (toggles, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 1);
+
+  /* Moved by the board (the session), then undone: the toggles follow. */
+  g_assert_true (roadmap_session_move_skill (fixture->session, skill, ROADMAP_STATUS_DOING, NULL, &error));
+  g_assert_no_error (error);
+  ui_spin (100);
+  assert_status_shown (toggles, ROADMAP_STATUS_DOING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ui_spin (100);
+  assert_status_shown (toggles, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 1);
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
 }
 
 /* Another program holds the write lock: the drop is refused, the card
@@ -721,6 +830,7 @@ main (int   argc,
   ADD ("/ui/board/notes", test_notes);
   ADD ("/ui/board/notes-not-text", test_notes_not_text);
   ADD ("/ui/board/details-move", test_details_move);
+  ADD ("/ui/board/details-status", test_details_status);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
   ADD ("/ui/board/cards-in-view", test_cards_in_view);
