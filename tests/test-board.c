@@ -597,6 +597,54 @@ test_details_status (UiFixture     *fixture,
   ui_spin (50);
 }
 
+static gboolean
+no_dialog_open (gpointer data)
+{
+  return find_open_dialog () == NULL;
+}
+
+/* Escape, what the dialog binds it to */
+static void
+close_details (RoadmapSkillDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_true (ui_spin_until (no_dialog_open, NULL, 2000));
+  ui_spin (200);
+}
+
+/* Closing the details gives the keyboard back to the skill's card, where
+ * it is now: in the column the details moved it to, or where it was. */
+static void
+test_details_focus_returns (UiFixture     *fixture,
+                            gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  GtkWindow *window;
+  RoadmapSkillDialog *dialog;
+  GtkWidget *toggles[ROADMAP_N_STATUSES];
+  GtkWidget *card;
+
+  ui_fixture_open_window (fixture);
+  window = GTK_WINDOW (fixture->window);
+
+  dialog = open_details_from_card (fixture, skill);
+  find_status_toggles (dialog, toggles);
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_DONE], "clicked");
+  ui_spin (100);
+  close_details (dialog);
+
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  g_assert_true (ui_widget_is_inside (card, get_column (fixture, skill, ROADMAP_STATUS_DONE)));
+  g_assert_true (gtk_window_get_focus (window) == card);
+  g_assert_true (gtk_widget_has_focus (card));
+
+  /* Nothing changed: the card is where it was, and has the focus again. */
+  dialog = open_details_from_card (fixture, skill);
+  close_details (dialog);
+  g_assert_true (gtk_window_get_focus (window) == roadmap_board_find_card (get_board (fixture), skill));
+  g_assert_true (gtk_widget_has_focus (roadmap_board_find_card (get_board (fixture), skill)));
+}
+
 /* Another program holds the write lock: the drop is refused, the card
  * stays where it was, and a toast says why. */
 static void
@@ -831,6 +879,7 @@ main (int   argc,
   ADD ("/ui/board/notes-not-text", test_notes_not_text);
   ADD ("/ui/board/details-move", test_details_move);
   ADD ("/ui/board/details-status", test_details_status);
+  ADD ("/ui/board/details-focus-returns", test_details_focus_returns);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
   ADD ("/ui/board/cards-in-view", test_cards_in_view);
