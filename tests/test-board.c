@@ -645,6 +645,78 @@ test_details_focus_returns (UiFixture     *fixture,
   g_assert_true (gtk_widget_has_focus (roadmap_board_find_card (get_board (fixture), skill)));
 }
 
+/* Whether @widget lies within @dialog's width */
+static gboolean
+fits_across (GtkWidget *widget,
+             GtkWidget *dialog)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, dialog, &bounds));
+  return bounds.origin.x >= 0 && bounds.size.width > 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (dialog);
+}
+
+/* Over a 360 px wide window the details fit in it, and everything in them
+ * is there to read and use; over a wide one, they keep their own size. */
+static void
+test_details_narrow (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapSkillDialog *dialog;
+  GtkWidget *toggles[ROADMAP_N_STATUSES];
+  GtkAdjustment *adjustment;
+  GtkWidget *widget;
+  int width, height;
+
+  ui_fixture_present_window (fixture, 360, 700);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_wait_for_frame (GTK_WIDGET (dialog));
+
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, <=, 360);
+  g_assert_cmpint (height, <=, 700);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, 700);
+
+  find_status_toggles (dialog, toggles);
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    g_assert_true (gtk_widget_get_mapped (toggles[s]) && fits_across (toggles[s], GTK_WIDGET (dialog)));
+  g_assert_true (fits_across (ui_find_label (GTK_WIDGET (dialog), roadmap_skill_get_summary (skill)),
+                              GTK_WIDGET (dialog)));
+  g_assert_true (fits_across (ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW), GTK_WIDGET (dialog)));
+  ui_save_png (GTK_WIDGET (dialog), "skill-dialog-narrow.png");
+
+  /* The rest is below, a scroll away */
+  widget = ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (fits_across (widget, GTK_WIDGET (dialog)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ui_wait_for_frame (GTK_WIDGET (dialog));
+  widget = ui_find_label_exact (GTK_WIDGET (dialog), "Finished");
+  g_assert_nonnull (widget);
+  g_assert_true (fits_across (widget, GTK_WIDGET (dialog)));
+  ui_save_png (GTK_WIDGET (dialog), "skill-dialog-narrow-end.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+
+  /* A wide window: the dialog's own size */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 850);
+  ui_spin (300);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_wait_for_frame (GTK_WIDGET (dialog));
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, ==, 560);
+  g_assert_cmpint (height, ==, 640);
+  ui_save_png (GTK_WIDGET (dialog), "skill-dialog-wide.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+}
+
 /* Another program holds the write lock: the drop is refused, the card
  * stays where it was, and a toast says why. */
 static void
@@ -880,6 +952,7 @@ main (int   argc,
   ADD ("/ui/board/details-move", test_details_move);
   ADD ("/ui/board/details-status", test_details_status);
   ADD ("/ui/board/details-focus-returns", test_details_focus_returns);
+  ADD ("/ui/board/details-narrow", test_details_narrow);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
   ADD ("/ui/board/cards-in-view", test_cards_in_view);

@@ -184,6 +184,39 @@ on_status_toggled (GtkToggleButton    *toggle,
   update_progress (self);
 }
 
+/* The template's size is the most the details take: over a narrower or
+ * shorter window (a phone, half of a small screen) they fit inside it. */
+static void
+fit_to_parent (RoadmapSkillDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  int width, height, parent_width, parent_height;
+
+  if (parent == NULL)
+    return;
+
+  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+  if (parent_width <= 0 || parent_height <= 0)
+    gtk_window_get_default_size (parent, &parent_width, &parent_height);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (parent_width > 0)
+    width = MIN (width, parent_width);
+  if (parent_height > 0)
+    height = MIN (height, parent_height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
+static void
+roadmap_skill_dialog_realize (GtkWidget *widget)
+{
+  /* Here rather than in _new(): the parent's size when the details show */
+  fit_to_parent (ROADMAP_SKILL_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (roadmap_skill_dialog_parent_class)->realize (widget);
+}
+
 static gboolean
 roadmap_skill_dialog_close_request (GtkWindow *window)
 {
@@ -318,6 +351,7 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, ROADMAP_TYPE_SESSION, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  widget_class->realize = roadmap_skill_dialog_realize;
   window_class->close_request = roadmap_skill_dialog_close_request;
 
   /**
