@@ -548,7 +548,8 @@ assert_status_shown (GtkWidget     *toggles[ROADMAP_N_STATUSES],
 
 /* The status in the details is a linked group of toggles, the current one
  * checked. Another one moves the skill; the checked one does nothing; a
- * move made elsewhere is followed, without a move back. */
+ * move made elsewhere is followed, without a move back; a refused one is
+ * not shown. */
 static void
 test_details_status (UiFixture     *fixture,
                      gconstpointer  data)
@@ -557,6 +558,7 @@ test_details_status (UiFixture     *fixture,
   RoadmapSkillDialog *dialog;
   GtkWidget *toggles[ROADMAP_N_STATUSES];
   GtkWidget *group;
+  sqlite3 *other = NULL;
   g_autoptr(GError) error = NULL;
 
   ui_fixture_open_window (fixture);
@@ -592,6 +594,18 @@ test_details_status (UiFixture     *fixture,
   assert_status_shown (toggles, ROADMAP_STATUS_DONE);
   g_assert_cmpuint (count_moves_requested (dialog), ==, 1);
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+
+  /* A move the store refuses (another program holds the write lock)
+   * leaves the old status checked. */
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_TODO], "clicked");
+  ui_spin (100);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 2);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  assert_status_shown (toggles, ROADMAP_STATUS_DONE);
 
   gtk_window_close (GTK_WINDOW (dialog));
   ui_spin (50);
