@@ -85,6 +85,8 @@ test_columns (UiFixture     *fixture,
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, 2));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "Data Engineer"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "1 of 13 done"));
+  /* In progress counts too, as in the report */
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (sidebar), "1 of 13 done · 1 in progress"));
 
   track = roadmap_board_get_track (get_board (fixture));
   g_assert_cmpstr (roadmap_track_get_id (track), ==, "backend-developer");
@@ -525,7 +527,22 @@ test_notes_not_text (UiFixture     *fixture,
   ui_spin (50);
 }
 
-/* Enter on a card opens its details; their Move buttons move it like any
+/* Opens the details of @skill from its card, with the keyboard */
+static RoadmapSkillDialog *
+open_details_from_card (UiFixture    *fixture,
+                        RoadmapSkill *skill)
+{
+  RoadmapSkillDialog *dialog;
+
+  activate_card_action (fixture, skill, "card.open");
+  ui_spin (200);
+  dialog = find_open_dialog ();
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+/* Enter on a card opens its details; their status toggles move it like any
  * other move (committed, with its toast). */
 static void
 test_details_move (UiFixture     *fixture,
@@ -536,11 +553,7 @@ test_details_move (UiFixture     *fixture,
   GtkWidget *done_button;
 
   ui_fixture_open_window (fixture);
-  activate_card_action (fixture, skill, "card.open");
-  ui_spin (200);
-
-  dialog = find_open_dialog ();
-  g_assert_nonnull (dialog);
+  dialog = open_details_from_card (fixture, skill);
   g_assert_true (roadmap_skill_dialog_get_skill (dialog) == skill);
   g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), roadmap_skill_get_summary (skill)));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (dialog), "Not yet"));
@@ -551,13 +564,245 @@ test_details_move (UiFixture     *fixture,
   ui_spin (100);
 
   g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
-  g_assert_false (gtk_widget_get_sensitive (done_button));
+  g_assert_true (gtk_widget_get_sensitive (done_button));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (done_button)));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved Database Design to Done"));
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
 
   gtk_window_close (GTK_WINDOW (dialog));
   ui_spin (50);
   g_assert_null (find_open_dialog ());
+}
+
+static guint
+count_moves_requested (RoadmapSkillDialog *dialog)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "test-moves"));
+}
+
+static void
+on_move_requested (RoadmapSkillDialog *dialog,
+                   guint               status)
+{
+  g_object_set_data (G_OBJECT (dialog), "test-moves", GUINT_TO_POINTER (count_moves_requested (dialog) + 1));
+}
+
+/* The details' status toggles, To-do, Doing and Done in that order */
+static void
+find_status_toggles (RoadmapSkillDialog *dialog,
+                     GtkWidget          *toggles[ROADMAP_N_STATUSES])
+{
+  static const char * const labels[ROADMAP_N_STATUSES] = { "To-do", "Doing", "Done" };
+
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      toggles[s] = find_button (GTK_WIDGET (dialog), labels[s]);
+      g_assert_nonnull (toggles[s]);
+    }
+}
+
+/* Every toggle can be pressed (and read: none is made pale); only the
+ * one of @status is checked, for the eye and for a screen reader. */
+static void
+assert_status_shown (GtkWidget     *toggles[ROADMAP_N_STATUSES],
+                     RoadmapStatus  status)
+{
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      g_assert_true (gtk_widget_get_sensitive (toggles[s]));
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (toggles[s]));
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggles[s])), ==, s == status);
+      /* GTK 4.8 leaves "pressed" unset on a toggle that was never checked */
+      if (s == status)
+        gtk_test_accessible_assert_state (toggles[s], GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+      else if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (toggles[s]), GTK_ACCESSIBLE_STATE_PRESSED))
+        gtk_test_accessible_assert_state (toggles[s], GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+    }
+}
+
+/* The status in the details is a linked group of toggles, the current one
+ * checked. Another one moves the skill; the checked one does nothing; a
+ * move made elsewhere is followed, without a move back; a refused one is
+ * not shown. */
+static void
+test_details_status (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapSkillDialog *dialog;
+  GtkWidget *toggles[ROADMAP_N_STATUSES];
+  GtkWidget *group;
+  sqlite3 *other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ui_fixture_open_window (fixture);
+  dialog = open_details_from_card (fixture, skill);
+  g_signal_connect_swapped (dialog, "move-requested", G_CALLBACK (on_move_requested), dialog);
+  find_status_toggles (dialog, toggles);
+  assert_status_shown (toggles, ROADMAP_STATUS_TODO);
+  group = gtk_widget_get_parent (toggles[ROADMAP_STATUS_TODO]);
+  g_assert_true (gtk_widget_has_css_class (group, "linked"));
+  g_assert_true (gtk_widget_get_parent (toggles[ROADMAP_STATUS_DONE]) == group);
+  gtk_test_accessible_assert_property (group, GTK_ACCESSIBLE_PROPERTY_LABEL, "Status");
+
+  /* The checked one stays checked, and nothing moves. */
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_TODO], "clicked");
+  ui_spin (100);
+  assert_status_shown (toggles, ROADMAP_STATUS_TODO);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 0);
+
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_DONE], "clicked");
+  ui_spin (100);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+  assert_status_shown (toggles, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 1);
+
+  /* Moved by the board (the session), then undone: the toggles follow. */
+  g_assert_true (roadmap_session_move_skill (fixture->session, skill, ROADMAP_STATUS_DOING, NULL, &error));
+  g_assert_no_error (error);
+  ui_spin (100);
+  assert_status_shown (toggles, ROADMAP_STATUS_DOING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
+  ui_spin (100);
+  assert_status_shown (toggles, ROADMAP_STATUS_DONE);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 1);
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
+
+  /* A move the store refuses (another program holds the write lock)
+   * leaves the old status checked. */
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_TODO], "clicked");
+  ui_spin (100);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_assert_cmpuint (count_moves_requested (dialog), ==, 2);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+  assert_status_shown (toggles, ROADMAP_STATUS_DONE);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+}
+
+static gboolean
+no_dialog_open (gpointer data)
+{
+  return find_open_dialog () == NULL;
+}
+
+/* Escape, what the dialog binds it to */
+static void
+close_details (RoadmapSkillDialog *dialog)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_true (ui_spin_until (no_dialog_open, NULL, 2000));
+  ui_spin (200);
+}
+
+/* Closing the details gives the keyboard back to the skill's card, where
+ * it is now: in the column the details moved it to, or where it was. */
+static void
+test_details_focus_returns (UiFixture     *fixture,
+                            gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  GtkWindow *window;
+  RoadmapSkillDialog *dialog;
+  GtkWidget *toggles[ROADMAP_N_STATUSES];
+  GtkWidget *card;
+
+  ui_fixture_open_window (fixture);
+  window = GTK_WINDOW (fixture->window);
+
+  dialog = open_details_from_card (fixture, skill);
+  find_status_toggles (dialog, toggles);
+  g_signal_emit_by_name (toggles[ROADMAP_STATUS_DONE], "clicked");
+  ui_spin (100);
+  close_details (dialog);
+
+  card = roadmap_board_find_card (get_board (fixture), skill);
+  g_assert_true (ui_widget_is_inside (card, get_column (fixture, skill, ROADMAP_STATUS_DONE)));
+  g_assert_true (gtk_window_get_focus (window) == card);
+  g_assert_true (gtk_widget_has_focus (card));
+
+  /* Nothing changed: the card is where it was, and has the focus again. */
+  dialog = open_details_from_card (fixture, skill);
+  close_details (dialog);
+  g_assert_true (gtk_window_get_focus (window) == roadmap_board_find_card (get_board (fixture), skill));
+  g_assert_true (gtk_widget_has_focus (roadmap_board_find_card (get_board (fixture), skill)));
+}
+
+/* Whether @widget lies within @dialog's width */
+static gboolean
+fits_across (GtkWidget *widget,
+             GtkWidget *dialog)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, dialog, &bounds));
+  return bounds.origin.x >= 0 && bounds.size.width > 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (dialog);
+}
+
+/* Over a 360 px wide window the details fit in it, and everything in them
+ * is there to read and use; over a wide one, they keep their own size. */
+static void
+test_details_narrow (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "database-design");
+  RoadmapSkillDialog *dialog;
+  GtkWidget *toggles[ROADMAP_N_STATUSES];
+  GtkAdjustment *adjustment;
+  GtkWidget *widget;
+  int width, height;
+
+  ui_fixture_present_window (fixture, 360, 700);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_wait_for_frame (GTK_WIDGET (dialog));
+
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, <=, 360);
+  g_assert_cmpint (height, <=, 700);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <=, 700);
+
+  find_status_toggles (dialog, toggles);
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    g_assert_true (gtk_widget_get_mapped (toggles[s]) && fits_across (toggles[s], GTK_WIDGET (dialog)));
+  g_assert_true (fits_across (ui_find_label (GTK_WIDGET (dialog), roadmap_skill_get_summary (skill)),
+                              GTK_WIDGET (dialog)));
+  g_assert_true (fits_across (ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW), GTK_WIDGET (dialog)));
+  ui_save_png (GTK_WIDGET (dialog), "skill-dialog-narrow.png");
+
+  /* The rest is below, a scroll away */
+  widget = ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_true (fits_across (widget, GTK_WIDGET (dialog)));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ui_wait_for_frame (GTK_WIDGET (dialog));
+  widget = ui_find_label_exact (GTK_WIDGET (dialog), "Finished");
+  g_assert_nonnull (widget);
+  g_assert_true (fits_across (widget, GTK_WIDGET (dialog)));
+  ui_save_png (GTK_WIDGET (dialog), "skill-dialog-narrow-end.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
+
+  /* A wide window: the dialog's own size */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 850);
+  ui_spin (300);
+  dialog = roadmap_skill_dialog_new (GTK_WINDOW (fixture->window), skill, fixture->session);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_wait_for_frame (GTK_WIDGET (dialog));
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, ==, 560);
+  g_assert_cmpint (height, ==, 640);
+  ui_save_png (GTK_WIDGET (dialog), "skill-dialog-wide.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ui_spin (50);
 }
 
 /* Another program holds the write lock: the drop is refused, the card
@@ -896,6 +1141,9 @@ main (int   argc,
   ADD ("/ui/board/notes", test_notes);
   ADD ("/ui/board/notes-not-text", test_notes_not_text);
   ADD ("/ui/board/details-move", test_details_move);
+  ADD ("/ui/board/details-status", test_details_status);
+  ADD ("/ui/board/details-focus-returns", test_details_focus_returns);
+  ADD ("/ui/board/details-narrow", test_details_narrow);
   ADD ("/ui/board/store-refuses", test_store_refuses);
   ADD ("/ui/board/state", test_state);
   ADD ("/ui/board/cards-in-view", test_cards_in_view);

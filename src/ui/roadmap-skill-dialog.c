@@ -25,6 +25,7 @@ struct _RoadmapSkillDialog
   RoadmapSession *session;
   guint save_id;
   gboolean close_despite_error;
+  gboolean showing_status;        /* while the toggles are set to the skill's status */
 
   AdwWindowTitle *window_title;
   GtkLabel *summary_label;
@@ -35,7 +36,7 @@ struct _RoadmapSkillDialog
   GtkLabel *notes_status;
   AdwActionRow *started_row;
   AdwActionRow *finished_row;
-  GtkButton *move_buttons[ROADMAP_N_STATUSES];
+  GtkToggleButton *status_toggles[ROADMAP_N_STATUSES];
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapSkillDialog, roadmap_skill_dialog, ADW_TYPE_WINDOW)
@@ -85,14 +86,12 @@ update_progress (RoadmapSkillDialog *self)
   adw_action_row_set_subtitle (self->started_row, g_strstrip (started));
   adw_action_row_set_subtitle (self->finished_row, g_strstrip (finished));
 
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    {
-      gtk_widget_set_sensitive (GTK_WIDGET (self->move_buttons[s]), s != status);
-      if (s == status)
-        gtk_widget_add_css_class (GTK_WIDGET (self->move_buttons[s]), "suggested-action");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->move_buttons[s]), "suggested-action");
-    }
+  /* Checked, not insensitive: an insensitive button is drawn too pale to
+   * read, and a toggle says "current" to a screen reader as well. Setting
+   * them here is not the learner's choice: no move goes out. */
+  self->showing_status = TRUE;
+  gtk_toggle_button_set_active (self->status_toggles[status], TRUE);
+  self->showing_status = FALSE;
 }
 
 static void
@@ -167,12 +166,52 @@ on_notes_changed (RoadmapSkillDialog *self)
 }
 
 static void
-on_move_clicked (GtkButton          *button,
-                 RoadmapSkillDialog *self)
+on_status_toggled (GtkToggleButton    *toggle,
+                   RoadmapSkillDialog *self)
 {
-  RoadmapStatus status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "status"));
+  RoadmapStatus status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toggle), "status"));
+
+  /* The group unchecks the old one as well; only the new one asks. */
+  if (self->showing_status || !gtk_toggle_button_get_active (toggle))
+    return;
 
   g_signal_emit (self, signals[MOVE_REQUESTED], 0, (guint) status);
+
+  /* A refused move leaves the skill where it was: show that again. */
+  update_progress (self);
+}
+
+/* The template's size is the most the details take: over a narrower or
+ * shorter window (a phone, half of a small screen) they fit inside it. */
+static void
+fit_to_parent (RoadmapSkillDialog *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  int width, height, parent_width, parent_height;
+
+  if (parent == NULL)
+    return;
+
+  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+  if (parent_width <= 0 || parent_height <= 0)
+    gtk_window_get_default_size (parent, &parent_width, &parent_height);
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (parent_width > 0)
+    width = MIN (width, parent_width);
+  if (parent_height > 0)
+    height = MIN (height, parent_height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+}
+
+static void
+roadmap_skill_dialog_realize (GtkWidget *widget)
+{
+  /* Here rather than in _new(): the parent's size when the details show */
+  fit_to_parent (ROADMAP_SKILL_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (roadmap_skill_dialog_parent_class)->realize (widget);
 }
 
 static gboolean
@@ -270,8 +309,8 @@ roadmap_skill_dialog_constructed (GObject *object)
 
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
-      g_object_set_data (G_OBJECT (self->move_buttons[s]), "status", GUINT_TO_POINTER (s));
-      g_signal_connect_object (self->move_buttons[s], "clicked", G_CALLBACK (on_move_clicked), self, 0);
+      g_object_set_data (G_OBJECT (self->status_toggles[s]), "status", GUINT_TO_POINTER (s));
+      g_signal_connect_object (self->status_toggles[s], "toggled", G_CALLBACK (on_status_toggled), self, 0);
     }
 
   g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
@@ -309,6 +348,7 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL, ROADMAP_TYPE_SESSION, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  widget_class->realize = roadmap_skill_dialog_realize;
   window_class->close_request = roadmap_skill_dialog_close_request;
 
   /**
@@ -332,11 +372,11 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, started_row);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, finished_row);
   gtk_widget_class_bind_template_child_full (widget_class, "todo_button", FALSE,
-                                             G_STRUCT_OFFSET (RoadmapSkillDialog, move_buttons[ROADMAP_STATUS_TODO]));
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_TODO]));
   gtk_widget_class_bind_template_child_full (widget_class, "doing_button", FALSE,
-                                             G_STRUCT_OFFSET (RoadmapSkillDialog, move_buttons[ROADMAP_STATUS_DOING]));
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_DOING]));
   gtk_widget_class_bind_template_child_full (widget_class, "done_button", FALSE,
-                                             G_STRUCT_OFFSET (RoadmapSkillDialog, move_buttons[ROADMAP_STATUS_DONE]));
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_DONE]));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -181,6 +181,18 @@ on_dialog_move_requested (RoadmapWindow      *self,
   roadmap_board_move_skill (self->board, roadmap_skill_dialog_get_skill (dialog), status, NULL);
 }
 
+/* The details may have moved the card to another column, or the board may
+ * have built it anew; the window would then give the keyboard to the first
+ * widget it finds. Give it back to the card, wherever it is now. */
+static void
+on_dialog_unmap (RoadmapWindow      *self,
+                 RoadmapSkillDialog *dialog)
+{
+  /* No board while the window is being taken apart */
+  if (self->board != NULL && roadmap_board_get_track (self->board) != NULL)
+    roadmap_board_focus_skill (self->board, roadmap_skill_dialog_get_skill (dialog));
+}
+
 static void
 on_skill_activated (RoadmapWindow *self,
                     RoadmapSkill  *skill,
@@ -194,6 +206,7 @@ on_skill_activated (RoadmapWindow *self,
   dialog = roadmap_skill_dialog_new (GTK_WINDOW (self), skill, self->session);
   g_signal_connect_object (dialog, "move-requested", G_CALLBACK (on_dialog_move_requested),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "unmap", G_CALLBACK (on_dialog_unmap), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
