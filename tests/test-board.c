@@ -156,13 +156,15 @@ test_columns (UiFixture     *fixture,
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "SQL & NoSQL Databases"));
 }
 
+/* Emits a drop of @skill at @x, @y on @widget's drop target */
 static gboolean
-emit_drop (GtkWidget    *column,
-           RoadmapSkill *skill,
-           double        y)
+emit_drop_at (GtkWidget    *widget,
+              RoadmapSkill *skill,
+              double        x,
+              double        y)
 {
   GtkDropTarget *target = NULL;
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (column);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
 
@@ -177,9 +179,17 @@ emit_drop (GtkWidget    *column,
 
   g_value_init (&value, ROADMAP_TYPE_SKILL);
   g_value_set_object (&value, skill);
-  g_signal_emit_by_name (target, "drop", &value, 10.0, y, &accepted);
+  g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
 
   return accepted;
+}
+
+static gboolean
+emit_drop (GtkWidget    *column,
+           RoadmapSkill *skill,
+           double        y)
+{
+  return emit_drop_at (column, skill, 10.0, y);
 }
 
 /* A drop on a column moves the skill there, persists it and updates the
@@ -1085,6 +1095,39 @@ test_phase_header (UiFixture     *fixture,
     }
 }
 
+/* An empty column is short, and the space under it still takes a drop
+ * for it: a card dragged straight across lands there. */
+static void
+test_drop_below (UiFixture     *fixture,
+                 gconstpointer  data)
+{
+  RoadmapSkill *skill = find_skill (fixture, "backend-developer", "docker-kubernetes");
+  RoadmapSkill *other_phase = find_skill (fixture, "backend-developer", "python-sql");
+  GtkWidget *todo, *doing, *box;
+  graphene_rect_t todo_bounds, doing_bounds;
+
+  ui_fixture_present_window (fixture, 1400, 900);
+  todo = get_column (fixture, skill, ROADMAP_STATUS_TODO);
+  doing = get_column (fixture, skill, ROADMAP_STATUS_DOING);
+  box = gtk_widget_get_parent (doing);
+  g_assert_true (gtk_widget_compute_bounds (todo, box, &todo_bounds));
+  g_assert_true (gtk_widget_compute_bounds (doing, box, &doing_bounds));
+
+  /* Six cards in To-do; Doing, empty, about one card tall */
+  g_assert_cmpfloat (doing_bounds.size.height, <, todo_bounds.size.height / 2);
+  g_assert_cmpfloat (doing_bounds.size.height, >=, 58);
+
+  /* Another phase's skill is refused there; this phase's lands in Doing */
+  g_assert_false (emit_drop_at (box, other_phase, doing_bounds.origin.x + 20,
+                                doing_bounds.origin.y + doing_bounds.size.height + 40));
+  g_assert_cmpuint (roadmap_skill_get_status (other_phase), ==, ROADMAP_STATUS_TODO);
+  g_assert_true (emit_drop_at (box, skill, doing_bounds.origin.x + 20,
+                               doing_bounds.origin.y + doing_bounds.size.height + 40));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
+  g_assert_cmpuint (stored_status (fixture, "backend-developer", "docker-kubernetes"), ==, ROADMAP_STATUS_DOING);
+}
+
 /* Window size, maximized state and the last track come back. */
 static void
 test_state (UiFixture     *fixture,
@@ -1149,6 +1192,7 @@ main (int   argc,
   ADD ("/ui/board/cards-in-view", test_cards_in_view);
   ADD ("/ui/board/column-contrast", test_column_contrast);
   ADD ("/ui/board/phase-header", test_phase_header);
+  ADD ("/ui/board/drop-below", test_drop_below);
 
 #undef ADD
 

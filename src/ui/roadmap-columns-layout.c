@@ -1,8 +1,9 @@
 /* roadmap-columns-layout.c
  *
- * Lays out the children (a phase's three columns) in equal-width columns
- * when each can have its minimum width, and stacks them otherwise, so the
- * board stays usable down to 360 px without horizontal scrolling. Unlike
+ * Lays out the children (a phase's three columns) in equal-width columns,
+ * each as tall as it needs, when each can have its minimum width, and
+ * stacks them otherwise, so the board stays usable down to 360 px without
+ * horizontal scrolling. Unlike
  * GtkFlowBox it measures each child once per width, which matters for
  * columns full of wrapping labels.
  *
@@ -160,7 +161,11 @@ roadmap_columns_layout_allocate (GtkLayoutManager *manager,
 
       if (side_by_side)
         {
-          gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, height }, -1);
+          /* Each as tall as it needs: an empty column stays a drop zone
+           * of about a card's height, not a well as tall as its
+           * neighbour. */
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
+          gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, child_width, MIN (child_height, height) }, -1);
           x += child_width + SPACING;
         }
       else

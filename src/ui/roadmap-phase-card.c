@@ -1,11 +1,16 @@
 /* roadmap-phase-card.c
  *
+ * Columns are only as tall as their cards; the space under a short one
+ * still takes a drop, for that column (at its end), so a card dragged
+ * straight across lands where the learner let it go.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "roadmap-board.h"
 #include "roadmap-column.h"
 #include "roadmap-columns-layout.h"
 #include "roadmap-header-layout.h"
@@ -24,6 +29,8 @@ struct _RoadmapPhaseCard
   RoadmapProgress *progress;
   /* A GtkBox whose layout manager is a RoadmapColumnsLayout */
   GtkWidget *column_box;
+  /* The column under a drag in the space below the columns */
+  GtkWidget *drop_column;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
@@ -114,6 +121,84 @@ roadmap_phase_card_constructed (GObject *object)
   roadmap_progress_bind (self->progress, phase);
 }
 
+/* The column above @x, @y of the column box, when below its cards */
+static GtkWidget *
+column_below (RoadmapPhaseCard *self,
+              double            x,
+              double            y)
+{
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+    {
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (self->columns[s], self->column_box, &bounds) &&
+          x >= bounds.origin.x && x < bounds.origin.x + bounds.size.width &&
+          y >= bounds.origin.y + bounds.size.height)
+        return self->columns[s];
+    }
+
+  return NULL;
+}
+
+static void
+set_drop_column (RoadmapPhaseCard *self,
+                 GtkWidget        *column)
+{
+  if (self->drop_column == column)
+    return;
+  if (self->drop_column != NULL)
+    gtk_widget_remove_css_class (self->drop_column, "drop-below");
+  self->drop_column = column;
+  if (column != NULL)
+    gtk_widget_add_css_class (column, "drop-below");
+}
+
+static gboolean
+takes_skill (RoadmapPhaseCard *self,
+             const GValue     *value)
+{
+  return value != NULL && G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL) &&
+         roadmap_skill_get_phase (g_value_get_object (value)) == self->phase;
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget    *target,
+                double            x,
+                double            y,
+                RoadmapPhaseCard *self)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+
+  /* Until the value is there, the column decides once it is */
+  set_drop_column (self, value == NULL || takes_skill (self, value) ? column_below (self, x, y) : NULL);
+  return self->drop_column != NULL ? GDK_ACTION_MOVE : 0;
+}
+
+static void
+on_drop_leave (GtkDropTarget    *target,
+               RoadmapPhaseCard *self)
+{
+  set_drop_column (self, NULL);
+}
+
+static gboolean
+on_drop (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         RoadmapPhaseCard *self)
+{
+  GtkWidget *column = column_below (self, x, y);
+  GtkWidget *board = gtk_widget_get_ancestor (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
+
+  set_drop_column (self, NULL);
+  if (column == NULL || board == NULL || !takes_skill (self, value))
+    return FALSE;
+
+  return roadmap_board_move_skill (ROADMAP_BOARD (board), g_value_get_object (value),
+                                   roadmap_column_get_status (ROADMAP_COLUMN (column)), NULL);
+}
+
 static void
 roadmap_phase_card_dispose (GObject *object)
 {
@@ -161,9 +246,19 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
 static void
 roadmap_phase_card_init (RoadmapPhaseCard *self)
 {
+  GtkDropTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+
+  target = gtk_drop_target_new (ROADMAP_TYPE_SKILL, GDK_ACTION_MOVE);
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (self->column_box, GTK_EVENT_CONTROLLER (target));
 }
 
 GtkWidget *
