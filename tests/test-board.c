@@ -1128,6 +1128,65 @@ test_drop_below (UiFixture     *fixture,
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "docker-kubernetes"), ==, ROADMAP_STATUS_DOING);
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+/* A drag near the board's bottom edge scrolls it down, near the top up,
+ * and stops in between or when the drag leaves: at 360 px Doing and Done
+ * sit below a long To-do. */
+static void
+test_drag_scroll (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+  GtkEventController *motion;
+  double height, value;
+
+  ui_fixture_present_window (fixture, 360, 700);
+  scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (GTK_WIDGET (get_board (fixture))));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  motion = find_controller (GTK_WIDGET (scroller), GTK_TYPE_DROP_CONTROLLER_MOTION);
+  g_assert_nonnull (motion);
+  height = gtk_widget_get_height (GTK_WIDGET (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  g_signal_emit_by_name (motion, "enter", 180.0, height - 4);
+  ui_spin (400);
+  value = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (value, >, 50);
+
+  /* In the middle: it stays */
+  g_signal_emit_by_name (motion, "motion", 180.0, height / 2);
+  ui_spin (100);
+  value = gtk_adjustment_get_value (adjustment);
+  ui_spin (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  /* Near the top: back up; the drag leaves: it stops */
+  g_signal_emit_by_name (motion, "motion", 180.0, 4.0);
+  ui_spin (200);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, value);
+  g_signal_emit_by_name (motion, "leave");
+  value = gtk_adjustment_get_value (adjustment);
+  ui_spin (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+}
+
 /* Window size, maximized state and the last track come back. */
 static void
 test_state (UiFixture     *fixture,
@@ -1193,6 +1252,7 @@ main (int   argc,
   ADD ("/ui/board/column-contrast", test_column_contrast);
   ADD ("/ui/board/phase-header", test_phase_header);
   ADD ("/ui/board/drop-below", test_drop_below);
+  ADD ("/ui/board/drag-scroll", test_drag_scroll);
 
 #undef ADD
 

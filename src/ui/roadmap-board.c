@@ -14,6 +14,7 @@
 
 #include "roadmap-board.h"
 #include "roadmap-column.h"
+#include "roadmap-drag-scroll.h"
 #include "roadmap-phase-card.h"
 
 /* About the board's height in the default window: phases below it wait
@@ -373,6 +374,7 @@ static void
 roadmap_board_init (RoadmapBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  roadmap_drag_scroll_attach (self->scroller);
   self->undrawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->drawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
