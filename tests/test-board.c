@@ -1187,6 +1187,46 @@ test_drag_scroll (UiFixture     *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
+/* While a drag hovers a column, a line shows where the card would land:
+ * above the card it would go before, or under the last one. */
+static void
+test_drop_place (UiFixture     *fixture,
+                 gconstpointer  data)
+{
+  RoadmapSkill *third = find_skill (fixture, "backend-developer", "containerization-orchestration");
+  RoadmapSkill *fourth = find_skill (fixture, "backend-developer", "docker-kubernetes");
+  RoadmapSkill *last = find_skill (fixture, "backend-developer", "caching-optimization");
+  GtkWidget *todo, *third_card, *fourth_card, *last_card;
+  GtkEventController *target;
+  GdkDragAction action = 0;
+  graphene_rect_t bounds;
+
+  ui_fixture_present_window (fixture, 1400, 900);
+  todo = get_column (fixture, third, ROADMAP_STATUS_TODO);
+  target = find_controller (todo, GTK_TYPE_DROP_TARGET);
+  third_card = roadmap_board_find_card (get_board (fixture), third);
+  fourth_card = roadmap_board_find_card (get_board (fixture), fourth);
+  last_card = roadmap_board_find_card (get_board (fixture), last);
+
+  /* The lower half of the third card: between it and the fourth */
+  g_assert_true (gtk_widget_compute_bounds (third_card, todo, &bounds));
+  g_signal_emit_by_name (target, "motion", 20.0, bounds.origin.y + bounds.size.height * 0.75, &action);
+  g_assert_cmpint (action, ==, GDK_ACTION_MOVE);
+  g_assert_true (gtk_widget_has_css_class (fourth_card, "drop-before"));
+  g_assert_false (gtk_widget_has_css_class (third_card, "drop-before"));
+  ui_wait_for_frame (GTK_WIDGET (fixture->window));
+  ui_save_png (GTK_WIDGET (fixture->window), "board-drop-place.png");
+
+  /* Under the last card: a line below it, the other one gone */
+  g_assert_true (gtk_widget_compute_bounds (last_card, todo, &bounds));
+  g_signal_emit_by_name (target, "motion", 20.0, bounds.origin.y + bounds.size.height + 2, &action);
+  g_assert_true (gtk_widget_has_css_class (last_card, "drop-after"));
+  g_assert_false (gtk_widget_has_css_class (fourth_card, "drop-before"));
+
+  g_signal_emit_by_name (target, "leave");
+  g_assert_false (gtk_widget_has_css_class (last_card, "drop-after"));
+}
+
 /* Window size, maximized state and the last track come back. */
 static void
 test_state (UiFixture     *fixture,
@@ -1253,6 +1293,7 @@ main (int   argc,
   ADD ("/ui/board/phase-header", test_phase_header);
   ADD ("/ui/board/drop-below", test_drop_below);
   ADD ("/ui/board/drag-scroll", test_drag_scroll);
+  ADD ("/ui/board/drop-place", test_drop_place);
 
 #undef ADD
 

@@ -31,6 +31,8 @@ struct _RoadmapColumn
    * next change, so the column it moves to can show that card instead
    * of building a new one (see take_spare_card()) */
   GtkWidget *spare_card;
+  /* The card marked where a dragged card would land, with a reference */
+  GtkWidget *marked_card;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapColumn, roadmap_column, GTK_TYPE_WIDGET)
@@ -130,6 +132,41 @@ on_row_activated (RoadmapColumn *self,
   gtk_widget_activate_action (GTK_WIDGET (row), "card.open", NULL);
 }
 
+static void
+clear_drop_place (RoadmapColumn *self)
+{
+  if (self->marked_card == NULL)
+    return;
+
+  gtk_widget_remove_css_class (self->marked_card, "drop-before");
+  gtk_widget_remove_css_class (self->marked_card, "drop-after");
+  g_clear_object (&self->marked_card);
+}
+
+/* A line where a card dropped at @y would land: above the card it would
+ * go before, or under the last one. */
+static void
+mark_drop_place (RoadmapColumn *self,
+                 RoadmapSkill  *moving,
+                 double         y)
+{
+  guint position = roadmap_column_position_at (self, y, moving);
+  RoadmapSkill *next = roadmap_column_get_skill_at (self, position, moving);
+  RoadmapSkill *marked = next != NULL ? next :
+                         position > 0 ? roadmap_column_get_skill_at (self, position - 1, moving) : NULL;
+  GtkWidget *card = marked != NULL ? roadmap_column_find_card (self, marked) : NULL;
+  const char *mark = next != NULL ? "drop-before" : "drop-after";
+
+  if (card == self->marked_card && card != NULL && gtk_widget_has_css_class (card, mark))
+    return;
+
+  clear_drop_place (self);
+  if (card == NULL)
+    return;
+  gtk_widget_add_css_class (card, mark);
+  self->marked_card = g_object_ref (card);
+}
+
 static GdkDragAction
 on_drop_motion (GtkDropTarget *target,
                 double         x,
@@ -137,13 +174,24 @@ on_drop_motion (GtkDropTarget *target,
                 RoadmapColumn *self)
 {
   const GValue *value = gtk_drop_target_get_value (target);
+  RoadmapSkill *skill = value != NULL && G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL) ? g_value_get_object (value) : NULL;
 
   /* Skills belong to their phase: only its own columns take them. */
-  if (value != NULL && G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL) &&
-      roadmap_skill_get_phase (g_value_get_object (value)) != self->phase)
-    return 0;
+  if (skill != NULL && roadmap_skill_get_phase (skill) != self->phase)
+    {
+      clear_drop_place (self);
+      return 0;
+    }
 
+  mark_drop_place (self, skill, y);
   return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               RoadmapColumn *self)
+{
+  clear_drop_place (self);
 }
 
 static gboolean
@@ -157,6 +205,7 @@ on_drop (GtkDropTarget *target,
   GtkWidget *board;
   guint position;
 
+  clear_drop_place (self);
   if (!G_VALUE_HOLDS (value, ROADMAP_TYPE_SKILL))
     return FALSE;
 
@@ -240,6 +289,7 @@ roadmap_column_dispose (GObject *object)
   RoadmapColumn *self = (RoadmapColumn *) object;
 
   g_clear_object (&self->spare_card);
+  clear_drop_place (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_COLUMN);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -290,6 +340,7 @@ roadmap_column_init (RoadmapColumn *self)
   gtk_drop_target_set_preload (target, TRUE);
   g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion), self);
   g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion), self);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
 }
