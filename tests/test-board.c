@@ -156,6 +156,23 @@ test_columns (UiFixture     *fixture,
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "SQL & NoSQL Databases"));
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
 /* Emits a drop of @skill at @x, @y on @widget's drop target */
 static gboolean
 emit_drop_at (GtkWidget    *widget,
@@ -163,20 +180,11 @@ emit_drop_at (GtkWidget    *widget,
               double        x,
               double        y)
 {
-  GtkDropTarget *target = NULL;
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *target = find_controller (widget, GTK_TYPE_DROP_TARGET);
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        target = GTK_DROP_TARGET (controller);
-    }
   g_assert_nonnull (target);
-
   g_value_init (&value, ROADMAP_TYPE_SKILL);
   g_value_set_object (&value, skill);
   g_signal_emit_by_name (target, "drop", &value, x, y, &accepted);
@@ -1126,23 +1134,6 @@ test_drop_below (UiFixture     *fixture,
   ui_spin (50);
   g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "docker-kubernetes"), ==, ROADMAP_STATUS_DOING);
-}
-
-static GtkEventController *
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-
-  return NULL;
 }
 
 /* A drag near the board's bottom edge scrolls it down, near the top up,
