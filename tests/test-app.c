@@ -25,6 +25,29 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Every label under @root, shown or on a page not shown yet, whose text
+ * contains @text */
+static guint
+count_labels_containing (GtkWidget  *root,
+                         const char *text)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        {
+          g_test_message ("“%s” shows “%s”", text, gtk_label_get_text (GTK_LABEL (child)));
+          n++;
+        }
+      n += count_labels_containing (child, text);
+    }
+
+  return n;
+}
+
 static void
 test_about (UiFixture     *fixture,
             gconstpointer  data)
@@ -50,6 +73,14 @@ test_about (UiFixture     *fixture,
   /* The icon it shows is found, installed or not (it is in the resources). */
   g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, APP_ID);
   g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+
+  /* No placeholder where an address or a name would be: the project has
+   * no public address yet, so the window shows none rather than one made up. */
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (about), "TODO"), ==, 0);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (about), "translator-credits"), ==, 0);
+  g_assert_cmpuint (count_labels_containing (GTK_WIDGET (about), "example."), ==, 0);
+  g_assert_cmpstr (adw_about_window_get_website (about), ==, "");
+  g_assert_cmpstr (adw_about_window_get_issue_url (about), ==, "");
 
   gtk_window_destroy (GTK_WINDOW (about));
 }
