@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include "roadmap-loader.h"
+#include "roadmap-skill-card.h"
+#include "roadmap-track-row.h"
 #include "ui-test-util.h"
 
 static void
@@ -98,18 +100,84 @@ test_empty_state (UiFixture     *fixture,
   }
 }
 
+static const char *
+shown_track_id (UiFixture *fixture)
+{
+  return roadmap_track_get_id (roadmap_board_get_track (roadmap_window_get_board (fixture->window)));
+}
+
+static const char *
+selected_track_title (GtkListBox *sidebar)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (sidebar);
+
+  g_assert_nonnull (row);
+  return roadmap_track_get_title (roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
+}
+
+/* Tab leaves the sidebar for the board of the track it shows, changing
+ * nothing; Up and Down are what change the track. Real keys, through the
+ * X server and all of GTK's key handling. */
+static void
+test_tab_out_of_sidebar (UiFixture     *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window;
+  GtkListBox *sidebar;
+  GtkWidget *focus;
+  GtkListBoxRow *first;
+
+  ui_fixture_present_window (fixture, 1200, 800);
+  window = GTK_WIDGET (fixture->window);
+  sidebar = GTK_LIST_BOX (ui_find_with_class (window, "navigation-sidebar"));
+  first = gtk_list_box_get_row_at_index (sidebar, 0);
+  g_assert_cmpstr (selected_track_title (sidebar), ==, "Backend Developer");
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == first);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
+  ui_press_keys (window, "Tab");
+
+  g_assert_cmpstr (selected_track_title (sidebar), ==, "Backend Developer");
+  g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (ui_widget_is_inside (focus, GTK_WIDGET (roadmap_window_get_board (fixture->window))));
+  g_assert_true (ROADMAP_IS_SKILL_CARD (focus));
+
+  /* Shift+Tab goes back over the sidebar in one step too, to the row
+   * of the track shown, and changes nothing either. */
+  ui_press_keys (window, "shift+Tab");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (first));
+  g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");
+  ui_press_keys (window, "shift+Tab");
+  g_assert_cmpstr (selected_track_title (sidebar), ==, "Backend Developer");
+  g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");
+  g_assert_false (ui_widget_is_inside (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (sidebar)));
+
+  /* Down and Up in the sidebar still go from track to track. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (first)));
+  ui_press_keys (window, "Down");
+  g_assert_cmpstr (selected_track_title (sidebar), ==, "Data Engineer");
+  g_assert_cmpstr (shown_track_id (fixture), ==, "data-engineer");
+  ui_press_keys (window, "Up");
+  g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");
+}
+
+#define ADD(path, func) \
+  ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) ui_fixture_set_up, \
+               (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
 {
-  ui_test_init (&argc, &argv);
+  /* Keys are typed with xdotool: GTK must be on that X server. */
+  const char *skip = ui_test_init_xdotool (&argc, &argv);
 
-  g_test_add ("/ui/window/tracks-and-progress", UiFixture, NULL,
-              ui_fixture_set_up, test_shows_tracks_and_progress, ui_fixture_tear_down);
-  g_test_add ("/ui/window/store-error", UiFixture, NULL,
-              ui_fixture_set_up, test_store_error_page, ui_fixture_tear_down);
-  g_test_add ("/ui/window/empty", UiFixture, NULL,
-              ui_fixture_set_up, test_empty_state, ui_fixture_tear_down);
+  ADD ("/ui/window/tracks-and-progress", test_shows_tracks_and_progress);
+  ADD ("/ui/window/store-error", test_store_error_page);
+  ADD ("/ui/window/empty", test_empty_state);
+  ADD ("/ui/window/tab-out-of-sidebar", test_tab_out_of_sidebar);
 
   return g_test_run ();
 }
