@@ -50,61 +50,6 @@ typedef struct
 
 /* Helpers */
 
-typedef struct
-{
-  gboolean done;
-  char *out;
-  GError *error;
-} Run;
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result,
-                                        &run->out, NULL, &run->error);
-  run->done = TRUE;
-}
-
-/* Runs `xdotool ARGS` without blocking GTK: the main loop keeps running
- * (and answering the X server) until xdotool exits. Returns its output. */
-G_GNUC_PRINTF (1, 2)
-static char *
-xdotool (const char *format,
-         ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) subprocess = NULL;
-  g_autofree char *args = NULL;
-  g_autofree char *command = NULL;
-  g_auto(GStrv) argv = NULL;
-  Run run = { FALSE, NULL, NULL };
-  va_list ap;
-
-  va_start (ap, format);
-  args = g_strdup_vprintf (format, ap);
-  va_end (ap);
-
-  command = g_strconcat ("xdotool ", args, NULL);
-  g_shell_parse_argv (command, NULL, &argv, &error);
-  g_assert_no_error (error);
-
-  subprocess = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, on_communicated, &run);
-  while (!run.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_no_error (run.error);
-  if (!g_subprocess_get_successful (subprocess))
-    g_error ("“%s” failed", command);
-
-  return run.out;
-}
-
 /* The coordinate chain, from a point in @widget to the X root window
  * (the screen), which is what xdotool moves the pointer in:
  *
@@ -141,7 +86,7 @@ widget_to_screen (GtkWidget *widget,
                                            &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &surface_x, &surface_y);
 
-  geometry = xdotool ("getwindowgeometry --shell %lu",
+  geometry = ui_xdotool ("getwindowgeometry --shell %lu",
                       (unsigned long) gdk_x11_surface_get_xid (surface));
   lines = g_strsplit (geometry, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -180,14 +125,14 @@ pointer_drag (int from_x,
               int to_x,
               int to_y)
 {
-  g_free (xdotool ("mousemove %d %d", from_x, from_y));
+  g_free (ui_xdotool ("mousemove %d %d", from_x, from_y));
   ui_spin (50);
-  g_free (xdotool ("mousedown 1"));
+  g_free (ui_xdotool ("mousedown 1"));
   ui_spin (50);
 
   for (int i = 1; i <= DRAG_STEPS; i++)
     {
-      g_free (xdotool ("mousemove %d %d",
+      g_free (ui_xdotool ("mousemove %d %d",
                        from_x + (to_x - from_x) * i / DRAG_STEPS,
                        from_y + (to_y - from_y) * i / DRAG_STEPS));
       ui_spin (15);
@@ -196,7 +141,7 @@ pointer_drag (int from_x,
   /* Over the target, XDND position and status messages go back and
    * forth: let them settle, as a user's hand does, before releasing. */
   ui_spin (150);
-  g_free (xdotool ("mouseup 1"));
+  g_free (ui_xdotool ("mouseup 1"));
 }
 
 static void
@@ -544,7 +489,7 @@ test_screenshots (Fixture       *fixture,
 
   /* The pointer in the bottom-right corner of the screen: outside the
    * window's content at both sizes, so that nothing shows a hover state. */
-  g_free (xdotool ("mousemove 1279 799"));
+  g_free (ui_xdotool ("mousemove 1279 799"));
 
   present_window (fixture, 1280, 800);
   board = roadmap_window_get_board (fixture->ui.window);
@@ -568,42 +513,20 @@ test_screenshots (Fixture       *fixture,
   ui_save_png (GTK_WIDGET (fixture->ui.window), "board-narrow.png");
 }
 
-static void
-test_skip (gconstpointer data)
-{
-  g_test_skip (data);
-}
-
-static const struct
-{
-  const char *path;
-  void (*func) (Fixture       *fixture,
-                gconstpointer  data);
-} tests[] = {
-  { "/ui/board/drag/to-done", test_drag_to_done },
-  { "/ui/board/drag/reorder", test_drag_reorder },
-  { "/ui/board/screenshots", test_screenshots },
-};
+#define ADD(path, func) \
+  ui_test_add (skip, path, sizeof (Fixture), (GTestFixtureFunc) fixture_set_up, \
+               (GTestFixtureFunc) func, (GTestFixtureFunc) fixture_tear_down)
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *xdotool_path = NULL;
-  const char *skip;
-
   /* xdotool moves the X pointer: GTK must be on that X server. */
-  skip = ui_test_init_x11 (&argc, &argv);
-  if (skip == NULL && (xdotool_path = g_find_program_in_path ("xdotool")) == NULL)
-    skip = "xdotool is not installed";
+  const char *skip = ui_test_init_xdotool (&argc, &argv);
 
-  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    {
-      if (skip != NULL)
-        g_test_add_data_func (tests[i].path, skip, test_skip);
-      else
-        g_test_add (tests[i].path, Fixture, NULL, fixture_set_up, tests[i].func, fixture_tear_down);
-    }
+  ADD ("/ui/board/drag/to-done", test_drag_to_done);
+  ADD ("/ui/board/drag/reorder", test_drag_reorder);
+  ADD ("/ui/board/screenshots", test_screenshots);
 
   return g_test_run ();
 }

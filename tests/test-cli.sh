@@ -78,6 +78,15 @@ run "validate a bad file" 1 "$roadmap" --validate "$bad" &&
 run "validate a mix" 1 "$roadmap" --validate "$valid" "$bad" "$deep" "$work/missing.json" &&
   check "validate reports each bad file, one line each" [ "$(printf '%s\n' "$out" | wc -l)" -eq 3 ]
 
+# --help shows only what is taken: a plain file argument is refused, so
+# the usage line names no FILE (the files of --validate follow it).
+run "--help" 0 "$roadmap" --help &&
+  check "--help: the usage line names no FILE" \
+    sh -c 'usage=$(printf "%s\n" "$1" | sed -n "/^Usage:/{n;p;}"); [ -n "$usage" ] && ! printf "%s" "$usage" | grep -q FILE' _ "$out" &&
+  check "--help still tells of --validate" matches "$out" ".*--validate  *Check the roadmap files"
+run "a plain file argument is refused" 1 "$roadmap" "$valid" &&
+  check "a plain file argument: one line of ours" matches "$err" "roadmap: .*see --help"
+
 run "validate with no file" 1 "$roadmap" --validate &&
   check "validate with no file says so on one line" one_line "$err"
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
+
 #include "ui-test-util.h"
 
 /* One per test program: once registered, a GtkApplication keeps itself
@@ -75,6 +77,137 @@ ui_test_init_x11 (int    *argc,
   register_application ();
 
   return NULL;
+}
+
+/**
+ * ui_test_init_xdotool:
+ *
+ * Like ui_test_init_x11(), for tests that drive the X server with
+ * xdotool (the pointer, or keys as a user types them).
+ *
+ * Returns: (nullable): why the tests cannot run here, or %NULL
+ */
+const char *
+ui_test_init_xdotool (int    *argc,
+                      char ***argv)
+{
+  const char *skip = ui_test_init_x11 (argc, argv);
+  g_autofree char *path = NULL;
+
+  if (skip == NULL && (path = g_find_program_in_path ("xdotool")) == NULL)
+    skip = "xdotool is not installed";
+
+  return skip;
+}
+
+static void
+skip_test (gconstpointer reason)
+{
+  g_test_skip (reason);
+}
+
+/**
+ * ui_test_add:
+ * @skip: (nullable): why the test cannot run (from ui_test_init_x11() or
+ *   ui_test_init_xdotool()), or %NULL to run it
+ * @fixture_size: the size of the fixture, a #UiFixture or a struct that
+ *   begins with one
+ *
+ * g_test_add(), or a test that says why it is skipped.
+ */
+void
+ui_test_add (const char       *skip,
+             const char       *path,
+             gsize             fixture_size,
+             GTestFixtureFunc  set_up,
+             GTestFixtureFunc  test,
+             GTestFixtureFunc  tear_down)
+{
+  if (skip != NULL)
+    g_test_add_data_func (path, skip, skip_test);
+  else
+    g_test_add_vtable (path, fixture_size, NULL, set_up, test, tear_down);
+}
+
+typedef struct
+{
+  gboolean done;
+  char *out;
+  GError *error;
+} Run;
+
+static void
+on_communicated (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result,
+                                        &run->out, NULL, &run->error);
+  run->done = TRUE;
+}
+
+/**
+ * ui_xdotool:
+ *
+ * Runs `xdotool ARGS` without blocking GTK: the main loop keeps running
+ * (and answering the X server) until xdotool exits.
+ *
+ * Returns: (transfer full): its output
+ */
+char *
+ui_xdotool (const char *format,
+            ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) subprocess = NULL;
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_auto(GStrv) argv = NULL;
+  Run run = { FALSE, NULL, NULL };
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+
+  command = g_strconcat ("xdotool ", args, NULL);
+  g_shell_parse_argv (command, NULL, &argv, &error);
+  g_assert_no_error (error);
+
+  subprocess = g_subprocess_newv ((const char * const *) argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (subprocess, NULL, NULL, on_communicated, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_no_error (run.error);
+  if (!g_subprocess_get_successful (subprocess))
+    g_error ("“%s” failed", command);
+
+  return run.out;
+}
+
+/**
+ * ui_press_keys:
+ * @keys: keys as xdotool names them, e.g. "Tab" or "shift+Tab F10"
+ *
+ * Gives @window the X server's keyboard focus and types @keys there, as
+ * a user does: the events go through GDK and GTK's whole key handling
+ * (shortcuts, bindings, focus moves). Then lets GTK handle them.
+ */
+void
+ui_press_keys (GtkWidget  *window,
+               const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_free (ui_xdotool ("windowfocus --sync %lu", (unsigned long) gdk_x11_surface_get_xid (surface)));
+  g_assert_true (ui_spin_until ((UiCondition) gtk_window_is_active, window, 5000));
+  g_free (ui_xdotool ("key --clearmodifiers %s", keys));
+  ui_spin (200);
 }
 
 void

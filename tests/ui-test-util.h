@@ -24,6 +24,14 @@ void                ui_test_init              (int            *argc,
                                                char         ***argv);
 const char *        ui_test_init_x11          (int            *argc,
                                                char         ***argv);
+const char *        ui_test_init_xdotool      (int            *argc,
+                                               char         ***argv);
+void                ui_test_add               (const char     *skip,
+                                               const char     *path,
+                                               gsize           fixture_size,
+                                               GTestFixtureFunc set_up,
+                                               GTestFixtureFunc test,
+                                               GTestFixtureFunc tear_down);
 
 void                ui_fixture_set_up         (UiFixture      *fixture,
                                                gconstpointer   data);
@@ -53,6 +61,11 @@ GtkEventController *ui_find_controller        (GtkWidget      *widget,
                                                GType           type);
 gboolean            ui_widget_is_inside       (GtkWidget      *widget,
                                                GtkWidget      *ancestor);
+
+char *              ui_xdotool                (const char     *format,
+                                               ...) G_GNUC_PRINTF (1, 2);
+void                ui_press_keys             (GtkWidget      *window,
+                                               const char     *keys);
 
 void                ui_save_png               (GtkWidget      *widget,
                                                const char     *name);

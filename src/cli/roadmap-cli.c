@@ -32,7 +32,7 @@ static const GOptionEntry option_entries[] = {
   { "roadmap-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     N_("Also load the roadmaps in this folder (may be repeated)"), N_("DIR") },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check roadmap files and print each problem"), NULL },
+    N_("Check the roadmap files named after the options and print each problem"), NULL },
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List every skill with its status, one per line"), NULL },
   { "set-status", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -48,7 +48,9 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-pdf: report on this track only"), N_("TRACK-ID") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the paper size, a4 or letter (default: the locale’s)"), N_("SIZE") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+  /* The files of --validate. No argument description: the usage line
+   * would offer "[FILE…]" to every command, and only --validate takes them. */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
 

@@ -76,6 +76,56 @@ on_track_row_activated (RoadmapWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* GtkListBox takes Tab to its next row, and its selection follows the
+ * focus: Tab would switch tracks. Here Tab passes over the list, as over
+ * any one widget, to the board (Shift+Tab to what comes before); the
+ * arrows still go from track to track. */
+static gboolean
+leave_track_list (GtkWidget *list,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  GtkDirectionType direction = g_variant_get_int32 (args);
+
+  /* Out of the focus chain for a moment, the list lets GTK's own
+   * traversal go on to the widget after it. */
+  gtk_widget_set_can_focus (list, FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (gtk_widget_get_root (list)), direction);
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+
+/* The keys of GtkWindow's "move-focus" Tab bindings */
+static void
+add_track_list_tab_keys (RoadmapWindow *self)
+{
+  static const struct
+  {
+    GdkModifierType  modifiers;
+    GtkDirectionType direction;
+  } keys[] = {
+    { 0, GTK_DIR_TAB_FORWARD },
+    { GDK_CONTROL_MASK, GTK_DIR_TAB_FORWARD },
+    { GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+    { GDK_CONTROL_MASK | GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcutTrigger *trigger =
+        gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Tab, keys[i].modifiers),
+                                     gtk_keyval_trigger_new (GDK_KEY_KP_Tab, keys[i].modifiers));
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new_with_arguments (trigger,
+                                                                             gtk_callback_action_new (leave_track_list, NULL, NULL),
+                                                                             "i", keys[i].direction));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->track_list), controller);
+}
+
 static void
 on_back_clicked (RoadmapWindow *self)
 {
@@ -403,6 +453,7 @@ static void
 roadmap_window_init (RoadmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_track_list_tab_keys (self);
 }
 
 /* A toast for the roadmaps that could not be loaded, unless it was shown. */
