@@ -399,14 +399,43 @@ test_accessible_names (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_focusable (card));
 }
 
+/* Whether the primary menu's Undo item can be chosen */
+static gboolean
+undo_item_is_sensitive (GtkWidget *window)
+{
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (ui_find_child (window, GTK_TYPE_MENU_BUTTON));
+  GtkWidget *label;
+  GtkWidget *item;
+  gboolean sensitive;
+
+  gtk_menu_button_popup (menu_button);
+  ui_spin (50);
+  label = ui_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), "Undo Last Move");
+  g_assert_nonnull (label);
+  item = gtk_widget_get_parent (label);
+  while (item != NULL && !GTK_IS_ACTIONABLE (item) && g_strcmp0 (G_OBJECT_TYPE_NAME (item), "GtkModelButton") != 0)
+    item = gtk_widget_get_parent (item);
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (menu_button);
+  ui_spin (20);
+  return sensitive;
+}
+
 /* Undo from the toast's button (win.undo) and from Ctrl+Z. */
 static void
 test_undo (UiFixture     *fixture,
            gconstpointer  data)
 {
   RoadmapSkill *skill = find_skill (fixture, "backend-developer", "api-development");
+  RoadmapSkill *first = find_skill (fixture, "backend-developer", "python-sql");
+  GtkWidget *window;
 
   ui_fixture_open_window (fixture);
+  window = GTK_WIDGET (fixture->window);
+
+  /* Nothing to undo or redo yet: the menu item is off */
+  g_assert_false (undo_item_is_sensitive (window));
 
   activate_card_action (fixture, skill, "card.move-right");
   g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DOING);
@@ -430,6 +459,21 @@ test_undo (UiFixture     *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
   ui_spin (50);
   g_assert_cmpuint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+
+  /* A reorder can be undone and redone too; with all undone, Undo is off */
+  activate_card_action (fixture, first, "card.move-down");
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 1);
+  g_assert_true (undo_item_is_sensitive (window));
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 0);
+  g_assert_false (undo_item_is_sensitive (window));
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 1);
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  ui_spin (50);
+  g_assert_cmpuint (roadmap_skill_get_position (first), ==, 0);
 }
 
 /* The window, and the details of @skill over it */

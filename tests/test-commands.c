@@ -362,6 +362,31 @@ test_note_limit (Fixture       *fixture,
   g_assert_cmpstr (roadmap_skill_get_note (skill (fixture, "a")), ==, longest);
 }
 
+/* A card moved within its column says so, and so does its undo (it
+ * never left the column). */
+static void
+test_reorder_described (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  RoadmapSkill *b = skill (fixture, "b");
+  const char *title = roadmap_skill_get_title (b);
+  g_autofree char *expected = g_strdup_printf ("done 0: Reordered %s in To-do\n"
+                                               "done 1: Put %s back in its place in To-do\n"
+                                               "done 2: Reordered %s in To-do\n",
+                                               title, title, title);
+  g_autoptr(GError) error = NULL;
+
+  assert_column (fixture, ROADMAP_STATUS_TODO, "a b c d e");
+  g_assert_true (roadmap_session_move_skill (fixture->session, b, ROADMAP_STATUS_TODO, skill (fixture, "a"), &error));
+  g_assert_no_error (error);
+  assert_column (fixture, ROADMAP_STATUS_TODO, "b a c d e");
+  g_assert_true (roadmap_session_undo (fixture->session, NULL, &error));
+  assert_column (fixture, ROADMAP_STATUS_TODO, "a b c d e");
+  g_assert_true (roadmap_session_redo (fixture->session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fixture->outcomes->str, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +402,7 @@ main (int   argc,
   ADD ("/core/commands/note-not-text", test_note_not_text);
   ADD ("/core/commands/note-limit", test_note_limit);
   ADD ("/core/commands/undo-not-loaded", test_undo_not_loaded);
+  ADD ("/core/commands/reorder-described", test_reorder_described);
 
   return g_test_run ();
 }

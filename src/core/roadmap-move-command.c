@@ -153,6 +153,19 @@ roadmap_move_command_describe (RoadmapCommand     *command,
 {
   RoadmapMoveCommand *self = ROADMAP_MOVE_COMMAND (command);
 
+  /* A card moved up or down its own column */
+  if (self->old_row.status == self->new_row.status)
+    {
+      if (step == ROADMAP_COMMAND_UNDO)
+        /* Translators: a toast, "Put SQL & NoSQL Databases back in its place in Doing" */
+        return g_strdup_printf (_("Put %s back in its place in %s"), roadmap_skill_get_title (self->skill),
+                                roadmap_status_get_label (self->old_row.status));
+
+      /* Translators: a toast, "Reordered SQL & NoSQL Databases in Doing" */
+      return g_strdup_printf (_("Reordered %s in %s"), roadmap_skill_get_title (self->skill),
+                              roadmap_status_get_label (self->new_row.status));
+    }
+
   if (step == ROADMAP_COMMAND_UNDO)
     /* Translators: a toast, "Moved SQL & NoSQL Databases back to Doing" */
     return g_strdup_printf (_("Moved %s back to %s"), roadmap_skill_get_title (self->skill),

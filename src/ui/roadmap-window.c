@@ -272,9 +272,7 @@ undo_activated (GtkWidget  *widget,
   if (roadmap_session_get_store (self->session) == NULL)
     return;
 
-  if (!roadmap_session_can_undo (self->session))
-    add_toast (self, _("Nothing to undo"), NULL, NULL, FALSE);
-  else
+  if (roadmap_session_can_undo (self->session))
     roadmap_session_undo (self->session, NULL, NULL);
 }
 
@@ -288,10 +286,21 @@ redo_activated (GtkWidget  *widget,
   if (roadmap_session_get_store (self->session) == NULL)
     return;
 
-  if (!roadmap_session_can_redo (self->session))
-    add_toast (self, _("Nothing to redo"), NULL, NULL, FALSE);
-  else
+  if (roadmap_session_can_redo (self->session))
     roadmap_session_redo (self->session, NULL, NULL);
+}
+
+/* Undo and Redo (the menu item, the keys, a toast's button) are there
+ * only when there is something to undo or redo. */
+static void
+update_undo_actions (RoadmapWindow *self)
+{
+  gboolean has_store = roadmap_session_get_store (self->session) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 has_store && roadmap_session_can_undo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 has_store && roadmap_session_can_redo (self->session));
 }
 
 /* The Keyboard Shortcuts window, built the first time it is asked for */
@@ -580,6 +589,11 @@ roadmap_window_new (RoadmapApplication *application,
   store = roadmap_session_get_store (session);
 
   restore_state (self);
+  g_signal_connect_object (session, "notify::can-undo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::can-redo", G_CALLBACK (update_undo_actions),
+                           self, G_CONNECT_SWAPPED);
+  update_undo_actions (self);
   if (store != NULL)
     {
       roadmap_board_set_session (self->board, session);
