@@ -469,6 +469,37 @@ test_drag_reorder (Fixture       *fixture,
                                                                            roadmap_skill_get_id (third))), ==, 2);
 }
 
+/* A card dragged over another phase's column is not taken, and the
+ * window says why, while the card is still held. */
+static void
+test_drag_other_phase (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RoadmapBoard *board;
+  RoadmapSkill *skill;
+  RoadmapPhase *second;
+  GtkWidget *card, *target;
+  int from_x, from_y, to_x, to_y;
+
+  present_window (fixture, 1200, 800);
+  board = roadmap_window_get_board (fixture->ui.window);
+  skill = roadmap_track_find_skill (roadmap_board_get_track (board), "python-sql");
+  second = g_list_model_get_item (roadmap_track_get_phases (roadmap_board_get_track (board)), 1);
+  g_object_unref (second);  /* the track holds it */
+  card = roadmap_board_find_card (board, skill);
+  target = roadmap_board_find_column (board, second, ROADMAP_STATUS_DONE);
+  g_assert_nonnull (target);
+
+  widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
+  widget_point_to_screen (target, 0.5, 0.3, &to_x, &to_y);
+  pointer_drag (from_x, from_y, to_x, to_y);
+  ui_spin (300);
+
+  g_assert_cmpint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_TODO);
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->ui.window),
+                                   "Python & SQL Mastery belongs to Phase 1; it moves within that phase"));
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -526,6 +557,7 @@ main (int   argc,
 
   ADD ("/ui/board/drag/to-done", test_drag_to_done);
   ADD ("/ui/board/drag/reorder", test_drag_reorder);
+  ADD ("/ui/board/drag/other-phase", test_drag_other_phase);
   ADD ("/ui/board/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -42,6 +42,10 @@ struct _RoadmapBoard
   GHashTable *drawn;
   GdkFrameClock *frame_clock;
   gulong after_layout_id;
+
+  /* The last skill whose drop was refused, and when (monotonic µs) */
+  RoadmapSkill *refused_skill;
+  gint64 refused_at;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapBoard, roadmap_board, GTK_TYPE_WIDGET)
@@ -54,6 +58,7 @@ enum {
 
 enum {
   SKILL_ACTIVATED,
+  DROP_REFUSED,
   N_SIGNALS
 };
 
@@ -293,6 +298,7 @@ roadmap_board_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->track);
   g_clear_object (&self->session);
+  g_clear_object (&self->refused_skill);
   g_clear_object (&self->shown_phases);
   g_clear_pointer (&self->undrawn, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_hash_table_unref);
@@ -355,6 +361,18 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
 
   signals[SKILL_ACTIVATED] =
     g_signal_new ("skill-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ROADMAP_TYPE_SKILL);
+
+  /**
+   * RoadmapBoard::drop-refused:
+   * @skill: a skill dragged over another phase's column
+   *
+   * Emitted once per drag (at most every few seconds per skill), so that
+   * the window can say why the drop is not taken.
+   */
+  signals[DROP_REFUSED] =
+    g_signal_new ("drop-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ROADMAP_TYPE_SKILL);
 
@@ -602,4 +620,28 @@ roadmap_board_should_draw (RoadmapBoard *self,
   if (!g_hash_table_contains (self->undrawn, widget))
     g_hash_table_add (self->undrawn, g_object_ref (widget));
   return FALSE;
+}
+
+/**
+ * roadmap_board_refuse_drop:
+ * @skill: the skill a column of another phase does not take
+ *
+ * Called by a column while @skill is dragged over it: skills move within
+ * their phase only. Emits #RoadmapBoard::drop-refused, once for a drag.
+ */
+void
+roadmap_board_refuse_drop (RoadmapBoard *self,
+                           RoadmapSkill *skill)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+  g_return_if_fail (ROADMAP_IS_SKILL (skill));
+
+  if (skill == self->refused_skill && now - self->refused_at < 5 * G_USEC_PER_SEC)
+    return;
+
+  g_set_object (&self->refused_skill, skill);
+  self->refused_at = now;
+  g_signal_emit (self, signals[DROP_REFUSED], 0, skill);
 }

@@ -37,6 +37,8 @@ void          roadmap_board_move_skill_by (RoadmapBoard *self,
                                            RoadmapSkill *skill,
                                            int           column_delta,
                                            int           position_delta);
+void          roadmap_board_refuse_drop (RoadmapBoard *self,
+                                         RoadmapSkill *skill);
 gboolean      roadmap_board_should_draw (RoadmapBoard *self,
                                          GtkWidget    *widget);
 

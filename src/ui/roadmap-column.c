@@ -179,7 +179,11 @@ on_drop_motion (GtkDropTarget *target,
   /* Skills belong to their phase: only its own columns take them. */
   if (skill != NULL && roadmap_skill_get_phase (skill) != self->phase)
     {
+      GtkWidget *board = gtk_widget_get_ancestor (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
+
       clear_drop_place (self);
+      if (board != NULL)
+        roadmap_board_refuse_drop (ROADMAP_BOARD (board), skill);
       return 0;
     }
 

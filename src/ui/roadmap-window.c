@@ -243,6 +243,24 @@ on_dialog_unmap (RoadmapWindow      *self,
     roadmap_board_focus_skill (self->board, roadmap_skill_dialog_get_skill (dialog));
 }
 
+/* A card dragged over another phase's column: say why it is not taken */
+static void
+on_drop_refused (RoadmapWindow *self,
+                 RoadmapSkill  *skill,
+                 RoadmapBoard  *board)
+{
+  RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast while a card is dragged over another phase:
+   * "Database Design belongs to Phase 1; it moves within that phase" */
+  title = g_strdup_printf (_("%s belongs to Phase %u; it moves within that phase"),
+                           roadmap_skill_get_title (skill),
+                           phase != NULL ? roadmap_phase_get_number (phase) : 0);
+  /* At once, while the card is still held */
+  add_toast (self, title, NULL, NULL, TRUE);
+}
+
 static void
 on_skill_activated (RoadmapWindow *self,
                     RoadmapSkill  *skill,
@@ -450,6 +468,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_skill_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_drop_refused);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
