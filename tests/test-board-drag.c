@@ -500,6 +500,42 @@ test_drag_other_phase (Fixture       *fixture,
                                    "Python & SQL Mastery belongs to Phase 1; it moves within that phase"));
 }
 
+/* A card's context menu, opened by a right click or by Shift+F10 and
+ * closed, leaves the card as it was: not :active (grey). */
+static void
+test_menu_leaves_card (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  RoadmapBoard *board;
+  GtkWidget *card;
+  int x, y;
+
+  present_window (fixture, 1200, 800);
+  board = roadmap_window_get_board (fixture->ui.window);
+  card = roadmap_board_find_card (board, roadmap_track_find_skill (roadmap_board_get_track (board), "python-sql"));
+  widget_point_to_screen (card, 0.5, 0.5, &x, &y);
+
+  g_free (ui_xdotool ("mousemove %d %d", x, y));
+  ui_spin (100);
+  g_free (ui_xdotool ("click 3"));
+  ui_spin (300);
+  g_assert_true (gtk_widget_get_visible (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
+  g_free (ui_xdotool ("key Escape"));
+  ui_spin (300);
+  g_assert_false (gtk_widget_get_visible (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
+  g_assert_false (gtk_widget_get_state_flags (card) & GTK_STATE_FLAG_ACTIVE);
+
+  g_free (ui_xdotool ("mousemove 5 5"));
+  gtk_widget_grab_focus (card);
+  ui_spin (100);
+  g_free (ui_xdotool ("key shift+F10"));
+  ui_spin (300);
+  g_assert_true (gtk_widget_get_visible (ui_find_child (card, GTK_TYPE_POPOVER_MENU)));
+  g_free (ui_xdotool ("key Escape"));
+  ui_spin (300);
+  g_assert_false (gtk_widget_get_state_flags (card) & GTK_STATE_FLAG_ACTIVE);
+}
+
 static void
 test_screenshots (Fixture       *fixture,
                   gconstpointer  data)
@@ -559,6 +595,7 @@ main (int   argc,
   ADD ("/ui/board/drag/reorder", test_drag_reorder);
   ADD ("/ui/board/drag/other-phase", test_drag_other_phase);
   ADD ("/ui/board/screenshots", test_screenshots);
+  ADD ("/ui/board/drag/menu-leaves-card", test_menu_leaves_card);
 
   return g_test_run ();
 }
