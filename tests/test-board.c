@@ -85,6 +85,11 @@ test_columns (UiFixture     *fixture,
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, 2));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "Data Engineer"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "1 of 13 done"));
+  /* The track's summary over the board, and its totals */
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (get_board (fixture)),
+                                         roadmap_track_get_summary (roadmap_board_get_track (get_board (fixture)))));
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (get_board (fixture)),
+                                         "1 of 13 done · 1 in progress · 35 of 450 hours"));
   /* In progress counts too, as in the report */
   g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (sidebar), "1 of 13 done · 1 in progress"));
 
@@ -231,6 +236,8 @@ test_drop (UiFixture     *fixture,
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 of 13 done"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "1 of 3 done"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved Database Design to Done"));
+  /* The track's totals over the board follow, hours of Done included */
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (get_board (fixture)), "1 of 13 done · 25 of 450 hours"));
   g_assert_cmpuint (stored_status (fixture, "backend-developer", "database-design"), ==, ROADMAP_STATUS_DONE);
 
   /* A skill of another phase is refused by this column. */

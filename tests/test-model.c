@@ -406,6 +406,51 @@ test_disposal (void)
   g_assert_null (roadmap_skill_get_track_id (skill));
 }
 
+/* Hours planned and done, kept by the phases and the track as skills
+ * move, also when two swap in and out of Done while counts are held */
+static void
+test_hours (void)
+{
+  g_autoptr(RoadmapTrack) track = roadmap_track_new ("track", "Track");
+  g_autoptr(RoadmapPhase) phase = roadmap_phase_new ("one", "One", 1, 2);
+  const guint hours[] = { 10, 25, 0 };
+  RoadmapSkill *skills[G_N_ELEMENTS (hours)];
+
+  for (guint s = 0; s < G_N_ELEMENTS (hours); s++)
+    {
+      g_autofree char *id = g_strdup_printf ("skill-%u", s);
+      g_autoptr(RoadmapSkill) skill = roadmap_skill_new (id, id);
+
+      roadmap_skill_set_estimate_hours (skill, hours[s]);
+      roadmap_phase_add_skill (phase, skill);
+      skills[s] = skill;
+    }
+  g_assert_true (roadmap_track_add_phase (track, phase));
+  g_signal_connect (track, "notify", G_CALLBACK (on_notify), NULL);
+
+  g_assert_cmpuint (roadmap_track_get_hours_planned (track), ==, 35);
+  g_assert_cmpuint (roadmap_phase_get_hours_planned (phase), ==, 35);
+  g_assert_cmpuint (roadmap_track_get_hours_done (track), ==, 0);
+
+  roadmap_skill_apply_progress (skills[1], ROADMAP_STATUS_DONE, 0, NULL, NULL);
+  g_assert_cmpuint (roadmap_phase_get_hours_done (phase), ==, 25);
+  g_assert_cmpuint (roadmap_track_get_hours_done (track), ==, 25);
+  g_assert_cmpuint (count_notify (G_OBJECT (track), "hours-done"), ==, 1);
+
+  /* Doing does not count; a skill with no estimate adds nothing */
+  roadmap_skill_apply_progress (skills[0], ROADMAP_STATUS_DOING, 0, NULL, NULL);
+  roadmap_skill_apply_progress (skills[2], ROADMAP_STATUS_DONE, 0, NULL, NULL);
+  g_assert_cmpuint (roadmap_track_get_hours_done (track), ==, 25);
+
+  /* Held: one out of Done, another in; the count stays, the hours not */
+  roadmap_phase_hold_counts (phase);
+  roadmap_skill_apply_progress (skills[1], ROADMAP_STATUS_TODO, 0, NULL, NULL);
+  roadmap_skill_apply_progress (skills[0], ROADMAP_STATUS_DONE, 0, NULL, NULL);
+  roadmap_phase_release_counts (phase);
+  g_assert_cmpuint (roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE), ==, 2);
+  g_assert_cmpuint (roadmap_track_get_hours_done (track), ==, 10);
+}
+
 /* One date style, with no padding before a one-digit day */
 static void
 test_dates (void)
@@ -451,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/model/catalog", test_catalog);
   g_test_add_func ("/model/disposal", test_disposal);
   g_test_add_func ("/model/dates", test_dates);
+  g_test_add_func ("/model/hours", test_hours);
 
   return g_test_run ();
 }

@@ -20,5 +20,8 @@ guint _roadmap_phase_get_skill_position (RoadmapPhase *self,
 void  _roadmap_track_phase_counts_changed (RoadmapTrack *self,
                                            const guint   old_counts[ROADMAP_N_STATUSES],
                                            const guint   new_counts[ROADMAP_N_STATUSES]);
+void  _roadmap_track_phase_hours_changed  (RoadmapTrack *self,
+                                           guint         old_hours_done,
+                                           guint         new_hours_done);
 
 G_END_DECLS

@@ -37,6 +37,10 @@ struct _RoadmapPhase
    * each column is put in order once and the counts notified. */
   guint hold_count;
   guint held_counts[ROADMAP_N_STATUSES];
+
+  /* The skills' estimated hours, and those of the Done skills */
+  guint hours_planned;
+  guint hours_done;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhase, roadmap_phase, G_TYPE_OBJECT)
@@ -86,12 +90,33 @@ get_fraction (RoadmapPhase *self)
   return n > 0 ? (double) count (self, ROADMAP_STATUS_DONE) / n : 0.0;
 }
 
+/* The Done column's hours, told to the track when they changed; a move
+ * can change them with no count changing (one skill in, one out, while
+ * held). */
+static void
+update_hours_done (RoadmapPhase *self)
+{
+  RoadmapSkillList *done = self->columns[ROADMAP_STATUS_DONE];
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (done));
+  guint hours = 0, old_hours = self->hours_done;
+
+  for (guint i = 0; i < n; i++)
+    hours += roadmap_skill_get_estimate_hours (roadmap_skill_list_peek (done, i));
+
+  if (hours == old_hours)
+    return;
+  self->hours_done = hours;
+  if (self->track != NULL)
+    _roadmap_track_phase_hours_changed (self->track, old_hours, hours);
+}
+
 static void
 notify_counts (RoadmapPhase *self,
                const guint   old_counts[ROADMAP_N_STATUSES])
 {
   guint counts[ROADMAP_N_STATUSES];
 
+  update_hours_done (self);
   get_counts (self, counts);
   if (memcmp (counts, old_counts, sizeof counts) == 0)
     return;
@@ -392,6 +417,7 @@ roadmap_phase_add_skill (RoadmapPhase *self,
 
   _roadmap_skill_set_phase (skill, self, g_list_model_get_n_items (G_LIST_MODEL (self->skills)));
   roadmap_skill_list_append (self->skills, skill);
+  self->hours_planned += roadmap_skill_get_estimate_hours (skill);
   column = self->columns[roadmap_skill_get_status (skill)];
   roadmap_skill_list_insert (column,
                              roadmap_skill_list_search (column, roadmap_skill_get_sort_key (skill),
@@ -405,6 +431,31 @@ roadmap_phase_add_skill (RoadmapPhase *self,
   /* The fraction depends on the total too. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * roadmap_phase_get_hours_planned:
+ *
+ * Returns: the sum of the skills' estimated hours (a skill without an
+ *   estimate counts none)
+ */
+guint
+roadmap_phase_get_hours_planned (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  return self->hours_planned;
+}
+
+/**
+ * roadmap_phase_get_hours_done:
+ *
+ * Returns: the estimated hours of the skills in Done
+ */
+guint
+roadmap_phase_get_hours_done (RoadmapPhase *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  return self->hours_done;
 }
 
 /**

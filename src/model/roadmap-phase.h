@@ -32,6 +32,8 @@ void          roadmap_phase_add_skill       (RoadmapPhase  *self,
 RoadmapSkill *roadmap_phase_peek_skill      (RoadmapPhase  *self,
                                              guint          position);
 guint         roadmap_phase_get_n_skills    (RoadmapPhase  *self);
+guint         roadmap_phase_get_hours_planned (RoadmapPhase *self);
+guint         roadmap_phase_get_hours_done    (RoadmapPhase *self);
 guint         roadmap_phase_get_n_with_status (RoadmapPhase  *self,
                                                RoadmapStatus  status);
 GListModel   *roadmap_phase_get_column      (RoadmapPhase  *self,

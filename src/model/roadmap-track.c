@@ -24,6 +24,8 @@ struct _RoadmapTrack
   GHashTable *skills_by_id;
   guint counts[ROADMAP_N_STATUSES];
   guint n_skills;
+  guint hours_planned;
+  guint hours_done;
 
   /* roadmap_track_get_skill_refs(), made on first use */
   GArray *skill_refs;
@@ -44,6 +46,8 @@ enum {
   PROP_N_DOING,
   PROP_N_DONE,
   PROP_FRACTION,
+  PROP_HOURS_PLANNED,
+  PROP_HOURS_DONE,
   N_PROPS
 };
 
@@ -78,6 +82,19 @@ _roadmap_track_phase_counts_changed (RoadmapTrack *self,
   if (done_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Called by a phase of this track when its Done skills' hours changed */
+void
+_roadmap_track_phase_hours_changed (RoadmapTrack *self,
+                                    guint         old_hours_done,
+                                    guint         new_hours_done)
+{
+  g_assert (ROADMAP_IS_TRACK (self));
+
+  self->hours_done = self->hours_done - old_hours_done + new_hours_done;
+  if (_roadmap_is_watched (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_DONE]);
 }
 
 static double
@@ -163,6 +180,12 @@ roadmap_track_get_property (GObject    *object,
     case PROP_FRACTION:
       g_value_set_double (value, get_fraction (self));
       break;
+    case PROP_HOURS_PLANNED:
+      g_value_set_uint (value, self->hours_planned);
+      break;
+    case PROP_HOURS_DONE:
+      g_value_set_uint (value, self->hours_done);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +216,9 @@ roadmap_track_class_init (RoadmapTrackClass *klass)
   properties[PROP_N_DOING] = g_param_spec_uint ("n-doing", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
+  /* The skills' estimated hours, and those of the skills in Done */
+  properties[PROP_HOURS_PLANNED] = g_param_spec_uint ("hours-planned", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_HOURS_DONE] = g_param_spec_uint ("hours-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -332,8 +358,12 @@ roadmap_track_add_phase (RoadmapTrack *self,
   g_clear_pointer (&self->skill_ids, g_string_chunk_free);
 
   self->n_skills += n_skills;
+  self->hours_planned += roadmap_phase_get_hours_planned (phase);
+  self->hours_done += roadmap_phase_get_hours_done (phase);
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_PLANNED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_DONE]);
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
       guint n = roadmap_phase_get_n_with_status (phase, s);
@@ -397,6 +427,20 @@ roadmap_track_get_n_skills (RoadmapTrack *self)
 {
   g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
   return self->n_skills;
+}
+
+guint
+roadmap_track_get_hours_planned (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  return self->hours_planned;
+}
+
+guint
+roadmap_track_get_hours_done (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  return self->hours_done;
 }
 
 guint

@@ -50,6 +50,8 @@ RoadmapPhase *roadmap_track_find_phase      (RoadmapTrack  *self,
 RoadmapSkill *roadmap_track_find_skill      (RoadmapTrack  *self,
                                              const char    *skill_id);
 guint         roadmap_track_get_n_skills    (RoadmapTrack  *self);
+guint         roadmap_track_get_hours_planned (RoadmapTrack *self);
+guint         roadmap_track_get_hours_done  (RoadmapTrack  *self);
 const RoadmapSkillRef *
               roadmap_track_get_skill_refs  (RoadmapTrack  *self,
                                              guint         *n_refs);

@@ -16,6 +16,7 @@
 #include "roadmap-column.h"
 #include "roadmap-drag-scroll.h"
 #include "roadmap-phase-card.h"
+#include "roadmap-track-header.h"
 
 /* About the board's height in the default window: phases below it wait
  * for the first frame. */
@@ -32,6 +33,7 @@ struct _RoadmapBoard
   guint show_all_id;
 
   GtkScrolledWindow *scroller;
+  RoadmapTrackHeader *track_header;
   GtkListBox *phase_list;
 
   /* Cards left undrawn because they were outside the scrolled area (see
@@ -376,9 +378,11 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, ROADMAP_TYPE_SKILL);
 
+  g_type_ensure (ROADMAP_TYPE_TRACK_HEADER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-board.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, scroller);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, track_header);
   gtk_widget_class_bind_template_child (widget_class, RoadmapBoard, phase_list);
 
   gtk_widget_class_install_action (widget_class, "board.show-skill", "s", show_skill);
@@ -434,6 +438,7 @@ roadmap_board_set_track (RoadmapBoard *self,
         self->show_all_id = g_idle_add_full (G_PRIORITY_LOW, show_all_phases, self, NULL);
     }
 
+  roadmap_track_header_set_track (self->track_header, track);
   gtk_list_box_bind_model (self->phase_list, G_LIST_MODEL (self->shown_phases),
                            create_phase_row, NULL, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

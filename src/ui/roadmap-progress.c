@@ -31,24 +31,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-update (RoadmapProgress *self)
+/**
+ * roadmap_progress_describe:
+ * @counted: a #RoadmapTrack or a #RoadmapPhase
+ *
+ * Returns: (transfer full): "9 of 24 done", then " · 2 in progress" if any
+ */
+char *
+roadmap_progress_describe (GObject *counted)
 {
   guint done = 0, doing = 0, total = 0;
   g_autofree char *text = NULL;
 
-  g_object_get (self->counted, "n-done", &done, "n-doing", &doing, "n-skills", &total, NULL);
+  g_return_val_if_fail (G_IS_OBJECT (counted), NULL);
+
+  g_object_get (counted, "n-done", &done, "n-doing", &doing, "n-skills", &total, NULL);
 
   /* Translators: "9 of 24 done"; the plural follows the total */
   text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
-  if (doing > 0)
-    {
-      g_autofree char *done_text = g_steal_pointer (&text);
+  if (doing == 0)
+    return g_steal_pointer (&text);
 
-      /* Translators: "9 of 24 done · 2 in progress", as the report says */
-      text = g_strdup_printf (ngettext ("%s · %u in progress", "%s · %u in progress", doing),
-                              done_text, doing);
-    }
+  /* Translators: "9 of 24 done · 2 in progress", as the report says */
+  return g_strdup_printf (ngettext ("%s · %u in progress", "%s · %u in progress", doing), text, doing);
+}
+
+static void
+update (RoadmapProgress *self)
+{
+  guint done = 0, total = 0;
+  g_autofree char *text = roadmap_progress_describe (self->counted);
+
+  g_object_get (self->counted, "n-done", &done, "n-skills", &total, NULL);
   gtk_label_set_text (self->label, text);
   gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),

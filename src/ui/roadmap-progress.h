@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RoadmapProgress, roadmap_progress, ROADMAP, PROGRESS, GtkWidget)
 
-void roadmap_progress_bind (RoadmapProgress *self,
-                            gpointer         counted);
+char *roadmap_progress_describe (GObject         *counted);
+void  roadmap_progress_bind     (RoadmapProgress *self,
+                                 gpointer         counted);
 
 G_END_DECLS

@@ -1,0 +1,137 @@
+/* roadmap-track-header.c
+ *
+ * The track's own summary (the roadmap file's "summary", shown in the
+ * report only until now) and its totals: done, in progress, and the Done
+ * skills' estimated hours of all the hours planned. The totals follow the
+ * track's counts; nothing is walked here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-progress.h"
+#include "roadmap-track-header.h"
+
+struct _RoadmapTrackHeader
+{
+  GtkWidget parent_instance;
+
+  RoadmapTrack *track;
+
+  GtkLabel *summary_label;
+  GtkLabel *totals_label;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapTrackHeader, roadmap_track_header, GTK_TYPE_WIDGET)
+
+static void
+update_totals (RoadmapTrackHeader *self)
+{
+  g_autofree char *counts = NULL;
+  g_autofree char *text = NULL;
+  guint planned;
+
+  if (self->track == NULL)
+    return;
+
+  counts = roadmap_progress_describe (G_OBJECT (self->track));
+  planned = roadmap_track_get_hours_planned (self->track);
+  if (planned > 0)
+    /* Translators: the track's totals, "3 of 13 done · 1 in progress ·
+     * 40 of 385 hours"; the plural follows the hours planned */
+    text = g_strdup_printf (ngettext ("%s · %u of %u hour", "%s · %u of %u hours", planned),
+                            counts, roadmap_track_get_hours_done (self->track), planned);
+
+  gtk_label_set_text (self->totals_label, text != NULL ? text : counts);
+}
+
+static void
+roadmap_track_header_dispose (GObject *object)
+{
+  RoadmapTrackHeader *self = ROADMAP_TRACK_HEADER (object);
+
+  if (self->track != NULL)
+    g_signal_handlers_disconnect_by_data (self->track, self);
+  g_clear_object (&self->track);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (roadmap_track_header_parent_class)->dispose (object);
+}
+
+static void
+roadmap_track_header_class_init (RoadmapTrackHeaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_track_header_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "trackheader");
+}
+
+static void
+roadmap_track_header_init (RoadmapTrackHeader *self)
+{
+  GtkWidget *label;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  self->summary_label = GTK_LABEL (label);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  self->totals_label = GTK_LABEL (label);
+}
+
+GtkWidget *
+roadmap_track_header_new (void)
+{
+  return g_object_new (ROADMAP_TYPE_TRACK_HEADER, NULL);
+}
+
+/**
+ * roadmap_track_header_set_track:
+ * @track: (nullable): the track to show
+ */
+void
+roadmap_track_header_set_track (RoadmapTrackHeader *self,
+                                RoadmapTrack       *track)
+{
+  const char *summary;
+
+  g_return_if_fail (ROADMAP_IS_TRACK_HEADER (self));
+  g_return_if_fail (track == NULL || ROADMAP_IS_TRACK (track));
+
+  if (self->track == track)
+    return;
+
+  if (self->track != NULL)
+    g_signal_handlers_disconnect_by_data (self->track, self);
+  g_set_object (&self->track, track);
+  gtk_widget_set_visible (GTK_WIDGET (self), track != NULL);
+  if (track == NULL)
+    return;
+
+  summary = roadmap_track_get_summary (track);
+  gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && summary[0] != '\0');
+
+  g_signal_connect_object (track, "notify::n-done", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::n-doing", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::hours-done", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  update_totals (self);
+}
