@@ -90,6 +90,9 @@ test_columns (UiFixture     *fixture,
                                          roadmap_track_get_summary (roadmap_board_get_track (get_board (fixture)))));
   g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (get_board (fixture)),
                                          "1 of 13 done · 1 in progress · 35 of 450 hours"));
+  /* Each track's share done: 1 of 13 */
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (sidebar), "8 %"));
+  g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (sidebar), "0 %"));
   /* In progress counts too, as in the report */
   g_assert_nonnull (ui_find_label_exact (GTK_WIDGET (sidebar), "1 of 13 done · 1 in progress"));
 

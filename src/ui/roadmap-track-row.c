@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "roadmap-progress.h"
 #include "roadmap-track-row.h"
 
@@ -14,6 +16,7 @@ struct _RoadmapTrackRow
   RoadmapTrack *track;
 
   GtkLabel *title_label;
+  GtkLabel *percent_label;
   RoadmapProgress *progress;
 };
 
@@ -63,6 +66,19 @@ roadmap_track_row_set_property (GObject      *object,
     }
 }
 
+/* The share of the track done, for the sidebar's overall picture */
+static void
+update_percent (RoadmapTrackRow *self)
+{
+  guint n = roadmap_track_get_n_skills (self->track);
+  guint done = roadmap_track_get_n_with_status (self->track, ROADMAP_STATUS_DONE);
+  g_autofree char *text = NULL;
+
+  /* Translators: a share of a track done, "38 %" */
+  text = g_strdup_printf (C_("percentage", "%u %%"), n > 0 ? (guint) (100.0 * done / n + 0.5) : 0);
+  gtk_label_set_text (self->percent_label, text);
+}
+
 static void
 roadmap_track_row_constructed (GObject *object)
 {
@@ -76,6 +92,9 @@ roadmap_track_row_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, roadmap_track_get_title (track),
                                   -1);
   roadmap_progress_bind (self->progress, track);
+  g_signal_connect_object (track, "notify::n-done", G_CALLBACK (update_percent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::n-skills", G_CALLBACK (update_percent), self, G_CONNECT_SWAPPED);
+  update_percent (self);
 }
 
 static void
@@ -109,6 +128,7 @@ roadmap_track_row_class_init (RoadmapTrackRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-track-row.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, percent_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, progress);
 }
 
