@@ -156,6 +156,17 @@ test_columns (UiFixture     *fixture,
       }
   }
 
+  /* The icons are PNGs GTK recolours, as Adwaita's are: drawing an SVG
+   * icon would have pulled librsvg (7 MB) into the first frame. This is
+   * the first test of the process, so nothing else has loaded it. */
+  {
+    g_autofree char *maps = NULL;
+
+    ui_wait_for_frame (GTK_WIDGET (fixture->window));
+    g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+    g_assert_null (strstr (maps, "librsvg"));
+  }
+
   /* Choosing the other track in the sidebar shows it. */
   gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 1)));
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
