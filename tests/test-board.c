@@ -361,8 +361,11 @@ test_keyboard (UiFixture     *fixture,
   gtk_widget_activate_action (card, "card.move-to", "s", "doing");
   ui_spin (50);
   g_assert_cmpuint (roadmap_skill_get_position (other), ==, 1);
+  card = roadmap_board_find_card (get_board (fixture), other);
   activate_card_action (fixture, other, "card.move-up");
   g_assert_cmpuint (roadmap_skill_get_position (other), ==, 0);
+  /* Reordered, the card is the same widget, not one built anew */
+  g_assert_true (roadmap_board_find_card (get_board (fixture), other) == card);
   g_assert_cmpuint (roadmap_skill_get_position (skill), ==, 1);
   activate_card_action (fixture, other, "card.move-down");
   g_assert_cmpuint (roadmap_skill_get_position (other), ==, 1);

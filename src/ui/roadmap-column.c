@@ -98,6 +98,11 @@ keep_spare_card (RoadmapColumn *self,
 {
   GtkListBoxRow *row;
 
+  /* An insertion keeps the spare: in a reorder within this column, it is
+   * the one being inserted. */
+  if (removed == 0)
+    return;
+
   g_clear_object (&self->spare_card);
   if (removed != 1)
     return;
