@@ -170,6 +170,13 @@ test_tab_out_of_sidebar (UiFixture     *fixture,
   g_assert_cmpstr (shown_track_id (fixture), ==, "data-engineer");
   ui_press_keys (window, "Up");
   g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");
+
+  /* Enter on a track takes the keyboard into its board */
+  ui_press_keys (window, "Return");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (ROADMAP_IS_SKILL_CARD (focus));
+  g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");
 }
 
 static gboolean

@@ -73,7 +73,9 @@ on_track_row_activated (RoadmapWindow *self,
                         GtkListBoxRow *row,
                         GtkListBox    *list)
 {
+  /* Enter on a track: to its board, the keyboard with it */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_child_focus (GTK_WIDGET (self->board), GTK_DIR_TAB_FORWARD);
 }
 
 /* GtkListBox takes Tab to its next row, and its selection follows the
