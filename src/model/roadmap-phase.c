@@ -90,18 +90,12 @@ get_fraction (RoadmapPhase *self)
   return n > 0 ? (double) count (self, ROADMAP_STATUS_DONE) / n : 0.0;
 }
 
-/* The Done column's hours, told to the track when they changed; a move
- * can change them with no count changing (one skill in, one out, while
- * held). */
+/* Tells the track when the Done skills' hours changed */
 static void
-update_hours_done (RoadmapPhase *self)
+set_hours_done (RoadmapPhase *self,
+                guint         hours)
 {
-  RoadmapSkillList *done = self->columns[ROADMAP_STATUS_DONE];
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (done));
-  guint hours = 0, old_hours = self->hours_done;
-
-  for (guint i = 0; i < n; i++)
-    hours += roadmap_skill_get_estimate_hours (roadmap_skill_list_peek (done, i));
+  guint old_hours = self->hours_done;
 
   if (hours == old_hours)
     return;
@@ -110,13 +104,26 @@ update_hours_done (RoadmapPhase *self)
     _roadmap_track_phase_hours_changed (self->track, old_hours, hours);
 }
 
+/* Only after a hold: skills may have swapped in and out of Done with no
+ * count changing. A single move adds or takes its own hours. */
+static guint
+sum_hours_done (RoadmapPhase *self)
+{
+  RoadmapSkillList *done = self->columns[ROADMAP_STATUS_DONE];
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (done));
+  guint hours = 0;
+
+  for (guint i = 0; i < n; i++)
+    hours += roadmap_skill_get_estimate_hours (roadmap_skill_list_peek (done, i));
+  return hours;
+}
+
 static void
 notify_counts (RoadmapPhase *self,
                const guint   old_counts[ROADMAP_N_STATUSES])
 {
   guint counts[ROADMAP_N_STATUSES];
 
-  update_hours_done (self);
   get_counts (self, counts);
   if (memcmp (counts, old_counts, sizeof counts) == 0)
     return;
@@ -427,7 +434,11 @@ roadmap_phase_add_skill (RoadmapPhase *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
   if (self->hold_count == 0)
-    notify_counts (self, old_counts);
+    {
+      if (roadmap_skill_get_status (skill) == ROADMAP_STATUS_DONE)
+        set_hours_done (self, self->hours_done + roadmap_skill_get_estimate_hours (skill));
+      notify_counts (self, old_counts);
+    }
   /* The fraction depends on the total too. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -548,6 +559,7 @@ roadmap_phase_release_counts (RoadmapPhase *self)
   if (--self->hold_count == 0)
     {
       sort_columns (self);
+      set_hours_done (self, sum_hours_done (self));
       notify_counts (self, self->held_counts);
     }
 }
@@ -585,6 +597,10 @@ _roadmap_phase_skill_moved (RoadmapPhase  *self,
   roadmap_skill_list_insert (to, position, skill);
   g_object_unref (skill);
 
+  if (old_status == ROADMAP_STATUS_DONE && status != ROADMAP_STATUS_DONE)
+    set_hours_done (self, self->hours_done - roadmap_skill_get_estimate_hours (skill));
+  else if (old_status != ROADMAP_STATUS_DONE && status == ROADMAP_STATUS_DONE)
+    set_hours_done (self, self->hours_done + roadmap_skill_get_estimate_hours (skill));
   notify_counts (self, old_counts);
 }
 
