@@ -20,10 +20,7 @@ find_skill (UiFixture  *fixture,
             const char *track_id,
             const char *skill_id)
 {
-  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (fixture->session),
-                                                    track_id, skill_id);
-  g_assert_nonnull (skill);
-  return skill;
+  return ui_fixture_find_skill (fixture, track_id, skill_id);
 }
 
 static void

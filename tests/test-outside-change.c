@@ -21,11 +21,7 @@ static RoadmapSkill *
 find_skill (UiFixture  *fixture,
             const char *skill_id)
 {
-  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (fixture->session),
-                                                    "backend-developer", skill_id);
-
-  g_assert_nonnull (skill);
-  return skill;
+  return ui_fixture_find_skill (fixture, "backend-developer", skill_id);
 }
 
 static RoadmapBoard *

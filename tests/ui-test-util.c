@@ -229,6 +229,7 @@ ui_fixture_set_up (UiFixture     *fixture,
     g_settings_reset (settings, "window-width");
     g_settings_reset (settings, "window-height");
     g_settings_reset (settings, "window-maximized");
+    g_settings_reset (settings, "collapsed-phases");
   }
 
   fixture->app = g_object_ref (shared_application);
@@ -558,4 +559,21 @@ ui_save_png (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Saved %s (%d×%d)", path, width, height);
+}
+
+/**
+ * ui_fixture_find_skill:
+ *
+ * Returns: (transfer none): the skill, which the test expects to exist
+ */
+RoadmapSkill *
+ui_fixture_find_skill (UiFixture  *fixture,
+                       const char *track_id,
+                       const char *skill_id)
+{
+  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (fixture->session),
+                                                    track_id, skill_id);
+
+  g_assert_nonnull (skill);
+  return skill;
 }

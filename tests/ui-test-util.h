@@ -42,6 +42,9 @@ void                ui_fixture_present_window (UiFixture      *fixture,
                                                int             width,
                                                int             height);
 RoadmapSession *    ui_fixture_reopen         (UiFixture      *fixture);
+RoadmapSkill *      ui_fixture_find_skill     (UiFixture      *fixture,
+                                               const char     *track_id,
+                                               const char     *skill_id);
 
 void                ui_spin                   (guint           ms);
 gboolean            ui_spin_until             (UiCondition     done,

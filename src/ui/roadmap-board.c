@@ -6,6 +6,9 @@
  * cards move only when the model changes, that is after the commit, and
  * before the session returns: the keyboard focus follows at once.
  *
+ * Which phases are folded up is remembered in the settings
+ * ("collapsed-phases", as "TRACK-ID/PHASE-ID"), for every window.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -22,12 +25,16 @@
  * for the first frame. */
 #define FIRST_SCREEN_HEIGHT 720
 
+/* How many folded phases are remembered; the oldest are forgotten first */
+#define MAX_COLLAPSED_PHASES 1000
+
 struct _RoadmapBoard
 {
   GtkWidget parent_instance;
 
   RoadmapTrack *track;
   RoadmapSession *session;
+  GSettings *settings;
   /* The phases shown so far: those the first screen needs, then all. */
   GtkSliceListModel *shown_phases;
   guint show_all_id;
@@ -67,13 +74,75 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static char *
+dup_phase_key (RoadmapBoard *self,
+               RoadmapPhase *phase)
+{
+  return g_strdup_printf ("%s/%s", roadmap_track_get_id (self->track), roadmap_phase_get_id (phase));
+}
+
+static gboolean
+is_collapsed_in_settings (RoadmapBoard *self,
+                          RoadmapPhase *phase)
+{
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *key = NULL;
+
+  if (self->settings == NULL || self->track == NULL)
+    return FALSE;
+
+  keys = g_settings_get_strv (self->settings, "collapsed-phases");
+  key = dup_phase_key (self, phase);
+  return g_strv_contains ((const char * const *) keys, key);
+}
+
+static void
+on_card_collapsed (RoadmapBoard     *self,
+                   GParamSpec       *pspec,
+                   RoadmapPhaseCard *card)
+{
+  RoadmapPhase *phase = roadmap_phase_card_get_phase (card);
+  gboolean collapsed = roadmap_phase_card_get_collapsed (card);
+  g_autofree char *key = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n, first = 0;
+
+  if (self->settings == NULL || self->track == NULL ||
+      is_collapsed_in_settings (self, phase) == collapsed)
+    return;
+
+  key = dup_phase_key (self, phase);
+  keys = g_settings_get_strv (self->settings, "collapsed-phases");
+  n = g_strv_length (keys);
+  if (collapsed && n >= MAX_COLLAPSED_PHASES)
+    first = n - MAX_COLLAPSED_PHASES + 1;
+
+  builder = g_strv_builder_new ();
+  for (guint i = first; i < n; i++)
+    if (!g_str_equal (keys[i], key))
+      g_strv_builder_add (builder, keys[i]);
+  if (collapsed)
+    g_strv_builder_add (builder, key);
+  g_strfreev (keys);
+  keys = g_strv_builder_end (builder);
+
+  g_settings_set_strv (self->settings, "collapsed-phases", (const char * const *) keys);
+}
+
 static GtkWidget *
 create_phase_row (gpointer item,
                   gpointer user_data)
 {
+  RoadmapBoard *self = user_data;
   GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *card = roadmap_phase_card_new (ROADMAP_PHASE (item));
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), roadmap_phase_card_new (ROADMAP_PHASE (item)));
+  roadmap_phase_card_set_collapsed (ROADMAP_PHASE_CARD (card),
+                                    is_collapsed_in_settings (self, ROADMAP_PHASE (item)));
+  g_signal_connect_object (card, "notify::collapsed", G_CALLBACK (on_card_collapsed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
   return row;
@@ -139,6 +208,24 @@ find_phase_card (RoadmapBoard *self,
     }
 
   return NULL;
+}
+
+/* Another window folded or unfolded a phase */
+static void
+on_collapsed_phases_changed (RoadmapBoard *self,
+                             const char   *key,
+                             GSettings    *settings)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)) : NULL;
+
+      if (ROADMAP_IS_PHASE_CARD (card))
+        roadmap_phase_card_set_collapsed (ROADMAP_PHASE_CARD (card),
+                                          is_collapsed_in_settings (self, roadmap_phase_card_get_phase (ROADMAP_PHASE_CARD (card))));
+    }
 }
 
 /* Left / Right on a card: to the card at the same height in the nearest
@@ -289,6 +376,51 @@ roadmap_board_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (roadmap_board_parent_class)->unrealize (widget);
 }
 
+/* The first card of the first unfolded phase, the first column that has one */
+static GtkWidget *
+find_first_card (RoadmapBoard *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)) : NULL;
+
+      if (!ROADMAP_IS_PHASE_CARD (card) || roadmap_phase_card_get_collapsed (ROADMAP_PHASE_CARD (card)))
+        continue;
+
+      for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+        {
+          GtkWidget *column = roadmap_phase_card_get_column (ROADMAP_PHASE_CARD (card), s);
+          GtkWidget *first = roadmap_column_get_card_at (ROADMAP_COLUMN (column), 0);
+
+          if (first != NULL)
+            return first;
+        }
+    }
+
+  return NULL;
+}
+
+/* Tab into the board goes to its first card, past the first phase's
+ * fold button, which Shift+Tab from there reaches. */
+static gboolean
+roadmap_board_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD && gtk_widget_get_focus_child (widget) == NULL)
+    {
+      GtkWidget *card = find_first_card (self);
+
+      if (card != NULL && gtk_widget_grab_focus (card))
+        return TRUE;
+    }
+
+  return GTK_WIDGET_CLASS (roadmap_board_parent_class)->focus (widget, direction);
+}
+
 static void
 roadmap_board_dispose (GObject *object)
 {
@@ -300,6 +432,7 @@ roadmap_board_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->track);
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   g_clear_object (&self->refused_skill);
   g_clear_object (&self->shown_phases);
   g_clear_pointer (&self->undrawn, g_hash_table_unref);
@@ -353,6 +486,7 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
   object_class->dispose = roadmap_board_dispose;
   object_class->get_property = roadmap_board_get_property;
   object_class->set_property = roadmap_board_set_property;
+  widget_class->focus = roadmap_board_focus;
   widget_class->realize = roadmap_board_realize;
   widget_class->unrealize = roadmap_board_unrealize;
 
@@ -440,7 +574,7 @@ roadmap_board_set_track (RoadmapBoard *self,
 
   roadmap_track_header_set_track (self->track_header, track);
   gtk_list_box_bind_model (self->phase_list, G_LIST_MODEL (self->shown_phases),
-                           create_phase_row, NULL, NULL);
+                           create_phase_row, self, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRACK]);
@@ -457,6 +591,29 @@ roadmap_board_set_session (RoadmapBoard   *self,
   g_return_if_fail (ROADMAP_IS_BOARD (self));
 
   g_set_object (&self->session, session);
+}
+
+/**
+ * roadmap_board_set_settings:
+ * @settings: (nullable): where folded phases are remembered; without
+ *   settings, every phase starts unfolded
+ */
+void
+roadmap_board_set_settings (RoadmapBoard *self,
+                            GSettings    *settings)
+{
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+  g_return_if_fail (settings == NULL || G_IS_SETTINGS (settings));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_func (self->settings, on_collapsed_phases_changed, self);
+  if (!g_set_object (&self->settings, settings))
+    return;
+
+  if (settings != NULL)
+    g_signal_connect_object (settings, "changed::collapsed-phases",
+                             G_CALLBACK (on_collapsed_phases_changed), self, G_CONNECT_SWAPPED);
+  on_collapsed_phases_changed (self, "collapsed-phases", settings);
 }
 
 /**
@@ -499,17 +656,22 @@ roadmap_board_find_card (RoadmapBoard *self,
 /**
  * roadmap_board_focus_skill:
  *
- * Moves the keyboard focus to the card of @skill.
+ * Moves the keyboard focus to the card of @skill, unfolding its phase
+ * when folded up.
  */
 void
 roadmap_board_focus_skill (RoadmapBoard *self,
                            RoadmapSkill *skill)
 {
+  RoadmapPhaseCard *phase_card;
   GtkWidget *card;
 
   g_return_if_fail (ROADMAP_IS_BOARD (self));
   g_return_if_fail (ROADMAP_IS_SKILL (skill));
 
+  phase_card = find_phase_card (self, roadmap_skill_get_phase (skill));
+  if (phase_card != NULL)
+    roadmap_phase_card_set_collapsed (phase_card, FALSE);
   card = roadmap_board_find_card (self, skill);
   if (card != NULL)
     gtk_widget_grab_focus (card);

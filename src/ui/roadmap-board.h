@@ -22,6 +22,8 @@ void          roadmap_board_set_track  (RoadmapBoard *self,
                                         RoadmapTrack *track);
 void          roadmap_board_set_session (RoadmapBoard   *self,
                                          RoadmapSession *session);
+void          roadmap_board_set_settings (RoadmapBoard *self,
+                                          GSettings    *settings);
 GtkWidget    *roadmap_board_find_card  (RoadmapBoard *self,
                                         RoadmapSkill *skill);
 GtkWidget    *roadmap_board_find_column (RoadmapBoard  *self,

@@ -1,5 +1,8 @@
 /* roadmap-phase-card.c
  *
+ * A phase folds up to its header (title, months and counts) with the
+ * button before its title; the board remembers which phases are folded.
+ *
  * Columns are only as tall as their cards; the space under a short one
  * still takes a drop, for that column (at its end), so a card dragged
  * straight across lands where the learner let it go.
@@ -24,6 +27,8 @@ struct _RoadmapPhaseCard
   RoadmapPhase *phase;
   GtkWidget *columns[ROADMAP_N_STATUSES];
 
+  GtkWidget *header_box;
+  GtkButton *collapse_button;
   GtkLabel *title_label;
   GtkLabel *months_label;
   RoadmapProgress *progress;
@@ -31,6 +36,8 @@ struct _RoadmapPhaseCard
   GtkWidget *column_box;
   /* The column under a drag in the space below the columns */
   GtkWidget *drop_column;
+
+  gboolean collapsed;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
@@ -38,6 +45,7 @@ G_DEFINE_FINAL_TYPE (RoadmapPhaseCard, roadmap_phase_card, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PHASE,
+  PROP_COLLAPSED,
   N_PROPS
 };
 
@@ -56,6 +64,9 @@ roadmap_phase_card_get_property (GObject    *object,
     case PROP_PHASE:
       g_value_set_object (value, self->phase);
       break;
+    case PROP_COLLAPSED:
+      g_value_set_boolean (value, self->collapsed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -73,6 +84,9 @@ roadmap_phase_card_set_property (GObject      *object,
     {
     case PROP_PHASE:
       self->phase = g_value_dup_object (value);
+      break;
+    case PROP_COLLAPSED:
+      roadmap_phase_card_set_collapsed (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -119,6 +133,25 @@ roadmap_phase_card_constructed (GObject *object)
     }
 
   roadmap_progress_bind (self->progress, phase);
+}
+
+static void
+update_collapse_button (RoadmapPhaseCard *self)
+{
+  gtk_button_set_icon_name (self->collapse_button,
+                            self->collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->collapse_button),
+                               self->collapsed ? _("Expand Phase") : _("Collapse Phase"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->collapse_button),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, !self->collapsed,
+                               -1);
+}
+
+static void
+on_collapse_clicked (RoadmapPhaseCard *self,
+                     GtkButton        *button)
+{
+  roadmap_phase_card_set_collapsed (self, !self->collapsed);
 }
 
 /* The column above @x, @y of the column box, when below its cards */
@@ -225,6 +258,14 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
 
   properties[PROP_PHASE] =
     g_param_spec_object ("phase", NULL, NULL, ROADMAP_TYPE_PHASE, G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RoadmapPhaseCard:collapsed:
+   *
+   * Whether only the header shows, without the columns.
+   */
+  properties[PROP_COLLAPSED] =
+    g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ROADMAP_TYPE_COLUMNS_LAYOUT);
@@ -233,10 +274,13 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-phase-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, header_box);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, collapse_button);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, months_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, column_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_collapse_clicked);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "phase");
@@ -249,6 +293,7 @@ roadmap_phase_card_init (RoadmapPhaseCard *self)
   GtkDropTarget *target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_collapse_button (self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
 
@@ -290,4 +335,45 @@ roadmap_phase_card_get_column (RoadmapPhaseCard *self,
   g_return_val_if_fail (ROADMAP_IS_PHASE_CARD (self), NULL);
   g_return_val_if_fail (status < ROADMAP_N_STATUSES, NULL);
   return self->columns[status];
+}
+
+gboolean
+roadmap_phase_card_get_collapsed (RoadmapPhaseCard *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PHASE_CARD (self), FALSE);
+  return self->collapsed;
+}
+
+/**
+ * roadmap_phase_card_set_collapsed:
+ * @collapsed: whether to show only the header
+ *
+ * Folds the phase up to its header, or shows its columns again. The
+ * keyboard focus, when on a card of the phase, goes to the button that
+ * brings them back.
+ */
+void
+roadmap_phase_card_set_collapsed (RoadmapPhaseCard *self,
+                                  gboolean          collapsed)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (ROADMAP_IS_PHASE_CARD (self));
+
+  collapsed = !!collapsed;
+  if (self->collapsed == collapsed)
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (collapsed && focus != NULL && gtk_widget_is_ancestor (focus, self->column_box))
+    gtk_widget_grab_focus (GTK_WIDGET (self->collapse_button));
+
+  self->collapsed = collapsed;
+  gtk_widget_set_visible (self->column_box, !collapsed);
+  gtk_widget_set_margin_bottom (self->header_box, collapsed ? 12 : 0);
+  update_collapse_button (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
 }

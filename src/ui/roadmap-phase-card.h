@@ -19,5 +19,8 @@ GtkWidget    *roadmap_phase_card_new        (RoadmapPhase     *phase);
 RoadmapPhase *roadmap_phase_card_get_phase  (RoadmapPhaseCard *self);
 GtkWidget    *roadmap_phase_card_get_column (RoadmapPhaseCard *self,
                                              RoadmapStatus     status);
+gboolean      roadmap_phase_card_get_collapsed (RoadmapPhaseCard *self);
+void          roadmap_phase_card_set_collapsed (RoadmapPhaseCard *self,
+                                                gboolean          collapsed);
 
 G_END_DECLS

@@ -1,7 +1,9 @@
 /* roadmap-progress.c
  *
  * Shows the progress of anything with "n-done", "n-doing" and "n-skills"
- * properties (a RoadmapTrack or a RoadmapPhase) and follows it.
+ * properties (a RoadmapTrack or a RoadmapPhase) and follows it: a line of
+ * text, and a bar with two levels, the skills done over those done or in
+ * progress (a fainter stretch beyond).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +20,8 @@ struct _RoadmapProgress
   GObject *counted;
 
   GtkLabel *label;
-  GtkLevelBar *level_bar;
+  GtkLevelBar *done_bar;
+  GtkLevelBar *doing_bar;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapProgress, roadmap_progress, GTK_TYPE_WIDGET)
@@ -59,13 +62,14 @@ roadmap_progress_describe (GObject *counted)
 static void
 update (RoadmapProgress *self)
 {
-  guint done = 0, total = 0;
+  guint done = 0, doing = 0, total = 0;
   g_autofree char *text = roadmap_progress_describe (self->counted);
 
-  g_object_get (self->counted, "n-done", &done, "n-skills", &total, NULL);
+  g_object_get (self->counted, "n-done", &done, "n-doing", &doing, "n-skills", &total, NULL);
   gtk_label_set_text (self->label, text);
-  gtk_level_bar_set_value (self->level_bar, total > 0 ? (double) done / total : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->level_bar),
+  gtk_level_bar_set_value (self->done_bar, total > 0 ? (double) done / total : 0.0);
+  gtk_level_bar_set_value (self->doing_bar, total > 0 ? MIN (1.0, (double) (done + doing) / total) : 0.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   -1);
 }
@@ -76,6 +80,8 @@ roadmap_progress_dispose (GObject *object)
   RoadmapProgress *self = (RoadmapProgress *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_PROGRESS);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->counted);
 
   G_OBJECT_CLASS (roadmap_progress_parent_class)->dispose (object);
@@ -144,7 +150,8 @@ roadmap_progress_class_init (RoadmapProgressClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-progress.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapProgress, label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapProgress, level_bar);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapProgress, done_bar);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapProgress, doing_bar);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
@@ -153,6 +160,9 @@ static void
 roadmap_progress_init (RoadmapProgress *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* No warning colour for a start: a little done is not a problem */
+  gtk_level_bar_remove_offset_value (self->done_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->doing_bar, GTK_LEVEL_BAR_OFFSET_LOW);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);

@@ -566,6 +566,7 @@ restore_state (RoadmapWindow *self)
     return;
 
   self->settings = g_settings_new (APP_ID);
+  roadmap_board_set_settings (self->board, self->settings);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
