@@ -65,6 +65,31 @@ typedef struct
  *    `xdotool getwindowgeometry` on the surface's XID. With no window
  *    manager there is no reparenting frame: this is where GTK put it.
  */
+/* Where X put @surface's window, in the root window */
+static void
+surface_origin (GdkSurface *surface,
+                int        *x,
+                int        *y)
+{
+  g_autofree char *geometry = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  *x = *y = G_MININT;
+  geometry = ui_xdotool ("getwindowgeometry --shell %lu",
+                         (unsigned long) gdk_x11_surface_get_xid (surface));
+  lines = g_strsplit (geometry, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+    }
+  g_assert_cmpint (*x, !=, G_MININT);
+  g_assert_cmpint (*y, !=, G_MININT);
+}
+
 static void
 widget_to_screen (GtkWidget *widget,
                   double     x,
@@ -74,30 +99,15 @@ widget_to_screen (GtkWidget *widget,
 {
   GtkNative *native = gtk_widget_get_native (widget);
   GdkSurface *surface = gtk_native_get_surface (native);
-  g_autofree char *geometry = NULL;
-  g_auto(GStrv) lines = NULL;
   graphene_point_t point;
   double surface_x, surface_y;
-  int origin_x = G_MININT, origin_y = G_MININT;
+  int origin_x, origin_y;
   int scale = gdk_surface_get_scale_factor (surface);
 
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
                                            &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &surface_x, &surface_y);
-
-  geometry = ui_xdotool ("getwindowgeometry --shell %lu",
-                      (unsigned long) gdk_x11_surface_get_xid (surface));
-  lines = g_strsplit (geometry, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "X="))
-        origin_x = atoi (lines[i] + 2);
-      else if (g_str_has_prefix (lines[i], "Y="))
-        origin_y = atoi (lines[i] + 2);
-    }
-  g_assert_cmpint (origin_x, !=, G_MININT);
-  g_assert_cmpint (origin_y, !=, G_MININT);
+  surface_origin (surface, &origin_x, &origin_y);
 
   *screen_x = origin_x + (int) ((point.x + surface_x) * scale + 0.5);
   *screen_y = origin_y + (int) ((point.y + surface_y) * scale + 0.5);
@@ -500,6 +510,66 @@ test_drag_other_phase (Fixture       *fixture,
                                    "Python & SQL Mastery belongs to Phase 1; it moves within that phase"));
 }
 
+static void
+keep_drag (GtkDragSource *source,
+           GdkDrag       *drag,
+           GdkDrag      **kept)
+{
+  g_set_object (kept, drag);
+}
+
+/* The card's copy under the pointer keeps the point where it was taken:
+ * its corner does not jump to the pointer. */
+static void
+test_drag_icon_grab_point (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GdkDrag) drag = NULL;
+  RoadmapBoard *board;
+  GtkWidget *card;
+  GtkEventController *source;
+  int from_x, from_y, icon_x, icon_y;
+  const int dx = 260, dy = 140;
+  int grab_x, grab_y;
+
+  present_window (fixture, 1200, 800);
+  board = roadmap_window_get_board (fixture->ui.window);
+  card = roadmap_board_find_card (board, roadmap_track_find_skill (roadmap_board_get_track (board), "python-sql"));
+  source = ui_find_controller (card, GTK_TYPE_DRAG_SOURCE);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (keep_drag), &drag);
+
+  /* Taken at 80 % across and 70 % down, well away from the corner */
+  grab_x = (int) (gtk_widget_get_width (card) * 0.8);
+  grab_y = (int) (gtk_widget_get_height (card) * 0.7);
+  widget_to_screen (card, grab_x, grab_y, &from_x, &from_y);
+  g_free (ui_xdotool ("mousemove %d %d", from_x, from_y));
+  ui_spin (50);
+  g_free (ui_xdotool ("mousedown 1"));
+  ui_spin (50);
+  for (int i = 1; i <= DRAG_STEPS; i++)
+    {
+      g_free (ui_xdotool ("mousemove %d %d", from_x + dx * i / DRAG_STEPS, from_y + dy * i / DRAG_STEPS));
+      ui_spin (15);
+    }
+  ui_spin (150);
+
+  g_assert_nonnull (drag);
+  surface_origin (gdk_drag_get_drag_surface (drag), &icon_x, &icon_y);
+  g_test_message ("Pointer at (%d, %d), the card's copy at (%d, %d), taken at (%d, %d)",
+                  from_x + dx, from_y + dy, icon_x, icon_y, grab_x, grab_y);
+  g_assert_cmpint (ABS (from_x + dx - icon_x - grab_x), <=, 2);
+  g_assert_cmpint (ABS (from_y + dy - icon_y - grab_y), <=, 2);
+
+  /* Back where it came from: nothing moves */
+  g_free (ui_xdotool ("mousemove %d %d", from_x, from_y));
+  ui_spin (150);
+  g_free (ui_xdotool ("mouseup 1"));
+  g_assert_true (ui_spin_until (no_dragged_card, card, COMMIT_TIMEOUT_MS));
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (card))), ==,
+                   ROADMAP_STATUS_TODO);
+  g_signal_handlers_disconnect_by_func (source, keep_drag, &drag);
+}
+
 /* A card's context menu, opened by a right click or by Shift+F10 and
  * closed, leaves the card as it was: not :active (grey). */
 static void
@@ -594,6 +664,7 @@ main (int   argc,
   ADD ("/ui/board/drag/to-done", test_drag_to_done);
   ADD ("/ui/board/drag/reorder", test_drag_reorder);
   ADD ("/ui/board/drag/other-phase", test_drag_other_phase);
+  ADD ("/ui/board/drag/icon-grab-point", test_drag_icon_grab_point);
   ADD ("/ui/board/screenshots", test_screenshots);
   ADD ("/ui/board/drag/menu-leaves-card", test_menu_leaves_card);
 

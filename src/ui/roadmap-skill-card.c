@@ -27,6 +27,9 @@ struct _RoadmapSkillCard
   GtkImage *status_icon;
   /* Built on first use: most cards never show their menu. */
   GtkWidget *context_menu;
+  /* Where a drag took hold of the card */
+  double grab_x;
+  double grab_y;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapSkillCard, roadmap_skill_card, GTK_TYPE_LIST_BOX_ROW)
@@ -304,6 +307,8 @@ on_drag_prepare (GtkDragSource    *source,
                  double            y,
                  RoadmapSkillCard *self)
 {
+  self->grab_x = x;
+  self->grab_y = y;
   return gdk_content_provider_new_typed (ROADMAP_TYPE_SKILL, self->skill);
 }
 
@@ -322,6 +327,9 @@ on_drag_begin (GtkDragSource    *source,
   gtk_widget_set_size_request (box, gtk_widget_get_width (GTK_WIDGET (self)), -1);
   gtk_list_box_append (GTK_LIST_BOX (box), copy);
   gtk_drag_icon_set_child (GTK_DRAG_ICON (icon), box);
+  /* The copy follows the pointer by the point where the card was taken,
+   * not by its corner */
+  gdk_drag_set_hotspot (drag, (int) self->grab_x, (int) self->grab_y);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dragged");
 }
 
