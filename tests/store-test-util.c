@@ -182,6 +182,9 @@ store_test_describe_catalog (RoadmapCatalog *catalog)
   GString *out = g_string_new (NULL);
   guint n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
 
+  g_string_append_printf (out, "count-skipped-as-done=%d\n",
+                          roadmap_catalog_get_count_skipped_as_done (catalog));
+
   for (guint t = 0; t < n_tracks; t++)
     {
       g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
@@ -194,11 +197,14 @@ store_test_describe_catalog (RoadmapCatalog *catalog)
           GListModel *skills = roadmap_phase_get_skills (phase);
           guint n_skills = g_list_model_get_n_items (skills);
 
-          g_string_append_printf (out, "%s/%s todo=%u doing=%u done=%u\n",
+          g_string_append_printf (out, "%s/%s todo=%u doing=%u done=%u skipped=%u counted=%u/%u\n",
                                   roadmap_track_get_id (track), roadmap_phase_get_id (phase),
                                   roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_TODO),
                                   roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DOING),
-                                  roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE));
+                                  roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_DONE),
+                                  roadmap_phase_get_n_with_status (phase, ROADMAP_STATUS_SKIPPED),
+                                  roadmap_phase_get_n_counted_done (phase),
+                                  roadmap_phase_get_n_counted (phase));
 
           for (guint s = 0; s < n_skills; s++)
             {
@@ -351,6 +357,7 @@ store_test_describe_db (const char *path)
                " FROM progress ORDER BY track_id, skill_id");
   append_rows (out, db, "notes",
                "SELECT track_id, skill_id, body FROM notes WHERE body != '' ORDER BY track_id, skill_id");
+  append_rows (out, db, "preferences", "SELECT key, value FROM preferences ORDER BY key");
   append_rows (out, db, "history",
                "SELECT id, kind, track_id, skill_id, old_status, new_status,"
                "       old_started, old_finished, undoes"
@@ -575,6 +582,17 @@ store_test_set_status (RoadmapStore   *store,
   g_autoptr(RoadmapSession) session = session_for (store);
 
   return roadmap_session_set_status (session, skill, status, error);
+}
+
+gboolean
+store_test_set_count_skipped_as_done (RoadmapStore    *store,
+                                      RoadmapCatalog  *catalog,
+                                      gboolean         count_skipped_as_done,
+                                      GError         **error)
+{
+  g_autoptr(RoadmapSession) session = roadmap_session_new_for_store (store, catalog);
+
+  return roadmap_session_set_count_skipped_as_done (session, count_skipped_as_done, error);
 }
 
 gboolean

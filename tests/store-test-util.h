@@ -101,6 +101,10 @@ gboolean        store_test_set_status         (RoadmapStore    *store,
                                                RoadmapSkill    *skill,
                                                RoadmapStatus    status,
                                                GError         **error);
+gboolean        store_test_set_count_skipped_as_done (RoadmapStore    *store,
+                                                      RoadmapCatalog  *catalog,
+                                                      gboolean         count_skipped_as_done,
+                                                      GError         **error);
 gboolean        store_test_set_note           (RoadmapStore    *store,
                                                RoadmapSkill    *skill,
                                                const char      *note,

@@ -323,8 +323,19 @@ assert_card_menu (GtkWidget          *card,
     }
   g_object_unref (moves);
 
-  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
-  g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &last_action));
+  /* Then Skip, in a section of its own, then the details */
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+  moves = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+  g_assert_nonnull (moves);
+  g_assert_cmpint (g_menu_model_get_n_items (moves), ==, 1);
+  {
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (moves, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                                        G_VARIANT_TYPE_STRING);
+
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "skipped");
+  }
+  g_object_unref (moves);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 2, G_MENU_ATTRIBUTE_ACTION, "s", &last_action));
   g_assert_cmpstr (last_action, ==, "card.open");
 }
 
@@ -670,12 +681,12 @@ on_move_requested (RoadmapSkillDialog *dialog,
   g_object_set_data (G_OBJECT (dialog), "test-moves", GUINT_TO_POINTER (count_moves_requested (dialog) + 1));
 }
 
-/* The details' status toggles, To-do, Doing and Done in that order */
+/* The details' status toggles, To-do, Doing, Done and Skipped in that order */
 static void
 find_status_toggles (RoadmapSkillDialog *dialog,
                      GtkWidget          *toggles[ROADMAP_N_STATUSES])
 {
-  static const char * const labels[ROADMAP_N_STATUSES] = { "To-do", "Doing", "Done" };
+  static const char * const labels[ROADMAP_N_STATUSES] = { "To-do", "Doing", "Done", "Skipped" };
 
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {

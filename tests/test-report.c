@@ -1237,9 +1237,9 @@ test_snapshot (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (snapshot->n_tracks, ==, 2);
   g_assert_cmpuint (snapshot->n_skills, ==, 8);
-  g_assert_cmpuint (snapshot->n_with_status[ROADMAP_STATUS_DONE], ==, 3);
-  g_assert_cmpuint (snapshot->n_with_status[ROADMAP_STATUS_DOING], ==, 2);
-  g_assert_cmpuint (snapshot->tracks[0].phases[0].n_with_status[ROADMAP_STATUS_DONE], ==, 1);
+  g_assert_cmpuint (snapshot->counts.n_with_status[ROADMAP_STATUS_DONE], ==, 3);
+  g_assert_cmpuint (snapshot->counts.n_with_status[ROADMAP_STATUS_DOING], ==, 2);
+  g_assert_cmpuint (snapshot->tracks[0].phases[0].counts.n_with_status[ROADMAP_STATUS_DONE], ==, 1);
   g_assert_cmpstr (snapshot->tracks[0].phases[0].skills[2].title, ==, "Third Skill");
   g_assert_null (snapshot->tracks[0].phases[1].skills[1].note);  /* white space only */
 
@@ -1247,7 +1247,7 @@ test_snapshot (Fixture       *fixture,
   roadmap_skill_apply_note (skill, "Changed afterwards");
   g_assert_cmpint (snapshot->tracks[0].phases[0].skills[2].status, ==, ROADMAP_STATUS_TODO);
   g_assert_null (snapshot->tracks[0].phases[0].skills[2].note);
-  g_assert_cmpuint (snapshot->n_with_status[ROADMAP_STATUS_DONE], ==, 3);
+  g_assert_cmpuint (snapshot->counts.n_with_status[ROADMAP_STATUS_DONE], ==, 3);
 
   g_clear_pointer (&snapshot, roadmap_report_snapshot_unref);
   snapshot = roadmap_report_snapshot_new (fixture->catalog, "nope", &error);

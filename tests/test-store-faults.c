@@ -69,6 +69,24 @@ move_skill (RoadmapStore    *store,
 }
 
 static gboolean
+skip_skill (RoadmapStore    *store,
+            RoadmapCatalog  *catalog,
+            GError         **error)
+{
+  /* Doing → Skipped: the start stays, the counts change */
+  return store_test_move_skill (store, store_test_skill (catalog, "alpha", "e"),
+                                ROADMAP_STATUS_SKIPPED, 0, error);
+}
+
+static gboolean
+count_skipped (RoadmapStore    *store,
+               RoadmapCatalog  *catalog,
+               GError         **error)
+{
+  return store_test_set_count_skipped_as_done (store, catalog, TRUE, error);
+}
+
+static gboolean
 set_note (RoadmapStore    *store,
           RoadmapCatalog  *catalog,
           GError         **error)
@@ -123,6 +141,8 @@ import (RoadmapStore    *store,
 
 static const Change changes[] = {
   { "move", move_skill, NULL },
+  { "skip", skip_skill, NULL },
+  { "count-skipped", count_skipped, NULL },
   { "note", set_note, NULL },
   { "undo", undo, move_h },
   { "import", import, NULL },

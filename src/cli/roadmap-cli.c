@@ -36,7 +36,7 @@ static const GOptionEntry option_entries[] = {
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List every skill with its status, one per line"), NULL },
   { "set-status", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
-    N_("Set the status of a skill (todo, doing or done); repeated, all in one change"),
+    N_("Set the status of a skill (todo, doing, done or skipped); repeated, all in one change"),
     N_("TRACK-ID/SKILL-ID=STATUS") },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all progress and notes to a JSON file"), N_("FILE") },
@@ -207,7 +207,7 @@ parse_set_status (RoadmapSession *session,
 
   if (!roadmap_status_from_string (equals + 1, &status))
     {
-      message = g_strdup_printf (_("“%s” is not a status: use todo, doing or done"), equals + 1);
+      message = g_strdup_printf (_("“%s” is not a status: use todo, doing, done or skipped"), equals + 1);
       print_error (message);
       return NULL;
     }

@@ -171,6 +171,10 @@ roadmap_move_command_describe (RoadmapCommand     *command,
     return g_strdup_printf (_("Moved %s back to %s"), roadmap_skill_get_title (self->skill),
                             roadmap_status_get_label (self->old_row.status));
 
+  if (self->new_row.status == ROADMAP_STATUS_SKIPPED)
+    /* Translators: a toast, "Skipped SQL & NoSQL Databases" */
+    return g_strdup_printf (_("Skipped %s"), roadmap_skill_get_title (self->skill));
+
   /* Translators: a toast, "Moved SQL & NoSQL Databases to Done" */
   return g_strdup_printf (_("Moved %s to %s"), roadmap_skill_get_title (self->skill),
                           roadmap_status_get_label (self->new_row.status));

@@ -22,6 +22,7 @@
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
 #include "roadmap-note-command.h"
+#include "roadmap-preference-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-session.h"
 
@@ -857,6 +858,26 @@ roadmap_session_set_note (RoadmapSession  *self,
   g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
 
   command = roadmap_note_command_new (skill, note);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_set_count_skipped_as_done:
+ *
+ * Counts Skipped skills as done, or leaves them out of the counts, in
+ * every process that opens the database (the preference is kept there).
+ */
+gboolean
+roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
+                                           gboolean         count_skipped_as_done,
+                                           GError         **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+
+  command = roadmap_preference_command_new (self->catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE,
+                                            count_skipped_as_done ? 1 : 0);
   return roadmap_session_run (self, command, error);
 }
 

@@ -82,6 +82,9 @@ gboolean        roadmap_session_set_note         (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   const char      *note,
                                                   GError         **error);
+gboolean        roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
+                                                           gboolean         count_skipped_as_done,
+                                                           GError         **error);
 gboolean        roadmap_session_import_progress  (RoadmapSession  *self,
                                                   GFile           *file,
                                                   GError         **error);

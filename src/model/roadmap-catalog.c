@@ -16,6 +16,7 @@ struct _RoadmapCatalog
   GPtrArray *tracks;
   GHashTable *tracks_by_id;
   GPtrArray *load_errors;
+  gboolean count_skipped_as_done;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -26,6 +27,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (RoadmapCatalog, roadmap_catalog, G_TYPE_OBJECT,
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_COUNT_SKIPPED_AS_DONE,
   N_PROPS
 };
 
@@ -88,6 +90,9 @@ roadmap_catalog_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->tracks->len);
       break;
+    case PROP_COUNT_SKIPPED_AS_DONE:
+      g_value_set_boolean (value, self->count_skipped_as_done);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -104,6 +109,15 @@ roadmap_catalog_class_init (RoadmapCatalogClass *klass)
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RoadmapCatalog:count-skipped-as-done:
+   *
+   * Whether every track counts its Skipped skills as done (the learner's
+   * preference, kept in the progress database).
+   */
+  properties[PROP_COUNT_SKIPPED_AS_DONE] =
+    g_param_spec_boolean ("count-skipped-as-done", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -155,6 +169,7 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
       return FALSE;
     }
 
+  roadmap_track_set_count_skipped_as_done (track, self->count_skipped_as_done);
   g_ptr_array_add (self->tracks, g_object_ref (track));
   g_hash_table_insert (self->tracks_by_id, (gpointer) id, track);
 
@@ -169,6 +184,36 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
  *
  * Returns: (transfer none) (nullable): the track with that id
  */
+gboolean
+roadmap_catalog_get_count_skipped_as_done (RoadmapCatalog *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
+  return self->count_skipped_as_done;
+}
+
+/**
+ * roadmap_catalog_set_count_skipped_as_done:
+ *
+ * Counts Skipped skills as done in every track, or leaves them out of the
+ * counts. The store sets it from the database: see
+ * roadmap_session_set_count_skipped_as_done() to change it.
+ */
+void
+roadmap_catalog_set_count_skipped_as_done (RoadmapCatalog *self,
+                                           gboolean        count_skipped_as_done)
+{
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+
+  count_skipped_as_done = !!count_skipped_as_done;
+  if (self->count_skipped_as_done == count_skipped_as_done)
+    return;
+
+  self->count_skipped_as_done = count_skipped_as_done;
+  for (guint i = 0; i < self->tracks->len; i++)
+    roadmap_track_set_count_skipped_as_done (g_ptr_array_index (self->tracks, i), count_skipped_as_done);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_SKIPPED_AS_DONE]);
+}
+
 /**
  * roadmap_catalog_remove_track:
  *

@@ -17,11 +17,9 @@ void  _roadmap_phase_skill_moved (RoadmapPhase  *self,
                                   gint64         old_sort_key);
 guint _roadmap_phase_get_skill_position (RoadmapPhase *self,
                                          RoadmapSkill *skill);
-void  _roadmap_track_phase_counts_changed (RoadmapTrack *self,
-                                           const guint   old_counts[ROADMAP_N_STATUSES],
-                                           const guint   new_counts[ROADMAP_N_STATUSES]);
-void  _roadmap_track_phase_hours_changed  (RoadmapTrack *self,
-                                           guint         old_hours_done,
-                                           guint         new_hours_done);
+void  _roadmap_phase_counting_changed (RoadmapPhase *self);
+void  _roadmap_track_phase_changed (RoadmapTrack       *self,
+                                    const RoadmapTally *old_tally,
+                                    const RoadmapTally *new_tally);
 
 G_END_DECLS

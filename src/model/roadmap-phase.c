@@ -14,6 +14,7 @@
 
 #include "roadmap-notify-private.h"
 #include "roadmap-phase-private.h"
+#include "roadmap-track.h"
 #include "roadmap-skill-list.h"
 #include "roadmap-skill-private.h"
 
@@ -36,11 +37,11 @@ struct _RoadmapPhase
   /* While held, skills change without the columns following; on release
    * each column is put in order once and the counts notified. */
   guint hold_count;
-  guint held_counts[ROADMAP_N_STATUSES];
+  RoadmapTally held_tally;
 
-  /* The skills' estimated hours, and those of the Done skills */
-  guint hours_planned;
-  guint hours_done;
+  /* The skills' estimated hours, all and per status */
+  guint hours_all;
+  guint hours[ROADMAP_N_STATUSES];
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapPhase, roadmap_phase, G_TYPE_OBJECT)
@@ -57,6 +58,9 @@ enum {
   PROP_N_TODO,
   PROP_N_DOING,
   PROP_N_DONE,
+  PROP_N_SKIPPED,
+  PROP_N_COUNTED,
+  PROP_N_COUNTED_DONE,
   PROP_FRACTION,
   N_PROPS
 };
@@ -64,7 +68,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const guint count_props[ROADMAP_N_STATUSES] = {
-  PROP_N_TODO, PROP_N_DOING, PROP_N_DONE,
+  PROP_N_TODO, PROP_N_DOING, PROP_N_DONE, PROP_N_SKIPPED,
 };
 
 static guint
@@ -75,73 +79,93 @@ count (RoadmapPhase  *self,
 }
 
 static void
-get_counts (RoadmapPhase *self,
-            guint         counts[ROADMAP_N_STATUSES])
+get_tally (RoadmapPhase *self,
+           RoadmapTally *tally)
 {
+  tally->n_skills = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
+  tally->hours_all = self->hours_all;
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    counts[s] = count (self, s);
+    {
+      tally->counts[s] = count (self, s);
+      tally->hours[s] = self->hours[s];
+    }
 }
 
-static double
-get_fraction (RoadmapPhase *self)
+static gboolean
+counts_skipped_as_done (RoadmapPhase *self)
+{
+  return self->track != NULL && roadmap_track_get_count_skipped_as_done (self->track);
+}
+
+static void
+get_totals (RoadmapPhase       *self,
+            RoadmapTallyTotals *totals)
+{
+  RoadmapTally tally;
+
+  get_tally (self, &tally);
+  roadmap_tally_get_totals (&tally, counts_skipped_as_done (self), totals);
+}
+
+/* Only after a hold: skills may have swapped in and out of a column with
+ * no count changing. A single move adds or takes its own hours. */
+static void
+sum_hours (RoadmapPhase *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->skills));
 
-  return n > 0 ? (double) count (self, ROADMAP_STATUS_DONE) / n : 0.0;
-}
-
-/* Tells the track when the Done skills' hours changed */
-static void
-set_hours_done (RoadmapPhase *self,
-                guint         hours)
-{
-  guint old_hours = self->hours_done;
-
-  if (hours == old_hours)
-    return;
-  self->hours_done = hours;
-  if (self->track != NULL)
-    _roadmap_track_phase_hours_changed (self->track, old_hours, hours);
-}
-
-/* Only after a hold: skills may have swapped in and out of Done with no
- * count changing. A single move adds or takes its own hours. */
-static guint
-sum_hours_done (RoadmapPhase *self)
-{
-  RoadmapSkillList *done = self->columns[ROADMAP_STATUS_DONE];
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (done));
-  guint hours = 0;
-
+  memset (self->hours, 0, sizeof self->hours);
   for (guint i = 0; i < n; i++)
-    hours += roadmap_skill_get_estimate_hours (roadmap_skill_list_peek (done, i));
-  return hours;
+    {
+      RoadmapSkill *skill = roadmap_skill_list_peek (self->skills, i);
+
+      self->hours[roadmap_skill_get_status (skill)] += roadmap_skill_get_estimate_hours (skill);
+    }
 }
 
 static void
-notify_counts (RoadmapPhase *self,
-               const guint   old_counts[ROADMAP_N_STATUSES])
+notify_totals (RoadmapPhase             *self,
+               const RoadmapTallyTotals *old_totals,
+               const RoadmapTallyTotals *totals)
 {
-  guint counts[ROADMAP_N_STATUSES];
+  if (totals->n_counted != old_totals->n_counted)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COUNTED]);
+  if (totals->n_counted_done != old_totals->n_counted_done)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COUNTED_DONE]);
+  if (roadmap_tally_totals_get_fraction (totals) != roadmap_tally_totals_get_fraction (old_totals))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+}
 
-  get_counts (self, counts);
-  if (memcmp (counts, old_counts, sizeof counts) == 0)
+/* Tells the track, and whoever watches, what changed since @old_tally */
+static void
+notify_change (RoadmapPhase       *self,
+               const RoadmapTally *old_tally)
+{
+  RoadmapTally tally;
+  RoadmapTallyTotals old_totals, totals;
+
+  get_tally (self, &tally);
+  if (memcmp (&tally, old_tally, sizeof tally) == 0)
     return;
 
   if (self->track != NULL)
-    _roadmap_track_phase_counts_changed (self->track, old_counts, counts);
+    _roadmap_track_phase_changed (self->track, old_tally, &tally);
 
   if (!_roadmap_is_watched (self))
     return;
 
+  roadmap_tally_get_totals (old_tally, counts_skipped_as_done (self), &old_totals);
+  roadmap_tally_get_totals (&tally, counts_skipped_as_done (self), &totals);
+
   g_object_freeze_notify (G_OBJECT (self));
+  if (tally.n_skills != old_tally->n_skills)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
-      if (counts[s] != old_counts[s])
+      if (tally.counts[s] != old_tally->counts[s])
         g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
     }
-  if (counts[ROADMAP_STATUS_DONE] != old_counts[ROADMAP_STATUS_DONE])
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  notify_totals (self, &old_totals, &totals);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -283,8 +307,22 @@ roadmap_phase_get_property (GObject    *object,
     case PROP_N_DONE:
       g_value_set_uint (value, count (self, ROADMAP_STATUS_DONE));
       break;
+    case PROP_N_SKIPPED:
+      g_value_set_uint (value, count (self, ROADMAP_STATUS_SKIPPED));
+      break;
+    case PROP_N_COUNTED:
+      g_value_set_uint (value, roadmap_phase_get_n_counted (self));
+      break;
+    case PROP_N_COUNTED_DONE:
+      g_value_set_uint (value, roadmap_phase_get_n_counted_done (self));
+      break;
     case PROP_FRACTION:
-      g_value_set_double (value, get_fraction (self));
+      {
+        RoadmapTallyTotals totals;
+
+        get_totals (self, &totals);
+        g_value_set_double (value, roadmap_tally_totals_get_fraction (&totals));
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -311,6 +349,11 @@ roadmap_phase_class_init (RoadmapPhaseClass *klass)
   properties[PROP_N_TODO] = g_param_spec_uint ("n-todo", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_DOING] = g_param_spec_uint ("n-doing", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_SKIPPED] = g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* Progress as shown: see roadmap_phase_get_n_counted() */
+  properties[PROP_N_COUNTED] = g_param_spec_uint ("n-counted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_COUNTED_DONE] = g_param_spec_uint ("n-counted-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* n-counted-done over n-counted */
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -413,60 +456,108 @@ void
 roadmap_phase_add_skill (RoadmapPhase *self,
                          RoadmapSkill *skill)
 {
-  guint old_counts[ROADMAP_N_STATUSES];
+  RoadmapTally old_tally;
   RoadmapSkillList *column;
+  guint hours;
 
   g_return_if_fail (ROADMAP_IS_PHASE (self));
   g_return_if_fail (ROADMAP_IS_SKILL (skill));
   g_return_if_fail (roadmap_skill_get_phase (skill) == NULL);
 
-  get_counts (self, old_counts);
+  get_tally (self, &old_tally);
 
   _roadmap_skill_set_phase (skill, self, g_list_model_get_n_items (G_LIST_MODEL (self->skills)));
   roadmap_skill_list_append (self->skills, skill);
-  self->hours_planned += roadmap_skill_get_estimate_hours (skill);
+  hours = roadmap_skill_get_estimate_hours (skill);
+  self->hours_all += hours;
   column = self->columns[roadmap_skill_get_status (skill)];
   roadmap_skill_list_insert (column,
                              roadmap_skill_list_search (column, roadmap_skill_get_sort_key (skill),
                                                         roadmap_skill_get_index (skill), G_MAXUINT),
                              skill);
 
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
+  /* While held, the release counts it */
   if (self->hold_count == 0)
     {
-      if (roadmap_skill_get_status (skill) == ROADMAP_STATUS_DONE)
-        set_hours_done (self, self->hours_done + roadmap_skill_get_estimate_hours (skill));
-      notify_counts (self, old_counts);
+      self->hours[roadmap_skill_get_status (skill)] += hours;
+      notify_change (self, &old_tally);
     }
-  /* The fraction depends on the total too. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**
  * roadmap_phase_get_hours_planned:
  *
- * Returns: the sum of the skills' estimated hours (a skill without an
- *   estimate counts none)
+ * Returns: the estimated hours of the counted skills (see
+ *   roadmap_phase_get_n_counted(); a skill without an estimate counts none)
  */
 guint
 roadmap_phase_get_hours_planned (RoadmapPhase *self)
 {
+  RoadmapTallyTotals totals;
+
   g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
-  return self->hours_planned;
+  get_totals (self, &totals);
+  return totals.hours_planned;
 }
 
 /**
  * roadmap_phase_get_hours_done:
  *
- * Returns: the estimated hours of the skills in Done
+ * Returns: the estimated hours of the counted done skills
  */
 guint
 roadmap_phase_get_hours_done (RoadmapPhase *self)
 {
+  RoadmapTallyTotals totals;
+
   g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
-  return self->hours_done;
+  get_totals (self, &totals);
+  return totals.hours_done;
+}
+
+/**
+ * roadmap_phase_get_n_counted:
+ *
+ * Returns: the skills the phase's progress counts: all but the Skipped
+ *   ones, or all of them when the track counts Skipped as done
+ */
+guint
+roadmap_phase_get_n_counted (RoadmapPhase *self)
+{
+  RoadmapTallyTotals totals;
+
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  get_totals (self, &totals);
+  return totals.n_counted;
+}
+
+/**
+ * roadmap_phase_get_n_counted_done:
+ *
+ * Returns: the skills in Done, and in Skipped when the track counts them
+ *   as done
+ */
+guint
+roadmap_phase_get_n_counted_done (RoadmapPhase *self)
+{
+  RoadmapTallyTotals totals;
+
+  g_return_val_if_fail (ROADMAP_IS_PHASE (self), 0);
+  get_totals (self, &totals);
+  return totals.n_counted_done;
+}
+
+/**
+ * roadmap_phase_get_tally:
+ * @tally: (out caller-allocates): the counts and hours, per status
+ */
+void
+roadmap_phase_get_tally (RoadmapPhase *self,
+                         RoadmapTally *tally)
+{
+  g_return_if_fail (ROADMAP_IS_PHASE (self));
+  g_return_if_fail (tally != NULL);
+  get_tally (self, tally);
 }
 
 /**
@@ -541,7 +632,7 @@ roadmap_phase_hold_counts (RoadmapPhase *self)
   g_return_if_fail (ROADMAP_IS_PHASE (self));
 
   if (self->hold_count++ == 0)
-    get_counts (self, self->held_counts);
+    get_tally (self, &self->held_tally);
 }
 
 /**
@@ -559,8 +650,8 @@ roadmap_phase_release_counts (RoadmapPhase *self)
   if (--self->hold_count == 0)
     {
       sort_columns (self);
-      set_hours_done (self, sum_hours_done (self));
-      notify_counts (self, self->held_counts);
+      sum_hours (self);
+      notify_change (self, &self->held_tally);
     }
 }
 
@@ -574,15 +665,16 @@ _roadmap_phase_skill_moved (RoadmapPhase  *self,
   RoadmapStatus status = roadmap_skill_get_status (skill);
   RoadmapSkillList *from = self->columns[old_status];
   RoadmapSkillList *to = self->columns[status];
-  guint old_counts[ROADMAP_N_STATUSES];
+  RoadmapTally old_tally;
   guint old_position, position;
+  guint hours;
 
   g_assert (old_status < ROADMAP_N_STATUSES);
 
   if (self->hold_count > 0)
     return;
 
-  get_counts (self, old_counts);
+  get_tally (self, &old_tally);
   old_position = find_in_column (from, skill, old_sort_key);
   /* In its own column, the skill is left out of the search: its key
    * has changed already, so the list is not in order with it. */
@@ -597,11 +689,10 @@ _roadmap_phase_skill_moved (RoadmapPhase  *self,
   roadmap_skill_list_insert (to, position, skill);
   g_object_unref (skill);
 
-  if (old_status == ROADMAP_STATUS_DONE && status != ROADMAP_STATUS_DONE)
-    set_hours_done (self, self->hours_done - roadmap_skill_get_estimate_hours (skill));
-  else if (old_status != ROADMAP_STATUS_DONE && status == ROADMAP_STATUS_DONE)
-    set_hours_done (self, self->hours_done + roadmap_skill_get_estimate_hours (skill));
-  notify_counts (self, old_counts);
+  hours = roadmap_skill_get_estimate_hours (skill);
+  self->hours[old_status] -= hours;
+  self->hours[status] += hours;
+  notify_change (self, &old_tally);
 }
 
 /* The skill's place in its column. */
@@ -611,4 +702,25 @@ _roadmap_phase_get_skill_position (RoadmapPhase *self,
 {
   return find_in_column (self->columns[roadmap_skill_get_status (skill)], skill,
                          roadmap_skill_get_sort_key (skill));
+}
+
+/* Called by the track when it starts or stops counting Skipped as done */
+void
+_roadmap_phase_counting_changed (RoadmapPhase *self)
+{
+  RoadmapTally tally;
+  RoadmapTallyTotals old_totals, totals;
+  gboolean skipped_as_done = counts_skipped_as_done (self);
+
+  g_assert (ROADMAP_IS_PHASE (self));
+
+  if (!_roadmap_is_watched (self))
+    return;
+
+  get_tally (self, &tally);
+  roadmap_tally_get_totals (&tally, !skipped_as_done, &old_totals);
+  roadmap_tally_get_totals (&tally, skipped_as_done, &totals);
+  g_object_freeze_notify (G_OBJECT (self));
+  notify_totals (self, &old_totals, &totals);
+  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "roadmap-skill.h"
+#include "roadmap-tally.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,10 @@ RoadmapSkill *roadmap_phase_peek_skill      (RoadmapPhase  *self,
 guint         roadmap_phase_get_n_skills    (RoadmapPhase  *self);
 guint         roadmap_phase_get_hours_planned (RoadmapPhase *self);
 guint         roadmap_phase_get_hours_done    (RoadmapPhase *self);
+guint         roadmap_phase_get_n_counted     (RoadmapPhase *self);
+guint         roadmap_phase_get_n_counted_done (RoadmapPhase *self);
+void          roadmap_phase_get_tally         (RoadmapPhase *self,
+                                               RoadmapTally *tally);
 guint         roadmap_phase_get_n_with_status (RoadmapPhase  *self,
                                                RoadmapStatus  status);
 GListModel   *roadmap_phase_get_column      (RoadmapPhase  *self,

@@ -66,6 +66,8 @@ roadmap_status_get_label (RoadmapStatus status)
       return _("Doing");
     case ROADMAP_STATUS_DONE:
       return _("Done");
+    case ROADMAP_STATUS_SKIPPED:
+      return _("Skipped");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -1,4 +1,5 @@
-/* roadmap-status.h — the three columns a skill can be in
+/* roadmap-status.h — where a skill stands: the board's three columns, and
+ * Skipped
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +16,9 @@ G_BEGIN_DECLS
  * @ROADMAP_STATUS_TODO: not started
  * @ROADMAP_STATUS_DOING: being learned
  * @ROADMAP_STATUS_DONE: finished
+ * @ROADMAP_STATUS_SKIPPED: known already, or not to be learned: shown
+ *   apart, under Done, and left out of the counts unless it counts as
+ *   done
  *
  * The values are stored in the progress database, the nicks (of
  * %ROADMAP_TYPE_STATUS, generated) are the words of the command line and
@@ -25,9 +29,10 @@ typedef enum
   ROADMAP_STATUS_TODO = 0,
   ROADMAP_STATUS_DOING = 1,
   ROADMAP_STATUS_DONE = 2,
+  ROADMAP_STATUS_SKIPPED = 3,
 } RoadmapStatus;
 
-#define ROADMAP_N_STATUSES 3
+#define ROADMAP_N_STATUSES 4
 
 const char *roadmap_status_to_string   (RoadmapStatus  status);
 gboolean    roadmap_status_from_string (const char    *string,

@@ -22,10 +22,9 @@ struct _RoadmapTrack
   GListStore *phases;
   /* skill id → RoadmapSkill (owned by the phases) */
   GHashTable *skills_by_id;
-  guint counts[ROADMAP_N_STATUSES];
-  guint n_skills;
-  guint hours_planned;
-  guint hours_done;
+  /* The phases' tallies summed */
+  RoadmapTally tally;
+  gboolean count_skipped_as_done;
 
   /* roadmap_track_get_skill_refs(), made on first use */
   GArray *skill_refs;
@@ -45,62 +44,84 @@ enum {
   PROP_N_TODO,
   PROP_N_DOING,
   PROP_N_DONE,
+  PROP_N_SKIPPED,
+  PROP_N_COUNTED,
+  PROP_N_COUNTED_DONE,
   PROP_FRACTION,
   PROP_HOURS_PLANNED,
   PROP_HOURS_DONE,
+  PROP_COUNT_SKIPPED_AS_DONE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static const guint count_props[ROADMAP_N_STATUSES] = {
-  PROP_N_TODO, PROP_N_DOING, PROP_N_DONE,
+  PROP_N_TODO, PROP_N_DOING, PROP_N_DONE, PROP_N_SKIPPED,
 };
 
-/* Called by a phase of this track when its counts changed: the track's
- * follow by the difference, with no walk over the phases. */
-void
-_roadmap_track_phase_counts_changed (RoadmapTrack *self,
-                                     const guint   old_counts[ROADMAP_N_STATUSES],
-                                     const guint   new_counts[ROADMAP_N_STATUSES])
+static void
+get_totals (RoadmapTrack       *self,
+            RoadmapTallyTotals *totals)
 {
-  gboolean done_changed = old_counts[ROADMAP_STATUS_DONE] != new_counts[ROADMAP_STATUS_DONE];
+  roadmap_tally_get_totals (&self->tally, self->count_skipped_as_done, totals);
+}
 
-  g_assert (ROADMAP_IS_TRACK (self));
+static void
+notify_totals (RoadmapTrack             *self,
+               const RoadmapTallyTotals *old_totals)
+{
+  RoadmapTallyTotals totals;
 
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    self->counts[s] = self->counts[s] - old_counts[s] + new_counts[s];
+  get_totals (self, &totals);
+  if (totals.n_counted != old_totals->n_counted)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COUNTED]);
+  if (totals.n_counted_done != old_totals->n_counted_done)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_COUNTED_DONE]);
+  if (roadmap_tally_totals_get_fraction (&totals) != roadmap_tally_totals_get_fraction (old_totals))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  if (totals.hours_planned != old_totals->hours_planned)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_PLANNED]);
+  if (totals.hours_done != old_totals->hours_done)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_DONE]);
+}
+
+/* Follows a change of @tally by what changed since @old_tally: counts and
+ * hours by the difference, with no walk over the phases. */
+static void
+apply_change (RoadmapTrack       *self,
+              const RoadmapTally *old_tally,
+              const RoadmapTally *new_tally)
+{
+  RoadmapTally before = self->tally;
+  RoadmapTallyTotals old_totals;
+
+  get_totals (self, &old_totals);
+  roadmap_tally_apply_change (&self->tally, old_tally, new_tally);
   if (!_roadmap_is_watched (self))
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
+  if (self->tally.n_skills != before.n_skills)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
-      if (old_counts[s] != new_counts[s])
+      if (self->tally.counts[s] != before.counts[s])
         g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
     }
-  if (done_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  notify_totals (self, &old_totals);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Called by a phase of this track when its Done skills' hours changed */
+/* Called by a phase of this track when its counts or hours changed */
 void
-_roadmap_track_phase_hours_changed (RoadmapTrack *self,
-                                    guint         old_hours_done,
-                                    guint         new_hours_done)
+_roadmap_track_phase_changed (RoadmapTrack       *self,
+                              const RoadmapTally *old_tally,
+                              const RoadmapTally *new_tally)
 {
   g_assert (ROADMAP_IS_TRACK (self));
 
-  self->hours_done = self->hours_done - old_hours_done + new_hours_done;
-  if (_roadmap_is_watched (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_DONE]);
-}
-
-static double
-get_fraction (RoadmapTrack *self)
-{
-  return self->n_skills > 0 ? (double) self->counts[ROADMAP_STATUS_DONE] / self->n_skills : 0.0;
+  apply_change (self, old_tally, new_tally);
 }
 
 static void
@@ -166,25 +187,36 @@ roadmap_track_get_property (GObject    *object,
       g_value_set_object (value, self->phases);
       break;
     case PROP_N_SKILLS:
-      g_value_set_uint (value, self->n_skills);
+      g_value_set_uint (value, self->tally.n_skills);
       break;
     case PROP_N_TODO:
-      g_value_set_uint (value, self->counts[ROADMAP_STATUS_TODO]);
-      break;
     case PROP_N_DOING:
-      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DOING]);
-      break;
     case PROP_N_DONE:
-      g_value_set_uint (value, self->counts[ROADMAP_STATUS_DONE]);
+    case PROP_N_SKIPPED:
+      g_value_set_uint (value, self->tally.counts[prop_id - PROP_N_TODO]);
+      break;
+    case PROP_N_COUNTED:
+      g_value_set_uint (value, roadmap_track_get_n_counted (self));
+      break;
+    case PROP_N_COUNTED_DONE:
+      g_value_set_uint (value, roadmap_track_get_n_counted_done (self));
       break;
     case PROP_FRACTION:
-      g_value_set_double (value, get_fraction (self));
+      {
+        RoadmapTallyTotals totals;
+
+        get_totals (self, &totals);
+        g_value_set_double (value, roadmap_tally_totals_get_fraction (&totals));
+      }
       break;
     case PROP_HOURS_PLANNED:
-      g_value_set_uint (value, self->hours_planned);
+      g_value_set_uint (value, roadmap_track_get_hours_planned (self));
       break;
     case PROP_HOURS_DONE:
-      g_value_set_uint (value, self->hours_done);
+      g_value_set_uint (value, roadmap_track_get_hours_done (self));
+      break;
+    case PROP_COUNT_SKIPPED_AS_DONE:
+      g_value_set_boolean (value, self->count_skipped_as_done);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,10 +247,23 @@ roadmap_track_class_init (RoadmapTrackClass *klass)
   properties[PROP_N_TODO] = g_param_spec_uint ("n-todo", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_DOING] = g_param_spec_uint ("n-doing", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_DONE] = g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_SKIPPED] = g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* Progress as shown: see roadmap_track_get_n_counted() */
+  properties[PROP_N_COUNTED] = g_param_spec_uint ("n-counted", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_COUNTED_DONE] = g_param_spec_uint ("n-counted-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /* n-counted-done over n-counted */
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
-  /* The skills' estimated hours, and those of the skills in Done */
+  /* The estimated hours of the counted skills, and of the counted done ones */
   properties[PROP_HOURS_PLANNED] = g_param_spec_uint ("hours-planned", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_HOURS_DONE] = g_param_spec_uint ("hours-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  /**
+   * RoadmapTrack:count-skipped-as-done:
+   *
+   * Whether Skipped skills count as done; otherwise they are left out of
+   * the counted skills. Set by the catalog, for every track alike.
+   */
+  properties[PROP_COUNT_SKIPPED_AS_DONE] =
+    g_param_spec_boolean ("count-skipped-as-done", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -357,26 +402,12 @@ roadmap_track_add_phase (RoadmapTrack *self,
   g_clear_pointer (&self->skill_refs, g_array_unref);
   g_clear_pointer (&self->skill_ids, g_string_chunk_free);
 
-  self->n_skills += n_skills;
-  self->hours_planned += roadmap_phase_get_hours_planned (phase);
-  self->hours_done += roadmap_phase_get_hours_done (phase);
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKILLS]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_PLANNED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOURS_DONE]);
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    {
-      guint n = roadmap_phase_get_n_with_status (phase, s);
+  {
+    RoadmapTally none = { 0 }, tally;
 
-      if (n > 0)
-        {
-          self->counts[s] += n;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[count_props[s]]);
-        }
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-  /* The fraction depends on the total too. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+    roadmap_phase_get_tally (phase, &tally);
+    apply_change (self, &none, &tally);
+  }
 
   return TRUE;
 }
@@ -426,21 +457,68 @@ guint
 roadmap_track_get_n_skills (RoadmapTrack *self)
 {
   g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
-  return self->n_skills;
+  return self->tally.n_skills;
 }
 
+/**
+ * roadmap_track_get_hours_planned:
+ *
+ * Returns: the estimated hours of the counted skills
+ */
 guint
 roadmap_track_get_hours_planned (RoadmapTrack *self)
 {
+  RoadmapTallyTotals totals;
+
   g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
-  return self->hours_planned;
+  get_totals (self, &totals);
+  return totals.hours_planned;
 }
 
+/**
+ * roadmap_track_get_hours_done:
+ *
+ * Returns: the estimated hours of the counted done skills
+ */
 guint
 roadmap_track_get_hours_done (RoadmapTrack *self)
 {
+  RoadmapTallyTotals totals;
+
   g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
-  return self->hours_done;
+  get_totals (self, &totals);
+  return totals.hours_done;
+}
+
+/**
+ * roadmap_track_get_n_counted:
+ *
+ * Returns: the skills the track's progress counts: all but the Skipped
+ *   ones, or all of them when Skipped counts as done
+ */
+guint
+roadmap_track_get_n_counted (RoadmapTrack *self)
+{
+  RoadmapTallyTotals totals;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  get_totals (self, &totals);
+  return totals.n_counted;
+}
+
+/**
+ * roadmap_track_get_n_counted_done:
+ *
+ * Returns: the skills in Done, and in Skipped when they count as done
+ */
+guint
+roadmap_track_get_n_counted_done (RoadmapTrack *self)
+{
+  RoadmapTallyTotals totals;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  get_totals (self, &totals);
+  return totals.n_counted_done;
 }
 
 guint
@@ -449,7 +527,50 @@ roadmap_track_get_n_with_status (RoadmapTrack  *self,
 {
   g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
   g_return_val_if_fail (status < ROADMAP_N_STATUSES, 0);
-  return self->counts[status];
+  return self->tally.counts[status];
+}
+
+gboolean
+roadmap_track_get_count_skipped_as_done (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), FALSE);
+  return self->count_skipped_as_done;
+}
+
+/**
+ * roadmap_track_set_count_skipped_as_done:
+ *
+ * Counts Skipped skills as done, or leaves them out of the counts: the
+ * track's totals and its phases' change, and are notified.
+ */
+void
+roadmap_track_set_count_skipped_as_done (RoadmapTrack *self,
+                                         gboolean      count_skipped_as_done)
+{
+  RoadmapTallyTotals old_totals;
+  guint n;
+
+  g_return_if_fail (ROADMAP_IS_TRACK (self));
+
+  count_skipped_as_done = !!count_skipped_as_done;
+  if (self->count_skipped_as_done == count_skipped_as_done)
+    return;
+
+  get_totals (self, &old_totals);
+  self->count_skipped_as_done = count_skipped_as_done;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), i);
+
+      _roadmap_phase_counting_changed (phase);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_SKIPPED_AS_DONE]);
+  notify_totals (self, &old_totals);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static gint
@@ -482,8 +603,8 @@ roadmap_track_get_skill_refs (RoadmapTrack *self,
     {
       guint n_phases = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
 
-      self->skill_refs = g_array_sized_new (FALSE, FALSE, sizeof (RoadmapSkillRef), self->n_skills);
-      self->skill_ids = g_string_chunk_new (MAX (self->n_skills * 16, 64));
+      self->skill_refs = g_array_sized_new (FALSE, FALSE, sizeof (RoadmapSkillRef), self->tally.n_skills);
+      self->skill_ids = g_string_chunk_new (MAX (self->tally.n_skills * 16, 64));
       for (guint p = 0; p < n_phases; p++)
         {
           g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), p);

@@ -52,6 +52,11 @@ RoadmapSkill *roadmap_track_find_skill      (RoadmapTrack  *self,
 guint         roadmap_track_get_n_skills    (RoadmapTrack  *self);
 guint         roadmap_track_get_hours_planned (RoadmapTrack *self);
 guint         roadmap_track_get_hours_done  (RoadmapTrack  *self);
+guint         roadmap_track_get_n_counted   (RoadmapTrack  *self);
+guint         roadmap_track_get_n_counted_done (RoadmapTrack *self);
+gboolean      roadmap_track_get_count_skipped_as_done (RoadmapTrack *self);
+void          roadmap_track_set_count_skipped_as_done (RoadmapTrack *self,
+                                                       gboolean      count_skipped_as_done);
 const RoadmapSkillRef *
               roadmap_track_get_skill_refs  (RoadmapTrack  *self,
                                              guint         *n_refs);

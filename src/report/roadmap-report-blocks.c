@@ -32,6 +32,7 @@ static const Color status_colors[ROADMAP_N_STATUSES] = {
   [ROADMAP_STATUS_TODO] = { 0.45, 0.45, 0.45 },
   [ROADMAP_STATUS_DOING] = { 0.11, 0.42, 0.80 },
   [ROADMAP_STATUS_DONE] = { 0.15, 0.50, 0.24 },
+  [ROADMAP_STATUS_SKIPPED] = { 0.45, 0.45, 0.45 },
 };
 
 #define CELL_PAD_X     4.0
@@ -105,6 +106,15 @@ draw_status_glyph (cairo_t       *cr,
       cairo_fill (cr);
       break;
 
+    case ROADMAP_STATUS_SKIPPED:
+      /* A circle struck through: passed over */
+      cairo_arc (cr, cx, cy, GLYPH_RADIUS, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_move_to (cr, cx - GLYPH_RADIUS * 0.7, cy + GLYPH_RADIUS * 0.7);
+      cairo_line_to (cr, cx + GLYPH_RADIUS * 0.7, cy - GLYPH_RADIUS * 0.7);
+      cairo_stroke (cr);
+      break;
+
     case ROADMAP_STATUS_DONE:
     default:
       cairo_arc (cr, cx, cy, GLYPH_RADIUS + 0.45, 0, 2 * G_PI);
@@ -146,22 +156,22 @@ draw_stripes (cairo_t *cr,
   cairo_restore (cr);
 }
 
-/* Solid for done, striped for in progress, empty for to do. */
+/* Solid for done, striped for in progress, empty for to do; over the
+ * counted skills (Skipped ones count as done, or not at all). */
 static void
-draw_bar (cairo_t     *cr,
-          const guint  n_with_status[ROADMAP_N_STATUSES],
-          double       x,
-          double       y,
-          double       width,
-          double       height)
+draw_bar (cairo_t                   *cr,
+          const RoadmapReportCounts *counts,
+          double                     x,
+          double                     y,
+          double                     width,
+          double                     height)
 {
-  guint total = n_with_status[0] + n_with_status[1] + n_with_status[2];
   double done = 0, doing = 0;
 
-  if (total > 0)
+  if (counts->n_counted > 0)
     {
-      done = width * n_with_status[ROADMAP_STATUS_DONE] / total;
-      doing = width * n_with_status[ROADMAP_STATUS_DOING] / total;
+      done = width * counts->n_counted_done / counts->n_counted;
+      doing = width * counts->n_with_status[ROADMAP_STATUS_DOING] / counts->n_counted;
     }
 
   cairo_save (cr);
@@ -183,14 +193,15 @@ draw_bar (cairo_t     *cr,
   cairo_restore (cr);
 }
 
-/* "9 of 24 skills done (38 %) · 3 in progress · 12 to do" */
+/* "9 of 24 skills done (38 %) · 3 in progress · 12 to do · 2 skipped" */
 static char *
-counts_text (const guint n_with_status[ROADMAP_N_STATUSES])
+counts_text (const RoadmapReportCounts *counts)
 {
-  guint done = n_with_status[ROADMAP_STATUS_DONE];
-  guint doing = n_with_status[ROADMAP_STATUS_DOING];
-  guint todo = n_with_status[ROADMAP_STATUS_TODO];
-  guint total = done + doing + todo;
+  guint done = counts->n_counted_done;
+  guint total = counts->n_counted;
+  guint doing = counts->n_with_status[ROADMAP_STATUS_DOING];
+  guint todo = counts->n_with_status[ROADMAP_STATUS_TODO];
+  guint skipped = counts->n_with_status[ROADMAP_STATUS_SKIPPED];
   guint percent = total > 0 ? (guint) floor (100.0 * done / total + 0.5) : 0;
   GString *text = g_string_new (NULL);
 
@@ -210,6 +221,12 @@ counts_text (const guint n_with_status[ROADMAP_N_STATUSES])
       /* Translators: progress in the PDF report, after "9 of 24 skills done" */
       g_string_append_printf (text, ngettext ("%u to do", "%u to do", todo), todo);
     }
+  if (skipped > 0)
+    {
+      g_string_append (text, " · ");
+      /* Translators: progress in the PDF report, after "9 of 24 skills done" */
+      g_string_append_printf (text, ngettext ("%u skipped", "%u skipped", skipped), skipped);
+    }
 
   return g_string_free (text, FALSE);
 }
@@ -224,17 +241,17 @@ first_baseline (PangoLayout *layout,
 
 /* A bar with the counts to its right; returns the height. */
 static double
-bar_with_counts (ReportStyle *style,
-                 cairo_t     *cr,
-                 const guint  n_with_status[ROADMAP_N_STATUSES],
-                 ReportFont   font,
-                 double       bar_width,
-                 double       bar_height,
-                 double       y)
+bar_with_counts (ReportStyle               *style,
+                 cairo_t                   *cr,
+                 const RoadmapReportCounts *counts,
+                 ReportFont                 font,
+                 double                     bar_width,
+                 double                     bar_height,
+                 double                     y)
 {
-  g_autofree char *counts = counts_text (n_with_status);
+  g_autofree char *text = counts_text (counts);
   double text_x = style->left + bar_width + 8;
-  PangoLayout *layout = report_style_text (style, font, counts,
+  PangoLayout *layout = report_style_text (style, font, text,
                                            style->content_width - bar_width - 8);
   double text_height = report_layout_height (layout);
   double height = MAX (bar_height, text_height);
@@ -246,7 +263,7 @@ bar_with_counts (ReportStyle *style,
 
       bar_y = MAX (bar_y, y);
       show_text (cr, layout, &text_color, text_x, y);
-      draw_bar (cr, n_with_status, style->left, bar_y, bar_width, bar_height);
+      draw_bar (cr, counts, style->left, bar_y, bar_width, bar_height);
     }
 
   return height;
@@ -271,17 +288,20 @@ legend (ReportStyle *style,
 
   for (RoadmapStatus status = ROADMAP_STATUS_TODO; status <= ROADMAP_STATUS_DONE; status++)
     {
-      guint counts[ROADMAP_N_STATUSES] = { 0, };
+      RoadmapReportCounts counts = {
+        .n_counted = 1,
+        .n_counted_done = status == ROADMAP_STATUS_DONE,
+      };
       PangoLayout *layout = report_style_text (style, REPORT_FONT_BODY,
                                                roadmap_status_get_label (status), -1);
 
-      counts[status] = 1;
+      counts.n_with_status[status] = 1;
       height = MAX (height, report_layout_height (layout));
       if (cr != NULL)
         {
           double mid = first_baseline (layout, y) - 3.0;
 
-          draw_bar (cr, counts, x, mid - 4, 18, 8);
+          draw_bar (cr, &counts, x, mid - 4, 18, 8);
           draw_status_glyph (cr, status, x + 18 + 8, mid);
           show_text (cr, layout, &text_color, x + 18 + 14, y);
         }
@@ -329,10 +349,10 @@ report_block_cover (ReportStyle                 *style,
   y += report_layout_height (layout) + 8;
 
   if (cr != NULL)
-    draw_bar (cr, snapshot->n_with_status, style->left, y, style->content_width, 14);
+    draw_bar (cr, &snapshot->counts, style->left, y, style->content_width, 14);
   y += 14 + 6;
 
-  counts = counts_text (snapshot->n_with_status);
+  counts = counts_text (&snapshot->counts);
   layout = report_style_text (style, REPORT_FONT_BODY, counts, style->content_width);
   if (cr != NULL)
     show_text (cr, layout, &text_color, style->left, y);
@@ -365,7 +385,7 @@ report_block_cover_track (ReportStyle              *style,
     show_text (cr, layout, &text_color, style->left, y);
   y += report_layout_height (layout) + 4;
 
-  y += bar_with_counts (style, cr, track->n_with_status, REPORT_FONT_SMALL,
+  y += bar_with_counts (style, cr, &track->counts, REPORT_FONT_SMALL,
                         style->content_width * 0.4, 8, y);
 
   return y - top + 12;
@@ -384,6 +404,26 @@ report_block_message (ReportStyle *style,
     show_text (cr, layout, &secondary_color, style->left, y + 4);
 
   return report_layout_height (layout) + 10;
+}
+
+/* Above a phase's Skipped skills, listed apart after the others */
+double
+report_block_skipped_heading (ReportStyle              *style,
+                              cairo_t                  *cr,
+                              const RoadmapReportPhase *phase,
+                              double                    y)
+{
+  guint n = phase->counts.n_with_status[ROADMAP_STATUS_SKIPPED];
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+
+  /* Translators: in the PDF report, above a phase's skipped skills */
+  text = g_strdup_printf (ngettext ("Skipped (%u)", "Skipped (%u)", n), n);
+  layout = report_style_text (style, REPORT_FONT_BODY_BOLD, text, style->content_width);
+  if (cr != NULL)
+    show_text (cr, layout, &secondary_color, style->left + CELL_PAD_X, y + 8);
+
+  return report_layout_height (layout) + 12;
 }
 
 double
@@ -410,10 +450,10 @@ report_block_track_heading (ReportStyle              *style,
     }
 
   if (cr != NULL)
-    draw_bar (cr, track->n_with_status, style->left, y, style->content_width, 10);
+    draw_bar (cr, &track->counts, style->left, y, style->content_width, 10);
   y += 10 + 5;
 
-  counts = counts_text (track->n_with_status);
+  counts = counts_text (&track->counts);
   layout = report_style_text (style, REPORT_FONT_BODY, counts, style->content_width);
   if (cr != NULL)
     show_text (cr, layout, &text_color, style->left, y);
@@ -462,7 +502,7 @@ report_block_phase_heading (ReportStyle              *style,
     show_text (cr, layout, &text_color, style->left, y);
   y += MAX (height + 3, report_layout_height (layout)) + 4;
 
-  y += bar_with_counts (style, cr, phase->n_with_status, REPORT_FONT_SMALL, 140, 7, y);
+  y += bar_with_counts (style, cr, &phase->counts, REPORT_FONT_SMALL, 140, 7, y);
 
   return y - top + 8;
 }

@@ -115,6 +115,10 @@ double report_block_message        (ReportStyle                 *style,
                                     cairo_t                     *cr,
                                     const char                  *message,
                                     double                       y);
+double report_block_skipped_heading (ReportStyle                 *style,
+                                    cairo_t                     *cr,
+                                    const RoadmapReportPhase    *phase,
+                                    double                       y);
 double report_block_track_heading  (ReportStyle                 *style,
                                     cairo_t                     *cr,
                                     const RoadmapReportTrack    *track,

@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-report-error.h"
@@ -35,30 +37,55 @@ copy_note (const char *note)
 }
 
 static void
+copy_skill (RoadmapReportSkill *out,
+            RoadmapSkill       *skill)
+{
+  out->title = g_strdup (roadmap_skill_get_title (skill));
+  out->status = roadmap_skill_get_status (skill);
+  out->started_at = date_time_ref0 (roadmap_skill_get_started_at (skill));
+  out->finished_at = date_time_ref0 (roadmap_skill_get_finished_at (skill));
+  out->note = copy_note (roadmap_skill_get_note (skill));
+}
+
+static void
 copy_phase (RoadmapReportPhase *out,
             RoadmapPhase       *phase)
 {
-  GListModel *skills = roadmap_phase_get_skills (phase);
+  guint n = 0;
 
   out->title = g_strdup (roadmap_phase_get_title (phase));
   out->number = roadmap_phase_get_number (phase);
   out->first_month = roadmap_phase_get_first_month (phase);
   out->last_month = roadmap_phase_get_last_month (phase);
-  out->n_skills = g_list_model_get_n_items (skills);
+  out->n_skills = roadmap_phase_get_n_skills (phase);
   out->skills = g_new0 (RoadmapReportSkill, out->n_skills);
 
-  for (guint i = 0; i < out->n_skills; i++)
-    {
-      g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, i);
-      RoadmapReportSkill *s = &out->skills[i];
+  /* In roadmap order, the Skipped ones last: the report lists them apart */
+  for (int skipped = 0; skipped <= 1; skipped++)
+    for (guint i = 0; i < out->n_skills; i++)
+      {
+        RoadmapSkill *skill = roadmap_phase_peek_skill (phase, i);
 
-      s->title = g_strdup (roadmap_skill_get_title (skill));
-      s->status = roadmap_skill_get_status (skill);
-      s->started_at = date_time_ref0 (roadmap_skill_get_started_at (skill));
-      s->finished_at = date_time_ref0 (roadmap_skill_get_finished_at (skill));
-      s->note = copy_note (roadmap_skill_get_note (skill));
-      out->n_with_status[s->status]++;
-    }
+        if ((roadmap_skill_get_status (skill) == ROADMAP_STATUS_SKIPPED) == skipped)
+          copy_skill (&out->skills[n++], skill);
+      }
+
+  for (guint i = 0; i < out->n_skills; i++)
+    out->counts.n_with_status[out->skills[i].status]++;
+}
+
+static void
+count (RoadmapReportCounts *counts,
+       guint                n_skills,
+       gboolean             skipped_as_done)
+{
+  RoadmapTally tally = { .n_skills = n_skills };
+  RoadmapTallyTotals totals;
+
+  memcpy (tally.counts, counts->n_with_status, sizeof tally.counts);
+  roadmap_tally_get_totals (&tally, skipped_as_done, &totals);
+  counts->n_counted = totals.n_counted;
+  counts->n_counted_done = totals.n_counted_done;
 }
 
 static void
@@ -80,7 +107,7 @@ copy_track (RoadmapReportTrack *out,
       copy_phase (&out->phases[i], phase);
       out->n_skills += out->phases[i].n_skills;
       for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-        out->n_with_status[s] += out->phases[i].n_with_status[s];
+        out->counts.n_with_status[s] += out->phases[i].counts.n_with_status[s];
     }
 }
 
@@ -93,7 +120,22 @@ add_track (RoadmapReportSnapshot *self,
   copy_track (out, track);
   self->n_skills += out->n_skills;
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    self->n_with_status[s] += out->n_with_status[s];
+    self->counts.n_with_status[s] += out->counts.n_with_status[s];
+}
+
+/* Once every track is in: "N of M" as the learner counts */
+static void
+count_all (RoadmapReportSnapshot *self)
+{
+  for (guint t = 0; t < self->n_tracks; t++)
+    {
+      RoadmapReportTrack *track = &self->tracks[t];
+
+      for (guint p = 0; p < track->n_phases; p++)
+        count (&track->phases[p].counts, track->phases[p].n_skills, self->count_skipped_as_done);
+      count (&track->counts, track->n_skills, self->count_skipped_as_done);
+    }
+  count (&self->counts, self->n_skills, self->count_skipped_as_done);
 }
 
 static void
@@ -162,13 +204,16 @@ roadmap_report_snapshot_new (RoadmapCatalog  *catalog,
         }
 
       self = g_atomic_rc_box_new0 (RoadmapReportSnapshot);
+      self->count_skipped_as_done = roadmap_catalog_get_count_skipped_as_done (catalog);
       self->tracks = g_new0 (RoadmapReportTrack, 1);
       add_track (self, track);
+      count_all (self);
       return self;
     }
 
   n_tracks = g_list_model_get_n_items (G_LIST_MODEL (catalog));
   self = g_atomic_rc_box_new0 (RoadmapReportSnapshot);
+  self->count_skipped_as_done = roadmap_catalog_get_count_skipped_as_done (catalog);
   self->tracks = g_new0 (RoadmapReportTrack, n_tracks);
   for (guint t = 0; t < n_tracks; t++)
     {
@@ -176,6 +221,7 @@ roadmap_report_snapshot_new (RoadmapCatalog  *catalog,
 
       add_track (self, track);
     }
+  count_all (self);
 
   return self;
 }

@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/**
+ * RoadmapReportCounts:
+ * @n_with_status: the skills in each status
+ * @n_counted: the skills progress counts ("of M"): all but the Skipped
+ *   ones, unless Skipped counts as done
+ * @n_counted_done: of those, the done ones ("N of")
+ */
+typedef struct
+{
+  guint n_with_status[ROADMAP_N_STATUSES];
+  guint n_counted;
+  guint n_counted_done;
+} RoadmapReportCounts;
+
 typedef struct
 {
   char *title;
@@ -26,9 +40,9 @@ typedef struct
   guint number;             /* 1-based, as on the board */
   guint first_month;        /* 0 when the roadmap gives no months */
   guint last_month;
-  RoadmapReportSkill *skills;
+  RoadmapReportSkill *skills;  /* in roadmap order, the Skipped ones last */
   guint n_skills;
-  guint n_with_status[ROADMAP_N_STATUSES];
+  RoadmapReportCounts counts;
 } RoadmapReportPhase;
 
 typedef struct
@@ -39,12 +53,14 @@ typedef struct
   RoadmapReportPhase *phases;
   guint n_phases;
   guint n_skills;
-  guint n_with_status[ROADMAP_N_STATUSES];
+  RoadmapReportCounts counts;
 } RoadmapReportTrack;
 
 /**
  * RoadmapReportSnapshot:
  * @tracks: (array length=n_tracks): the tracks, in catalog order
+ * @count_skipped_as_done: the learner's preference (see
+ *   roadmap_catalog_get_count_skipped_as_done()), which the counts follow
  *
  * Immutable once made and reference counted atomically: it can be made on
  * the main thread and read by a rendering thread while the catalog goes on
@@ -55,7 +71,8 @@ typedef struct
   RoadmapReportTrack *tracks;
   guint n_tracks;
   guint n_skills;
-  guint n_with_status[ROADMAP_N_STATUSES];
+  RoadmapReportCounts counts;
+  gboolean count_skipped_as_done;
 } RoadmapReportSnapshot;
 
 RoadmapReportSnapshot *roadmap_report_snapshot_new   (RoadmapCatalog        *catalog,

@@ -262,6 +262,8 @@ place_phase (Flow *flow)
   flow->continued = title;
   if (phase->n_skills > 0)
     first = report_block_table_header (flow->style, NULL, 0)
+            + (phase->skills[0].status == ROADMAP_STATUS_SKIPPED
+               ? report_block_skipped_heading (flow->style, NULL, phase, 0) : 0)
             + first_skill_height (flow, &phase->skills[0]);
   else
     first = report_block_message (flow->style, NULL, _("No skills in this phase."), 0);
@@ -286,7 +288,21 @@ place_phase (Flow *flow)
       flow_place (flow, ROADMAP_REPORT_BOX_TABLE_HEADER, NO_INDEX,
                   report_block_table_header (flow->style, NULL, flow->y));
       for (guint s = 0; s < phase->n_skills; s++)
-        place_skill (flow, s, s == 0);
+        {
+          gboolean first_skipped = phase->skills[s].status == ROADMAP_STATUS_SKIPPED &&
+                                   (s == 0 || phase->skills[s - 1].status != ROADMAP_STATUS_SKIPPED);
+
+          /* "Skipped (N)" above them, never alone at the bottom of a page */
+          if (first_skipped)
+            {
+              double skipped = report_block_skipped_heading (flow->style, NULL, phase, 0);
+
+              if (s > 0 && skipped + first_skill_height (flow, &phase->skills[s]) > flow_space_left (flow))
+                flow_continue_table (flow);
+              flow_place (flow, ROADMAP_REPORT_BOX_SKIPPED_HEADING, NO_INDEX, skipped);
+            }
+          place_skill (flow, s, s == 0 || first_skipped);
+        }
     }
 
   flow->continued = NULL;
@@ -675,6 +691,9 @@ roadmap_report_draw_page (RoadmapReport *self,
 
               report_block_continued (style, cr, title, FALSE, box->y);
             }
+          break;
+        case ROADMAP_REPORT_BOX_SKIPPED_HEADING:
+          report_block_skipped_heading (style, cr, phase, box->y);
           break;
         case ROADMAP_REPORT_BOX_TABLE_HEADER:
           report_block_table_header (style, cr, box->y);

@@ -13,7 +13,7 @@
  * "position" is the place in the skill's column of its track (sort keys
  * stay inside the database). Dates are UTC, from 1970 to 2200, and agree
  * with the status as the store writes them: none in To-do, no finish in
- * Doing, never a finish before the start. An export writes every date the
+ * Doing or Skipped, never a finish before the start. An export writes every date the
  * database holds as it is, even one an older import let in out of that
  * range: a backup loses nothing, and importing it again names the entry. An import is checked completely before
  * anything is written, then replaces all progress and notes in one
@@ -205,7 +205,7 @@ roadmap_progress_file_export (RoadmapStore  *store,
       /* Only a note: a made-up position would reorder its column */
       if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
         {
-          int status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE);
+          int status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_N_STATUSES - 1);
 
           json_builder_set_member_name (builder, "status");
           json_builder_add_string_value (builder, roadmap_status_to_string (status));
@@ -300,8 +300,8 @@ parse_time (JsonObject  *object,
   return TRUE;
 }
 
-/* The dates as the store writes them: none in To-do, no finish in Doing,
- * no finish before the start */
+/* The dates as the store writes them: none in To-do, no finish in Doing
+ * or Skipped, no finish before the start */
 static gboolean
 check_dates (const Entry  *entry,
              const char   *file_name,
@@ -321,6 +321,12 @@ check_dates (const Entry  *entry,
     {
       where = g_strconcat (path, ".finished_at", NULL);
       return invalid (error, file_name, where, _("a skill in Doing has no finish date yet"));
+    }
+
+  if (entry->status == ROADMAP_STATUS_SKIPPED && entry->finished_at != NULL)
+    {
+      where = g_strconcat (path, ".finished_at", NULL);
+      return invalid (error, file_name, where, _("a skipped skill has no finish date"));
     }
 
   if (entry->started_at != NULL && entry->finished_at != NULL &&
@@ -401,7 +407,7 @@ parse_entry (JsonNode    *node,
     {
       quoted = quote (status);
       return invalid (error, file_name, path,
-                      _("“%s” is not a status: use todo, doing or done"), quoted);
+                      _("“%s” is not a status: use todo, doing, done or skipped"), quoted);
     }
   if (!entry->has_progress &&
       (json_object_has_member (object, "position") ||

@@ -263,7 +263,8 @@ load_all (RoadmapStore    *self,
       apply_loaded_track (track, g_hash_table_lookup (tracks, track));
     }
 
-  return load_notes (self, catalog, 0, error);
+  return load_notes (self, catalog, 0, error) &&
+         _roadmap_store_load_preferences (self, catalog, 0, error);
 }
 
 /* The rows written after change @since, each applied as it comes: a
@@ -305,7 +306,8 @@ load_newer (RoadmapStore    *self,
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (self, rc, error);
 
-  return load_notes (self, catalog, since, error);
+  return load_notes (self, catalog, since, error) &&
+         _roadmap_store_load_preferences (self, catalog, since, error);
 }
 
 /**

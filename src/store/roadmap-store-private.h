@@ -72,6 +72,12 @@ void     _roadmap_store_read_row_columns (sqlite3_stmt       *stmt,
 #define ROADMAP_STORE_DAY_END(t) \
   "(CAST (strftime ('%s', date ((" t ") / 1000000, 'unixepoch', 'localtime'), '+1 day', 'utc') AS INTEGER) * 1000000)"
 
+/* roadmap-store-preferences.c */
+gboolean _roadmap_store_load_preferences (RoadmapStore    *self,
+                                          RoadmapCatalog  *catalog,
+                                          gint64           since,
+                                          GError         **error);
+
 /* roadmap-store-compact.c: on open, at most once a day, bounded; never
  * fails the open */
 void     _roadmap_store_compact_history_if_due (RoadmapStore *self,

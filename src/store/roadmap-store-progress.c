@@ -641,6 +641,9 @@ roadmap_store_place_skill (RoadmapStore        *self,
 
   if (status == ROADMAP_STATUS_TODO)
     new_row->started_at = new_row->finished_at = ROADMAP_NO_TIME;
+  else if (status == ROADMAP_STATUS_SKIPPED)
+    /* Not started by being skipped; a start made before stays */
+    new_row->finished_at = ROADMAP_NO_TIME;
   else
     {
       if (old_row->started_at == ROADMAP_NO_TIME || old_row->status == ROADMAP_STATUS_TODO)

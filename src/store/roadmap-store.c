@@ -24,7 +24,7 @@
 
 /* "RdMp" */
 #define APPLICATION_ID  0x52644d70
-#define SCHEMA_VERSION  3
+#define SCHEMA_VERSION  4
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
 
@@ -143,6 +143,15 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  done_at INTEGER NOT NULL"
   ");"
   "INSERT INTO history_compaction VALUES (1, 0, 0);",
+
+  /* 3 → 4: the learner's preferences that the window, the command line
+   * and the report must agree on (see roadmap-store-preferences.c) */
+  "CREATE TABLE preferences ("
+  "  key        TEXT    NOT NULL PRIMARY KEY,"
+  "  value      INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  change     INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 static RoadmapStoreError

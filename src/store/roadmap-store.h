@@ -43,6 +43,9 @@ typedef enum
 
 #define ROADMAP_STORE_DEFAULT_BUSY_TIMEOUT_MS 1000
 
+/* The preferences kept in the database (see roadmap-store-preferences.c) */
+#define ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE "count-skipped-as-done"
+
 #define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (RoadmapStore, roadmap_store, ROADMAP, STORE, GObject)
@@ -118,6 +121,21 @@ gboolean      roadmap_store_write_note           (RoadmapStore    *self,
                                                   gint64           change,
                                                   gint64           now,
                                                   GError         **error);
+
+gboolean      roadmap_store_read_preference      (RoadmapStore    *self,
+                                                  const char      *key,
+                                                  gint64           default_value,
+                                                  gint64          *value,
+                                                  GError         **error);
+gboolean      roadmap_store_write_preference     (RoadmapStore    *self,
+                                                  const char      *key,
+                                                  gint64           value,
+                                                  gint64           change,
+                                                  gint64           now,
+                                                  GError         **error);
+void          roadmap_store_apply_preference     (RoadmapCatalog  *catalog,
+                                                  const char      *key,
+                                                  gint64           value);
 
 GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
                                                   GError         **error);

@@ -115,6 +115,7 @@ roadmap_application_startup (GApplication *application)
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
 
@@ -127,6 +128,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-pdf", export_pdf_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-preferences", preferences_accels);
 }
 
 /* The track the window will show first (RoadmapWindow restores it), or

@@ -389,7 +389,7 @@ find_first_card (RoadmapBoard *self)
       if (!ROADMAP_IS_PHASE_CARD (card) || roadmap_phase_card_get_collapsed (ROADMAP_PHASE_CARD (card)))
         continue;
 
-      for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+      for (guint s = ROADMAP_STATUS_TODO; s <= ROADMAP_STATUS_DONE; s++)
         {
           GtkWidget *column = roadmap_phase_card_get_column (ROADMAP_PHASE_CARD (card), s);
           GtkWidget *first = roadmap_column_get_card_at (ROADMAP_COLUMN (column), 0);
@@ -657,7 +657,7 @@ roadmap_board_find_card (RoadmapBoard *self,
  * roadmap_board_focus_skill:
  *
  * Moves the keyboard focus to the card of @skill, unfolding its phase
- * when folded up.
+ * (and the Skipped column) when folded up.
  */
 void
 roadmap_board_focus_skill (RoadmapBoard *self,
@@ -671,7 +671,12 @@ roadmap_board_focus_skill (RoadmapBoard *self,
 
   phase_card = find_phase_card (self, roadmap_skill_get_phase (skill));
   if (phase_card != NULL)
-    roadmap_phase_card_set_collapsed (phase_card, FALSE);
+    {
+      roadmap_phase_card_set_collapsed (phase_card, FALSE);
+      roadmap_column_set_expanded (ROADMAP_COLUMN (roadmap_phase_card_get_column (phase_card,
+                                                                                roadmap_skill_get_status (skill))),
+                                   TRUE);
+    }
   card = roadmap_board_find_card (self, skill);
   if (card != NULL)
     gtk_widget_grab_focus (card);
@@ -740,7 +745,8 @@ roadmap_board_move_skill_by (RoadmapBoard *self,
   position = (int) roadmap_skill_get_position (skill);
   n = (int) g_list_model_get_n_items (column);
 
-  if (status < ROADMAP_STATUS_TODO || status >= ROADMAP_N_STATUSES ||
+  /* Between the three columns; Skipped, under Done, is not one of them */
+  if (status < ROADMAP_STATUS_TODO || status > ROADMAP_STATUS_DONE ||
       (column_delta == 0 && (position + position_delta < 0 || position + position_delta >= n)))
     {
       gtk_widget_error_bell (GTK_WIDGET (self));

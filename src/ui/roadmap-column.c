@@ -4,6 +4,9 @@
  * which owns the order and changes, with exact ::items-changed, only
  * after a change is committed: the cards follow by themselves.
  *
+ * The Skipped column sits under Done, folded to a button "Skipped (N)"
+ * that shows its cards; with none, it is not shown at all.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -12,6 +15,7 @@
 
 #include "roadmap-board.h"
 #include "roadmap-column.h"
+#include "roadmap-phase-card.h"
 #include "roadmap-skill-card.h"
 
 struct _RoadmapColumn
@@ -23,9 +27,14 @@ struct _RoadmapColumn
   /* The phase's column: not a reference, the phase holds it */
   GListModel *model;
 
+  GtkWidget *header;
   GtkLabel *title_label;
   GtkLabel *count_label;
   GtkListBox *list;
+  /* Skipped only */
+  GtkToggleButton *expander;
+  GtkImage *expander_icon;
+  GtkLabel *expander_label;
 
   /* The card of the skill that last left this column, kept until the
    * next change, so the column it moves to can show that card instead
@@ -48,27 +57,21 @@ static GParamSpec *properties[N_PROPS];
 
 /* A skill moves within its phase: first out of one column, then into
  * another. The card it leaves is kept by the column it leaves, and the
- * sibling column it arrives in shows it again: no template to build, no
+ * column of the phase it arrives in shows it again: no template to build, no
  * text to lay out again (see bench-board). */
 static GtkWidget *
 take_spare_card (RoadmapColumn *self,
                  RoadmapSkill  *skill)
 {
-  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *phase_card = gtk_widget_get_ancestor (GTK_WIDGET (self), ROADMAP_TYPE_PHASE_CARD);
 
-  if (box == NULL)
+  if (phase_card == NULL)
     return NULL;
 
-  for (GtkWidget *sibling = gtk_widget_get_first_child (box);
-       sibling != NULL;
-       sibling = gtk_widget_get_next_sibling (sibling))
+  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
-      RoadmapColumn *column;
+      RoadmapColumn *column = ROADMAP_COLUMN (roadmap_phase_card_get_column (ROADMAP_PHASE_CARD (phase_card), s));
 
-      if (!ROADMAP_IS_COLUMN (sibling))
-        continue;
-
-      column = ROADMAP_COLUMN (sibling);
       if (column->spare_card != NULL &&
           gtk_widget_get_parent (column->spare_card) == NULL &&
           roadmap_skill_card_get_skill (ROADMAP_SKILL_CARD (column->spare_card)) == skill)
@@ -121,6 +124,16 @@ update_count (RoadmapColumn *self)
 
   gtk_label_set_text (self->count_label, count);
 
+  if (self->status == ROADMAP_STATUS_SKIPPED)
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: the folded column of skipped skills, "Skipped (2)" */
+      title = g_strdup_printf (ngettext ("Skipped (%u)", "Skipped (%u)", n), n);
+      gtk_label_set_text (self->expander_label, title);
+      gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
+    }
+
   /* Translators: a column's accessible name, "Doing, Phase 1, 3 skills" */
   accessible = g_strdup_printf (ngettext ("%s, Phase %u, %u skill", "%s, Phase %u, %u skills", n),
                                 roadmap_status_get_label (self->status),
@@ -128,6 +141,25 @@ update_count (RoadmapColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+static void
+on_expander_toggled (RoadmapColumn   *self,
+                     GtkToggleButton *expander)
+{
+  gboolean expanded = gtk_toggle_button_get_active (expander);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Folding up with the keyboard on a card leaves it on the button */
+  if (!expanded && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
+    gtk_widget_grab_focus (GTK_WIDGET (expander));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list), expanded);
+  gtk_image_set_from_icon_name (self->expander_icon, expanded ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (expander),
+                               GTK_ACCESSIBLE_STATE_EXPANDED, expanded,
+                               -1);
 }
 
 static void
@@ -285,6 +317,13 @@ roadmap_column_constructed (GObject *object)
 
   gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
   gtk_label_set_text (self->title_label, roadmap_status_get_label (status));
+  if (status == ROADMAP_STATUS_SKIPPED)
+    {
+      gtk_widget_set_visible (self->header, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->expander), TRUE);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->expander), _("Skills you skip are left out of the counts"));
+      on_expander_toggled (self, self->expander);
+    }
 
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (keep_spare_card), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->list, self->model, create_card, self, NULL);
@@ -327,10 +366,15 @@ roadmap_column_class_init (RoadmapColumnClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, header);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, expander);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, expander_icon);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, expander_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, title_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, count_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_expander_toggled);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "column");
@@ -485,4 +529,27 @@ roadmap_column_get_skill_at (RoadmapColumn *self,
     }
 
   return NULL;
+}
+
+/**
+ * roadmap_column_set_expanded:
+ *
+ * For the Skipped column: shows its cards, or folds them under its button.
+ */
+void
+roadmap_column_set_expanded (RoadmapColumn *self,
+                             gboolean       expanded)
+{
+  g_return_if_fail (ROADMAP_IS_COLUMN (self));
+
+  if (self->status == ROADMAP_STATUS_SKIPPED)
+    gtk_toggle_button_set_active (self->expander, expanded);
+}
+
+gboolean
+roadmap_column_get_expanded (RoadmapColumn *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_COLUMN (self), TRUE);
+
+  return self->status != ROADMAP_STATUS_SKIPPED || gtk_toggle_button_get_active (self->expander);
 }

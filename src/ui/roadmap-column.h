@@ -28,4 +28,8 @@ RoadmapSkill  *roadmap_column_get_skill_at (RoadmapColumn *self,
                                             guint          index,
                                             RoadmapSkill  *moving);
 
+void           roadmap_column_set_expanded (RoadmapColumn *self,
+                                            gboolean       expanded);
+gboolean       roadmap_column_get_expanded (RoadmapColumn *self);
+
 G_END_DECLS

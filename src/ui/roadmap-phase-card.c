@@ -99,6 +99,7 @@ roadmap_phase_card_constructed (GObject *object)
   RoadmapPhaseCard *self = ROADMAP_PHASE_CARD (object);
   RoadmapPhase *phase = self->phase;
   g_autofree char *title = NULL;
+  GtkWidget *done_box;
   guint first, last;
 
   G_OBJECT_CLASS (roadmap_phase_card_parent_class)->constructed (object);
@@ -127,10 +128,15 @@ roadmap_phase_card_constructed (GObject *object)
   gtk_widget_set_visible (GTK_WIDGET (self->months_label), first > 0);
 
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
-    {
-      self->columns[s] = roadmap_column_new (phase, s);
-      gtk_box_append (GTK_BOX (self->column_box), self->columns[s]);
-    }
+    self->columns[s] = roadmap_column_new (phase, s);
+  gtk_box_append (GTK_BOX (self->column_box), self->columns[ROADMAP_STATUS_TODO]);
+  gtk_box_append (GTK_BOX (self->column_box), self->columns[ROADMAP_STATUS_DOING]);
+  /* Skipped under Done, in the same place of the layout */
+  done_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_hexpand (done_box, TRUE);
+  gtk_box_append (GTK_BOX (done_box), self->columns[ROADMAP_STATUS_DONE]);
+  gtk_box_append (GTK_BOX (done_box), self->columns[ROADMAP_STATUS_SKIPPED]);
+  gtk_box_append (GTK_BOX (self->column_box), done_box);
 
   roadmap_progress_bind (self->progress, phase);
 }
@@ -160,7 +166,8 @@ column_below (RoadmapPhaseCard *self,
               double            x,
               double            y)
 {
-  for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
+  /* The three columns; under Done, Skipped takes its own drops */
+  for (guint s = ROADMAP_STATUS_TODO; s <= ROADMAP_STATUS_DONE; s++)
     {
       graphene_rect_t bounds;
 

@@ -1,7 +1,7 @@
 /* roadmap-progress.c
  *
- * Shows the progress of anything with "n-done", "n-doing" and "n-skills"
- * properties (a RoadmapTrack or a RoadmapPhase) and follows it: a line of
+ * Shows the progress of anything with "n-counted-done", "n-counted",
+ * "n-doing" and "n-skipped" properties (a RoadmapTrack or a RoadmapPhase) and follows it: a line of
  * text, and a bar with two levels, the skills done over those done or in
  * progress (a fainter stretch beyond).
  *
@@ -43,20 +43,32 @@ static GParamSpec *properties[N_PROPS];
 char *
 roadmap_progress_describe (GObject *counted)
 {
-  guint done = 0, doing = 0, total = 0;
+  guint done = 0, doing = 0, total = 0, skipped = 0;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (G_IS_OBJECT (counted), NULL);
 
-  g_object_get (counted, "n-done", &done, "n-doing", &doing, "n-skills", &total, NULL);
+  g_object_get (counted, "n-counted-done", &done, "n-doing", &doing, "n-counted", &total,
+                "n-skipped", &skipped, NULL);
 
   /* Translators: "9 of 24 done"; the plural follows the total */
   text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", total), done, total);
-  if (doing == 0)
-    return g_steal_pointer (&text);
+  if (doing > 0)
+    {
+      g_autofree char *shorter = g_steal_pointer (&text);
 
-  /* Translators: "9 of 24 done · 2 in progress", as the report says */
-  return g_strdup_printf (ngettext ("%s · %u in progress", "%s · %u in progress", doing), text, doing);
+      /* Translators: "9 of 24 done · 2 in progress", as the report says */
+      text = g_strdup_printf (ngettext ("%s · %u in progress", "%s · %u in progress", doing), shorter, doing);
+    }
+  if (skipped > 0)
+    {
+      g_autofree char *shorter = g_steal_pointer (&text);
+
+      /* Translators: "9 of 24 done · 2 skipped", as the report says */
+      text = g_strdup_printf (ngettext ("%s · %u skipped", "%s · %u skipped", skipped), shorter, skipped);
+    }
+
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -65,7 +77,7 @@ update (RoadmapProgress *self)
   guint done = 0, doing = 0, total = 0;
   g_autofree char *text = roadmap_progress_describe (self->counted);
 
-  g_object_get (self->counted, "n-done", &done, "n-doing", &doing, "n-skills", &total, NULL);
+  g_object_get (self->counted, "n-counted-done", &done, "n-doing", &doing, "n-counted", &total, NULL);
   gtk_label_set_text (self->label, text);
   gtk_level_bar_set_value (self->done_bar, total > 0 ? (double) done / total : 0.0);
   gtk_level_bar_set_value (self->doing_bar, total > 0 ? MIN (1.0, (double) (done + doing) / total) : 0.0);
@@ -183,8 +195,9 @@ roadmap_progress_bind (RoadmapProgress *self,
   g_return_if_fail (self->counted == NULL);
 
   self->counted = g_object_ref (counted);
-  g_signal_connect_object (counted, "notify::n-done", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (counted, "notify::n-counted-done", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (counted, "notify::n-counted", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (counted, "notify::n-doing", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (counted, "notify::n-skills", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (counted, "notify::n-skipped", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 }

@@ -106,6 +106,7 @@ update_status (RoadmapSkillCard *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "todo");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "doing");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "done");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "skipped");
   gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
 
   /* Translators: what a screen reader says for a card:
@@ -220,10 +221,11 @@ static GMenuModel *
 build_menu (RoadmapStatus status)
 {
   static const char * const move_labels[ROADMAP_N_STATUSES] = {
-    N_("Move to _To-do"), N_("Move to _Doing"), N_("Move to D_one"),
+    N_("Move to _To-do"), N_("Move to _Doing"), N_("Move to D_one"), N_("_Skip"),
   };
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenu) skip = g_menu_new ();
 
   for (RoadmapStatus s = 0; s < ROADMAP_N_STATUSES; s++)
     {
@@ -232,10 +234,13 @@ build_menu (RoadmapStatus status)
       if (s == status)
         continue;
       action = g_strdup_printf ("card.move-to::%s", roadmap_status_to_string (s));
-      g_menu_append (moves, _(move_labels[s]), action);
+      /* Skipping apart from the moves: it takes the card out of the counts */
+      g_menu_append (s == ROADMAP_STATUS_SKIPPED ? skip : moves, _(move_labels[s]), action);
     }
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  if (g_menu_model_get_n_items (G_MENU_MODEL (skip)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (skip));
   g_menu_append (menu, _("_Open Details"), "card.open");
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
@@ -460,6 +465,9 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_details);
   gtk_widget_class_install_action (widget_class, "card.show-menu", NULL, show_menu);
 
+  /* Far from anything that deletes: Skipped is a move like the others */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "card.move-to", "s", "skipped");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "card.move-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_CONTROL_MASK, "card.move-left", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "card.move-right", NULL);

@@ -377,6 +377,8 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
                                              G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_DOING]));
   gtk_widget_class_bind_template_child_full (widget_class, "done_button", FALSE,
                                              G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_DONE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "skipped_button", FALSE,
+                                             G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_SKIPPED]));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

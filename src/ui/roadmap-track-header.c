@@ -130,8 +130,11 @@ roadmap_track_header_set_track (RoadmapTrackHeader *self,
   gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary != NULL && summary[0] != '\0');
 
-  g_signal_connect_object (track, "notify::n-done", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::n-counted", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::n-counted-done", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (track, "notify::n-doing", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::n-skipped", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (track, "notify::hours-done", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::hours-planned", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   update_totals (self);
 }

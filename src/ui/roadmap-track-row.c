@@ -70,8 +70,8 @@ roadmap_track_row_set_property (GObject      *object,
 static void
 update_percent (RoadmapTrackRow *self)
 {
-  guint n = roadmap_track_get_n_skills (self->track);
-  guint done = roadmap_track_get_n_with_status (self->track, ROADMAP_STATUS_DONE);
+  guint n = roadmap_track_get_n_counted (self->track);
+  guint done = roadmap_track_get_n_counted_done (self->track);
   g_autofree char *text = NULL;
 
   /* Translators: a share of a track done, "38 %" */
@@ -92,8 +92,7 @@ roadmap_track_row_constructed (GObject *object)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, roadmap_track_get_title (track),
                                   -1);
   roadmap_progress_bind (self->progress, track);
-  g_signal_connect_object (track, "notify::n-done", G_CALLBACK (update_percent), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (track, "notify::n-skills", G_CALLBACK (update_percent), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (track, "notify::fraction", G_CALLBACK (update_percent), self, G_CONNECT_SWAPPED);
   update_percent (self);
 }
 

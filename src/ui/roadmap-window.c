@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-board.h"
+#include "roadmap-preferences-window.h"
 #include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-skill-dialog.h"
@@ -345,6 +346,16 @@ show_help_overlay (GtkWidget  *widget,
 }
 
 static void
+show_preferences (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (roadmap_preferences_window_new (GTK_WINDOW (self), self->session)));
+}
+
+static void
 show_load_errors (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -476,6 +487,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
+  gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
 }
 

@@ -1,0 +1,141 @@
+/* roadmap-store-preferences.c — the learner's preferences kept with their
+ * progress
+ *
+ * A preference that changes what the window, the command line and the
+ * report count (Skipped as done, or not) lives in the database, not in
+ * GSettings: every process reading the database counts the same way, a
+ * change reaches an open window like any other (by its change counter),
+ * and a copy of the database carries it.
+ *
+ *   preferences (key, value, updated_at, change)
+ *
+ * A key without a row has its default. Keys the model does not know are
+ * kept as they are (written by a newer release).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "roadmap-store-private.h"
+
+/**
+ * roadmap_store_read_preference:
+ * @key: e.g. %ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE
+ * @value: (out): the stored value, or @default_value without a row
+ */
+gboolean
+roadmap_store_read_preference (RoadmapStore  *self,
+                               const char    *key,
+                               gint64         default_value,
+                               gint64        *value,
+                               GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!_roadmap_store_prepare_cached (self, "SELECT value FROM preferences WHERE key = ?1",
+                                      &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+
+  *value = default_value;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * roadmap_store_write_preference:
+ * @change: from roadmap_store_begin_change()
+ * @now: Unix seconds, for updated_at
+ *
+ * Inside a change.
+ */
+gboolean
+roadmap_store_write_preference (RoadmapStore  *self,
+                                const char    *key,
+                                gint64         value,
+                                gint64         change,
+                                gint64         now,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "INSERT INTO preferences (key, value, updated_at, change)"
+                                      " VALUES (?1, ?2, ?3, ?4)"
+                                      " ON CONFLICT (key) DO UPDATE SET"
+                                      "   value = excluded.value, updated_at = excluded.updated_at,"
+                                      "   change = excluded.change",
+                                      &stmt, error))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, value);
+  sqlite3_bind_int64 (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 4, change);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * roadmap_store_apply_preference:
+ *
+ * Gives @catalog a preference read from the database; a key it does not
+ * know is left alone.
+ */
+void
+roadmap_store_apply_preference (RoadmapCatalog *catalog,
+                                const char     *key,
+                                gint64          value)
+{
+  g_return_if_fail (ROADMAP_IS_CATALOG (catalog));
+  g_return_if_fail (key != NULL);
+
+  if (g_str_equal (key, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE))
+    roadmap_catalog_set_count_skipped_as_done (catalog, value != 0);
+}
+
+/* roadmap-store-load.c: the preferences written after change @since, or
+ * all of them (each key without a row at its default) for 0 */
+gboolean
+_roadmap_store_load_preferences (RoadmapStore    *self,
+                                 RoadmapCatalog  *catalog,
+                                 gint64           since,
+                                 GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (since <= 0)
+    roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+
+  if (!_roadmap_store_prepare (self, "SELECT key, value FROM preferences WHERE change > ?1",
+                               &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, since);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    roadmap_store_apply_preference (catalog, (const char *) sqlite3_column_text (stmt, 0),
+                                    sqlite3_column_int64 (stmt, 1));
+
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+  return TRUE;
+}

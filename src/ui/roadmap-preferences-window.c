@@ -1,0 +1,110 @@
+/* roadmap-preferences-window.c
+ *
+ * The preferences that change what is counted live in the progress
+ * database (see roadmap-store-preferences.c): the switch writes through
+ * the session and follows the catalog, so a change made by another
+ * process shows here too. A write that fails puts the switch back and
+ * says why.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "roadmap-preferences-window.h"
+
+struct _RoadmapPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  RoadmapSession *session;
+
+  GtkSwitch *skipped_switch;
+  /* While the switch follows the catalog, not the learner */
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapPreferencesWindow, roadmap_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+update_switch (RoadmapPreferencesWindow *self)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (self->session);
+
+  self->updating = TRUE;
+  gtk_switch_set_active (self->skipped_switch, roadmap_catalog_get_count_skipped_as_done (catalog));
+  self->updating = FALSE;
+}
+
+static void
+on_skipped_switch_active (RoadmapPreferencesWindow *self,
+                          GParamSpec               *pspec,
+                          GtkSwitch                *toggle)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->session == NULL)
+    return;
+
+  if (!roadmap_session_set_count_skipped_as_done (self->session, gtk_switch_get_active (toggle), &error))
+    {
+      g_autofree char *title = NULL;
+
+      /* Translators: a toast in the preferences; %s says why */
+      title = g_strdup_printf (_("Could not change the preference. %s"), error->message);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+    }
+
+  update_switch (self);
+}
+
+static void
+roadmap_preferences_window_dispose (GObject *object)
+{
+  RoadmapPreferencesWindow *self = ROADMAP_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (roadmap_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+roadmap_preferences_window_class_init (RoadmapPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = roadmap_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/roadmaptracker/Roadmap/ui/roadmap-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPreferencesWindow, skipped_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_skipped_switch_active);
+}
+
+static void
+roadmap_preferences_window_init (RoadmapPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+roadmap_preferences_window_new (GtkWindow      *parent,
+                                RoadmapSession *session)
+{
+  RoadmapPreferencesWindow *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (ROADMAP_IS_SESSION (session), NULL);
+
+  self = g_object_new (ROADMAP_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->session = g_object_ref (session);
+  g_signal_connect_object (roadmap_session_get_catalog (session), "notify::count-skipped-as-done",
+                           G_CALLBACK (update_switch), self, G_CONNECT_SWAPPED);
+  update_switch (self);
+
+  return GTK_WIDGET (self);
+}
