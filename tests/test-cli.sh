@@ -145,6 +145,24 @@ done
 run "list" 0 "$roadmap" --db "$db" --list
 check "refused changes change nothing" [ "$out" = "$listed" ]
 
+# Skipped: set, listed, refused words name it, carried by progress files,
+# left out of the PDF's counts
+sk="$work/skipped.db"
+run "set-status skipped" 0 "$roadmap" --db "$sk" --set-status backend-developer/python-sql=skipped &&
+  run "list after skipping" 0 "$roadmap" --db "$sk" --list &&
+  check "--list prints skipped" sh -c "printf '%s\n' \"\$1\" | grep -q '^backend-developer	fundamentals	python-sql	skipped	Python & SQL Mastery\$'" _ "$out"
+run "set-status skip (not a status)" 1 "$roadmap" --db "$sk" --set-status backend-developer/python-sql=skip &&
+  check "the refusal names the four statuses" sh -c 'printf "%s" "$1" | grep -q "use todo, doing, done or skipped"' _ "$err"
+run "export-progress with skipped" 0 "$roadmap" --db "$sk" --export-progress "$work/skipped.json" &&
+  check "the export says skipped" grep -q '"status" : "skipped"' "$work/skipped.json" &&
+  run "import-progress with skipped" 0 "$roadmap" --db "$work/skipped-2.db" --import-progress "$work/skipped.json" &&
+  run "list after the import" 0 "$roadmap" --db "$work/skipped-2.db" --list &&
+  check "the import keeps skipped" sh -c "printf '%s\n' \"\$1\" | grep -q '	python-sql	skipped	'" _ "$out"
+if command -v pdftotext >/dev/null; then
+  run "export-pdf with skipped" 0 "$roadmap" --db "$sk" --export-pdf "$work/skipped.pdf" --track backend-developer &&
+    check "the PDF leaves skipped out of the counts" sh -c 'pdftotext -layout "$1" - | grep -q "0 of 12 skills done (0 %) · 12 to do · 1 skipped"' _ "$work/skipped.pdf"
+fi
+
 # --export-progress / --import-progress
 run "export-progress" 0 "$roadmap" --db "$db" --export-progress "$work/progress.json" &&
   check "export holds the done skill" grep -q '"status" : "done"' "$work/progress.json"
