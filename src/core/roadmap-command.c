@@ -75,6 +75,31 @@ roadmap_command_is_undoable (RoadmapCommand *self)
   return ROADMAP_COMMAND_GET_CLASS (self)->undoable;
 }
 
+static gboolean
+check_loaded (RoadmapCommandContext  *context,
+              RoadmapSkill           *skill,
+              GError                **error)
+{
+  if (context->catalog != NULL && !roadmap_catalog_has_skill (context->catalog, skill))
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
+                   _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
+                   roadmap_skill_get_title (skill));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+changed_elsewhere (RoadmapSkill  *skill,
+                   GError       **error)
+{
+  g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
+               _("“%s” was changed elsewhere meanwhile; nothing was changed"),
+               roadmap_skill_get_title (skill));
+  return FALSE;
+}
+
 /**
  * roadmap_command_context_check_own:
  * @row_change: the change that wrote the row an undo or redo would
@@ -94,13 +119,8 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
 
   g_return_val_if_fail (context != NULL, FALSE);
 
-  if (context->catalog != NULL && !roadmap_catalog_has_skill (context->catalog, skill))
-    {
-      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
-                   _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
-                   roadmap_skill_get_title (skill));
-      return FALSE;
-    }
+  if (!check_loaded (context, skill, error))
+    return FALSE;
 
   /* Written earlier in this same change (a group of commands) */
   if (row_change == context->change && g_hash_table_contains (context->marked, skill))
@@ -110,10 +130,65 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
       *(gint64 *) own == row_change)
     return TRUE;
 
-  g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
-               _("“%s” was changed elsewhere meanwhile; nothing was changed"),
-               roadmap_skill_get_title (skill));
-  return FALSE;
+  return changed_elsewhere (skill, error);
+}
+
+/**
+ * roadmap_command_context_check_row:
+ * @row_change: the change that wrote the row an undo or redo would
+ *   overwrite
+ * @written: the committed change in which the command last wrote it
+ *
+ * roadmap_command_context_check_own() for a row that the command itself
+ * keeps track of, rather than the skill's progress row (a skill's
+ * several topics: ticking one must not make an undo of another refuse).
+ */
+gboolean
+roadmap_command_context_check_row (RoadmapCommandContext  *context,
+                                   RoadmapSkill           *skill,
+                                   gint64                  row_change,
+                                   gint64                  written,
+                                   GError                **error)
+{
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  if (!check_loaded (context, skill, error))
+    return FALSE;
+  if (written != 0 && row_change == written)
+    return TRUE;
+  return changed_elsewhere (skill, error);
+}
+
+/**
+ * roadmap_command_context_write_mark:
+ * @kind: %ROADMAP_HISTORY_NOTE or %ROADMAP_HISTORY_TOPIC
+ *
+ * Inside the change: the history row of an activity mark on @skill —
+ * when and from where, with the status the skill has on disk (not what
+ * changed).
+ */
+gboolean
+roadmap_command_context_write_mark (RoadmapCommandContext  *context,
+                                    RoadmapSkill           *skill,
+                                    RoadmapHistoryKind      kind,
+                                    GError                **error)
+{
+  RoadmapProgressRow row;
+  RoadmapHistoryEntry entry = {
+    .change = context->change,
+    .kind = kind,
+    .origin = context->origin,
+    .track_id = (char *) roadmap_skill_get_track_id (skill),
+    .skill_id = (char *) roadmap_skill_get_id (skill),
+    .changed_at = context->now,
+  };
+
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  if (!roadmap_store_read_row (context->store, skill, &row, error))
+    return FALSE;
+  entry.old_status = entry.new_status = row.status;
+  return roadmap_store_write_history (context->store, &entry, NULL, NULL, error);
 }
 
 /* @skill was written in this change. */

@@ -113,6 +113,15 @@ gboolean  roadmap_command_context_check_own (RoadmapCommandContext  *context,
                                              RoadmapSkill           *skill,
                                              gint64                  row_change,
                                              GError                **error);
+gboolean  roadmap_command_context_check_row (RoadmapCommandContext  *context,
+                                             RoadmapSkill           *skill,
+                                             gint64                  row_change,
+                                             gint64                  written,
+                                             GError                **error);
+gboolean  roadmap_command_context_write_mark (RoadmapCommandContext  *context,
+                                              RoadmapSkill           *skill,
+                                              RoadmapHistoryKind      kind,
+                                              GError                **error);
 void      roadmap_command_context_mark_own  (RoadmapCommandContext  *context,
                                              RoadmapSkill           *skill);
 

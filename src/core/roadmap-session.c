@@ -24,6 +24,7 @@
 #include "roadmap-note-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-session.h"
+#include "roadmap-topic-command.h"
 
 /* How many steps undo goes back */
 #define MAX_UNDO 100
@@ -857,6 +858,32 @@ roadmap_session_set_note (RoadmapSession  *self,
   g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
 
   command = roadmap_note_command_new (skill, note);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_set_topic_done:
+ * @index: one of @skill's topics, from 0
+ * @done: tick it off, or untick it
+ *
+ * One step of undo (see #RoadmapTopicCommand); several topics in one
+ * change are a #RoadmapTopicCommand given to roadmap_session_run().
+ */
+gboolean
+roadmap_session_set_topic_done (RoadmapSession  *self,
+                                RoadmapSkill    *skill,
+                                guint            index,
+                                gboolean         done,
+                                GError         **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+  g_return_val_if_fail (index < roadmap_skill_get_n_topics (skill), FALSE);
+
+  command = roadmap_topic_command_new ();
+  roadmap_topic_command_add (ROADMAP_TOPIC_COMMAND (command), skill, index, done);
   return roadmap_session_run (self, command, error);
 }
 

@@ -82,6 +82,11 @@ gboolean        roadmap_session_set_note         (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   const char      *note,
                                                   GError         **error);
+gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
+                                                  RoadmapSkill    *skill,
+                                                  guint            index,
+                                                  gboolean         done,
+                                                  GError         **error);
 gboolean        roadmap_session_import_progress  (RoadmapSession  *self,
                                                   GFile           *file,
                                                   GError         **error);

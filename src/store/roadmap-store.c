@@ -24,7 +24,7 @@
 
 /* "RdMp" */
 #define APPLICATION_ID  0x52644d70
-#define SCHEMA_VERSION  3
+#define SCHEMA_VERSION  4
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
 
@@ -143,6 +143,22 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  done_at INTEGER NOT NULL"
   ");"
   "INSERT INTO history_compaction VALUES (1, 0, 0);",
+
+  /* 3 → 4: the topics the learner ticked off, keyed by the topic's text
+   * (reordering a roadmap's topics keeps them; a renamed topic starts
+   * unticked). An untick keeps its row with done = 0, as a removed note
+   * keeps its own, so that other processes reading the newer rows see
+   * it go; rows of topics a roadmap no longer lists are kept for when
+   * an edit brings the text back. */
+  "CREATE TABLE topics ("
+  "  track_id   TEXT    NOT NULL,"
+  "  skill_id   TEXT    NOT NULL,"
+  "  topic      TEXT    NOT NULL,"
+  "  done       INTEGER NOT NULL CHECK (done IN (0, 1)),"
+  "  updated_at INTEGER NOT NULL,"
+  "  change     INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id, topic)"
+  ") WITHOUT ROWID;",
 };
 
 static RoadmapStoreError
