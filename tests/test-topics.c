@@ -240,6 +240,29 @@ test_undo_redo (StoreFixture  *fixture,
   }
 }
 
+/* Several steps of this session on one topic undo one after another */
+static void
+test_undo_chain (StoreFixture  *fixture,
+                 gconstpointer  data)
+{
+  RoadmapSession *session = store_test_session (fixture->store, fixture->catalog);
+  g_autoptr(GError) error = NULL;
+
+  tick (fixture, 0, TRUE);
+  tick (fixture, 0, FALSE);
+  tick (fixture, 0, TRUE);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (roadmap_session_undo (session, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (roadmap_skill_get_topic_done (SKILL_C (fixture), 0), ==, i % 2 == 0 ? FALSE : TRUE);
+    }
+  g_assert_false (roadmap_session_can_undo (session));
+  g_assert_true (roadmap_session_redo (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_skill_get_topic_done (SKILL_C (fixture), 0));
+}
+
 /* Another process unticks what this session ticked: the window's model
  * sees it on reload, and this session's undo refuses to overwrite it */
 static void
@@ -438,6 +461,7 @@ main (int   argc,
   ADD ("/topics/tick-and-reopen", test_tick_and_reopen);
   ADD ("/topics/edit-reorder-rename", test_edit_reorder_rename);
   ADD ("/topics/undo-redo", test_undo_redo);
+  ADD ("/topics/undo-chain", test_undo_chain);
   ADD ("/topics/changed-elsewhere", test_changed_elsewhere);
   ADD ("/topics/progress-file", test_progress_file);
   ADD ("/topics/progress-file/format-1", test_progress_file_format_1);

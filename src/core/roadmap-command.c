@@ -134,29 +134,51 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
 }
 
 /**
- * roadmap_command_context_check_row:
+ * roadmap_command_context_check_own_row:
+ * @row_key: names the row (see #RoadmapCommandContext.own_rows)
  * @row_change: the change that wrote the row an undo or redo would
  *   overwrite
- * @written: the committed change in which the command last wrote it
  *
- * roadmap_command_context_check_own() for a row that the command itself
- * keeps track of, rather than the skill's progress row (a skill's
- * several topics: ticking one must not make an undo of another refuse).
+ * roadmap_command_context_check_own() for a row of its own beside the
+ * skill's progress (one of its topics): ticking one topic, or moving the
+ * skill, does not make undoing another topic refuse.
  */
 gboolean
-roadmap_command_context_check_row (RoadmapCommandContext  *context,
-                                   RoadmapSkill           *skill,
-                                   gint64                  row_change,
-                                   gint64                  written,
-                                   GError                **error)
+roadmap_command_context_check_own_row (RoadmapCommandContext  *context,
+                                       RoadmapSkill           *skill,
+                                       const char             *row_key,
+                                       gint64                  row_change,
+                                       GError                **error)
 {
+  gpointer own;
+
   g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (row_key != NULL, FALSE);
 
   if (!check_loaded (context, skill, error))
     return FALSE;
-  if (written != 0 && row_change == written)
+
+  if (row_change == context->change && context->marked_rows != NULL &&
+      g_hash_table_contains (context->marked_rows, row_key))
     return TRUE;
+
+  if (context->own_rows != NULL &&
+      g_hash_table_lookup_extended (context->own_rows, row_key, NULL, &own) &&
+      *(gint64 *) own == row_change)
+    return TRUE;
+
   return changed_elsewhere (skill, error);
+}
+
+/* The row @row_key was written in this change. */
+void
+roadmap_command_context_mark_own_row (RoadmapCommandContext *context,
+                                      const char            *row_key)
+{
+  g_return_if_fail (context != NULL);
+
+  if (context->marked_rows != NULL)
+    g_hash_table_add (context->marked_rows, g_strdup (row_key));
 }
 
 /**

@@ -58,6 +58,8 @@ struct _RoadmapSession
   GPtrArray *redo_stack;
   /* RoadmapSkill → gint64: the change this session last wrote it in */
   GHashTable *own_changes;
+  /* The same for other rows of a skill (its topics), by their key */
+  GHashTable *own_rows;
   /* The change the model holds all of (roadmap_session_reload()) */
   gint64 loaded_change;
   guint watch_id;
@@ -131,6 +133,7 @@ run_step (RoadmapSession      *self,
           GError             **error)
 {
   g_autoptr(GHashTable) marked = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) marked_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   RoadmapCommandContext context = {
     .store = self->store,
     .now = self->clock (self->clock_data),
@@ -138,6 +141,8 @@ run_step (RoadmapSession      *self,
     .own_changes = self->own_changes,
     .marked = marked,
     .catalog = self->catalog,
+    .own_rows = self->own_rows,
+    .marked_rows = marked_rows,
   };
   GHashTableIter iter;
   gpointer skill;
@@ -180,6 +185,14 @@ run_step (RoadmapSession      *self,
       *own = context.change;
       g_hash_table_insert (self->own_changes, skill, own);
     }
+  g_hash_table_iter_init (&iter, marked_rows);
+  while (g_hash_table_iter_next (&iter, &skill, NULL))
+    {
+      gint64 *own = g_new (gint64, 1);
+
+      *own = context.change;
+      g_hash_table_insert (self->own_rows, g_strdup (skill), own);
+    }
 
   /* Nothing else was committed in between: the model holds all. */
   if (previous == self->loaded_change)
@@ -217,6 +230,7 @@ roadmap_session_dispose (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->own_changes, g_hash_table_unref);
+  g_clear_pointer (&self->own_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (roadmap_session_parent_class)->dispose (object);
 }
@@ -320,6 +334,7 @@ roadmap_session_init (RoadmapSession *self)
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_changes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->own_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->extra_roadmap_dirs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -909,6 +924,7 @@ roadmap_session_import_progress (RoadmapSession  *self,
 
   clear_history (self);
   g_hash_table_remove_all (self->own_changes);
+  g_hash_table_remove_all (self->own_rows);
   return roadmap_store_load_progress_since (self->store, self->catalog, 0,
                                             &self->loaded_change, NULL, error);
 }

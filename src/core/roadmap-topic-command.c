@@ -9,7 +9,7 @@
  * rather than the skill (as a move does): ticking a skill's second
  * topic does not make undoing its first refuse, and a move of the skill
  * in between neither. A row that another process wrote since this
- * command last did makes the step refuse, and change nothing.
+ * session last did makes the step refuse, and change nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,10 +28,8 @@ typedef struct
   gboolean old_done;
   /* Whether the run wrote the row (it had another value) */
   gboolean written;
-  /* The committed change that last wrote the row for this command, and
-   * the one the step in progress wrote (made committed by apply()) */
-  gint64 change;
-  gint64 pending;
+  /* The row's key for the session's own rows: "track/skill/topic" */
+  char *key;
 } TopicChange;
 
 struct _RoadmapTopicCommand
@@ -48,6 +46,7 @@ topic_change_clear (TopicChange *change)
 {
   g_clear_object (&change->skill);
   g_clear_pointer (&change->topic, g_free);
+  g_clear_pointer (&change->key, g_free);
 }
 
 static gboolean
@@ -62,7 +61,7 @@ write_topic (TopicChange            *change,
       !roadmap_command_context_write_mark (context, change->skill, ROADMAP_HISTORY_TOPIC, error))
     return FALSE;
 
-  change->pending = context->change;
+  roadmap_command_context_mark_own_row (context, change->key);
   return TRUE;
 }
 
@@ -81,7 +80,6 @@ roadmap_topic_command_execute (RoadmapCommand         *command,
       gboolean current;
       gint64 current_change;
 
-      change->pending = 0;
       if (step != ROADMAP_COMMAND_RUN && !change->written)
         continue;
 
@@ -97,8 +95,8 @@ roadmap_topic_command_execute (RoadmapCommand         *command,
           if (!change->written)
             continue;
         }
-      else if (!roadmap_command_context_check_row (context, change->skill, current_change,
-                                                   change->change, error))
+      else if (!roadmap_command_context_check_own_row (context, change->skill, change->key,
+                                                       current_change, error))
         return FALSE;
 
       if (!write_topic (change, context,
@@ -121,10 +119,6 @@ roadmap_topic_command_apply (RoadmapCommand     *command,
       TopicChange *change = &g_array_index (self->changes, TopicChange, i);
       gboolean done = step == ROADMAP_COMMAND_UNDO && change->written ? change->old_done : change->done;
 
-      /* Committed: what this step wrote is now this command's own */
-      if (change->pending != 0)
-        change->change = change->pending;
-      change->pending = 0;
       roadmap_skill_apply_topic_done (change->skill, change->topic, done);
     }
 }
@@ -230,6 +224,8 @@ roadmap_topic_command_add (RoadmapTopicCommand *self,
 
   change.skill = g_object_ref (skill);
   change.topic = g_strdup (topic);
+  change.key = g_strconcat (roadmap_skill_get_track_id (skill), "/", roadmap_skill_get_id (skill), "/",
+                            topic, NULL);
   change.done = done;
   g_array_append_val (self->changes, change);
 }
