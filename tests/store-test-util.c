@@ -125,6 +125,10 @@ store_test_small_catalog (void)
   g_autoptr(RoadmapPhase) phase_only = make_phase ("only", 1, 1, only);
   g_autoptr(GError) error = NULL;
 
+  static const char * const topics[] = { "one", "two", "three", NULL };
+
+  /* A skill with topics to tick off */
+  roadmap_skill_set_topics (roadmap_phase_peek_skill (phase_one, 2), topics);
   g_assert_true (roadmap_track_add_phase (alpha, phase_one));
   g_assert_true (roadmap_track_add_phase (alpha, phase_two));
   g_assert_true (roadmap_track_add_phase (beta, phase_only));
@@ -219,6 +223,13 @@ store_test_describe_catalog (RoadmapCatalog *catalog)
               append_time (out, "finished", roadmap_skill_get_finished_at (skill));
               if (note != NULL)
                 g_string_append_printf (out, " note=“%s”", note);
+              if (roadmap_skill_get_n_topics_done (skill) > 0)
+                {
+                  g_string_append (out, " topics=");
+                  for (guint i = 0; i < roadmap_skill_get_n_topics (skill); i++)
+                    if (roadmap_skill_get_topic_done (skill, i))
+                      g_string_append_printf (out, "%u,", i + 1);
+                }
               g_string_append_c (out, '\n');
             }
         }
@@ -358,6 +369,8 @@ store_test_describe_db (const char *path)
   append_rows (out, db, "notes",
                "SELECT track_id, skill_id, body FROM notes WHERE body != '' ORDER BY track_id, skill_id");
   append_rows (out, db, "preferences", "SELECT key, value FROM preferences ORDER BY key");
+  append_rows (out, db, "topics",
+               "SELECT track_id, skill_id, topic, done FROM topics ORDER BY track_id, skill_id, topic");
   append_rows (out, db, "history",
                "SELECT id, kind, track_id, skill_id, old_status, new_status,"
                "       old_started, old_finished, undoes"
@@ -604,6 +617,18 @@ store_test_set_note (RoadmapStore  *store,
   g_autoptr(RoadmapSession) session = session_for (store);
 
   return roadmap_session_set_note (session, skill, note, error);
+}
+
+gboolean
+store_test_set_topic_done (RoadmapStore  *store,
+                           RoadmapSkill  *skill,
+                           guint          index,
+                           gboolean       done,
+                           GError       **error)
+{
+  g_autoptr(RoadmapSession) session = session_for (store);
+
+  return roadmap_session_set_topic_done (session, skill, index, done, error);
 }
 
 gboolean

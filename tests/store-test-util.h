@@ -109,6 +109,11 @@ gboolean        store_test_set_note           (RoadmapStore    *store,
                                                RoadmapSkill    *skill,
                                                const char      *note,
                                                GError         **error);
+gboolean        store_test_set_topic_done     (RoadmapStore    *store,
+                                               RoadmapSkill    *skill,
+                                               guint            index,
+                                               gboolean         done,
+                                               GError         **error);
 gboolean        store_test_undo               (RoadmapStore    *store,
                                                RoadmapCatalog  *catalog,
                                                RoadmapSkill   **undone,

@@ -480,6 +480,50 @@ run "--set-status with one bad: refused" 1 "$roadmap" --db "$rep" --set-status b
   "$roadmap" --db "$rep" --list > "$work/rep-list" &&
   check "--set-status with one bad: none applied" grep -q "	python-sql	done	" "$work/rep-list"
 
+# --list-topics and --set-topic: N<TAB>STATUS<TAB>TOPIC, all in one change
+top="$work/topics.db"
+tab=$(printf '\t')
+run "--list-topics" 0 "$roadmap" --db "$top" --list-topics data-engineer/python-sql &&
+  check "--list-topics: numbered from 1, all todo" [ "$(printf '%s\n' "$out" | head -1)" = "1${tab}todo${tab}Python" ] &&
+  check "--list-topics: a line per topic" [ "$(printf '%s\n' "$out" | wc -l)" -eq 7 ]
+run "--set-topic twice" 0 "$roadmap" --db "$top" --set-topic data-engineer/python-sql/1=done \
+    --set-topic data-engineer/python-sql/5=done &&
+  check "--set-topic prints nothing" [ -z "$out$err" ] &&
+  run "--list-topics after --set-topic" 0 "$roadmap" --db "$top" --list-topics data-engineer/python-sql &&
+  check "--set-topic twice: both ticked, the others not" \
+    [ "$(printf '%s\n' "$out" | grep -c "${tab}done${tab}")" -eq 2 ] &&
+  check "--set-topic: the fifth is done" matches "$out" ".*5${tab}done${tab}Pandas"
+run "--set-topic todo" 0 "$roadmap" --db "$top" --set-topic data-engineer/python-sql/1=todo &&
+  run "--list-topics after todo" 0 "$roadmap" --db "$top" --list-topics data-engineer/python-sql &&
+  check "--set-topic todo: unticked" [ "$(printf '%s\n' "$out" | head -1)" = "1${tab}todo${tab}Python" ]
+"$roadmap" --db "$top" --list-topics data-engineer/python-sql > "$work/topics-before"
+for arg in data-engineer/python-sql/0=done data-engineer/python-sql/8=done data-engineer/python-sql/x=done \
+           data-engineer/python-sql/1=maybe data-engineer/python-sql/1 data-engineer/no-such-skill/1=done \
+           data-engineer/1=done nonsense; do
+  if run "--set-topic refuses '$arg'" 1 "$roadmap" --db "$top" --set-topic data-engineer/python-sql/2=done \
+      --set-topic "$arg"; then
+    check "--set-topic '$arg': one line of ours" sh -c 'one_line () { [ "$(printf "%s\n" "$1" | wc -l)" -eq 1 ]; }; one_line "$1" && expr "$1" : "roadmap: " >/dev/null' _ "$err"
+  fi
+done
+"$roadmap" --db "$top" --list-topics data-engineer/python-sql > "$work/topics-after"
+check "--set-topic with one bad: none applied" cmp -s "$work/topics-before" "$work/topics-after"
+for arg in data-engineer/no-such-skill data-engineer; do
+  run "--list-topics refuses '$arg'" 1 "$roadmap" --db "$top" --list-topics "$arg" &&
+    check "--list-topics '$arg': one line of ours" matches "$err" "roadmap: "
+done
+run "--list-topics twice: refused" 1 "$roadmap" --db "$top" --list-topics data-engineer/python-sql \
+    --list-topics data-engineer/python-sql
+run "--set-topic and --set-status: refused" 1 "$roadmap" --db "$top" --set-topic data-engineer/python-sql/2=done \
+    --set-status data-engineer/python-sql=done &&
+  check "--set-topic and --set-status: one line" one_line "$err"
+run "--help tells of --set-topic" 0 "$roadmap" --help &&
+  check "--help: --set-topic and --list-topics" sh -c 'printf "%s\n" "$1" | grep -q -- "--set-topic=TRACK-ID/SKILL-ID/N=done|todo" && printf "%s\n" "$1" | grep -q -- "--list-topics"' _ "$out"
+run "--export-progress carries the ticks" 0 "$roadmap" --db "$top" --export-progress "$work/topics.json" &&
+  check "--export-progress: topics_done" grep -q '"Pandas"' "$work/topics.json" &&
+  run "--import-progress of ticks" 0 "$roadmap" --db "$work/topics-2.db" --import-progress "$work/topics.json" &&
+  run "--list-topics after the import" 0 "$roadmap" --db "$work/topics-2.db" --list-topics data-engineer/python-sql &&
+  check "--import-progress: the ticks are back" matches "$out" ".*5${tab}done${tab}Pandas"
+
 # Repeated --roadmap-dir: each one loaded
 mkdir -p "$work/dir-a" "$work/dir-b"
 sed 's/"id": "minimal"/"id": "track-a"/' "$valid" > "$work/dir-a/a.json"

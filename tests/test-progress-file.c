@@ -168,7 +168,7 @@ test_roundtrip (StoreFixture  *fixture,
   /* What the file says */
   root = parse_file (path);
   object = json_node_get_object (root);
-  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "roadmap-progress");
   g_assert_true (json_object_has_member (object, "exported_at"));
   entry = find_entry (json_object_get_array_member (object, "skills"), "alpha", "d");

@@ -5,7 +5,8 @@
  * meeting the fault. Every attempt must be all or nothing: a failed change
  * leaves the model and, after reopening with the default VFS, the database
  * as they were, with the error saying why; a change that succeeded is on
- * disk. The changes: a move, a note, an undo and an import.
+ * disk. The changes: a move, a note, ticked topics, an undo of one and
+ * an import.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,7 @@
 
 #include "faulty-vfs.h"
 #include "roadmap-progress-file.h"
+#include "roadmap-topic-command.h"
 #include "store-test-util.h"
 
 #define MAX_ATTEMPTS 500
@@ -100,6 +102,47 @@ set_note (RoadmapStore    *store,
   return store_test_set_note (store, store_test_skill (catalog, "alpha", "d"), note->str, error);
 }
 
+/* Two topics ticked off in one change, and one unticked */
+static gboolean
+tick_topics (RoadmapStore    *store,
+             RoadmapCatalog  *catalog,
+             GError         **error)
+{
+  RoadmapSkill *skill = store_test_skill (catalog, "alpha", "c");
+  g_autoptr(RoadmapCommand) command = roadmap_topic_command_new ();
+
+  roadmap_topic_command_add (ROADMAP_TOPIC_COMMAND (command), skill, 0, TRUE);
+  roadmap_topic_command_add (ROADMAP_TOPIC_COMMAND (command), skill, 1, FALSE);
+  roadmap_topic_command_add (ROADMAP_TOPIC_COMMAND (command), skill, 2, TRUE);
+  return roadmap_session_run (store_test_session (store, catalog), command, error);
+}
+
+/* Something for the undo to undo: a topic of the session's own */
+static gboolean
+tick_third (RoadmapStore    *store,
+          RoadmapCatalog  *catalog,
+          GError         **error)
+{
+  return store_test_set_topic_done (store, store_test_skill (catalog, "alpha", "c"), 2, TRUE, error);
+}
+
+static gboolean
+undo_topic (RoadmapStore    *store,
+            RoadmapCatalog  *catalog,
+            GError         **error)
+{
+  RoadmapCommand *command = NULL;
+
+  if (!roadmap_session_undo (store_test_session (store, catalog), &command, error))
+    {
+      g_assert_null (command);
+      return FALSE;
+    }
+
+  g_assert_true (ROADMAP_IS_TOPIC_COMMAND (command));
+  return TRUE;
+}
+
 static gboolean
 undo (RoadmapStore    *store,
       RoadmapCatalog  *catalog,
@@ -145,6 +188,8 @@ static const Change changes[] = {
   { "count-skipped", count_skipped, NULL },
   { "note", set_note, NULL },
   { "undo", undo, move_h },
+  { "topics", tick_topics, NULL },
+  { "undo-topic", undo_topic, tick_third },
   { "import", import, NULL },
 };
 
@@ -192,6 +237,8 @@ make_base (StoreFixture *fixture)
   move (store, catalog, "b", ROADMAP_STATUS_DONE, 0);
   move (store, catalog, "h", ROADMAP_STATUS_DOING, 0);
   store_test_set_note (store, store_test_skill (catalog, "alpha", "d"), "old note", &error);
+  g_assert_no_error (error);
+  store_test_set_topic_done (store, store_test_skill (catalog, "alpha", "c"), 1, TRUE, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 

@@ -1,4 +1,4 @@
-/* roadmap-cli.c — `roadmap --validate`, `--list`, `--set-status`, `--export-pdf`, …
+/* roadmap-cli.c — `roadmap --validate`, `--list`, `--set-status`, `--set-topic`, `--export-pdf`, …
  *
  * These run from GApplication::handle-local-options, before the
  * application registers or initialises GTK, so they work with no display.
@@ -20,6 +20,7 @@
 #include "roadmap-report-export.h"
 #include "roadmap-session.h"
 #include "roadmap-text.h"
+#include "roadmap-topic-command.h"
 
 #define CONTINUE_TO_WINDOW (-1)
 /* A command waits longer than the window for another process's lock: a
@@ -38,6 +39,11 @@ static const GOptionEntry option_entries[] = {
   { "set-status", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Set the status of a skill (todo, doing, done or skipped); repeated, all in one change"),
     N_("TRACK-ID/SKILL-ID=STATUS") },
+  { "list-topics", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List the topics of a skill, numbered, each todo or done"), N_("TRACK-ID/SKILL-ID") },
+  { "set-topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Tick off a topic (done) or untick it (todo); repeated, all in one change"),
+    N_("TRACK-ID/SKILL-ID/N=done|todo") },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all progress and notes to a JSON file"), N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -56,7 +62,7 @@ static const GOptionEntry option_entries[] = {
 
 /* The options that may be given more than once */
 static const char * const repeatable_options[] = {
-  "roadmap-dir", "set-status",
+  "roadmap-dir", "set-status", "set-topic",
   /* GApplication's own */
   "help", "help-all", "help-gapplication",
 };
@@ -182,35 +188,27 @@ print_skill (RoadmapSkill *skill,
            roadmap_skill_get_title (skill));
 }
 
-/* The move that `--set-status TRACK-ID/SKILL-ID=STATUS` asks for, or NULL
- * after saying why not */
-static RoadmapCommand *
-parse_set_status (RoadmapSession *session,
-                  const char     *argument)
+/* The skill that `TRACK-ID/SKILL-ID` names, or NULL after saying why
+ * not. @argument is the whole argument, for the message. */
+static RoadmapSkill *
+find_skill (RoadmapSession *session,
+            const char     *ids,
+            const char     *argument,
+            const char     *form)
 {
-  g_autofree char *copy = g_strdup (argument);
+  g_autofree char *copy = g_strdup (ids);
   g_autofree char *message = NULL;
   RoadmapSkill *skill;
-  RoadmapStatus status;
-  char *slash, *equals;
+  char *slash = strchr (copy, '/');
 
-  slash = strchr (copy, '/');
-  equals = strchr (copy, '=');
-  if (slash == NULL || equals == NULL || equals < slash)
+  if (slash == NULL)
     {
-      message = g_strdup_printf (_("“%s” is not of the form TRACK-ID/SKILL-ID=STATUS"), argument);
+      /* Translators: "“data-engineer” is not of the form TRACK-ID/SKILL-ID" */
+      message = g_strdup_printf (_("“%s” is not of the form %s"), argument, form);
       print_error (message);
       return NULL;
     }
   *slash = '\0';
-  *equals = '\0';
-
-  if (!roadmap_status_from_string (equals + 1, &status))
-    {
-      message = g_strdup_printf (_("“%s” is not a status: use todo, doing, done or skipped"), equals + 1);
-      print_error (message);
-      return NULL;
-    }
 
   skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), copy, slash + 1);
   if (skill == NULL)
@@ -221,7 +219,140 @@ parse_set_status (RoadmapSession *session,
       return NULL;
     }
 
+  return skill;
+}
+
+/* The move that `--set-status TRACK-ID/SKILL-ID=STATUS` asks for, or NULL
+ * after saying why not */
+static RoadmapCommand *
+parse_set_status (RoadmapSession *session,
+                  const char     *argument)
+{
+  static const char form[] = "TRACK-ID/SKILL-ID=STATUS";
+  g_autofree char *copy = g_strdup (argument);
+  g_autofree char *message = NULL;
+  RoadmapSkill *skill;
+  RoadmapStatus status;
+  char *equals;
+
+  equals = strchr (copy, '=');
+  if (equals == NULL || strchr (copy, '/') == NULL || equals < strchr (copy, '/'))
+    {
+      message = g_strdup_printf (_("“%s” is not of the form %s"), argument, form);
+      print_error (message);
+      return NULL;
+    }
+  *equals = '\0';
+
+  if (!roadmap_status_from_string (equals + 1, &status))
+    {
+      message = g_strdup_printf (_("“%s” is not a status: use todo, doing, done or skipped"), equals + 1);
+      print_error (message);
+      return NULL;
+    }
+
+  skill = find_skill (session, copy, argument, form);
+  if (skill == NULL)
+    return NULL;
+
   return roadmap_move_command_new_status (skill, status);
+}
+
+/* `--list-topics TRACK-ID/SKILL-ID`: "N<TAB>STATUS<TAB>TOPIC", N from 1 */
+static int
+list_topics (RoadmapSession *session,
+             const char     *argument)
+{
+  RoadmapSkill *skill = find_skill (session, argument, argument, "TRACK-ID/SKILL-ID");
+  const char * const *topics;
+
+  if (skill == NULL)
+    return EXIT_FAILURE;
+
+  topics = roadmap_skill_get_topics (skill);
+  for (guint i = 0; i < roadmap_skill_get_n_topics (skill); i++)
+    g_print ("%u\t%s\t%s\n", i + 1, roadmap_skill_get_topic_done (skill, i) ? "done" : "todo", topics[i]);
+
+  return EXIT_SUCCESS;
+}
+
+/* Adds what `--set-topic TRACK-ID/SKILL-ID/N=done|todo` asks for to
+ * @command, or says why not */
+static gboolean
+parse_set_topic (RoadmapSession      *session,
+                 RoadmapTopicCommand *command,
+                 const char          *argument)
+{
+  static const char form[] = "TRACK-ID/SKILL-ID/N=done|todo";
+  g_autofree char *copy = g_strdup (argument);
+  g_autofree char *message = NULL;
+  RoadmapSkill *skill;
+  char *last_slash, *equals, *end = NULL;
+  guint64 number = 0;
+  gboolean done;
+
+  equals = strrchr (copy, '=');
+  if (equals != NULL)
+    *equals = '\0';
+  last_slash = strrchr (copy, '/');
+  if (equals == NULL || last_slash == NULL || last_slash == strchr (copy, '/'))
+    {
+      message = g_strdup_printf (_("“%s” is not of the form %s"), argument, form);
+      print_error (message);
+      return FALSE;
+    }
+  *last_slash = '\0';
+
+  if (g_str_equal (equals + 1, "done"))
+    done = TRUE;
+  else if (g_str_equal (equals + 1, "todo"))
+    done = FALSE;
+  else
+    {
+      message = g_strdup_printf (_("“%s” is not a topic’s state: use done or todo"), equals + 1);
+      print_error (message);
+      return FALSE;
+    }
+
+  skill = find_skill (session, copy, argument, form);
+  if (skill == NULL)
+    return FALSE;
+
+  if (g_ascii_isdigit (last_slash[1]))
+    number = g_ascii_strtoull (last_slash + 1, &end, 10);
+  if (end == NULL || *end != '\0' || number < 1 || number > roadmap_skill_get_n_topics (skill))
+    {
+      if (roadmap_skill_get_n_topics (skill) == 0)
+        message = g_strdup_printf (_("“%s” has no topics"), roadmap_skill_get_title (skill));
+      else
+        /* Translators: "“x” is not a topic of Python & SQL Mastery: give a number from 1 to 7 (see --list-topics)" */
+        message = g_strdup_printf (_("“%s” is not a topic of %s: give a number from 1 to %u (see --list-topics)"),
+                                   last_slash + 1, roadmap_skill_get_title (skill),
+                                   roadmap_skill_get_n_topics (skill));
+      print_error (message);
+      return FALSE;
+    }
+
+  roadmap_topic_command_add (command, skill, (guint) number - 1, done);
+  return TRUE;
+}
+
+/* Every --set-topic, all in one change: all of them or none */
+static int
+set_topics (RoadmapSession      *session,
+            const char * const  *arguments)
+{
+  g_autoptr(RoadmapCommand) command = roadmap_topic_command_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; arguments[i] != NULL; i++)
+    if (!parse_set_topic (session, ROADMAP_TOPIC_COMMAND (command), arguments[i]))
+      return EXIT_FAILURE;
+
+  if (!roadmap_session_run (session, command, &error))
+    return fail_with (error);
+
+  return EXIT_SUCCESS;
 }
 
 /* Every --set-status, all in one change: all of them or none */
@@ -292,7 +423,8 @@ static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
-    "validate", "list", "set-status", "export-progress", "import-progress", "export-pdf",
+    "validate", "list", "set-status", "list-topics", "set-topic",
+    "export-progress", "import-progress", "export-pdf",
   };
   int n = 0;
 
@@ -437,6 +569,7 @@ roadmap_cli_handle (GVariantDict   *options,
   g_autofree const char **remaining = NULL;
   g_autofree const char **dirs = NULL;
   g_autofree const char **statuses = NULL;
+  g_autofree const char **topics = NULL;
   const char *db = NULL;
   const char *value = NULL;
   const char *track_id = NULL;
@@ -450,7 +583,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --set-status, --export-progress, --import-progress and --export-pdf"));
+      print_error (_("give only one of --validate, --list, --set-status, --list-topics, --set-topic, --export-progress, --import-progress and --export-pdf"));
       return EXIT_FAILURE;
     }
 
@@ -494,6 +627,12 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (g_variant_dict_lookup (options, "set-status", "^a&s", &statuses))
     return set_status (session, statuses);
+
+  if (g_variant_dict_lookup (options, "list-topics", "&s", &value))
+    return list_topics (session, value);
+
+  if (g_variant_dict_lookup (options, "set-topic", "^a&s", &topics))
+    return set_topics (session, topics);
 
   if (g_variant_dict_lookup (options, "export-progress", "^&ay", &value))
     {

@@ -75,6 +75,31 @@ roadmap_command_is_undoable (RoadmapCommand *self)
   return ROADMAP_COMMAND_GET_CLASS (self)->undoable;
 }
 
+static gboolean
+check_loaded (RoadmapCommandContext  *context,
+              RoadmapSkill           *skill,
+              GError                **error)
+{
+  if (context->catalog != NULL && !roadmap_catalog_has_skill (context->catalog, skill))
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
+                   _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
+                   roadmap_skill_get_title (skill));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+changed_elsewhere (RoadmapSkill  *skill,
+                   GError       **error)
+{
+  g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
+               _("“%s” was changed elsewhere meanwhile; nothing was changed"),
+               roadmap_skill_get_title (skill));
+  return FALSE;
+}
+
 /**
  * roadmap_command_context_check_own:
  * @row_change: the change that wrote the row an undo or redo would
@@ -94,13 +119,8 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
 
   g_return_val_if_fail (context != NULL, FALSE);
 
-  if (context->catalog != NULL && !roadmap_catalog_has_skill (context->catalog, skill))
-    {
-      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
-                   _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
-                   roadmap_skill_get_title (skill));
-      return FALSE;
-    }
+  if (!check_loaded (context, skill, error))
+    return FALSE;
 
   /* Written earlier in this same change (a group of commands) */
   if (row_change == context->change && g_hash_table_contains (context->marked, skill))
@@ -110,10 +130,87 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
       *(gint64 *) own == row_change)
     return TRUE;
 
-  g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
-               _("“%s” was changed elsewhere meanwhile; nothing was changed"),
-               roadmap_skill_get_title (skill));
-  return FALSE;
+  return changed_elsewhere (skill, error);
+}
+
+/**
+ * roadmap_command_context_check_own_row:
+ * @row_key: names the row (see #RoadmapCommandContext.own_rows)
+ * @row_change: the change that wrote the row an undo or redo would
+ *   overwrite
+ *
+ * roadmap_command_context_check_own() for a row of its own beside the
+ * skill's progress (one of its topics): ticking one topic, or moving the
+ * skill, does not make undoing another topic refuse.
+ */
+gboolean
+roadmap_command_context_check_own_row (RoadmapCommandContext  *context,
+                                       RoadmapSkill           *skill,
+                                       const char             *row_key,
+                                       gint64                  row_change,
+                                       GError                **error)
+{
+  gpointer own;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (row_key != NULL, FALSE);
+
+  if (!check_loaded (context, skill, error))
+    return FALSE;
+
+  if (row_change == context->change && context->marked_rows != NULL &&
+      g_hash_table_contains (context->marked_rows, row_key))
+    return TRUE;
+
+  if (context->own_rows != NULL &&
+      g_hash_table_lookup_extended (context->own_rows, row_key, NULL, &own) &&
+      *(gint64 *) own == row_change)
+    return TRUE;
+
+  return changed_elsewhere (skill, error);
+}
+
+/* The row @row_key was written in this change. */
+void
+roadmap_command_context_mark_own_row (RoadmapCommandContext *context,
+                                      const char            *row_key)
+{
+  g_return_if_fail (context != NULL);
+
+  if (context->marked_rows != NULL)
+    g_hash_table_add (context->marked_rows, g_strdup (row_key));
+}
+
+/**
+ * roadmap_command_context_write_mark:
+ * @kind: %ROADMAP_HISTORY_NOTE or %ROADMAP_HISTORY_TOPIC
+ *
+ * Inside the change: the history row of an activity mark on @skill —
+ * when and from where, with the status the skill has on disk (not what
+ * changed).
+ */
+gboolean
+roadmap_command_context_write_mark (RoadmapCommandContext  *context,
+                                    RoadmapSkill           *skill,
+                                    RoadmapHistoryKind      kind,
+                                    GError                **error)
+{
+  RoadmapProgressRow row;
+  RoadmapHistoryEntry entry = {
+    .change = context->change,
+    .kind = kind,
+    .origin = context->origin,
+    .track_id = (char *) roadmap_skill_get_track_id (skill),
+    .skill_id = (char *) roadmap_skill_get_id (skill),
+    .changed_at = context->now,
+  };
+
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  if (!roadmap_store_read_row (context->store, skill, &row, error))
+    return FALSE;
+  entry.old_status = entry.new_status = row.status;
+  return roadmap_store_write_history (context->store, &entry, NULL, NULL, error);
 }
 
 /* @skill was written in this change. */

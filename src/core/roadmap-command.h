@@ -54,6 +54,10 @@ typedef enum
  *   change writes; they join @own_changes once it is committed
  * @catalog: (nullable): the loaded roadmaps; an undo or redo of a skill
  *   no longer in them is refused (%ROADMAP_COMMAND_ERROR_NOT_LOADED)
+ * @own_rows: (element-type utf8 gint64): @own_changes for rows of their
+ *   own beside a skill's progress (its topics), by a key for the row
+ * @marked_rows: (element-type utf8 utf8): the rows of @own_rows this
+ *   change writes
  */
 typedef struct
 {
@@ -64,6 +68,8 @@ typedef struct
   GHashTable *own_changes;
   GHashTable *marked;
   RoadmapCatalog *catalog;
+  GHashTable *own_rows;
+  GHashTable *marked_rows;
 } RoadmapCommandContext;
 
 #define ROADMAP_TYPE_COMMAND (roadmap_command_get_type ())
@@ -113,6 +119,17 @@ gboolean  roadmap_command_context_check_own (RoadmapCommandContext  *context,
                                              RoadmapSkill           *skill,
                                              gint64                  row_change,
                                              GError                **error);
+gboolean  roadmap_command_context_check_own_row (RoadmapCommandContext  *context,
+                                                 RoadmapSkill           *skill,
+                                                 const char             *row_key,
+                                                 gint64                  row_change,
+                                                 GError                **error);
+void      roadmap_command_context_mark_own_row  (RoadmapCommandContext  *context,
+                                                 const char             *row_key);
+gboolean  roadmap_command_context_write_mark (RoadmapCommandContext  *context,
+                                              RoadmapSkill           *skill,
+                                              RoadmapHistoryKind      kind,
+                                              GError                **error);
 void      roadmap_command_context_mark_own  (RoadmapCommandContext  *context,
                                              RoadmapSkill           *skill);
 

@@ -23,28 +23,6 @@ struct _RoadmapNoteCommand
 
 G_DEFINE_FINAL_TYPE (RoadmapNoteCommand, roadmap_note_command, ROADMAP_TYPE_COMMAND)
 
-/* Notes are in the history too: when, from where (not what). */
-static gboolean
-write_history (RoadmapNoteCommand     *self,
-               RoadmapCommandContext  *context,
-               GError                **error)
-{
-  RoadmapProgressRow row;
-  RoadmapHistoryEntry entry = {
-    .change = context->change,
-    .kind = ROADMAP_HISTORY_NOTE,
-    .origin = context->origin,
-    .track_id = (char *) roadmap_skill_get_track_id (self->skill),
-    .skill_id = (char *) roadmap_skill_get_id (self->skill),
-    .changed_at = context->now,
-  };
-
-  if (!roadmap_store_read_row (context->store, self->skill, &row, error))
-    return FALSE;
-  entry.old_status = entry.new_status = row.status;
-  return roadmap_store_write_history (context->store, &entry, NULL, NULL, error);
-}
-
 static gboolean
 roadmap_note_command_execute (RoadmapCommand         *command,
                               RoadmapCommandContext  *context,
@@ -93,7 +71,8 @@ roadmap_note_command_execute (RoadmapCommand         *command,
 
   if (!roadmap_store_write_note (context->store, self->skill, target, context->change,
                                  context->now / G_USEC_PER_SEC, error) ||
-      !write_history (self, context, error))
+      /* Notes are in the history too: when, from where (not what) */
+      !roadmap_command_context_write_mark (context, self->skill, ROADMAP_HISTORY_NOTE, error))
     return FALSE;
 
   *changed = TRUE;

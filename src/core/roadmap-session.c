@@ -25,6 +25,7 @@
 #include "roadmap-preference-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-session.h"
+#include "roadmap-topic-command.h"
 
 /* How many steps undo goes back */
 #define MAX_UNDO 100
@@ -58,6 +59,8 @@ struct _RoadmapSession
   GPtrArray *redo_stack;
   /* RoadmapSkill → gint64: the change this session last wrote it in */
   GHashTable *own_changes;
+  /* The same for other rows of a skill (its topics), by their key */
+  GHashTable *own_rows;
   /* The change the model holds all of (roadmap_session_reload()) */
   gint64 loaded_change;
   guint watch_id;
@@ -131,6 +134,7 @@ run_step (RoadmapSession      *self,
           GError             **error)
 {
   g_autoptr(GHashTable) marked = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) marked_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   RoadmapCommandContext context = {
     .store = self->store,
     .now = self->clock (self->clock_data),
@@ -138,6 +142,8 @@ run_step (RoadmapSession      *self,
     .own_changes = self->own_changes,
     .marked = marked,
     .catalog = self->catalog,
+    .own_rows = self->own_rows,
+    .marked_rows = marked_rows,
   };
   GHashTableIter iter;
   gpointer skill;
@@ -180,6 +186,14 @@ run_step (RoadmapSession      *self,
       *own = context.change;
       g_hash_table_insert (self->own_changes, skill, own);
     }
+  g_hash_table_iter_init (&iter, marked_rows);
+  while (g_hash_table_iter_next (&iter, &skill, NULL))
+    {
+      gint64 *own = g_new (gint64, 1);
+
+      *own = context.change;
+      g_hash_table_insert (self->own_rows, g_strdup (skill), own);
+    }
 
   /* Nothing else was committed in between: the model holds all. */
   if (previous == self->loaded_change)
@@ -217,6 +231,7 @@ roadmap_session_dispose (GObject *object)
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->own_changes, g_hash_table_unref);
+  g_clear_pointer (&self->own_rows, g_hash_table_unref);
 
   G_OBJECT_CLASS (roadmap_session_parent_class)->dispose (object);
 }
@@ -320,6 +335,7 @@ roadmap_session_init (RoadmapSession *self)
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_changes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->own_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->extra_roadmap_dirs = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -882,6 +898,32 @@ roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
 }
 
 /**
+ * roadmap_session_set_topic_done:
+ * @index: one of @skill's topics, from 0
+ * @done: tick it off, or untick it
+ *
+ * One step of undo (see #RoadmapTopicCommand); several topics in one
+ * change are a #RoadmapTopicCommand given to roadmap_session_run().
+ */
+gboolean
+roadmap_session_set_topic_done (RoadmapSession  *self,
+                                RoadmapSkill    *skill,
+                                guint            index,
+                                gboolean         done,
+                                GError         **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+  g_return_val_if_fail (index < roadmap_skill_get_n_topics (skill), FALSE);
+
+  command = roadmap_topic_command_new ();
+  roadmap_topic_command_add (ROADMAP_TOPIC_COMMAND (command), skill, index, done);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
  * roadmap_session_import_progress:
  *
  * Replaces all progress and notes with those of @file (all or nothing)
@@ -903,6 +945,7 @@ roadmap_session_import_progress (RoadmapSession  *self,
 
   clear_history (self);
   g_hash_table_remove_all (self->own_changes);
+  g_hash_table_remove_all (self->own_rows);
   return roadmap_store_load_progress_since (self->store, self->catalog, 0,
                                             &self->loaded_change, NULL, error);
 }

@@ -85,6 +85,11 @@ gboolean        roadmap_session_set_note         (RoadmapSession  *self,
 gboolean        roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
                                                            gboolean         count_skipped_as_done,
                                                            GError         **error);
+gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
+                                                  RoadmapSkill    *skill,
+                                                  guint            index,
+                                                  gboolean         done,
+                                                  GError         **error);
 gboolean        roadmap_session_import_progress  (RoadmapSession  *self,
                                                   GFile           *file,
                                                   GError         **error);

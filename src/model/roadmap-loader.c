@@ -434,7 +434,7 @@ load_topics (Loader       *loader,
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
                      _("expected a string, found %s"), describe_node (node));
-      if (!check_string (loader, where, json_node_get_string (node), TEXT_TITLE, MAX_TITLE_LENGTH, FALSE))
+      if (!check_string (loader, where, json_node_get_string (node), TEXT_TITLE, ROADMAP_TOPIC_MAX_LENGTH, FALSE))
         return FALSE;
 
       g_strv_builder_add (builder, json_node_get_string (node));

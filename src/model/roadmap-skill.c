@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "roadmap-notify-private.h"
 #include "roadmap-phase-private.h"
 #include "roadmap-skill-private.h"
@@ -34,6 +36,12 @@ struct _RoadmapSkill
   GDateTime *started_at_cache;
   GDateTime *finished_at_cache;
   char *note;
+  /* One per topic, set when it is ticked; NULL while none is. The store
+   * keys ticks by the topic's text (roadmap_skill_apply_topic_done()), so
+   * that reordering a roadmap's topics keeps them. */
+  guint8 *topics_done;
+  guint n_topics;
+  guint n_topics_done;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapSkill, roadmap_skill, G_TYPE_OBJECT)
@@ -51,10 +59,18 @@ enum {
   PROP_STARTED_AT,
   PROP_FINISHED_AT,
   PROP_NOTE,
+  PROP_N_TOPICS_DONE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  TOPIC_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static gboolean
 replace_string (char       **field,
@@ -133,6 +149,7 @@ roadmap_skill_finalize (GObject *object)
   g_clear_pointer (&self->started_at_cache, g_date_time_unref);
   g_clear_pointer (&self->finished_at_cache, g_date_time_unref);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->topics_done, g_free);
 
   G_OBJECT_CLASS (roadmap_skill_parent_class)->finalize (object);
 }
@@ -180,6 +197,9 @@ roadmap_skill_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_N_TOPICS_DONE:
+      g_value_set_uint (value, self->n_topics_done);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -206,8 +226,22 @@ roadmap_skill_class_init (RoadmapSkillClass *klass)
   properties[PROP_STARTED_AT] = g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_FINISHED_AT] = g_param_spec_boxed ("finished-at", NULL, NULL, G_TYPE_DATE_TIME, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  properties[PROP_N_TOPICS_DONE] = g_param_spec_uint ("n-topics-done", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RoadmapSkill::topic-changed:
+   * @index: the topic ticked or unticked
+   *
+   * Emitted for each topic whose tick changes; ::notify::n-topics-done
+   * follows when the count changed (a tick and an untick together leave
+   * it as it was).
+   */
+  signals[TOPIC_CHANGED] =
+    g_signal_new ("topic-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -283,7 +317,65 @@ roadmap_skill_set_topics (RoadmapSkill       *self,
 
   g_strfreev (self->topics);
   self->topics = g_strdupv ((char **) topics);
+  self->n_topics = topics != NULL ? g_strv_length (self->topics) : 0;
+  /* Ticks belong to texts, and are loaded again with progress */
+  g_clear_pointer (&self->topics_done, g_free);
+  self->n_topics_done = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOPICS]);
+}
+
+guint
+roadmap_skill_get_n_topics (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
+  return self->n_topics;
+}
+
+/**
+ * roadmap_skill_find_topic:
+ * @topic: a topic's text
+ *
+ * Returns: the index of the first topic with the text @topic, or -1
+ */
+int
+roadmap_skill_find_topic (RoadmapSkill *self,
+                          const char   *topic)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), -1);
+  g_return_val_if_fail (topic != NULL, -1);
+
+  for (guint i = 0; i < self->n_topics; i++)
+    if (strcmp (self->topics[i], topic) == 0)
+      return (int) i;
+  return -1;
+}
+
+/**
+ * roadmap_skill_get_topic_done:
+ * @index: a topic, from 0
+ *
+ * Returns: whether the learner ticked it off
+ */
+gboolean
+roadmap_skill_get_topic_done (RoadmapSkill *self,
+                              guint         index)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), FALSE);
+  g_return_val_if_fail (index < self->n_topics, FALSE);
+
+  return self->topics_done != NULL && self->topics_done[index];
+}
+
+/**
+ * roadmap_skill_get_n_topics_done:
+ *
+ * Returns: how many of the skill's topics are ticked off
+ */
+guint
+roadmap_skill_get_n_topics_done (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), 0);
+  return self->n_topics_done;
 }
 
 /**
@@ -507,6 +599,62 @@ roadmap_skill_apply_note (RoadmapSkill *self,
 
   if (replace_string (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+static void
+set_topic_done (RoadmapSkill *self,
+                guint         index,
+                gboolean      done)
+{
+  guint old_n = self->n_topics_done;
+
+  if (roadmap_skill_get_topic_done (self, index) == done)
+    return;
+
+  if (self->topics_done == NULL)
+    self->topics_done = g_new0 (guint8, self->n_topics);
+  self->topics_done[index] = done;
+  self->n_topics_done += done ? 1 : -1;
+
+  g_signal_emit (self, signals[TOPIC_CHANGED], 0, index);
+  if (old_n != self->n_topics_done && _roadmap_is_watched (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOPICS_DONE]);
+}
+
+/**
+ * roadmap_skill_apply_topic_done:
+ * @topic: a topic's text; one the skill does not have is let be (the
+ *   store keeps ticks of topics a roadmap no longer lists)
+ * @done: ticked or not
+ *
+ * A progress setter, as roadmap_skill_apply_progress(): every topic
+ * with the text @topic takes @done.
+ */
+void
+roadmap_skill_apply_topic_done (RoadmapSkill *self,
+                                const char   *topic,
+                                gboolean      done)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+  g_return_if_fail (topic != NULL);
+
+  for (guint i = 0; i < self->n_topics; i++)
+    if (strcmp (self->topics[i], topic) == 0)
+      set_topic_done (self, i, done);
+}
+
+/**
+ * roadmap_skill_clear_topics_done:
+ *
+ * A progress setter: no topic ticked (before all progress is loaded again).
+ */
+void
+roadmap_skill_clear_topics_done (RoadmapSkill *self)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  for (guint i = 0; self->n_topics_done > 0 && i < self->n_topics; i++)
+    set_topic_done (self, i, FALSE);
 }
 
 void

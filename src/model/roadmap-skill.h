@@ -31,6 +31,10 @@ typedef struct _RoadmapPhase RoadmapPhase;
  * progress file all keep to it */
 #define ROADMAP_NOTE_MAX_LENGTH 100000
 
+/* The longest topic, in characters: the loader, and a progress file's
+ * ticked topics, keep to it */
+#define ROADMAP_TOPIC_MAX_LENGTH 200
+
 static inline gint64
 roadmap_sort_key_for_unstored (guint index)
 {
@@ -47,6 +51,12 @@ void                 roadmap_skill_set_summary        (RoadmapSkill        *self
 const char * const  *roadmap_skill_get_topics         (RoadmapSkill        *self);
 void                 roadmap_skill_set_topics         (RoadmapSkill        *self,
                                                        const char * const  *topics);
+guint                roadmap_skill_get_n_topics       (RoadmapSkill        *self);
+int                  roadmap_skill_find_topic         (RoadmapSkill        *self,
+                                                       const char          *topic);
+gboolean             roadmap_skill_get_topic_done     (RoadmapSkill        *self,
+                                                       guint                index);
+guint                roadmap_skill_get_n_topics_done  (RoadmapSkill        *self);
 GListModel          *roadmap_skill_get_resources      (RoadmapSkill        *self);
 void                 roadmap_skill_add_resource       (RoadmapSkill        *self,
                                                        RoadmapResource     *resource);
@@ -80,5 +90,9 @@ void                 roadmap_skill_apply_progress_usec (RoadmapSkill       *self
                                                        gint64               finished_at);
 void                 roadmap_skill_apply_note         (RoadmapSkill        *self,
                                                        const char          *note);
+void                 roadmap_skill_apply_topic_done   (RoadmapSkill        *self,
+                                                       const char          *topic,
+                                                       gboolean             done);
+void                 roadmap_skill_clear_topics_done  (RoadmapSkill        *self);
 
 G_END_DECLS

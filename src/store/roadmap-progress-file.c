@@ -1,14 +1,18 @@
 /* roadmap-progress-file.c — export and import of progress as JSON
  *
- *   { "format": 1, "kind": "roadmap-progress", "exported_at": "…Z",
+ *   { "format": 2, "kind": "roadmap-progress", "exported_at": "…Z",
  *     "skills": [ { "track": "data-engineer", "skill": "python-sql",
  *                   "status": "done", "position": 0,
  *                   "started_at": "2026-01-05T10:00:00Z",
  *                   "finished_at": "2026-02-01T18:30:00Z",
- *                   "note": "…" } ] }
+ *                   "note": "…",
+ *                   "topics_done": ["Pandas", "NumPy"] } ] }
  *
- * A skill that has a note but never moved has no progress row: it is
- * written with its note only, without a status or position to claim.
+ * A skill that has a note or ticked topics but never moved has no
+ * progress row: it is written with those only, without a status or
+ * position to claim. "topics_done" holds the texts of the ticked topics
+ * (format 2); format 1, written before topics could be ticked, is read
+ * as a file with none ticked.
  *
  * "position" is the place in the skill's column of its track (sort keys
  * stay inside the database). Dates are UTC, from 1970 to 2200, and agree
@@ -23,6 +27,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -33,7 +39,10 @@
 #include "roadmap-store-private.h"
 #include "roadmap-text.h"
 
-#define PROGRESS_FORMAT    1
+#define PROGRESS_FORMAT    2
+/* The oldest format still read: 1 has no "topics_done" */
+#define PROGRESS_FORMAT_MIN 1
+#define MAX_TOPICS         1000
 #define PROGRESS_KIND      "roadmap-progress"
 #define MAX_POSITION       1000000
 #define MAX_ENTRIES        1000000
@@ -52,6 +61,7 @@ typedef struct
   GDateTime *started_at;
   GDateTime *finished_at;
   char *note;
+  GStrv topics_done;
 } Entry;
 
 static void
@@ -62,6 +72,7 @@ entry_clear (Entry *entry)
   g_clear_pointer (&entry->started_at, g_date_time_unref);
   g_clear_pointer (&entry->finished_at, g_date_time_unref);
   g_clear_pointer (&entry->note, g_free);
+  g_clear_pointer (&entry->topics_done, g_strfreev);
 }
 
 static gboolean G_GNUC_PRINTF (4, 5)
@@ -140,11 +151,51 @@ add_time (JsonBuilder  *builder,
   json_builder_add_string_value (builder, text);
 }
 
+/* The ticked topics of the skill (@track_id, @skill_id), from @topics:
+ * the rows of all skills in the order of the entries, stepped along
+ * with them (a merge, rather than a query per skill). @rc is the last
+ * step's result; %FALSE when a step failed. */
+static gboolean
+add_topics (JsonBuilder   *builder,
+            sqlite3_stmt  *topics,
+            int           *rc,
+            const char    *track_id,
+            const char    *skill_id)
+{
+  gboolean any = FALSE;
+
+  while (*rc == SQLITE_ROW)
+    {
+      int cmp = strcmp ((const char *) sqlite3_column_text (topics, 0), track_id);
+
+      if (cmp == 0)
+        cmp = strcmp ((const char *) sqlite3_column_text (topics, 1), skill_id);
+      if (cmp > 0)
+        break;
+      if (cmp == 0)
+        {
+          if (!any)
+            {
+              json_builder_set_member_name (builder, "topics_done");
+              json_builder_begin_array (builder);
+              any = TRUE;
+            }
+          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (topics, 2));
+        }
+      *rc = sqlite3_step (topics);
+    }
+
+  if (any)
+    json_builder_end_array (builder);
+  return *rc == SQLITE_ROW || *rc == SQLITE_DONE;
+}
+
 /**
  * roadmap_progress_file_export:
  *
- * Writes every progress row and note of the database (also those of
- * roadmaps not loaded now) to @file, replacing it only once complete.
+ * Writes every progress row, note and ticked topic of the database
+ * (also those of roadmaps not loaded now) to @file, replacing it only
+ * once complete.
  */
 gboolean
 roadmap_progress_file_export (RoadmapStore  *store,
@@ -152,6 +203,7 @@ roadmap_progress_file_export (RoadmapStore  *store,
                               GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) topics = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -159,27 +211,38 @@ roadmap_progress_file_export (RoadmapStore  *store,
   g_autofree char *json = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize length;
-  int rc;
+  int rc, topics_rc;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (store), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* A read transaction: one consistent snapshot of both tables. */
+  /* A read transaction: one consistent snapshot of all tables. */
   if (!_roadmap_store_exec (store, "BEGIN", error))
     return FALSE;
 
+  /* Every skill with a row of progress, a note or a ticked topic */
   if (!_roadmap_store_prepare (store,
-                               "SELECT p.track_id, p.skill_id, p.status,"
-                               "       row_number () OVER (PARTITION BY p.track_id, p.status"
-                               "                           ORDER BY p.sort_key, p.skill_id) - 1,"
-                               "       p.started_at, p.finished_at, nullif (n.body, '')"
-                               " FROM progress AS p LEFT JOIN notes AS n USING (track_id, skill_id)"
-                               " UNION ALL"
-                               " SELECT n.track_id, n.skill_id, NULL, NULL, NULL, NULL, n.body"
-                               " FROM notes AS n LEFT JOIN progress AS p USING (track_id, skill_id)"
-                               " WHERE p.track_id IS NULL AND n.body != ''"
+                               "WITH ranked AS ("
+                               "  SELECT track_id, skill_id, status,"
+                               "         row_number () OVER (PARTITION BY track_id, status"
+                               "                             ORDER BY sort_key, skill_id) - 1 AS position,"
+                               "         started_at, finished_at"
+                               "  FROM progress),"
+                               " skills AS ("
+                               "  SELECT track_id, skill_id FROM progress"
+                               "  UNION SELECT track_id, skill_id FROM notes WHERE body != ''"
+                               "  UNION SELECT track_id, skill_id FROM topics WHERE done)"
+                               " SELECT s.track_id, s.skill_id, r.status, r.position,"
+                               "        r.started_at, r.finished_at, nullif (n.body, '')"
+                               " FROM skills AS s"
+                               " LEFT JOIN ranked AS r USING (track_id, skill_id)"
+                               " LEFT JOIN notes AS n USING (track_id, skill_id)"
                                " ORDER BY 1, 2",
-                               &stmt, error))
+                               &stmt, error) ||
+      !_roadmap_store_prepare (store,
+                               "SELECT track_id, skill_id, topic FROM topics WHERE done"
+                               " ORDER BY track_id, skill_id, topic",
+                               &topics, error))
     {
       _roadmap_store_rollback (store);
       return FALSE;
@@ -195,6 +258,7 @@ roadmap_progress_file_export (RoadmapStore  *store,
   json_builder_set_member_name (builder, "skills");
   json_builder_begin_array (builder);
 
+  topics_rc = sqlite3_step (topics);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       json_builder_begin_object (builder);
@@ -219,14 +283,24 @@ roadmap_progress_file_export (RoadmapStore  *store,
           json_builder_set_member_name (builder, "note");
           json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 6));
         }
+      if (!add_topics (builder, topics, &topics_rc,
+                       (const char *) sqlite3_column_text (stmt, 0),
+                       (const char *) sqlite3_column_text (stmt, 1)))
+        {
+          rc = topics_rc;
+          break;
+        }
       json_builder_end_object (builder);
     }
 
   g_clear_pointer (&stmt, sqlite3_finalize);
+  g_clear_pointer (&topics, sqlite3_finalize);
   _roadmap_store_rollback (store);
 
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (store, rc, error);
+  if (topics_rc != SQLITE_DONE && topics_rc != SQLITE_ROW)
+    return _roadmap_store_fail (store, topics_rc, error);
 
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -366,10 +440,68 @@ parse_string (JsonObject  *object,
   return TRUE;
 }
 
+/* "topics_done": the texts of the ticked topics, each as the loader
+ * checks a roadmap's topics, none twice */
+static gboolean
+parse_topics (JsonObject  *object,
+              const char  *file_name,
+              const char  *path,
+              GStrv       *out,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "topics_done");
+  g_autofree char *where = g_strconcat (path, ".topics_done", NULL);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  guint n;
+
+  *out = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, file_name, where, _("expected a list of topics"));
+
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n > MAX_TOPICS)
+    return invalid (error, file_name, where, _("more than %d topics"), MAX_TOPICS);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", where, i);
+      g_autoptr(GError) text_error = NULL;
+      g_autofree char *quoted = NULL;
+      const char *topic;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return invalid (error, file_name, element_path, _("expected a string"));
+      topic = json_node_get_string (element);
+      if (!roadmap_text_check_title (topic, &text_error))
+        return invalid (error, file_name, element_path, "%s", text_error->message);
+      if (g_utf8_strlen (topic, -1) > ROADMAP_TOPIC_MAX_LENGTH)
+        return invalid (error, file_name, element_path, _("the topic is longer than %d characters"),
+                        ROADMAP_TOPIC_MAX_LENGTH);
+      if (!g_hash_table_add (seen, (gpointer) topic))
+        {
+          quoted = quote (topic);
+          return invalid (error, file_name, element_path, _("the topic “%s” is listed twice"), quoted);
+        }
+      g_strv_builder_add (builder, topic);
+    }
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
 static gboolean
 parse_entry (JsonNode    *node,
              const char  *file_name,
              const char  *path,
+             gint64       format,
              GHashTable  *seen,
              Entry       *entry,
              GError     **error)
@@ -385,11 +517,19 @@ parse_entry (JsonNode    *node,
     return invalid (error, file_name, path, _("expected an object"));
   object = json_node_get_object (node);
 
-  /* The status may only be missing on an entry with just a note */
+  /* Format 1 has no ticked topics: a member of that name means nothing */
+  if (format >= 2 && !parse_topics (object, file_name, path, &entry->topics_done, error))
+    return FALSE;
+
+  /* The status may only be missing on an entry with just a note or
+   * ticked topics */
   if (!parse_string (object, "track", TRUE, file_name, path, &track_id, error) ||
       !parse_string (object, "skill", TRUE, file_name, path, &skill_id, error) ||
       !parse_string (object, "note", FALSE, file_name, path, &note, error) ||
-      !parse_string (object, "status", note == NULL || note[0] == '\0', file_name, path, &status, error))
+      !parse_string (object, "status",
+                     (note == NULL || note[0] == '\0') &&
+                     (entry->topics_done == NULL || entry->topics_done[0] == NULL),
+                     file_name, path, &status, error))
     return FALSE;
 
   if (!roadmap_loader_is_valid_id (track_id))
@@ -414,7 +554,7 @@ parse_entry (JsonNode    *node,
        json_object_has_member (object, "started_at") ||
        json_object_has_member (object, "finished_at")))
     return invalid (error, file_name, path,
-                    _("a skill without a status can only have a note"));
+                    _("a skill without a status can only have a note and ticked topics"));
   if (note != NULL && g_utf8_strlen (note, -1) > ROADMAP_NOTE_MAX_LENGTH)
     return invalid (error, file_name, path, _("the note is longer than %d characters"),
                     ROADMAP_NOTE_MAX_LENGTH);
@@ -462,6 +602,7 @@ parse_progress (JsonNode    *document,
   JsonObject *root;
   JsonNode *node = document;
   JsonArray *skills;
+  gint64 format;
 
   g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
 
@@ -484,13 +625,15 @@ parse_progress (JsonNode    *document,
   node = json_object_get_member (root, "format");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) != PROGRESS_FORMAT)
+      json_node_get_int (node) < PROGRESS_FORMAT_MIN ||
+      json_node_get_int (node) > PROGRESS_FORMAT)
     {
       invalid (error, file_name, "format",
-               _("unknown progress file format; this version of Roadmap reads format %d"),
-               PROGRESS_FORMAT);
+               _("unknown progress file format; this version of Roadmap reads formats %d to %d"),
+               PROGRESS_FORMAT_MIN, PROGRESS_FORMAT);
       return NULL;
     }
+  format = json_node_get_int (node);
 
   node = json_object_get_member (root, "skills");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -510,7 +653,7 @@ parse_progress (JsonNode    *document,
     {
       g_autofree char *path = g_strdup_printf ("skills[%u]", i);
 
-      if (!parse_entry (json_array_get_element (skills, i), file_name, path, seen,
+      if (!parse_entry (json_array_get_element (skills, i), file_name, path, format, seen,
                         &g_array_index (entries, Entry, i), error))
         return NULL;
     }
@@ -606,6 +749,7 @@ write_entries (ImportContext  *context,
   RoadmapStore *store = context->store;
   g_autoptr(sqlite3_stmt) progress = NULL;
   g_autoptr(sqlite3_stmt) notes = NULL;
+  g_autoptr(sqlite3_stmt) topics = NULL;
   g_autoptr(sqlite3_stmt) history = NULL;
   g_autoptr(GHashTable) old_statuses = NULL;
   GHashTableIter iter;
@@ -621,6 +765,10 @@ write_entries (ImportContext  *context,
                                " VALUES (?1, ?2, ?3, ?4, ?5)",
                                &notes, error) ||
       !_roadmap_store_prepare (store,
+                               "INSERT INTO topics (track_id, skill_id, topic, done, updated_at, change)"
+                               " VALUES (?1, ?2, ?3, 1, ?4, ?5)",
+                               &topics, error) ||
+      !_roadmap_store_prepare (store,
                                "INSERT INTO history (change, kind, origin, track_id, skill_id,"
                                "  old_status, new_status, changed_at)"
                                " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -633,7 +781,7 @@ write_entries (ImportContext  *context,
   old_statuses = read_statuses (context, error);
   if (old_statuses == NULL ||
       !write_history (context, "", "", ROADMAP_STATUS_TODO, ROADMAP_STATUS_TODO, error) ||
-      !_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes;", error))
+      !_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes; DELETE FROM topics;", error))
     return FALSE;
 
   for (guint i = 0; i < entries->len; i++)
@@ -670,6 +818,19 @@ write_entries (ImportContext  *context,
             return FALSE;
         }
 
+      for (guint t = 0; entry->topics_done != NULL && entry->topics_done[t] != NULL; t++)
+        {
+          sqlite3_bind_text (topics, 1, entry->track_id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (topics, 2, entry->skill_id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (topics, 3, entry->topics_done[t], -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (topics, 4, context->now / G_USEC_PER_SEC);
+          sqlite3_bind_int64 (topics, 5, context->change);
+          rc = sqlite3_step (topics);
+          sqlite3_reset (topics);
+          if (rc != SQLITE_DONE)
+            return _roadmap_store_fail (store, rc, error);
+        }
+
       if (entry->note == NULL)
         continue;
 
@@ -703,7 +864,8 @@ write_entries (ImportContext  *context,
  * @origin: who asks, for the history
  * @now: microseconds since the Unix epoch (UTC), for the history
  *
- * Replaces all progress and notes with those of @file in one change. The
+ * Replaces all progress, notes and ticked topics with those of @file
+ * in one change (a format-1 file has none ticked). The
  * file is checked completely first; on any error nothing is changed.
  * Entries of roadmaps not loaded now are kept in the database for when
  * they are. The model is not touched: the caller reloads it.

@@ -77,8 +77,10 @@ apply_loaded_track (RoadmapTrack *track,
             roadmap_progress_row_init_unstored (&row, skill);
 
           roadmap_progress_row_apply (&row, skill);
-          /* Notes are set again by load_notes() */
+          /* Notes and ticked topics are set again by load_notes() and
+           * load_topics() */
           roadmap_skill_apply_note (skill, NULL);
+          roadmap_skill_clear_topics_done (skill);
         }
       roadmap_phase_release_counts (phase);
     }
@@ -215,6 +217,56 @@ load_notes (RoadmapStore    *self,
   return TRUE;
 }
 
+/* The ticked and unticked topics written after change @since (all for
+ * 0). A skill has several rows, one after the other in key order: the
+ * cursor meets each skill once. */
+static gboolean
+load_topics (RoadmapStore    *self,
+             RoadmapCatalog  *catalog,
+             gint64           since,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(RefCursor) cursor = { NULL, };
+  g_autofree char *last_track_id = NULL;
+  g_autofree char *last_skill_id = NULL;
+  RoadmapSkill *skill = NULL;
+  int rc;
+
+  if (!_roadmap_store_prepare (self,
+                               "SELECT track_id, skill_id, topic, done FROM topics WHERE change > ?1"
+                               " ORDER BY track_id, skill_id",
+                               &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, since);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *track_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *skill_id = (const char *) sqlite3_column_text (stmt, 1);
+      const char *topic = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (g_strcmp0 (track_id, last_track_id) != 0 || g_strcmp0 (skill_id, last_skill_id) != 0)
+        {
+          const RoadmapSkillRef *ref = ref_cursor_find (&cursor, catalog, track_id, skill_id);
+
+          skill = ref != NULL ? ref->skill : NULL;
+          g_free (last_track_id);
+          g_free (last_skill_id);
+          last_track_id = g_strdup (track_id);
+          last_skill_id = g_strdup (skill_id);
+        }
+
+      if (skill != NULL && topic != NULL)
+        roadmap_skill_apply_topic_done (skill, topic, sqlite3_column_int (stmt, 3) != 0);
+    }
+
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (self, rc, error);
+
+  return TRUE;
+}
+
 /* The last change (the history's last id) and the last that replaced all
  * progress (an import) */
 static gboolean
@@ -264,6 +316,7 @@ load_all (RoadmapStore    *self,
     }
 
   return load_notes (self, catalog, 0, error) &&
+         load_topics (self, catalog, 0, error) &&
          _roadmap_store_load_preferences (self, catalog, 0, error);
 }
 
@@ -307,6 +360,7 @@ load_newer (RoadmapStore    *self,
     return _roadmap_store_fail (self, rc, error);
 
   return load_notes (self, catalog, since, error) &&
+         load_topics (self, catalog, since, error) &&
          _roadmap_store_load_preferences (self, catalog, since, error);
 }
 
@@ -374,7 +428,7 @@ fail:
 /**
  * roadmap_store_load_progress:
  *
- * Sets status, place, dates and note of every skill in @catalog from the
+ * Sets status, place, dates, note and ticked topics of every skill in @catalog from the
  * database. Rows of skills that are not loaded (a roadmap file was removed)
  * are kept in the database, untouched.
  */

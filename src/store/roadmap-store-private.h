@@ -45,6 +45,13 @@ gboolean _roadmap_store_prepare_cached (RoadmapStore  *self,
                                         const char    *sql,
                                         sqlite3_stmt **stmt,
                                         GError       **error);
+/* Steps a cached statement that returns no row, and resets it */
+gboolean _roadmap_store_step_done   (RoadmapStore  *self,
+                                     sqlite3_stmt  *stmt,
+                                     GError       **error);
+/* Binds ?1 and ?2 of @stmt to the track and skill ids of @skill */
+void     _roadmap_store_bind_skill  (sqlite3_stmt  *stmt,
+                                     RoadmapSkill  *skill);
 gboolean _roadmap_store_begin       (RoadmapStore  *self,
                                      GError       **error);
 gboolean _roadmap_store_commit      (RoadmapStore  *self,

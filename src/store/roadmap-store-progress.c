@@ -61,10 +61,10 @@ _roadmap_store_read_row_columns (sqlite3_stmt       *stmt,
   };
 }
 
-static gboolean
-step_done (RoadmapStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_roadmap_store_step_done (RoadmapStore  *self,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -72,6 +72,14 @@ step_done (RoadmapStore  *self,
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (self, rc, error);
   return TRUE;
+}
+
+void
+_roadmap_store_bind_skill (sqlite3_stmt *stmt,
+                           RoadmapSkill *skill)
+{
+  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
 }
 
 /* One integer from a cached statement: @found is FALSE for no row or NULL */
@@ -267,7 +275,7 @@ roadmap_store_write_row (RoadmapStore             *self,
   sqlite3_bind_int64 (stmt, 7, now);
   sqlite3_bind_int64 (stmt, 8, change);
 
-  return step_done (self, stmt, error);
+  return _roadmap_store_step_done (self, stmt, error);
 }
 
 /* Whether the skill of @skill_id (a row of @skill's track) is in
@@ -727,7 +735,7 @@ roadmap_store_write_history (RoadmapStore              *self,
   bind_time (stmt, 11, old_row != NULL ? old_row->finished_at : ROADMAP_NO_TIME);
   sqlite3_bind_int64 (stmt, 12, entry->changed_at);
 
-  if (!step_done (self, stmt, error))
+  if (!_roadmap_store_step_done (self, stmt, error))
     return FALSE;
   self->history_written = TRUE;
   self->last_history_id = sqlite3_last_insert_rowid (self->db);
@@ -752,7 +760,7 @@ roadmap_store_write_history (RoadmapStore              *self,
       sqlite3_bind_int (stmt, 3, entry->kind);
       sqlite3_bind_int64 (stmt, 4, entry->changed_at);
       sqlite3_bind_int64 (stmt, 5, self->last_history_id);
-      if (!step_done (self, stmt, error))
+      if (!_roadmap_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -783,8 +791,7 @@ roadmap_store_read_note (RoadmapStore  *self,
                                       &stmt, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  _roadmap_store_bind_skill (stmt, skill);
   rc = sqlite3_step (stmt);
   *note = NULL;
   if (change != NULL)
@@ -836,13 +843,12 @@ roadmap_store_write_note (RoadmapStore  *self,
                                       &stmt, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, roadmap_skill_get_track_id (skill), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
+  _roadmap_store_bind_skill (stmt, skill);
   sqlite3_bind_text (stmt, 3, note != NULL ? note : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, change);
 
-  return step_done (self, stmt, error);
+  return _roadmap_store_step_done (self, stmt, error);
 }
 
 /**

@@ -24,7 +24,7 @@
 
 /* "RdMp" */
 #define APPLICATION_ID  0x52644d70
-#define SCHEMA_VERSION  4
+#define SCHEMA_VERSION  5
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
 
@@ -144,7 +144,23 @@ static const char * const migrations[SCHEMA_VERSION] = {
   ");"
   "INSERT INTO history_compaction VALUES (1, 0, 0);",
 
-  /* 3 → 4: the learner's preferences that the window, the command line
+  /* 3 → 4: the topics the learner ticked off, keyed by the topic's text
+   * (reordering a roadmap's topics keeps them; a renamed topic starts
+   * unticked). An untick keeps its row with done = 0, as a removed note
+   * keeps its own, so that other processes reading the newer rows see
+   * it go; rows of topics a roadmap no longer lists are kept for when
+   * an edit brings the text back. */
+  "CREATE TABLE topics ("
+  "  track_id   TEXT    NOT NULL,"
+  "  skill_id   TEXT    NOT NULL,"
+  "  topic      TEXT    NOT NULL,"
+  "  done       INTEGER NOT NULL CHECK (done IN (0, 1)),"
+  "  updated_at INTEGER NOT NULL,"
+  "  change     INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id, topic)"
+  ") WITHOUT ROWID;",
+
+  /* 4 → 5: the learner's preferences that the window, the command line
    * and the report must agree on (see roadmap-store-preferences.c) */
   "CREATE TABLE preferences ("
   "  key        TEXT    NOT NULL PRIMARY KEY,"

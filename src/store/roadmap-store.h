@@ -121,6 +121,19 @@ gboolean      roadmap_store_write_note           (RoadmapStore    *self,
                                                   gint64           change,
                                                   gint64           now,
                                                   GError         **error);
+gboolean      roadmap_store_read_topic           (RoadmapStore    *self,
+                                                  RoadmapSkill    *skill,
+                                                  const char      *topic,
+                                                  gboolean        *done,
+                                                  gint64          *change,
+                                                  GError         **error);
+gboolean      roadmap_store_write_topic          (RoadmapStore    *self,
+                                                  RoadmapSkill    *skill,
+                                                  const char      *topic,
+                                                  gboolean         done,
+                                                  gint64           change,
+                                                  gint64           now,
+                                                  GError         **error);
 
 gboolean      roadmap_store_read_preference      (RoadmapStore    *self,
                                                   const char      *key,

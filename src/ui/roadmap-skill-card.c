@@ -52,7 +52,13 @@ update_details (RoadmapSkillCard *self)
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *details = NULL;
 
-  if (n_topics > 0)
+  guint n_done = roadmap_skill_get_n_topics_done (self->skill);
+
+  if (n_done > 0)
+    /* Translators: topics ticked off on a card, "3 of 7 topics" */
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u of %u topic", "%u of %u topics", n_topics),
+                                             n_done, n_topics));
+  else if (n_topics > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u topic", "%u topics", n_topics), n_topics));
   if (n_resources > 0)
     g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u link", "%u links", n_resources), n_resources));
@@ -396,6 +402,7 @@ roadmap_skill_card_constructed (GObject *object)
   update_status (self);
 
   g_signal_connect_object (skill, "notify::status", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (skill, "notify::n-topics-done", G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (skill, "notify::started-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (skill, "notify::finished-at", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 }

@@ -29,8 +29,11 @@ struct _RoadmapSkillDialog
 
   AdwWindowTitle *window_title;
   GtkLabel *summary_label;
-  GtkLabel *topics_label;
+  AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *topics_group;
+  GPtrArray *topic_checks;        /* GtkCheckButton, one per topic */
+  gboolean showing_topics;        /* while the checks are set to the skill's ticks */
+  AdwToast *offer;                /* the latest offer to move the skill */
   AdwPreferencesGroup *resources_group;
   GtkTextView *notes_view;
   GtkLabel *notes_status;
@@ -133,18 +136,147 @@ fill_resources (RoadmapSkillDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->resources_group), n > 0);
 }
 
+/* The checks show the skill's ticks; setting them is not the learner's
+ * choice: no command goes out */
+static void
+show_topic (RoadmapSkillDialog *self,
+            guint               index)
+{
+  if (index >= self->topic_checks->len)
+    return;
+
+  self->showing_topics = TRUE;
+  gtk_check_button_set_active (g_ptr_array_index (self->topic_checks, index),
+                               roadmap_skill_get_topic_done (self->skill, index));
+  self->showing_topics = FALSE;
+}
+
+static void
+add_toast (RoadmapSkillDialog *self,
+           const char         *title,
+           const char         *button_label,
+           RoadmapStatus       status)
+{
+  /* Toast titles are Pango markup in libadwaita 1.2; ours are text. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (button_label != NULL)
+    {
+      /* A newer offer replaces the one shown */
+      if (self->offer != NULL)
+        adw_toast_dismiss (self->offer);
+      g_set_object (&self->offer, toast);
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, "details.move");
+      adw_toast_set_action_target_value (toast, g_variant_new_uint32 (status));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* After a tick: the first of a skill in To-do offers Doing, the last of
+ * one not Done offers Done. An offer, never a move of its own. */
+static void
+offer_move (RoadmapSkillDialog *self,
+            guint               n_done_before)
+{
+  RoadmapStatus status = roadmap_skill_get_status (self->skill);
+  guint n_done = roadmap_skill_get_n_topics_done (self->skill);
+  g_autofree char *title = NULL;
+
+  if (n_done <= n_done_before)
+    return;
+
+  if (n_done == roadmap_skill_get_n_topics (self->skill) && status != ROADMAP_STATUS_DONE)
+    {
+      /* Translators: a notification in a skill's details */
+      title = g_strdup_printf (_("Every topic of %s is ticked off"), roadmap_skill_get_title (self->skill));
+      add_toast (self, title, _("Move to D_one"), ROADMAP_STATUS_DONE);
+    }
+  else if (n_done_before == 0 && status == ROADMAP_STATUS_TODO)
+    {
+      /* Translators: a notification in a skill's details */
+      title = g_strdup_printf (_("Started on %s?"), roadmap_skill_get_title (self->skill));
+      add_toast (self, title, _("Move to _Doing"), ROADMAP_STATUS_DOING);
+    }
+}
+
+static void
+on_topic_toggled (GtkCheckButton     *check,
+                  RoadmapSkillDialog *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "index"));
+  guint n_done_before = roadmap_skill_get_n_topics_done (self->skill);
+  g_autoptr(GError) error = NULL;
+
+  if (self->showing_topics)
+    return;
+
+  if (!roadmap_session_set_topic_done (self->session, self->skill, index,
+                                       gtk_check_button_get_active (check), &error))
+    {
+      /* Translators: a notification; %s is the reason */
+      g_autofree char *title = g_strdup_printf (_("Could not save the tick. %s"), error->message);
+
+      add_toast (self, title, NULL, 0);
+    }
+  else
+    offer_move (self, n_done_before);
+
+  /* What the database has, also when it refused or had it already */
+  show_topic (self, index);
+}
+
+static void
+on_skill_topic_changed (RoadmapSkillDialog *self,
+                        guint               index)
+{
+  show_topic (self, index);
+}
+
 static void
 fill_topics (RoadmapSkillDialog *self)
 {
   const char * const *topics = roadmap_skill_get_topics (self->skill);
-  g_autofree char *text = NULL;
+  guint n = roadmap_skill_get_n_topics (self->skill);
 
-  if (topics != NULL)
-    /* Translators: the separator between topics, "REST · GraphQL" */
-    text = g_strjoinv (_(" · "), (char **) topics);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
 
-  gtk_label_set_text (self->topics_label, text != NULL ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), text != NULL && text[0] != '\0');
+      /* Text, not markup: "Primary & foreign keys" */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), topics[i]);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      /* One stop for Tab: the row; Space or Enter on it ticks */
+      gtk_widget_set_focusable (check, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, topics[i], -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (check), "index", GUINT_TO_POINTER (i));
+      g_ptr_array_add (self->topic_checks, check);
+      adw_preferences_group_add (self->topics_group, row);
+
+      show_topic (self, i);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_topic_toggled), self, 0);
+    }
+
+  g_signal_connect_object (self->skill, "topic-changed", G_CALLBACK (on_skill_topic_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (GTK_WIDGET (self->topics_group), n > 0);
+}
+
+static void
+move_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  RoadmapSkillDialog *self = ROADMAP_SKILL_DIALOG (widget);
+  guint status = g_variant_get_uint32 (parameter);
+
+  if (status < ROADMAP_N_STATUSES)
+    g_signal_emit (self, signals[MOVE_REQUESTED], 0, status);
 }
 
 static gboolean
@@ -327,6 +459,8 @@ roadmap_skill_dialog_dispose (GObject *object)
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_object (&self->skill);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->topic_checks, g_ptr_array_unref);
+  g_clear_object (&self->offer);
 
   G_OBJECT_CLASS (roadmap_skill_dialog_parent_class)->dispose (object);
 }
@@ -364,7 +498,7 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, resources_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, notes_view);
@@ -381,12 +515,15 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
                                              G_STRUCT_OFFSET (RoadmapSkillDialog, status_toggles[ROADMAP_STATUS_SKIPPED]));
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  /* A notification's offer to move the skill: its column */
+  gtk_widget_class_install_action (widget_class, "details.move", "u", move_activated);
 }
 
 static void
 roadmap_skill_dialog_init (RoadmapSkillDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->topic_checks = g_ptr_array_new ();
 }
 
 RoadmapSkillDialog *

@@ -12,6 +12,7 @@
 #include "roadmap-pdf-export.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
+#include "roadmap-topic-command.h"
 #include "roadmap-window.h"
 
 struct _RoadmapWindow
@@ -167,7 +168,17 @@ on_command_done (RoadmapWindow      *self,
   g_autofree char *title = NULL;
   RoadmapSkill *skill;
 
-  /* Notes say "Saved" under themselves; moves are worth a toast. */
+  /* Notes say "Saved" under themselves, and a tick shows in its check;
+   * moves are worth a toast, and so is a tick undone or redone by
+   * Ctrl+Z, away from its check. */
+  if (ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN)
+    {
+      title = roadmap_command_describe (command, step);
+      add_toast (self, title,
+                 step == ROADMAP_COMMAND_UNDO ? _("_Redo") : _("_Undo"),
+                 step == ROADMAP_COMMAND_UNDO ? "win.redo" : "win.undo", FALSE);
+      return;
+    }
   if (!ROADMAP_IS_MOVE_COMMAND (command))
     return;
 
@@ -192,7 +203,9 @@ on_command_failed (RoadmapWindow      *self,
 {
   g_autofree char *title = NULL;
 
-  if (!ROADMAP_IS_MOVE_COMMAND (command))
+  /* A tick that fails says so in the details, where it was made */
+  if (!ROADMAP_IS_MOVE_COMMAND (command) &&
+      !(ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN))
     return;
 
   if (step == ROADMAP_COMMAND_UNDO)
