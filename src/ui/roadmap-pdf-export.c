@@ -1,8 +1,8 @@
 /* roadmap-pdf-export.c — one export, from the questions to the toast
  *
  *   roadmap_pdf_export_run ()
- *     → "All tracks / Current track" (an AdwMessageDialog; skipped when
- *       there is only one track to report on)
+ *     → "All tracks / Current track" (roadmap_report_scope_ask (): skipped
+ *       when there is only one track to report on)
  *     → where (GtkFileChooserNative, "roadmap-progress-2026-11-25.pdf")
  *     → roadmap_pdf_export_start (): the report is written on a worker
  *       thread; a toast shows a bar of the pages done; then a toast "Exported …"
@@ -31,6 +31,7 @@
 
 #include "roadmap-pdf-export.h"
 #include "roadmap-report-export.h"
+#include "roadmap-report-scope.h"
 
 #define PROGRESS_INTERVAL_MS 150
 
@@ -298,18 +299,21 @@ choose_file (RoadmapPdfExport *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The export holds itself alive until the question is answered */
 static void
-on_scope_chosen (RoadmapPdfExport *self,
-                 const char       *response,
-                 AdwMessageDialog *dialog)
+on_scope_chosen (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  if (g_strcmp0 (response, "all") != 0 && g_strcmp0 (response, "current") != 0)
+  g_autoptr(RoadmapPdfExport) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!roadmap_report_scope_ask_finish (result, &self->all_tracks, &error))
     {
       finish (self, FALSE);
       return;
     }
 
-  self->all_tracks = g_str_equal (response, "all");
   choose_file (self);
 }
 
@@ -427,38 +431,12 @@ roadmap_pdf_export_dup_default_name (RoadmapPdfExport *self,
 void
 roadmap_pdf_export_run (RoadmapPdfExport *self)
 {
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
   g_return_if_fail (ROADMAP_IS_PDF_EXPORT (self));
   g_return_if_fail (!self->running);
 
   self->running = TRUE;
-
-  if (self->track == NULL || self->parent == NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->catalog)) < 2)
-    {
-      self->all_tracks = TRUE;
-      choose_file (self);
-      return;
-    }
-
-  /* Translators: %s is a track, "Data Engineer" */
-  body = g_strdup_printf (_("The report can cover every track, or only “%s”."),
-                          roadmap_track_get_title (self->track));
-  dialog = adw_message_dialog_new (self->parent, _("Export Progress as PDF"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "current", _("_Current Track"),
-                                    "all", _("_All Tracks"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "all",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "all");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_scope_chosen), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  roadmap_report_scope_ask (self->parent, _("Export Progress as PDF"), self->catalog, self->track,
+                            self->cancellable, on_scope_chosen, g_object_ref (self));
 }
 
 /**
@@ -519,7 +497,7 @@ roadmap_pdf_export_start (RoadmapPdfExport *self,
 /**
  * roadmap_pdf_export_cancel:
  *
- * Gives up: closes the file chooser, or stops writing (an existing file is
+ * Gives up: closes the question or the file chooser, or stops writing (an existing file is
  * left as it was).
  */
 void
