@@ -24,6 +24,12 @@ on_response (AdwMessageDialog *dialog,
              const char       *response,
              GTask            *task)
 {
+  g_autoptr(GTask) hold = g_object_ref (task);
+
+  /* One answer: the dialog closing after it would give its close
+   * response too */
+  g_signal_handlers_disconnect_by_func (dialog, on_response, task);
+
   if (g_task_return_error_if_cancelled (task))
     return;
 

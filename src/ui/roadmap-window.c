@@ -371,13 +371,36 @@ show_load_errors (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A report needs the progress and something to report on, all of it;
+ * and one export runs at a time. */
+static void
+update_report_actions (RoadmapWindow *self)
+{
+  gboolean can_report = roadmap_session_get_store (self->session) != NULL &&
+                        roadmap_session_get_n_pending (self->session) == 0 &&
+                        g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (self->session))) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 can_report && self->pdf_export == NULL);
+}
+
+/* The track on the board, if the board is shown */
+static RoadmapTrack *
+current_track (RoadmapWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0)
+    return roadmap_board_get_track (self->board);
+
+  return NULL;
+}
+
 static void
 on_pdf_export_finished (RoadmapWindow    *self,
                         gboolean          success,
                         RoadmapPdfExport *pdf_export)
 {
   g_clear_object (&self->pdf_export);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", TRUE);
+  update_report_actions (self);
 }
 
 /* One export at a time; it runs on a worker thread (RoadmapPdfExport). */
@@ -387,19 +410,16 @@ export_pdf_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RoadmapWindow *self = ROADMAP_WINDOW (widget);
-  RoadmapTrack *track = NULL;
 
   if (self->pdf_export != NULL)
     return;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0)
-    track = roadmap_board_get_track (self->board);
-
   self->pdf_export = roadmap_pdf_export_new (GTK_WINDOW (self), self->toast_overlay,
-                                             roadmap_session_get_catalog (self->session), track);
+                                             roadmap_session_get_catalog (self->session),
+                                             current_track (self));
   g_signal_connect_object (self->pdf_export, "finished", G_CALLBACK (on_pdf_export_finished),
                            self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
+  update_report_actions (self);
   roadmap_pdf_export_run (self->pdf_export);
 }
 
@@ -432,7 +452,7 @@ roadmap_window_dispose (GObject *object)
   RoadmapWindow *self = (RoadmapWindow *) object;
 
   if (self->pdf_export != NULL)
-    roadmap_pdf_export_cancel (self->pdf_export);
+    roadmap_report_job_cancel (ROADMAP_REPORT_JOB (self->pdf_export));
   g_clear_object (&self->pdf_export);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
@@ -509,16 +529,6 @@ show_new_load_errors (RoadmapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-load-errors", load_errors->len > 0);
 }
 
-/* A report needs the progress and something to report on, all of it. */
-static void
-update_export_action (RoadmapWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
-                                 roadmap_session_get_store (self->session) != NULL &&
-                                 roadmap_session_get_n_pending (self->session) == 0 &&
-                                 g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (self->session))) > 0);
-}
-
 /* One file per call, at low priority: the window stays responsive while
  * the sidebar fills in. */
 static gboolean
@@ -531,7 +541,7 @@ load_next_roadmap (gpointer user_data)
 
   self->load_roadmaps_id = 0;
   show_new_load_errors (self);
-  update_export_action (self);
+  update_report_actions (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -662,7 +672,7 @@ roadmap_window_new (RoadmapApplication *application,
     }
 
   show_new_load_errors (self);
-  update_export_action (self);
+  update_report_actions (self);
 
   /* Roadmaps the session left for later (RoadmapApplication loads only the
    * track shown first): after the first frame, one file per idle. */
