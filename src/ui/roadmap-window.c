@@ -9,6 +9,7 @@
 #include "roadmap-board.h"
 #include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
+#include "roadmap-print.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
 #include "roadmap-window.h"
@@ -30,6 +31,9 @@ struct _RoadmapWindow
   AdwToastOverlay *toast_overlay;
 
   RoadmapPdfExport *pdf_export;   /* while one runs */
+  RoadmapPrint *print;            /* while one runs */
+  GtkPrintSettings *print_settings;  /* the last print's, for the next */
+  GtkPageSetup *page_setup;
   guint load_roadmaps_id;         /* loading the roadmaps left after the first frame */
   guint n_load_errors_shown;
 };
@@ -371,8 +375,8 @@ show_load_errors (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A report needs the progress and something to report on, all of it;
- * and one export runs at a time. */
+/* A report, exported or printed, needs the progress and something to
+ * report on, all of it; and one of each kind runs at a time. */
 static void
 update_report_actions (RoadmapWindow *self)
 {
@@ -382,6 +386,8 @@ update_report_actions (RoadmapWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
                                  can_report && self->pdf_export == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 can_report && self->print == NULL);
 }
 
 /* The track on the board, if the board is shown */
@@ -423,6 +429,42 @@ export_pdf_activated (GtkWidget  *widget,
   roadmap_pdf_export_run (self->pdf_export);
 }
 
+static void
+on_print_finished (RoadmapWindow *self,
+                   gboolean       success,
+                   RoadmapPrint  *print)
+{
+  if (success)
+    {
+      g_set_object (&self->print_settings, roadmap_print_get_print_settings (print));
+      g_set_object (&self->page_setup, roadmap_print_get_page_setup (print));
+    }
+  g_clear_object (&self->print);
+  update_report_actions (self);
+}
+
+/* One print at a time, through GTK's print dialog (RoadmapPrint) */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (self->print != NULL)
+    return;
+
+  self->print = roadmap_print_new (GTK_WINDOW (self), self->toast_overlay,
+                                   roadmap_session_get_catalog (self->session),
+                                   current_track (self));
+  roadmap_print_set_print_settings (self->print, self->print_settings);
+  roadmap_print_set_page_setup (self->print, self->page_setup);
+  g_signal_connect_object (self->print, "finished", G_CALLBACK (on_print_finished),
+                           self, G_CONNECT_SWAPPED);
+  update_report_actions (self);
+  roadmap_print_run (self->print);
+}
+
 static gboolean
 roadmap_window_close_request (GtkWindow *window)
 {
@@ -454,6 +496,11 @@ roadmap_window_dispose (GObject *object)
   if (self->pdf_export != NULL)
     roadmap_report_job_cancel (ROADMAP_REPORT_JOB (self->pdf_export));
   g_clear_object (&self->pdf_export);
+  if (self->print != NULL)
+    roadmap_report_job_cancel (ROADMAP_REPORT_JOB (self->print));
+  g_clear_object (&self->print);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   if (self->session != NULL)
@@ -497,6 +544,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
 static void
