@@ -363,6 +363,30 @@ test_current_track (UiFixture     *fixture,
                     expected_pages (fixture, NULL, 595.28, 841.89));
 }
 
+static gboolean
+file_printer_selected (gpointer data)
+{
+  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (data);
+
+  return printer != NULL && g_strcmp0 (gtk_printer_get_name (printer), FILE_PRINTER) == 0;
+}
+
+/* The print dialog's list of printers */
+static GtkSelectionModel *
+printers_of (GtkPrintUnixDialog *dialog)
+{
+  GtkWidget *list = ui_find_child (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW);
+
+  g_assert_nonnull (list);
+  return gtk_column_view_get_model (GTK_COLUMN_VIEW (list));
+}
+
+static gboolean
+printer_listed (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (printers_of (data))) > 0;
+}
+
 /* GTK's print dialog, asynchronous: the window goes on while it is open;
  * cancelled, it prints nothing and says nothing. */
 static void
@@ -370,6 +394,11 @@ test_cancelled (UiFixture     *fixture,
                 gconstpointer  data)
 {
   g_autoptr(RoadmapPrint) print = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  /* "roadmap-progress-2026-11-25.pdf" */
+  g_autofree char *name_end = g_strdup_printf ("progress-%s.pdf", date);
+  const char *offered[2];
   UiOutcome outcome = { 0, };
   GtkWindow *dialog;
 
@@ -386,6 +415,15 @@ test_cancelled (UiFixture     *fixture,
   g_assert_false (outcome.finished);
   ui_wait_for_frame (GTK_WIDGET (fixture->window));
 
+  /* Chosen in the list (the only printer here), the file printer offers
+   * the export's name; the dialog shows the end of a long path only */
+  g_assert_true (ui_spin_until (printer_listed, dialog, 10000));
+  gtk_selection_model_select_item (printers_of (GTK_PRINT_UNIX_DIALOG (dialog)), 0, TRUE);
+  g_assert_true (ui_spin_until (file_printer_selected, dialog, 5000));
+  offered[0] = (const char *) dialog;
+  offered[1] = name_end;
+  g_assert_true (ui_spin_until (label_shown, offered, 2000));
+
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   g_assert_true (ui_spin_until (ui_outcome_is_finished, &outcome, 5000));
   g_assert_false (outcome.success);
@@ -393,15 +431,16 @@ test_cancelled (UiFixture     *fixture,
   g_assert_null (ui_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
   g_assert_null (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_null (ui_find_label (GTK_WIDGET (fixture->window), "printer"));
+  /* Not written where the file printer would have put it */
+  {
+    g_autofree char *cwd = g_get_current_dir ();
+    g_autofree char *name = g_strdup_printf ("roadmap-%s", name_end);
+    g_autofree char *path = g_build_filename (cwd, name, NULL);
+
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
 }
 
-static gboolean
-file_printer_selected (gpointer data)
-{
-  GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (data);
-
-  return printer != NULL && g_strcmp0 (gtk_printer_get_name (printer), FILE_PRINTER) == 0;
-}
 
 static gboolean
 pdf_complete (gpointer data)
@@ -414,6 +453,22 @@ pdf_complete (gpointer data)
          g_strstr_len (contents + length - MIN (length, 32), MIN (length, 32), "%%EOF") != NULL;
 }
 
+/* Has GTK's print @dialog print to @path, through its file printer */
+static void
+choose_file_printer (GtkPrintUnixDialog *dialog,
+                     const char         *path)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_unix_dialog_get_settings (dialog);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  gtk_print_settings_set_printer (settings, FILE_PRINTER);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_unix_dialog_set_settings (dialog, settings);
+  g_assert_true (ui_spin_until (file_printer_selected, dialog, 10000));
+  ui_spin (200);
+}
+
 /* The whole way, as a user goes: Ctrl+P, the question, GTK's print dialog
  * and its file printer; the next print starts from the same printer and
  * file. */
@@ -423,7 +478,6 @@ test_print_dialog (UiFixture     *fixture,
 {
   g_autofree char *path = g_build_filename (fixture->dir, "printed.pdf", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autoptr(GtkPrintSettings) again = NULL;
   const char *toast[2];
   GtkPrintUnixDialog *dialog;
@@ -438,13 +492,7 @@ test_print_dialog (UiFixture     *fixture,
   g_assert_true (ui_spin_until (print_dialog_shown, NULL, 5000));
   dialog = GTK_PRINT_UNIX_DIALOG (ui_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
 
-  /* The file printer, writing a PDF here */
-  gtk_print_settings_set_printer (settings, FILE_PRINTER);
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
-  gtk_print_unix_dialog_set_settings (dialog, settings);
-  g_assert_true (ui_spin_until (file_printer_selected, dialog, 10000));
-  ui_spin (200);
+  choose_file_printer (dialog, path);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
 
   g_assert_true (ui_spin_until (pdf_complete, path, 20000));
@@ -478,8 +526,6 @@ test_window_closed (UiFixture     *fixture,
                     gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "never.pdf", NULL);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
   g_autoptr(GtkWindow) dialog = NULL;
 
   ui_fixture_open_window (fixture);
@@ -487,10 +533,7 @@ test_window_closed (UiFixture     *fixture,
   answer_scope ("Print Progress", "All Tracks");
   g_assert_true (ui_spin_until (print_dialog_shown, NULL, 5000));
   dialog = g_object_ref (ui_find_toplevel (GTK_TYPE_PRINT_UNIX_DIALOG));
-  gtk_print_settings_set_printer (settings, FILE_PRINTER);
-  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
-  gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
-  g_assert_true (ui_spin_until (file_printer_selected, dialog, 10000));
+  choose_file_printer (GTK_PRINT_UNIX_DIALOG (dialog), path);
 
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
   gtk_window_destroy (GTK_WINDOW (fixture->window));

@@ -359,17 +359,12 @@ char *
 roadmap_pdf_export_dup_default_name (RoadmapPdfExport *self,
                                      gboolean          all_tracks)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  RoadmapTrack *track;
+  g_autofree char *stem = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_PDF_EXPORT (self), NULL);
 
-  track = roadmap_report_job_get_current_track (ROADMAP_REPORT_JOB (self));
-  if (!all_tracks && track != NULL)
-    return g_strdup_printf ("roadmap-progress-%s-%s.pdf", roadmap_track_get_id (track), date);
-
-  return g_strdup_printf ("roadmap-progress-%s.pdf", date);
+  stem = roadmap_report_job_dup_file_stem (ROADMAP_REPORT_JOB (self), all_tracks);
+  return g_strconcat (stem, ".pdf", NULL);
 }
 
 /**

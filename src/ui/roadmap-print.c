@@ -342,8 +342,10 @@ roadmap_print_start (RoadmapPrint *self,
 {
   g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *stem = NULL;
   GtkPrintOperationResult result;
 
   g_return_if_fail (ROADMAP_IS_PRINT (self));
@@ -365,8 +367,13 @@ roadmap_print_start (RoadmapPrint *self,
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  if (self->settings != NULL)
-    gtk_print_operation_set_print_settings (operation, self->settings);
+  /* Printed to a file (GTK's file printer), the export's name is offered,
+   * unless a file was chosen last time */
+  settings = self->settings != NULL ? gtk_print_settings_copy (self->settings)
+                                    : gtk_print_settings_new ();
+  stem = roadmap_report_job_dup_file_stem (ROADMAP_REPORT_JOB (self), all_tracks);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, stem);
+  gtk_print_operation_set_print_settings (operation, settings);
   if (self->page_setup != NULL)
     gtk_print_operation_set_default_page_setup (operation, self->page_setup);
   if (self->export_filename != NULL)

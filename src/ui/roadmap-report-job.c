@@ -300,6 +300,29 @@ roadmap_report_job_snapshot (RoadmapReportJob  *self,
 }
 
 /**
+ * roadmap_report_job_dup_file_stem:
+ *
+ * Returns: (transfer full): the name a file of the report is offered
+ *   under, without its extension: "roadmap-progress-2026-11-25", or
+ *   "roadmap-progress-data-engineer-2026-11-25" for one track
+ */
+char *
+roadmap_report_job_dup_file_stem (RoadmapReportJob *self,
+                                  gboolean          all_tracks)
+{
+  RoadmapReportJobPrivate *priv = roadmap_report_job_get_instance_private (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  g_return_val_if_fail (ROADMAP_IS_REPORT_JOB (self), NULL);
+
+  if (!all_tracks && priv->track != NULL)
+    return g_strdup_printf ("roadmap-progress-%s-%s", roadmap_track_get_id (priv->track), date);
+
+  return g_strdup_printf ("roadmap-progress-%s", date);
+}
+
+/**
  * roadmap_report_job_add_toast:
  * @toast: (transfer full): shown in the window, while it is there
  */

@@ -40,6 +40,8 @@ void                   roadmap_report_job_ask               (RoadmapReportJob  *
 RoadmapReportSnapshot *roadmap_report_job_snapshot          (RoadmapReportJob  *self,
                                                              gboolean           all_tracks,
                                                              GError           **error);
+char                  *roadmap_report_job_dup_file_stem     (RoadmapReportJob  *self,
+                                                             gboolean           all_tracks);
 void                   roadmap_report_job_add_toast         (RoadmapReportJob  *self,
                                                              AdwToast          *toast);
 void                   roadmap_report_job_show_error        (RoadmapReportJob  *self,
