@@ -9,22 +9,6 @@
 #include "roadmap-skill-card.h"
 #include "ui-test-util.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 /* Every label under @root, shown or on a page not shown yet, whose text
  * contains @text */
 static guint
@@ -59,7 +43,7 @@ test_about (UiFixture     *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
   ui_spin (200);
 
-  about = (AdwAboutWindow *) find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = (AdwAboutWindow *) ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (fixture->window));
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Roadmap");

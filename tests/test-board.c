@@ -435,23 +435,7 @@ test_accessible_names (UiFixture     *fixture,
 static gboolean
 undo_item_is_sensitive (GtkWidget *window)
 {
-  GtkMenuButton *menu_button = GTK_MENU_BUTTON (ui_find_child (window, GTK_TYPE_MENU_BUTTON));
-  GtkWidget *label;
-  GtkWidget *item;
-  gboolean sensitive;
-
-  gtk_menu_button_popup (menu_button);
-  ui_spin (50);
-  label = ui_find_label (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), "Undo Last Move");
-  g_assert_nonnull (label);
-  item = gtk_widget_get_parent (label);
-  while (item != NULL && !GTK_IS_ACTIONABLE (item) && g_strcmp0 (G_OBJECT_TYPE_NAME (item), "GtkModelButton") != 0)
-    item = gtk_widget_get_parent (item);
-  g_assert_nonnull (item);
-  sensitive = gtk_widget_is_sensitive (item);
-  gtk_menu_button_popdown (menu_button);
-  ui_spin (20);
-  return sensitive;
+  return ui_menu_item_is_sensitive (window, "Undo Last Move");
 }
 
 /* Undo from the toast's button (win.undo) and from Ctrl+Z. */

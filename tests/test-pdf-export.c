@@ -13,57 +13,10 @@
 #include "roadmap-pdf-export.h"
 #include "ui-test-util.h"
 
-typedef struct
-{
-  gboolean finished;
-  gboolean success;
-} Outcome;
-
-static void
-on_finished (RoadmapPdfExport *export,
-             gboolean          success,
-             Outcome          *outcome)
-{
-  outcome->finished = TRUE;
-  outcome->success = success;
-}
-
-static gboolean
-is_finished (gpointer data)
-{
-  return ((Outcome *) data)->finished;
-}
-
-static AdwToastOverlay *
-toast_overlay (UiFixture *fixture)
-{
-  GtkWidget *overlay = ui_find_child (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
-
-  g_assert_nonnull (overlay);
-  return ADW_TOAST_OVERLAY (overlay);
-}
-
-/* The toplevel of @type other than the main window, or NULL */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static GtkWidget *toast_window;
@@ -77,59 +30,28 @@ exported_toast_shown (gpointer data)
 static gboolean
 chooser_shown (gpointer data)
 {
-  return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
-}
-
-/* A menu model holds an item for @action, in its first section */
-static gboolean
-menu_has_action (GMenuModel *menu,
-                 const char *action)
-{
-  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-
-  g_assert_nonnull (section);
-  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
-    {
-      g_autofree char *name = NULL;
-
-      if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_str_equal (name, action))
-        return TRUE;
-    }
-
-  return FALSE;
+  return ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
 static void
 test_menu_and_shortcut (UiFixture     *fixture,
                         gconstpointer  data)
 {
-  g_auto(GStrv) accels = NULL;
-  GtkWidget *button;
-
   ui_fixture_open_window (fixture);
-
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "win.export-pdf");
-  g_assert_nonnull (accels);
-  g_assert_cmpstr (accels[0], ==, "<Control>e");
-
-  button = ui_find_child (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
-  g_assert_nonnull (button);
-  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)),
-                                  "win.export-pdf"));
+  ui_assert_menu_action (fixture, "win.export-pdf", "<Control>e");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-pdf", NULL));
 
   /* Two tracks, one on the board: which to report on comes first */
   g_assert_true (ui_spin_until (message_dialog_shown, NULL, 2000));
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG))),
                    ==, "Export Progress as PDF");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "all");
-  gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "all");
+  gtk_window_destroy (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Then where, under a dated default name */
   if (ui_spin_until (chooser_shown, NULL, 3000))
     {
-      GtkWindow *chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      GtkWindow *chooser = ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
       g_autofree char *expected = g_strdup_printf ("roadmap-progress-%s.pdf", date);
@@ -153,16 +75,16 @@ test_writes_pdf (UiFixture     *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
-  Outcome outcome = { 0, };
+  UiOutcome outcome = { 0, };
 
   ui_fixture_open_window (fixture);
 
-  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), toast_overlay (fixture),
+  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), ui_fixture_get_toasts (fixture),
                                    roadmap_session_get_catalog (fixture->session), NULL);
-  g_signal_connect (export, "finished", G_CALLBACK (on_finished), &outcome);
+  ui_outcome_watch (export, &outcome);
   roadmap_pdf_export_start (export, file, TRUE);
 
-  g_assert_true (ui_spin_until (is_finished, &outcome, 20000));
+  g_assert_true (ui_spin_until (ui_outcome_is_finished, &outcome, 20000));
   g_assert_true (outcome.success);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
@@ -187,21 +109,21 @@ test_noncharacters (UiFixture     *fixture,
   g_autofree char *contents = NULL;
   RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
   RoadmapSkill *skill = roadmap_catalog_find_skill (catalog, "backend-developer", "python-sql");
-  Outcome outcome = { 0, };
+  UiOutcome outcome = { 0, };
 
   g_assert_nonnull (skill);
   roadmap_skill_apply_note (skill, "from elsewhere \xef\xbf\xbe \xef\xb7\x90 \xf4\x8f\xbf\xbf end");
   ui_fixture_open_window (fixture);
 
-  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), toast_overlay (fixture), catalog, NULL);
-  g_signal_connect (export, "finished", G_CALLBACK (on_finished), &outcome);
+  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), ui_fixture_get_toasts (fixture), catalog, NULL);
+  ui_outcome_watch (export, &outcome);
   roadmap_pdf_export_start (export, file, TRUE);
 
-  g_assert_true (ui_spin_until (is_finished, &outcome, 20000));
+  g_assert_true (ui_spin_until (ui_outcome_is_finished, &outcome, 20000));
   g_assert_true (outcome.success);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -211,20 +133,20 @@ test_failure_dialog (UiFixture     *fixture,
   g_autoptr(RoadmapPdfExport) export = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "missing", "report.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  Outcome outcome = { 0, };
+  UiOutcome outcome = { 0, };
   GtkWindow *dialog;
 
   ui_fixture_open_window (fixture);
 
-  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), toast_overlay (fixture),
+  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), ui_fixture_get_toasts (fixture),
                                    roadmap_session_get_catalog (fixture->session), NULL);
-  g_signal_connect (export, "finished", G_CALLBACK (on_finished), &outcome);
+  ui_outcome_watch (export, &outcome);
   roadmap_pdf_export_start (export, file, TRUE);
 
-  g_assert_true (ui_spin_until (is_finished, &outcome, 20000));
+  g_assert_true (ui_spin_until (ui_outcome_is_finished, &outcome, 20000));
   g_assert_false (outcome.success);
   g_assert_true (ui_spin_until (message_dialog_shown, NULL, 2000));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Export Failed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), path));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "does not exist"));
@@ -310,7 +232,7 @@ test_responsive (UiFixture     *fixture,
   g_autoptr(RoadmapPdfExport) export = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "large.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  Outcome outcome = { 0, };
+  UiOutcome outcome = { 0, };
   Ticks ticks = { 0, };
   gint64 floor;
   gint64 started;
@@ -326,9 +248,9 @@ test_responsive (UiFixture     *fixture,
 
   ui_fixture_open_window (fixture);
 
-  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), toast_overlay (fixture),
+  export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), ui_fixture_get_toasts (fixture),
                                    catalog, NULL);
-  g_signal_connect (export, "finished", G_CALLBACK (on_finished), &outcome);
+  ui_outcome_watch (export, &outcome);
 
   /* The floor, in the same run: the main loop's longest wait while a
    * toast appears and goes (GTK draws the whole window again; the first
@@ -341,7 +263,7 @@ test_responsive (UiFixture     *fixture,
       ticks.last = g_get_monotonic_time ();
       ticks.longest = 0;
       source = g_timeout_add (10, tick, &ticks);
-      adw_toast_overlay_add_toast (toast_overlay (fixture), g_object_ref (toast));
+      adw_toast_overlay_add_toast (ui_fixture_get_toasts (fixture), g_object_ref (toast));
       ui_spin (500);
       adw_toast_dismiss (toast);
       ui_spin (300);
@@ -358,7 +280,7 @@ test_responsive (UiFixture     *fixture,
   /* The model may change meanwhile: the worker reads a snapshot */
   roadmap_skill_apply_note (roadmap_catalog_find_skill (catalog, "track-0", "skill-0-1"), "changed");
 
-  g_assert_true (ui_spin_until (is_finished, &outcome, 60000));
+  g_assert_true (ui_spin_until (ui_outcome_is_finished, &outcome, 60000));
   g_source_remove (source);
   g_assert_true (outcome.success);
 

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -1598,6 +1599,82 @@ test_pagination (void)
   store_test_remove_dir (dir);
 }
 
+/* A page of any size (a printer's paper, landscape) is laid out for that
+ * size: every block within its content area, nothing off the page, and
+ * the PDF's pages that size. A page smaller than the minimum is fitted. */
+static void
+test_page_size (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct { double width, height; } sizes[] = {
+    { 841.89, 595.28 },                                              /* A4 landscape */
+    { ROADMAP_REPORT_MIN_PAGE_WIDTH, ROADMAP_REPORT_MIN_PAGE_HEIGHT },
+    { 1008.0, 612.0 },                                               /* Legal landscape */
+  };
+  g_autoptr(RoadmapCatalog) big = big_catalog ();
+  double fit_width, fit_height, scale;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(RoadmapReport) report = report_for (big, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *size = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *text = NULL;
+      double width, height;
+
+      roadmap_report_set_page_size (report, sizes[i].width, sizes[i].height);
+      roadmap_report_get_page_size (report, &width, &height);
+      g_assert_cmpfloat (width, ==, sizes[i].width);
+      g_assert_cmpfloat (height, ==, sizes[i].height);
+      g_assert_true (export (report, fixture->path, &error));
+      g_assert_no_error (error);
+
+      /* The pagination's rules hold at this size, for 1,000 skills */
+      assert_pagination (report);
+      for (guint page = 0; page < roadmap_report_get_n_pages (report); page++)
+        {
+          const RoadmapReportBox *boxes;
+          guint n_boxes;
+
+          boxes = roadmap_report_get_boxes (report, page, &n_boxes);
+          for (guint b = 0; b < n_boxes; b++)
+            {
+              g_assert_cmpfloat (boxes[b].x, >, 0);
+              g_assert_cmpfloat (boxes[b].x + boxes[b].width, <, width);
+            }
+        }
+
+      if (skip_without_poppler ())
+        continue;
+
+      /* The PDF's pages are that size, with nothing off them */
+      size = pdf_info (fixture->path, "Page size");
+      expected = g_strdup_printf ("%g x %g pts", sizes[i].width, sizes[i].height);
+      g_assert_true (g_str_has_prefix (size, expected));
+      g_assert_cmpuint (pdf_n_pages (fixture->path), ==, roadmap_report_get_n_pages (report));
+      assert_no_overlapping_text (fixture->path, width, height);
+      text = pdf_text (fixture->path);
+      g_assert_nonnull (strstr (text, "Skill 0999 "));
+      g_test_message ("%g × %g pt: %u pages", width, height, roadmap_report_get_n_pages (report));
+    }
+
+  /* A5 fits as it is; A6 and a narrow strip are laid out larger, same shape */
+  scale = roadmap_report_fit_page_size (419.53, 595.28, &fit_width, &fit_height);
+  g_assert_cmpfloat (scale, ==, 1.0);
+  g_assert_cmpfloat (fit_width, ==, 419.53);
+  g_assert_cmpfloat (fit_height, ==, 595.28);
+  scale = roadmap_report_fit_page_size (297.64, 419.53, &fit_width, &fit_height);
+  g_assert_cmpfloat (scale, <, 1.0);
+  g_assert_cmpfloat (fit_width, >=, ROADMAP_REPORT_MIN_PAGE_WIDTH);
+  g_assert_cmpfloat (fit_height, >=, ROADMAP_REPORT_MIN_PAGE_HEIGHT);
+  g_assert_cmpfloat (fabs (fit_width * scale - 297.64), <, 0.01);
+  g_assert_cmpfloat (fabs (fit_height * scale - 419.53), <, 0.01);
+  scale = roadmap_report_fit_page_size (800, 200, &fit_width, &fit_height);
+  g_assert_cmpfloat (fabs (fit_width * scale - 800), <, 0.01);
+  g_assert_cmpfloat (fit_height, >=, ROADMAP_REPORT_MIN_PAGE_HEIGHT);
+}
+
 /* Tests: writing */
 
 static void
@@ -1931,6 +2008,7 @@ main (int   argc,
   g_test_add ("/report/snapshot", Fixture, NULL, fixture_setup, test_snapshot, fixture_teardown);
   g_test_add ("/report/render/any-cairo", Fixture, NULL, fixture_setup, test_any_cairo, fixture_teardown);
   g_test_add_func ("/report/pagination/1000-skills", test_pagination);
+  g_test_add ("/report/pagination/page-size", Fixture, NULL, fixture_setup, test_page_size, fixture_teardown);
   g_test_add ("/report/export/replace", Fixture, NULL, fixture_setup, test_replace, fixture_teardown);
   g_test_add ("/report/export/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/report/export/symlink", Fixture, NULL, fixture_setup, test_symlink, fixture_teardown);

@@ -287,9 +287,7 @@ test_menu_when_wide (UiFixture     *fixture,
   close_menu (sidebar_button);
 }
 
-#define ADD(path, func) \
-  ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) ui_fixture_set_up, \
-               (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
+#define ADD(path, func) UI_TEST_ADD (skip, path, func)
 
 int
 main (int   argc,

@@ -295,6 +295,51 @@ ui_fixture_present_window (UiFixture *fixture,
 }
 
 /**
+ * ui_fixture_get_toasts:
+ *
+ * Returns: (transfer none): the window's toast overlay
+ */
+AdwToastOverlay *
+ui_fixture_get_toasts (UiFixture *fixture)
+{
+  GtkWidget *overlay = ui_find_child (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY);
+
+  g_assert_nonnull (overlay);
+  return ADW_TOAST_OVERLAY (overlay);
+}
+
+static void
+on_job_finished (GObject   *job,
+                 gboolean   success,
+                 UiOutcome *outcome)
+{
+  outcome->finished = TRUE;
+  outcome->success = success;
+}
+
+/**
+ * ui_outcome_watch:
+ * @job: a RoadmapReportJob
+ *
+ * Records in @outcome how @job finished (its ::finished).
+ */
+void
+ui_outcome_watch (gpointer   job,
+                  UiOutcome *outcome)
+{
+  g_signal_connect (job, "finished", G_CALLBACK (on_job_finished), outcome);
+}
+
+/**
+ * ui_outcome_is_finished: (type UiCondition)
+ */
+gboolean
+ui_outcome_is_finished (gpointer outcome)
+{
+  return ((UiOutcome *) outcome)->finished;
+}
+
+/**
  * ui_fixture_reopen:
  *
  * Returns: (transfer full): a new session on the same database, as after
@@ -508,6 +553,105 @@ ui_find_with_class (GtkWidget  *root,
                     const char *css_class)
 {
   return find_widget (root, has_css_class, css_class);
+}
+
+/**
+ * ui_find_toplevel:
+ *
+ * Returns: (nullable) (transfer none): a visible toplevel of @type (a
+ *   dialog: give a type the main window is not)
+ */
+GtkWindow *
+ui_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+/**
+ * ui_menu_has_action:
+ *
+ * Returns: whether the first section of @menu holds an item for @action
+ */
+gboolean
+ui_menu_has_action (GMenuModel *menu,
+                    const char *action)
+{
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+
+  g_assert_nonnull (section);
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ui_assert_menu_action:
+ * @action: "win.print"
+ * @accel: its only accelerator, "<Control>p"
+ *
+ * Fails unless the window's primary menu has an item for @action, and the
+ * application binds @action to @accel and nothing else.
+ */
+void
+ui_assert_menu_action (UiFixture  *fixture,
+                       const char *action,
+                       const char *accel)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), action);
+  GtkWidget *button = ui_find_child (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON);
+
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, accel);
+  g_assert_null (accels[1]);
+  g_assert_nonnull (button);
+  g_assert_true (ui_menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), action));
+}
+
+/**
+ * ui_menu_item_is_sensitive:
+ * @label: the item's label, as shown ("Undo Last Move")
+ *
+ * Opens the window's primary menu and says whether its item @label can be
+ * chosen, as the menu shows it (its action enabled or not).
+ */
+gboolean
+ui_menu_item_is_sensitive (GtkWidget  *window,
+                           const char *label)
+{
+  GtkMenuButton *menu_button = GTK_MENU_BUTTON (ui_find_child (window, GTK_TYPE_MENU_BUTTON));
+  GtkWidget *item;
+  gboolean sensitive;
+
+  gtk_menu_button_popup (menu_button);
+  ui_spin (50);
+  item = ui_find_label_exact (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)), label);
+  g_assert_nonnull (item);
+  item = gtk_widget_get_parent (item);
+  while (item != NULL && !GTK_IS_ACTIONABLE (item) && g_strcmp0 (G_OBJECT_TYPE_NAME (item), "GtkModelButton") != 0)
+    item = gtk_widget_get_parent (item);
+  g_assert_nonnull (item);
+  sensitive = gtk_widget_is_sensitive (item);
+  gtk_menu_button_popdown (menu_button);
+  ui_spin (20);
+
+  return sensitive;
 }
 
 /**

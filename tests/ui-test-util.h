@@ -20,6 +20,13 @@ typedef struct
 
 typedef gboolean (*UiCondition) (gpointer data);
 
+/* How a RoadmapReportJob (an export, a print) finished */
+typedef struct
+{
+  gboolean finished;
+  gboolean success;
+} UiOutcome;
+
 void                ui_test_init              (int            *argc,
                                                char         ***argv);
 const char *        ui_test_init_x11          (int            *argc,
@@ -33,6 +40,11 @@ void                ui_test_add               (const char     *skip,
                                                GTestFixtureFunc test,
                                                GTestFixtureFunc tear_down);
 
+/* A test on a UiFixture, or its skip (see ui_test_add ()) */
+#define UI_TEST_ADD(skip, path, func) \
+  ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) ui_fixture_set_up, \
+               (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
+
 void                ui_fixture_set_up         (UiFixture      *fixture,
                                                gconstpointer   data);
 void                ui_fixture_tear_down      (UiFixture      *fixture,
@@ -45,6 +57,11 @@ RoadmapSession *    ui_fixture_reopen         (UiFixture      *fixture);
 RoadmapSkill *      ui_fixture_find_skill     (UiFixture      *fixture,
                                                const char     *track_id,
                                                const char     *skill_id);
+AdwToastOverlay *   ui_fixture_get_toasts     (UiFixture      *fixture);
+
+void                ui_outcome_watch          (gpointer        job,
+                                               UiOutcome      *outcome);
+gboolean            ui_outcome_is_finished    (gpointer        outcome);
 
 void                ui_spin                   (guint           ms);
 gboolean            ui_spin_until             (UiCondition     done,
@@ -60,6 +77,14 @@ GtkWidget *         ui_find_label_exact       (GtkWidget      *root,
                                                const char     *text);
 GtkWidget *         ui_find_with_class        (GtkWidget      *root,
                                                const char     *css_class);
+GtkWindow *         ui_find_toplevel          (GType           type);
+gboolean            ui_menu_has_action        (GMenuModel     *menu,
+                                               const char     *action);
+void                ui_assert_menu_action     (UiFixture      *fixture,
+                                               const char     *action,
+                                               const char     *accel);
+gboolean            ui_menu_item_is_sensitive (GtkWidget      *window,
+                                               const char     *label);
 GtkEventController *ui_find_controller        (GtkWidget      *widget,
                                                GType           type);
 gboolean            ui_widget_is_inside       (GtkWidget      *widget,

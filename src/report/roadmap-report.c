@@ -34,6 +34,8 @@ struct _RoadmapReport
 
   RoadmapReportSnapshot *snapshot;
   RoadmapReportPaper paper;
+  double page_width;     /* points: the paper's, or a size of its own */
+  double page_height;
   GDateTime *date;
 
   /* Set by roadmap_report_paginate () */
@@ -358,6 +360,7 @@ static void
 roadmap_report_init (RoadmapReport *self)
 {
   self->paper = roadmap_report_paper_get_default ();
+  roadmap_report_paper_get_size (self->paper, &self->page_width, &self->page_height);
   self->date = g_date_time_new_now_local ();
 }
 
@@ -393,24 +396,93 @@ roadmap_report_get_snapshot (RoadmapReport *self)
   return self->snapshot;
 }
 
+/**
+ * roadmap_report_set_paper:
+ *
+ * Lays the report out for @paper, in portrait.
+ */
 void
 roadmap_report_set_paper (RoadmapReport      *self,
                           RoadmapReportPaper  paper)
 {
+  double width, height;
+
   g_return_if_fail (ROADMAP_IS_REPORT (self));
 
-  if (self->paper == paper)
-    return;
-
   self->paper = paper;
-  reset_layout (self);
+  roadmap_report_paper_get_size (paper, &width, &height);
+  roadmap_report_set_page_size (self, width, height);
 }
 
+/**
+ * roadmap_report_get_paper:
+ *
+ * Returns: the paper last set with roadmap_report_set_paper (), or the
+ *   locale's; a size set with roadmap_report_set_page_size () is no paper
+ */
 RoadmapReportPaper
 roadmap_report_get_paper (RoadmapReport *self)
 {
   g_return_val_if_fail (ROADMAP_IS_REPORT (self), ROADMAP_REPORT_PAPER_A4);
   return self->paper;
+}
+
+/**
+ * roadmap_report_set_page_size:
+ * @width: in points, at least %ROADMAP_REPORT_MIN_PAGE_WIDTH
+ * @height: in points, at least %ROADMAP_REPORT_MIN_PAGE_HEIGHT
+ *
+ * Lays the report out for a page of any size, such as the paper a printer
+ * was given (landscape included). The margins stay as they are on A4: a
+ * smaller page has less room for the skills' titles, and below the
+ * minimum the cover or a row would not fit. Scale a smaller page down
+ * (see roadmap_report_fit_page_size ()).
+ */
+void
+roadmap_report_set_page_size (RoadmapReport *self,
+                              double         width,
+                              double         height)
+{
+  g_return_if_fail (ROADMAP_IS_REPORT (self));
+  g_return_if_fail (width >= ROADMAP_REPORT_MIN_PAGE_WIDTH);
+  g_return_if_fail (height >= ROADMAP_REPORT_MIN_PAGE_HEIGHT);
+
+  if (self->page_width == width && self->page_height == height)
+    return;
+
+  self->page_width = width;
+  self->page_height = height;
+  reset_layout (self);
+}
+
+/**
+ * roadmap_report_fit_page_size:
+ * @width: a page's width in points
+ * @height: its height
+ * @fit_width: (out): a width to lay the report out for
+ * @fit_height: (out): and a height
+ *
+ * For a page smaller than the report's minimum, the same shape scaled up
+ * until it is not: draw the report scaled by the value returned.
+ *
+ * Returns: how much to scale the report by to fill the page: 1 or less
+ */
+double
+roadmap_report_fit_page_size (double  width,
+                              double  height,
+                              double *fit_width,
+                              double *fit_height)
+{
+  double factor;
+
+  g_return_val_if_fail (width > 0 && height > 0, 1.0);
+
+  factor = MAX (1.0, MAX (ROADMAP_REPORT_MIN_PAGE_WIDTH / width,
+                          ROADMAP_REPORT_MIN_PAGE_HEIGHT / height));
+  *fit_width = MAX (width * factor, ROADMAP_REPORT_MIN_PAGE_WIDTH);
+  *fit_height = MAX (height * factor, ROADMAP_REPORT_MIN_PAGE_HEIGHT);
+
+  return 1.0 / factor;
 }
 
 /**
@@ -472,7 +544,8 @@ roadmap_report_get_page_size (RoadmapReport *self,
 {
   g_return_if_fail (ROADMAP_IS_REPORT (self));
 
-  roadmap_report_paper_get_size (self->paper, width, height);
+  *width = self->page_width;
+  *height = self->page_height;
 }
 
 /**
@@ -480,7 +553,7 @@ roadmap_report_get_page_size (RoadmapReport *self,
  * @top: (out): where the blocks of a page may start, in points from the top
  * @bottom: (out): where they must end
  *
- * Between the running header and the footer, for the paper set.
+ * Between the running header and the footer, for the page size set.
  */
 void
 roadmap_report_get_content_area (RoadmapReport *self,

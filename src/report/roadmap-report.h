@@ -1,5 +1,5 @@
 /* roadmap-report.h — the progress report, laid out in pages and drawn on
- * any cairo_t (a PDF surface, and later a print context)
+ * any cairo_t (a PDF surface, a print context)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -77,6 +77,11 @@ typedef struct
 
 typedef struct _RoadmapReport RoadmapReport;
 
+/* The smallest page the report is laid out for, in points: A5 (419.5 ×
+ * 595.3) and a little less; the cover needs the height */
+#define ROADMAP_REPORT_MIN_PAGE_WIDTH  410.0
+#define ROADMAP_REPORT_MIN_PAGE_HEIGHT 540.0
+
 /**
  * RoadmapReportPageFuncs:
  * @begin_page: (nullable): before page @page is drawn
@@ -107,6 +112,13 @@ RoadmapReportSnapshot           *roadmap_report_get_snapshot   (RoadmapReport   
 void                             roadmap_report_set_paper      (RoadmapReport                *self,
                                                                 RoadmapReportPaper            paper);
 RoadmapReportPaper               roadmap_report_get_paper      (RoadmapReport                *self);
+void                             roadmap_report_set_page_size  (RoadmapReport                *self,
+                                                                double                        width,
+                                                                double                        height);
+double                           roadmap_report_fit_page_size  (double                        width,
+                                                                double                        height,
+                                                                double                       *fit_width,
+                                                                double                       *fit_height);
 void                             roadmap_report_set_date       (RoadmapReport                *self,
                                                                 GDateTime                    *date);
 GDateTime                       *roadmap_report_get_date       (RoadmapReport                *self);

@@ -114,6 +114,7 @@ roadmap_application_startup (GApplication *application)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", NULL };
   static const char *export_pdf_accels[] = { "<Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
@@ -127,6 +128,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-pdf", export_pdf_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-preferences", preferences_accels);
 }

@@ -1,8 +1,8 @@
 /* roadmap-pdf-export.c — one export, from the questions to the toast
  *
  *   roadmap_pdf_export_run ()
- *     → "All tracks / Current track" (an AdwMessageDialog; skipped when
- *       there is only one track to report on)
+ *     → "All tracks / Current track" (roadmap_report_job_ask (): skipped
+ *       when there is only one track to report on)
  *     → where (GtkFileChooserNative, "roadmap-progress-2026-11-25.pdf")
  *     → roadmap_pdf_export_start (): the report is written on a worker
  *       thread; a toast shows a bar of the pages done; then a toast "Exported …"
@@ -36,47 +36,33 @@
 
 struct _RoadmapPdfExport
 {
-  GObject parent_instance;
-
-  GtkWindow *parent;          /* weak */
-  AdwToastOverlay *toasts;    /* weak */
-  RoadmapCatalog *catalog;
-  RoadmapTrack *track;        /* nullable: the track on the board */
+  RoadmapReportJob parent_instance;
 
   GtkFileChooserNative *chooser;
-  GCancellable *cancellable;
   AdwToast *progress_toast;
   GtkProgressBar *progress_bar;
   guint progress_source;
   gboolean all_tracks;
-  gboolean running;
 
   /* Written by the worker thread, read by the main thread */
   int pages_done;
   int n_pages;
 };
 
-G_DEFINE_FINAL_TYPE (RoadmapPdfExport, roadmap_pdf_export, G_TYPE_OBJECT)
-
-enum {
-  FINISHED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (RoadmapPdfExport, roadmap_pdf_export, ROADMAP_TYPE_REPORT_JOB)
 
 typedef struct
 {
   RoadmapReport *report;
   GFile *file;
-} ExportJob;
+} ExportData;
 
 /* Helpers */
 
 static void
-export_job_free (gpointer data)
+export_data_free (gpointer data)
 {
-  ExportJob *job = data;
+  ExportData *job = data;
 
   g_clear_object (&job->report);
   g_clear_object (&job->file);
@@ -87,33 +73,21 @@ static void
 add_toast (RoadmapPdfExport *self,
            AdwToast         *toast)
 {
-  if (self->toasts != NULL)
-    adw_toast_overlay_add_toast (self->toasts, toast);
-  else
-    g_object_unref (toast);
+  roadmap_report_job_add_toast (ROADMAP_REPORT_JOB (self), toast);
 }
 
 static void
 finish (RoadmapPdfExport *self,
         gboolean          success)
 {
-  self->running = FALSE;
-  g_signal_emit (self, signals[FINISHED], 0, success);
+  roadmap_report_job_finish (ROADMAP_REPORT_JOB (self), success);
 }
 
 static void
 show_error (RoadmapPdfExport *self,
             const GError     *error)
 {
-  GtkWidget *dialog;
-
-  if (self->parent == NULL)
-    return;
-
-  /* The body is plain text: the path in the message prints as written */
-  dialog = adw_message_dialog_new (self->parent, _("Export Failed"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  roadmap_report_job_show_error (ROADMAP_REPORT_JOB (self), _("Export Failed"), error);
 }
 
 /* Callbacks */
@@ -184,7 +158,7 @@ static gpointer
 export_thread (gpointer data)
 {
   g_autoptr(GTask) task = data;
-  ExportJob *job = g_task_get_task_data (task);
+  ExportData *job = g_task_get_task_data (task);
   GError *error = NULL;
 
 #ifdef __linux__
@@ -207,7 +181,8 @@ on_export_done (GObject      *source_object,
                 gpointer      user_data)
 {
   RoadmapPdfExport *self = ROADMAP_PDF_EXPORT (source_object);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  GtkWindow *parent = roadmap_report_job_get_parent (ROADMAP_REPORT_JOB (self));
+  ExportData *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *escaped = NULL;
@@ -234,12 +209,12 @@ on_export_done (GObject      *source_object,
   /* Translators: a toast, "Exported “roadmap-progress-2026-11-25.pdf”" */
   title = g_strdup_printf (_("Exported “%s”"), escaped);
   toast = adw_toast_new (title);
-  if (self->parent != NULL)
+  if (parent != NULL)
     {
       adw_toast_set_button_label (toast, _("_Open"));
       g_object_set_data_full (G_OBJECT (toast), "roadmap-uri", g_file_get_uri (job->file), g_free);
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_open_clicked),
-                               self->parent, 0);
+                               parent, 0);
     }
   add_toast (self, toast);
 
@@ -275,7 +250,8 @@ choose_file (RoadmapPdfExport *self)
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  self->chooser = gtk_file_chooser_native_new (_("Export Progress as PDF"), self->parent,
+  self->chooser = gtk_file_chooser_native_new (_("Export Progress as PDF"),
+                                               roadmap_report_job_get_parent (ROADMAP_REPORT_JOB (self)),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
@@ -299,18 +275,25 @@ choose_file (RoadmapPdfExport *self)
 }
 
 static void
-on_scope_chosen (RoadmapPdfExport *self,
-                 const char       *response,
-                 AdwMessageDialog *dialog)
+roadmap_pdf_export_scope_chosen (RoadmapReportJob *job,
+                                 gboolean          all_tracks)
 {
-  if (g_strcmp0 (response, "all") != 0 && g_strcmp0 (response, "current") != 0)
-    {
-      finish (self, FALSE);
-      return;
-    }
+  RoadmapPdfExport *self = ROADMAP_PDF_EXPORT (job);
 
-  self->all_tracks = g_str_equal (response, "all");
+  self->all_tracks = all_tracks;
   choose_file (self);
+}
+
+static void
+roadmap_pdf_export_cancel (RoadmapReportJob *job)
+{
+  RoadmapPdfExport *self = ROADMAP_PDF_EXPORT (job);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
 }
 
 /* GObject overrides */
@@ -320,50 +303,28 @@ roadmap_pdf_export_dispose (GObject *object)
 {
   RoadmapPdfExport *self = (RoadmapPdfExport *) object;
 
-  roadmap_pdf_export_cancel (self);
+  roadmap_pdf_export_cancel (ROADMAP_REPORT_JOB (self));
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_object (&self->progress_toast);
   g_clear_weak_pointer (&self->progress_bar);
-  g_clear_weak_pointer (&self->parent);
-  g_clear_weak_pointer (&self->toasts);
 
   G_OBJECT_CLASS (roadmap_pdf_export_parent_class)->dispose (object);
-}
-
-static void
-roadmap_pdf_export_finalize (GObject *object)
-{
-  RoadmapPdfExport *self = (RoadmapPdfExport *) object;
-
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->track);
-  g_clear_object (&self->cancellable);
-
-  G_OBJECT_CLASS (roadmap_pdf_export_parent_class)->finalize (object);
 }
 
 static void
 roadmap_pdf_export_class_init (RoadmapPdfExportClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RoadmapReportJobClass *job_class = ROADMAP_REPORT_JOB_CLASS (klass);
 
   object_class->dispose = roadmap_pdf_export_dispose;
-  object_class->finalize = roadmap_pdf_export_finalize;
-
-  /**
-   * RoadmapPdfExport::finished:
-   * @success: whether a PDF was written
-   *
-   * The export is over: written, failed (a dialog says why), or given up.
-   */
-  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  job_class->scope_chosen = roadmap_pdf_export_scope_chosen;
+  job_class->cancel = roadmap_pdf_export_cancel;
 }
 
 static void
 roadmap_pdf_export_init (RoadmapPdfExport *self)
 {
-  self->cancellable = g_cancellable_new ();
   self->all_tracks = TRUE;
 }
 
@@ -380,21 +341,12 @@ roadmap_pdf_export_new (GtkWindow       *parent,
                         RoadmapCatalog  *catalog,
                         RoadmapTrack    *current_track)
 {
-  RoadmapPdfExport *self;
-
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toasts), NULL);
-  g_return_val_if_fail (ROADMAP_IS_CATALOG (catalog), NULL);
-  g_return_val_if_fail (current_track == NULL || ROADMAP_IS_TRACK (current_track), NULL);
-
-  self = g_object_new (ROADMAP_TYPE_PDF_EXPORT, NULL);
-  g_set_weak_pointer (&self->parent, parent);
-  g_set_weak_pointer (&self->toasts, toasts);
-  self->catalog = g_object_ref (catalog);
-  if (current_track != NULL)
-    self->track = g_object_ref (current_track);
-
-  return self;
+  return g_object_new (ROADMAP_TYPE_PDF_EXPORT,
+                       "parent", parent,
+                       "toasts", toasts,
+                       "catalog", catalog,
+                       "current-track", current_track,
+                       NULL);
 }
 
 /**
@@ -407,58 +359,26 @@ char *
 roadmap_pdf_export_dup_default_name (RoadmapPdfExport *self,
                                      gboolean          all_tracks)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *stem = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_PDF_EXPORT (self), NULL);
 
-  if (!all_tracks && self->track != NULL)
-    return g_strdup_printf ("roadmap-progress-%s-%s.pdf", roadmap_track_get_id (self->track), date);
-
-  return g_strdup_printf ("roadmap-progress-%s.pdf", date);
+  stem = roadmap_report_job_dup_file_stem (ROADMAP_REPORT_JOB (self), all_tracks);
+  return g_strconcat (stem, ".pdf", NULL);
 }
 
 /**
  * roadmap_pdf_export_run:
  *
  * Asks which tracks (when there is a choice) and where, then exports.
- * RoadmapPdfExport::finished is emitted in every case.
+ * RoadmapReportJob::finished is emitted in every case.
  */
 void
 roadmap_pdf_export_run (RoadmapPdfExport *self)
 {
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
   g_return_if_fail (ROADMAP_IS_PDF_EXPORT (self));
-  g_return_if_fail (!self->running);
 
-  self->running = TRUE;
-
-  if (self->track == NULL || self->parent == NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (self->catalog)) < 2)
-    {
-      self->all_tracks = TRUE;
-      choose_file (self);
-      return;
-    }
-
-  /* Translators: %s is a track, "Data Engineer" */
-  body = g_strdup_printf (_("The report can cover every track, or only “%s”."),
-                          roadmap_track_get_title (self->track));
-  dialog = adw_message_dialog_new (self->parent, _("Export Progress as PDF"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "current", _("_Current Track"),
-                                    "all", _("_All Tracks"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "all",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "all");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_scope_chosen), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  roadmap_report_job_ask (ROADMAP_REPORT_JOB (self), _("Export Progress as PDF"));
 }
 
 /**
@@ -476,18 +396,13 @@ roadmap_pdf_export_start (RoadmapPdfExport *self,
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
-  ExportJob *job;
+  ExportData *job;
 
   g_return_if_fail (ROADMAP_IS_PDF_EXPORT (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  self->running = TRUE;
-
   /* Here, on the main thread: see the top of this file */
-  snapshot = roadmap_report_snapshot_new (self->catalog,
-                                          all_tracks || self->track == NULL
-                                            ? NULL : roadmap_track_get_id (self->track),
-                                          &error);
+  snapshot = roadmap_report_job_snapshot (ROADMAP_REPORT_JOB (self), all_tracks, &error);
   if (snapshot == NULL)
     {
       show_error (self, error);
@@ -495,7 +410,7 @@ roadmap_pdf_export_start (RoadmapPdfExport *self,
       return;
     }
 
-  job = g_new0 (ExportJob, 1);
+  job = g_new0 (ExportData, 1);
   job->report = roadmap_report_new (snapshot);
   job->file = g_object_ref (file);
 
@@ -509,28 +424,10 @@ roadmap_pdf_export_start (RoadmapPdfExport *self,
   add_toast (self, toast);
   self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, update_progress, self);
 
-  task = g_task_new (self, self->cancellable, on_export_done, NULL);
+  task = g_task_new (self, roadmap_report_job_get_cancellable (ROADMAP_REPORT_JOB (self)),
+                     on_export_done, NULL);
   g_task_set_source_tag (task, roadmap_pdf_export_start);
-  g_task_set_task_data (task, job, export_job_free);
+  g_task_set_task_data (task, job, export_data_free);
   /* The result comes back through the GTask, on this (main) thread */
   g_thread_unref (g_thread_new ("roadmap-pdf-export", export_thread, g_steal_pointer (&task)));
-}
-
-/**
- * roadmap_pdf_export_cancel:
- *
- * Gives up: closes the file chooser, or stops writing (an existing file is
- * left as it was).
- */
-void
-roadmap_pdf_export_cancel (RoadmapPdfExport *self)
-{
-  g_return_if_fail (ROADMAP_IS_PDF_EXPORT (self));
-
-  g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
 }

@@ -7,13 +7,13 @@
 
 #include <adwaita.h>
 
-#include "roadmap-catalog.h"
+#include "roadmap-report-job.h"
 
 G_BEGIN_DECLS
 
 #define ROADMAP_TYPE_PDF_EXPORT (roadmap_pdf_export_get_type ())
 
-G_DECLARE_FINAL_TYPE (RoadmapPdfExport, roadmap_pdf_export, ROADMAP, PDF_EXPORT, GObject)
+G_DECLARE_FINAL_TYPE (RoadmapPdfExport, roadmap_pdf_export, ROADMAP, PDF_EXPORT, RoadmapReportJob)
 
 RoadmapPdfExport *roadmap_pdf_export_new              (GtkWindow        *parent,
                                                        AdwToastOverlay  *toasts,
@@ -25,6 +25,5 @@ void              roadmap_pdf_export_run              (RoadmapPdfExport *self);
 void              roadmap_pdf_export_start            (RoadmapPdfExport *self,
                                                        GFile            *file,
                                                        gboolean          all_tracks);
-void              roadmap_pdf_export_cancel           (RoadmapPdfExport *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "roadmap-preferences-window.h"
 #include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
+#include "roadmap-print.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
 #include "roadmap-topic-command.h"
@@ -32,6 +33,9 @@ struct _RoadmapWindow
   AdwToastOverlay *toast_overlay;
 
   RoadmapPdfExport *pdf_export;   /* while one runs */
+  RoadmapPrint *print;            /* while one runs */
+  GtkPrintSettings *print_settings;  /* the last print's, for the next */
+  GtkPageSetup *page_setup;
   guint load_roadmaps_id;         /* loading the roadmaps left after the first frame */
   guint n_load_errors_shown;
 };
@@ -395,13 +399,38 @@ show_load_errors (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A report, exported or printed, needs the progress and something to
+ * report on, all of it; and one of each kind runs at a time. */
+static void
+update_report_actions (RoadmapWindow *self)
+{
+  gboolean can_report = roadmap_session_get_store (self->session) != NULL &&
+                        roadmap_session_get_n_pending (self->session) == 0 &&
+                        g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (self->session))) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
+                                 can_report && self->pdf_export == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 can_report && self->print == NULL);
+}
+
+/* The track on the board, if the board is shown */
+static RoadmapTrack *
+current_track (RoadmapWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0)
+    return roadmap_board_get_track (self->board);
+
+  return NULL;
+}
+
 static void
 on_pdf_export_finished (RoadmapWindow    *self,
                         gboolean          success,
                         RoadmapPdfExport *pdf_export)
 {
   g_clear_object (&self->pdf_export);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", TRUE);
+  update_report_actions (self);
 }
 
 /* One export at a time; it runs on a worker thread (RoadmapPdfExport). */
@@ -411,20 +440,53 @@ export_pdf_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   RoadmapWindow *self = ROADMAP_WINDOW (widget);
-  RoadmapTrack *track = NULL;
 
   if (self->pdf_export != NULL)
     return;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "board") == 0)
-    track = roadmap_board_get_track (self->board);
-
   self->pdf_export = roadmap_pdf_export_new (GTK_WINDOW (self), self->toast_overlay,
-                                             roadmap_session_get_catalog (self->session), track);
+                                             roadmap_session_get_catalog (self->session),
+                                             current_track (self));
   g_signal_connect_object (self->pdf_export, "finished", G_CALLBACK (on_pdf_export_finished),
                            self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
+  update_report_actions (self);
   roadmap_pdf_export_run (self->pdf_export);
+}
+
+static void
+on_print_finished (RoadmapWindow *self,
+                   gboolean       success,
+                   RoadmapPrint  *print)
+{
+  if (success)
+    {
+      g_set_object (&self->print_settings, roadmap_print_get_print_settings (print));
+      g_set_object (&self->page_setup, roadmap_print_get_page_setup (print));
+    }
+  g_clear_object (&self->print);
+  update_report_actions (self);
+}
+
+/* One print at a time, through GTK's print dialog (RoadmapPrint) */
+static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (self->print != NULL)
+    return;
+
+  self->print = roadmap_print_new (GTK_WINDOW (self), self->toast_overlay,
+                                   roadmap_session_get_catalog (self->session),
+                                   current_track (self));
+  roadmap_print_set_print_settings (self->print, self->print_settings);
+  roadmap_print_set_page_setup (self->print, self->page_setup);
+  g_signal_connect_object (self->print, "finished", G_CALLBACK (on_print_finished),
+                           self, G_CONNECT_SWAPPED);
+  update_report_actions (self);
+  roadmap_print_run (self->print);
 }
 
 static gboolean
@@ -456,8 +518,13 @@ roadmap_window_dispose (GObject *object)
   RoadmapWindow *self = (RoadmapWindow *) object;
 
   if (self->pdf_export != NULL)
-    roadmap_pdf_export_cancel (self->pdf_export);
+    roadmap_report_job_cancel (ROADMAP_REPORT_JOB (self->pdf_export));
   g_clear_object (&self->pdf_export);
+  if (self->print != NULL)
+    roadmap_report_job_cancel (ROADMAP_REPORT_JOB (self->print));
+  g_clear_object (&self->print);
+  g_clear_object (&self->print_settings);
+  g_clear_object (&self->page_setup);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   if (self->session != NULL)
@@ -502,6 +569,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
 
 static void
@@ -534,16 +602,6 @@ show_new_load_errors (RoadmapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-load-errors", load_errors->len > 0);
 }
 
-/* A report needs the progress and something to report on, all of it. */
-static void
-update_export_action (RoadmapWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
-                                 roadmap_session_get_store (self->session) != NULL &&
-                                 roadmap_session_get_n_pending (self->session) == 0 &&
-                                 g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (self->session))) > 0);
-}
-
 /* One file per call, at low priority: the window stays responsive while
  * the sidebar fills in. */
 static gboolean
@@ -556,7 +614,7 @@ load_next_roadmap (gpointer user_data)
 
   self->load_roadmaps_id = 0;
   show_new_load_errors (self);
-  update_export_action (self);
+  update_report_actions (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -688,7 +746,7 @@ roadmap_window_new (RoadmapApplication *application,
     }
 
   show_new_load_errors (self);
-  update_export_action (self);
+  update_report_actions (self);
 
   /* Roadmaps the session left for later (RoadmapApplication loads only the
    * track shown first): after the first frame, one file per idle. */
