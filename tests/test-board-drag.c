@@ -50,83 +50,6 @@ typedef struct
 
 /* Helpers */
 
-/* The coordinate chain, from a point in @widget to the X root window
- * (the screen), which is what xdotool moves the pointer in:
- *
- * 1. gtk_widget_compute_point(): @widget's coordinates → the coordinates
- *    of its native (the RoadmapWindow), whose origin is the top-left
- *    corner of the window's CSS box.
- * 2. gtk_native_get_surface_transform(): the native's origin inside its
- *    GdkSurface, i.e. the client-side decoration's shadow or resize
- *    border: (5, 5) under a bare Xvfb, where nothing composites and
- *    GTK draws no shadow but keeps a 5 px border to resize by.
- * 3. × the surface scale: GDK surface coordinates → X11 pixels.
- * 4. The X window's position in the root window, read with
- *    `xdotool getwindowgeometry` on the surface's XID. With no window
- *    manager there is no reparenting frame: this is where GTK put it.
- */
-/* Where X put @surface's window, in the root window */
-static void
-surface_origin (GdkSurface *surface,
-                int        *x,
-                int        *y)
-{
-  g_autofree char *geometry = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
-  *x = *y = G_MININT;
-  geometry = ui_xdotool ("getwindowgeometry --shell %lu",
-                         (unsigned long) gdk_x11_surface_get_xid (surface));
-  lines = g_strsplit (geometry, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "X="))
-        *x = atoi (lines[i] + 2);
-      else if (g_str_has_prefix (lines[i], "Y="))
-        *y = atoi (lines[i] + 2);
-    }
-  g_assert_cmpint (*x, !=, G_MININT);
-  g_assert_cmpint (*y, !=, G_MININT);
-}
-
-static void
-widget_to_screen (GtkWidget *widget,
-                  double     x,
-                  double     y,
-                  int       *screen_x,
-                  int       *screen_y)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  GdkSurface *surface = gtk_native_get_surface (native);
-  graphene_point_t point;
-  double surface_x, surface_y;
-  int origin_x, origin_y;
-  int scale = gdk_surface_get_scale_factor (surface);
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
-                                           &GRAPHENE_POINT_INIT (x, y), &point));
-  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
-  surface_origin (surface, &origin_x, &origin_y);
-
-  *screen_x = origin_x + (int) ((point.x + surface_x) * scale + 0.5);
-  *screen_y = origin_y + (int) ((point.y + surface_y) * scale + 0.5);
-}
-
-/* A point of @widget given as fractions of its size. */
-static void
-widget_point_to_screen (GtkWidget *widget,
-                        double     fx,
-                        double     fy,
-                        int       *screen_x,
-                        int       *screen_y)
-{
-  widget_to_screen (widget,
-                    gtk_widget_get_width (widget) * fx,
-                    gtk_widget_get_height (widget) * fy,
-                    screen_x, screen_y);
-}
-
 /* Press, move in steps (with the main loop running between them, as when
  * a hand moves the mouse), pause over the target, release. */
 static void
@@ -228,8 +151,8 @@ drag_card (Fixture   *fixture,
 {
   int from_x, from_y, to_x, to_y;
 
-  widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
-  widget_point_to_screen (target, 0.5, target_y, &to_x, &to_y);
+  ui_widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
+  ui_widget_point_to_screen (target, 0.5, target_y, &to_x, &to_y);
   g_test_message ("Dragging “%s” from (%d, %d) to (%d, %d)",
                   roadmap_skill_get_title (expected->skill), from_x, from_y, to_x, to_y);
 
@@ -500,8 +423,8 @@ test_drag_other_phase (Fixture       *fixture,
   target = roadmap_board_find_column (board, second, ROADMAP_STATUS_DONE);
   g_assert_nonnull (target);
 
-  widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
-  widget_point_to_screen (target, 0.5, 0.3, &to_x, &to_y);
+  ui_widget_point_to_screen (card, 0.5, 0.5, &from_x, &from_y);
+  ui_widget_point_to_screen (target, 0.5, 0.3, &to_x, &to_y);
   pointer_drag (from_x, from_y, to_x, to_y);
   ui_spin (300);
 
@@ -541,7 +464,7 @@ test_drag_icon_grab_point (Fixture       *fixture,
   /* Taken at 80 % across and 70 % down, well away from the corner */
   grab_x = (int) (gtk_widget_get_width (card) * 0.8);
   grab_y = (int) (gtk_widget_get_height (card) * 0.7);
-  widget_to_screen (card, grab_x, grab_y, &from_x, &from_y);
+  ui_widget_to_screen (card, grab_x, grab_y, &from_x, &from_y);
   g_free (ui_xdotool ("mousemove %d %d", from_x, from_y));
   ui_spin (50);
   g_free (ui_xdotool ("mousedown 1"));
@@ -554,7 +477,7 @@ test_drag_icon_grab_point (Fixture       *fixture,
   ui_spin (150);
 
   g_assert_nonnull (drag);
-  surface_origin (gdk_drag_get_drag_surface (drag), &icon_x, &icon_y);
+  ui_surface_origin (gdk_drag_get_drag_surface (drag), &icon_x, &icon_y);
   g_test_message ("Pointer at (%d, %d), the card's copy at (%d, %d), taken at (%d, %d)",
                   from_x + dx, from_y + dy, icon_x, icon_y, grab_x, grab_y);
   g_assert_cmpint (ABS (from_x + dx - icon_x - grab_x), <=, 2);
@@ -583,7 +506,7 @@ test_menu_leaves_card (Fixture       *fixture,
   present_window (fixture, 1200, 800);
   board = roadmap_window_get_board (fixture->ui.window);
   card = roadmap_board_find_card (board, roadmap_track_find_skill (roadmap_board_get_track (board), "python-sql"));
-  widget_point_to_screen (card, 0.5, 0.5, &x, &y);
+  ui_widget_point_to_screen (card, 0.5, 0.5, &x, &y);
 
   g_free (ui_xdotool ("mousemove %d %d", x, y));
   ui_spin (100);

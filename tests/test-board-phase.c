@@ -215,9 +215,7 @@ main (int   argc,
 {
   const char *skip = ui_test_init_xdotool (&argc, &argv);
 
-#define ADD(path, func) \
-  ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) ui_fixture_set_up, \
-               (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
+#define ADD(path, func) UI_TEST_ADD (skip, path, func)
 
   ADD ("/ui/phase/collapse", test_collapse);
   ADD ("/ui/phase/collapse-follows-settings", test_collapse_follows_settings);

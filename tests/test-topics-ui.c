@@ -258,9 +258,7 @@ main (int   argc,
 {
   const char *skip = ui_test_init_xdotool (&argc, &argv);
 
-#define ADD(path, func) \
-  ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) ui_fixture_set_up, \
-               (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
+#define ADD(path, func) UI_TEST_ADD (skip, path, func)
 
   ADD ("/ui/topics/mouse", test_mouse);
   ADD ("/ui/topics/keyboard", test_keyboard);

@@ -699,6 +699,18 @@ ui_save_png (GtkWidget  *widget,
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
   node = gtk_snapshot_to_node (snapshot);
+
+  /* Not drawn yet (shown a moment ago): after its first frame */
+  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      g_autoptr(GtkSnapshot) again = gtk_snapshot_new ();
+
+      ui_wait_for_frame (GTK_WIDGET (gtk_widget_get_root (widget)));
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (again), width, height);
+      node = gtk_snapshot_to_node (again);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
@@ -720,4 +732,98 @@ ui_fixture_find_skill (UiFixture  *fixture,
 
   g_assert_nonnull (skill);
   return skill;
+}
+
+/* The coordinate chain, from a point in @widget to the X root window
+ * (the screen), which is what xdotool moves the pointer in:
+ *
+ * 1. gtk_widget_compute_point(): @widget's coordinates → the coordinates
+ *    of its native (the RoadmapWindow), whose origin is the top-left
+ *    corner of the window's CSS box.
+ * 2. gtk_native_get_surface_transform(): the native's origin inside its
+ *    GdkSurface, i.e. the client-side decoration's shadow or resize
+ *    border: (5, 5) under a bare Xvfb, where nothing composites and
+ *    GTK draws no shadow but keeps a 5 px border to resize by.
+ * 3. × the surface scale: GDK surface coordinates → X11 pixels.
+ * 4. The X window's position in the root window, read with
+ *    `xdotool getwindowgeometry` on the surface's XID. With no window
+ *    manager there is no reparenting frame: this is where GTK put it.
+ */
+/* Where X put @surface's window, in the root window */
+void
+ui_surface_origin (GdkSurface *surface,
+                   int        *x,
+                   int        *y)
+{
+  g_autofree char *geometry = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  *x = *y = G_MININT;
+  geometry = ui_xdotool ("getwindowgeometry --shell %lu",
+                         (unsigned long) gdk_x11_surface_get_xid (surface));
+  lines = g_strsplit (geometry, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+    }
+  g_assert_cmpint (*x, !=, G_MININT);
+  g_assert_cmpint (*y, !=, G_MININT);
+}
+
+void
+ui_widget_to_screen (GtkWidget *widget,
+                     double     x,
+                     double     y,
+                     int       *screen_x,
+                     int       *screen_y)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t point;
+  double surface_x, surface_y;
+  int origin_x, origin_y;
+  int scale = gdk_surface_get_scale_factor (surface);
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  ui_surface_origin (surface, &origin_x, &origin_y);
+
+  *screen_x = origin_x + (int) ((point.x + surface_x) * scale + 0.5);
+  *screen_y = origin_y + (int) ((point.y + surface_y) * scale + 0.5);
+}
+
+/* A point of @widget given as fractions of its size. */
+void
+ui_widget_point_to_screen (GtkWidget *widget,
+                           double     fx,
+                           double     fy,
+                           int       *screen_x,
+                           int       *screen_y)
+{
+  ui_widget_to_screen (widget,
+                       gtk_widget_get_width (widget) * fx,
+                       gtk_widget_get_height (widget) * fy,
+                       screen_x, screen_y);
+}
+
+/* A click of @button (1 left, 3 right) at a point of @widget given as
+ * fractions of its size, as a hand makes it */
+void
+ui_click (GtkWidget *widget,
+          double     fx,
+          double     fy,
+          int        button)
+{
+  int x, y;
+
+  ui_widget_point_to_screen (widget, fx, fy, &x, &y);
+  g_free (ui_xdotool ("mousemove %d %d", x, y));
+  ui_spin (50);
+  g_free (ui_xdotool ("click %d", button));
+  ui_spin (200);
 }

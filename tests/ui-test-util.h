@@ -94,6 +94,23 @@ char *              ui_xdotool                (const char     *format,
                                                ...) G_GNUC_PRINTF (1, 2);
 void                ui_press_keys             (GtkWidget      *window,
                                                const char     *keys);
+void                ui_surface_origin         (GdkSurface     *surface,
+                                               int            *x,
+                                               int            *y);
+void                ui_widget_to_screen       (GtkWidget      *widget,
+                                               double          x,
+                                               double          y,
+                                               int            *screen_x,
+                                               int            *screen_y);
+void                ui_widget_point_to_screen (GtkWidget      *widget,
+                                               double          fx,
+                                               double          fy,
+                                               int            *screen_x,
+                                               int            *screen_y);
+void                ui_click                  (GtkWidget      *widget,
+                                               double          fx,
+                                               double          fy,
+                                               int             button);
 
 void                ui_save_png               (GtkWidget      *widget,
                                                const char     *name);

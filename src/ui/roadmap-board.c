@@ -708,8 +708,9 @@ roadmap_board_move_skill (RoadmapBoard  *self,
   if (self->session == NULL || status >= ROADMAP_N_STATUSES)
     return FALSE;
 
+  /* The card's menu (its child) may have the focus: the card keeps it */
   card = roadmap_board_find_card (self, skill);
-  had_focus = card != NULL && gtk_widget_has_focus (card);
+  had_focus = card != NULL && (gtk_widget_get_state_flags (card) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 
   /* Failures reach the user through the session's ::command-failed. */
   if (!roadmap_session_move_skill (self->session, skill, status, before, NULL))

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-preferences-window.h"
+#include "roadmap-window-fit.h"
 
 struct _RoadmapPreferencesWindow
 {
@@ -60,6 +61,14 @@ on_skipped_switch_active (RoadmapPreferencesWindow *self,
 }
 
 static void
+roadmap_preferences_window_realize (GtkWidget *widget)
+{
+  roadmap_window_fit_to_parent (GTK_WINDOW (widget));
+
+  GTK_WIDGET_CLASS (roadmap_preferences_window_parent_class)->realize (widget);
+}
+
+static void
 roadmap_preferences_window_dispose (GObject *object)
 {
   RoadmapPreferencesWindow *self = ROADMAP_PREFERENCES_WINDOW (object);
@@ -76,6 +85,7 @@ roadmap_preferences_window_class_init (RoadmapPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = roadmap_preferences_window_dispose;
+  widget_class->realize = roadmap_preferences_window_realize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-preferences-window.ui");

@@ -14,6 +14,7 @@
 #include "roadmap-date.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-dialog.h"
+#include "roadmap-window-fit.h"
 
 #define SAVE_DELAY_MS 500
 
@@ -313,35 +314,12 @@ on_status_toggled (GtkToggleButton    *toggle,
   update_progress (self);
 }
 
-/* The template's size is the most the details take: over a narrower or
- * shorter window (a phone, half of a small screen) they fit inside it. */
-static void
-fit_to_parent (RoadmapSkillDialog *self)
-{
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  int width, height, parent_width, parent_height;
-
-  if (parent == NULL)
-    return;
-
-  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
-  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
-  if (parent_width <= 0 || parent_height <= 0)
-    gtk_window_get_default_size (parent, &parent_width, &parent_height);
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (parent_width > 0)
-    width = MIN (width, parent_width);
-  if (parent_height > 0)
-    height = MIN (height, parent_height);
-  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
-}
-
 static void
 roadmap_skill_dialog_realize (GtkWidget *widget)
 {
-  /* Here rather than in _new(): the parent's size when the details show */
-  fit_to_parent (ROADMAP_SKILL_DIALOG (widget));
+  /* Here rather than in _new(): the parent's size when the details show.
+   * The template's size is the most the details take. */
+  roadmap_window_fit_to_parent (GTK_WINDOW (widget));
 
   GTK_WIDGET_CLASS (roadmap_skill_dialog_parent_class)->realize (widget);
 }
