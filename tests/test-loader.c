@@ -78,6 +78,7 @@ static const Rejection rejections[] = {
   { "title-zero-width-joiners.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[1].title: the text has nothing visible" },
   { "title-bom-only.json", ROADMAP_LOADER_ERROR_TEXT, ".resources[0].title: the text has nothing visible" },
   { "topic-blank.json", ROADMAP_LOADER_ERROR_TEXT, ": phases[0].skills[0].topics[2]: the text has nothing visible" },
+  { "duplicate-topic.json", ROADMAP_LOADER_ERROR_DUPLICATE_ID, ": phases[0].skills[0].topics[2]: the topic “Pandas” is listed twice" },
   { "url-space-host.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: “https://www.postgre sql.org/" },
   { "url-space-path.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, "is not a valid link: U+0020 must be percent-encoded" },
   { "url-newline.json", ROADMAP_LOADER_ERROR_UNSAFE_URL, ".resources[0].url: the text contains the control character U+000A" },

@@ -689,27 +689,24 @@ ui_save_png (GtkWidget  *widget,
              const char *name)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  int width = 0, height = 0;
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-
-  /* Not drawn yet (shown a moment ago): after its first frame */
-  for (guint attempt = 0; node == NULL && attempt < 10; attempt++)
+  /* A widget whose layout is pending (a toast sliding in, a check just
+   * toggled) paints nothing until its next frame: wait for one that does */
+  for (guint tries = 0; node == NULL && tries < 100; tries++)
     {
-      g_autoptr(GtkSnapshot) again = gtk_snapshot_new ();
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
 
-      ui_wait_for_frame (GTK_WIDGET (gtk_widget_get_root (widget)));
+      if (tries > 0)
+        ui_spin (20);
       width = gtk_widget_get_width (widget);
       height = gtk_widget_get_height (widget);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (again), width, height);
-      node = gtk_snapshot_to_node (again);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_to_node (snapshot);
     }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -415,6 +415,7 @@ load_topics (Loader       *loader,
              RoadmapSkill *skill)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_auto(GStrv) topics = NULL;
   JsonArray *array;
   guint n;
@@ -425,6 +426,7 @@ load_topics (Loader       *loader,
     return TRUE;
 
   builder = g_strv_builder_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
@@ -436,6 +438,16 @@ load_topics (Loader       *loader,
                      _("expected a string, found %s"), describe_node (node));
       if (!check_string (loader, where, json_node_get_string (node), TEXT_TITLE, ROADMAP_TOPIC_MAX_LENGTH, FALSE))
         return FALSE;
+      /* A topic's ticks are kept by its text: two of the same text would
+       * be ticked and unticked together */
+      if (!g_hash_table_add (seen, (gpointer) json_node_get_string (node)))
+        {
+          g_autofree char *quoted = roadmap_text_escape_for_message (json_node_get_string (node),
+                                                                     ROADMAP_TEXT_QUOTE_MAX_CHARS);
+
+          return fail (loader, ROADMAP_LOADER_ERROR_DUPLICATE_ID, where,
+                       _("the topic “%s” is listed twice"), quoted);
+        }
 
       g_strv_builder_add (builder, json_node_get_string (node));
     }

@@ -25,7 +25,8 @@ G_BEGIN_DECLS
  * @ROADMAP_LOADER_ERROR_MISSING: a required member is missing
  * @ROADMAP_LOADER_ERROR_TYPE: a member has the wrong JSON type
  * @ROADMAP_LOADER_ERROR_INVALID_ID: an id is not a well-formed slug
- * @ROADMAP_LOADER_ERROR_DUPLICATE_ID: an id is used twice in its scope
+ * @ROADMAP_LOADER_ERROR_DUPLICATE_ID: an id is used twice in its scope, or a
+ *   skill lists a topic twice (its text keys its ticks)
  * @ROADMAP_LOADER_ERROR_VALUE: a value is out of its allowed range
  * @ROADMAP_LOADER_ERROR_UNSAFE_URL: a resource URL is not a plain http(s) address
  * @ROADMAP_LOADER_ERROR_TEXT: a text holds a noncharacter or a control

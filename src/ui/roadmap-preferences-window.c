@@ -51,10 +51,14 @@ on_skipped_switch_active (RoadmapPreferencesWindow *self,
   if (!roadmap_session_set_count_skipped_as_done (self->session, gtk_switch_get_active (toggle), &error))
     {
       g_autofree char *title = NULL;
+      g_autofree char *escaped = NULL;
 
       /* Translators: a toast in the preferences; %s says why */
       title = g_strdup_printf (_("Could not change the preference. %s"), error->message);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (title));
+      /* Toast titles are Pango markup in libadwaita 1.2; the reason is
+       * text, with the database's file name in it */
+      escaped = g_markup_escape_text (title, -1);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
     }
 
   update_switch (self);
