@@ -162,6 +162,24 @@ if command -v pdftotext >/dev/null; then
   run "export-pdf with skipped" 0 "$roadmap" --db "$sk" --export-pdf "$work/skipped.pdf" --track backend-developer &&
     check "the PDF leaves skipped out of the counts" sh -c 'pdftotext -layout "$1" - | grep -q "0 of 12 skills done (0 %) · 12 to do · 1 skipped"' _ "$work/skipped.pdf"
 fi
+# The preference, kept in the database: the PDF counts as it says
+run "count-skipped-as-done yes" 0 "$roadmap" --db "$sk" --count-skipped-as-done yes &&
+  check "count-skipped-as-done prints nothing" [ -z "$out$err" ]
+if command -v pdftotext >/dev/null; then
+  run "export-pdf counting skipped" 0 "$roadmap" --db "$sk" --export-pdf "$work/skipped-counted.pdf" --track backend-developer &&
+    check "the PDF counts skipped as done" sh -c 'pdftotext -layout "$1" - | grep -q "1 of 13 skills done (8 %) · 12 to do · 1 skipped"' _ "$work/skipped-counted.pdf"
+fi
+run "count-skipped-as-done no" 0 "$roadmap" --db "$sk" --count-skipped-as-done no
+if command -v pdftotext >/dev/null; then
+  run "export-pdf after no" 0 "$roadmap" --db "$sk" --export-pdf "$work/skipped-out.pdf" --track backend-developer &&
+    check "the PDF leaves skipped out again" sh -c 'pdftotext -layout "$1" - | grep -q "0 of 12 skills done"' _ "$work/skipped-out.pdf"
+fi
+for arg in maybe YES 1 ""; do
+  if run "count-skipped-as-done refuses '$arg'" 1 "$roadmap" --db "$sk" --count-skipped-as-done "$arg"; then
+    check "count-skipped-as-done '$arg': one line on stderr" one_line "$err"
+  fi
+done
+run "count-skipped-as-done with --list: refused" 1 "$roadmap" --db "$sk" --count-skipped-as-done yes --list
 
 # --export-progress / --import-progress
 run "export-progress" 0 "$roadmap" --db "$db" --export-progress "$work/progress.json" &&

@@ -44,10 +44,13 @@ static const GOptionEntry option_entries[] = {
   { "set-topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Tick off a topic (done) or untick it (todo); repeated, all in one change"),
     N_("TRACK-ID/SKILL-ID/N=done|todo") },
+  { "count-skipped-as-done", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Count skipped skills as done (yes), or leave them out of the counts (no), everywhere"),
+    N_("yes|no") },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write all progress and notes to a JSON file"), N_("FILE") },
+    N_("Write all progress, notes and ticked topics to a JSON file"), N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Replace all progress and notes with those of a JSON file"), N_("FILE") },
+    N_("Replace all progress, notes and ticked topics with those of a JSON file"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a progress report as a PDF file"), N_("FILE") },
   { "track", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -419,11 +422,38 @@ export_pdf (RoadmapSession *session,
   return EXIT_SUCCESS;
 }
 
+/* `--count-skipped-as-done yes|no`: the preference, in the database */
+static int
+set_count_skipped_as_done (RoadmapSession *session,
+                           const char     *value)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean count;
+
+  if (g_str_equal (value, "yes"))
+    count = TRUE;
+  else if (g_str_equal (value, "no"))
+    count = FALSE;
+  else
+    {
+      /* Translators: the value of --count-skipped-as-done */
+      g_autofree char *message = g_strdup_printf (_("“%s” is neither yes nor no"), value);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  if (!roadmap_session_set_count_skipped_as_done (session, count, &error))
+    return fail_with (error);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
-    "validate", "list", "set-status", "list-topics", "set-topic",
+    "validate", "list", "set-status", "list-topics", "set-topic", "count-skipped-as-done",
     "export-progress", "import-progress", "export-pdf",
   };
   int n = 0;
@@ -583,7 +613,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --set-status, --list-topics, --set-topic, --export-progress, --import-progress and --export-pdf"));
+      print_error (_("give only one of --validate, --list, --set-status, --list-topics, --set-topic, --count-skipped-as-done, --export-progress, --import-progress and --export-pdf"));
       return EXIT_FAILURE;
     }
 
@@ -633,6 +663,9 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (g_variant_dict_lookup (options, "set-topic", "^a&s", &topics))
     return set_topics (session, topics);
+
+  if (g_variant_dict_lookup (options, "count-skipped-as-done", "&s", &value))
+    return set_count_skipped_as_done (session, value);
 
   if (g_variant_dict_lookup (options, "export-progress", "^&ay", &value))
     {

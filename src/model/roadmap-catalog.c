@@ -179,11 +179,6 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
   return TRUE;
 }
 
-/**
- * roadmap_catalog_find_track:
- *
- * Returns: (transfer none) (nullable): the track with that id
- */
 gboolean
 roadmap_catalog_get_count_skipped_as_done (RoadmapCatalog *self)
 {
@@ -257,6 +252,11 @@ roadmap_catalog_has_skill (RoadmapCatalog *self,
                                      roadmap_skill_get_id (skill)) == skill;
 }
 
+/**
+ * roadmap_catalog_find_track:
+ *
+ * Returns: (transfer none) (nullable): the track with that id
+ */
 RoadmapTrack *
 roadmap_catalog_find_track (RoadmapCatalog *self,
                             const char     *track_id)

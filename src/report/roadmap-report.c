@@ -475,6 +475,11 @@ roadmap_report_fit_page_size (double  width,
 {
   double factor;
 
+  g_return_val_if_fail (fit_width != NULL && fit_height != NULL, 1.0);
+
+  /* No page at all: the smallest the report is laid out for */
+  *fit_width = ROADMAP_REPORT_MIN_PAGE_WIDTH;
+  *fit_height = ROADMAP_REPORT_MIN_PAGE_HEIGHT;
   g_return_val_if_fail (width > 0 && height > 0, 1.0);
 
   factor = MAX (1.0, MAX (ROADMAP_REPORT_MIN_PAGE_WIDTH / width,

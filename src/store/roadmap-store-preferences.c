@@ -126,7 +126,8 @@ _roadmap_store_load_preferences (RoadmapStore    *self,
   if (since <= 0)
     roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
 
-  if (!_roadmap_store_prepare (self, "SELECT key, value FROM preferences WHERE change > ?1",
+  /* A full load reads every row, whatever its change */
+  if (!_roadmap_store_prepare (self, "SELECT key, value FROM preferences WHERE ?1 <= 0 OR change > ?1",
                                &stmt, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, since);
