@@ -177,21 +177,18 @@ test_keyboard (UiFixture     *fixture,
   ui_fixture_present_window (fixture, 360, 700);
   dialog = open_details (fixture, skill);
 
-  /* Each row takes the keyboard, and Space or Enter on it ticks: what
-   * the row's activation does. (Key presses through xdotool reach the
-   * main window but not this transient one on Xvfb without a window
-   * manager, so the keys are the row's own signal here.) */
+  /* By the keys alone: on the first row, Space ticks it; Down goes to the
+   * next row; Enter ticks that one, and so on */
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_ancestor (find_check (dialog, topics[0]), ADW_TYPE_ACTION_ROW)));
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *check = find_check (dialog, topics[i]);
-      GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
 
-      g_assert_true (gtk_widget_get_focusable (row));
-      g_assert_true (gtk_widget_grab_focus (row));
       g_assert_true (focus_is_row_of (check));
-      g_signal_emit_by_name (row, "activate");
-      ui_spin (50);
+      ui_press_keys (GTK_WIDGET (dialog), i % 2 == 0 ? "space" : "Return");
       g_assert_true (roadmap_skill_get_topic_done (skill, i));
+      if (i + 1 < n)
+        ui_press_keys (GTK_WIDGET (dialog), "Down");
     }
 
   /* The last offers Done; nothing moved */
