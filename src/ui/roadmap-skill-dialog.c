@@ -183,22 +183,21 @@ offer_move (RoadmapSkillDialog *self,
 {
   RoadmapStatus status = roadmap_skill_get_status (self->skill);
   guint n_done = roadmap_skill_get_n_topics_done (self->skill);
-  g_autofree char *title = NULL;
 
   if (n_done <= n_done_before)
     return;
 
   if (n_done == roadmap_skill_get_n_topics (self->skill) && status != ROADMAP_STATUS_DONE)
     {
-      /* Translators: a notification in a skill's details */
-      title = g_strdup_printf (_("Every topic of %s is ticked off"), roadmap_skill_get_title (self->skill));
-      add_toast (self, title, _("Move to D_one"), ROADMAP_STATUS_DONE);
+      /* Translators: a notification in a skill's details, which name the
+       * skill; short enough for a phone's width beside its button */
+      add_toast (self, _("Every topic ticked off"), _("Move to D_one"), ROADMAP_STATUS_DONE);
     }
   else if (n_done_before == 0 && status == ROADMAP_STATUS_TODO)
     {
-      /* Translators: a notification in a skill's details */
-      title = g_strdup_printf (_("Started on %s?"), roadmap_skill_get_title (self->skill));
-      add_toast (self, title, _("Move to _Doing"), ROADMAP_STATUS_DOING);
+      /* Translators: a notification in a skill's details, which name the
+       * skill; short enough for a phone's width beside its button */
+      add_toast (self, _("Started on it?"), _("Move to _Doing"), ROADMAP_STATUS_DOING);
     }
 }
 
