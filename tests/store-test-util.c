@@ -792,3 +792,38 @@ store_test_time_factor (void)
 
   return value != NULL ? (guint) CLAMP (g_ascii_strtoll (value, NULL, 10), 1, 100) : 1;
 }
+
+/* Sessions as the command line opens them */
+
+RoadmapSession *
+store_test_open_session (const char *db_path)
+{
+  g_autoptr(RoadmapSession) session = roadmap_session_new (db_path, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_load_roadmaps (session, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_session_open_store (session, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&session);
+}
+
+void
+session_fixture_set_up (SessionFixture *fixture,
+                        gconstpointer   data)
+{
+  fixture->dir = store_test_make_dir ();
+  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
+  fixture->session = store_test_open_session (fixture->db_path);
+}
+
+void
+session_fixture_tear_down (SessionFixture *fixture,
+                           gconstpointer   data)
+{
+  g_clear_object (&fixture->session);
+  store_test_remove_dir (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}

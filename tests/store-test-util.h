@@ -134,4 +134,19 @@ int             store_test_kill_and_wait      (GPid             pid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 
+/* A fixture for tests through a session, as the command line opens one:
+ * the bundled roadmaps and a database in a folder of its own */
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  RoadmapSession *session;
+} SessionFixture;
+
+RoadmapSession *store_test_open_session       (const char      *db_path);
+void            session_fixture_set_up        (SessionFixture  *fixture,
+                                               gconstpointer    data);
+void            session_fixture_tear_down     (SessionFixture  *fixture,
+                                               gconstpointer    data);
+
 G_END_DECLS

@@ -181,6 +181,39 @@ for arg in maybe YES 1 ""; do
 done
 run "count-skipped-as-done with --list: refused" 1 "$roadmap" --db "$sk" --count-skipped-as-done yes --list
 
+# --reset-track: every skill of the track back to To-do, its topics
+# unticked, the other track untouched; notes kept unless --clear-notes
+rs="$work/reset.db"
+cat > "$work/reset-progress.json" <<'JSON'
+{ "format": 2, "kind": "roadmap-progress", "exported_at": "2026-12-01T10:00:00Z",
+  "skills": [
+    { "track": "backend-developer", "skill": "python-sql", "status": "done", "position": 0,
+      "started_at": "2026-11-01T10:00:00Z", "finished_at": "2026-11-20T10:00:00Z",
+      "note": "my note", "topics_done": ["Python", "SQL"] },
+    { "track": "backend-developer", "skill": "database-design", "status": "skipped", "position": 0 },
+    { "track": "data-engineer", "skill": "python-sql", "status": "doing", "position": 0,
+      "started_at": "2026-11-01T10:00:00Z" } ] }
+JSON
+run "import before a reset" 0 "$roadmap" --db "$rs" --import-progress "$work/reset-progress.json" &&
+  run "reset-track" 0 "$roadmap" --db "$rs" --reset-track backend-developer &&
+  check "reset-track prints nothing" [ -z "$out$err" ] &&
+  run "list after the reset" 0 "$roadmap" --db "$rs" --list &&
+  check "the track is all To-do" sh -c "! printf '%s\n' \"\$1\" | grep '^backend-developer	' | grep -qv '	todo	'" _ "$out" &&
+  check "the other track is untouched" sh -c "printf '%s\n' \"\$1\" | grep -q '^data-engineer	fundamentals	python-sql	doing	'" _ "$out" &&
+  run "list-topics after the reset" 0 "$roadmap" --db "$rs" --list-topics backend-developer/python-sql &&
+  check "its topics are unticked" sh -c "! printf '%s\n' \"\$1\" | grep -q '	done	'" _ "$out" &&
+  run "export after the reset" 0 "$roadmap" --db "$rs" --export-progress "$work/reset-out.json" &&
+  check "the note is kept" grep -q '"note" : "my note"' "$work/reset-out.json" &&
+  run "reset-track --clear-notes" 0 "$roadmap" --db "$rs" --reset-track backend-developer --clear-notes &&
+  run "export after clearing" 0 "$roadmap" --db "$rs" --export-progress "$work/reset-out-2.json" &&
+  check "--clear-notes removes the note" sh -c '! grep -q "my note" "$1"' _ "$work/reset-out-2.json"
+if run "reset-track of an unknown track: refused" 1 "$roadmap" --db "$rs" --reset-track no-such-track; then
+  check "reset-track unknown: one line on stderr" one_line "$err"
+fi
+run "clear-notes alone: refused" 1 "$roadmap" --db "$rs" --clear-notes
+run "reset-track with --list: refused" 1 "$roadmap" --db "$rs" --reset-track backend-developer --list
+run "reset-track without a value: refused" 1 "$roadmap" --db "$rs" --reset-track
+
 # --export-progress / --import-progress
 run "export-progress" 0 "$roadmap" --db "$db" --export-progress "$work/progress.json" &&
   check "export holds the done skill" grep -q '"status" : "done"' "$work/progress.json"

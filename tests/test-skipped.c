@@ -17,45 +17,7 @@
 #include "roadmap-session.h"
 #include "store-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db_path;
-  RoadmapSession *session;
-} Fixture;
-
-static RoadmapSession *
-open_session (const char *db_path)
-{
-  g_autoptr(RoadmapSession) session = roadmap_session_new (db_path, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (roadmap_session_load_roadmaps (session, &error));
-  g_assert_no_error (error);
-  g_assert_true (roadmap_session_open_store (session, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&session);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = store_test_make_dir ();
-  fixture->db_path = g_build_filename (fixture->dir, "progress.db", NULL);
-  fixture->session = open_session (fixture->db_path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->session);
-  store_test_remove_dir (fixture->dir);
-  g_free (fixture->db_path);
-  g_free (fixture->dir);
-}
+typedef SessionFixture Fixture;
 
 static RoadmapSkill *
 skill_of (RoadmapSession *session,
@@ -165,7 +127,7 @@ test_preference_shared (Fixture       *fixture,
   set_status (fixture->session, "python-sql", ROADMAP_STATUS_SKIPPED);
   set_count_skipped (fixture->session, TRUE);
 
-  other = open_session (fixture->db_path);
+  other = store_test_open_session (fixture->db_path);
   other_catalog = roadmap_session_get_catalog (other);
   g_assert_true (roadmap_catalog_get_count_skipped_as_done (other_catalog));
   g_assert_cmpuint (roadmap_phase_get_n_counted_done (roadmap_skill_get_phase (skill_of (other, "python-sql"))), ==, 1);
@@ -241,7 +203,7 @@ test_migration (void)
   }
 
   {
-    g_autoptr(RoadmapSession) session = open_session (db_path);
+    g_autoptr(RoadmapSession) session = store_test_open_session (db_path);
     g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
 
     g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 5);
@@ -257,7 +219,7 @@ test_migration (void)
   }
 
   {
-    g_autoptr(RoadmapSession) session = open_session (db_path);
+    g_autoptr(RoadmapSession) session = store_test_open_session (db_path);
 
     g_assert_cmpint (roadmap_skill_get_status (skill_of (session, "api-development")), ==, ROADMAP_STATUS_SKIPPED);
     g_assert_true (roadmap_catalog_get_count_skipped_as_done (roadmap_session_get_catalog (session)));
@@ -314,7 +276,7 @@ test_progress_file (Fixture       *fixture,
   g_assert_true (json_object_has_member (entry, "started_at"));
   g_assert_false (json_object_has_member (entry, "finished_at"));
 
-  other = open_session (other_db);
+  other = store_test_open_session (other_db);
   g_assert_true (roadmap_session_import_progress (other, file, &error));
   g_assert_no_error (error);
   g_assert_cmpint (roadmap_skill_get_status (skill_of (other, "python-sql")), ==, ROADMAP_STATUS_SKIPPED);
@@ -409,7 +371,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, session_fixture_set_up, func, session_fixture_tear_down)
 
   ADD ("/skipped/counts", test_counts);
   ADD ("/skipped/preference-shared", test_preference_shared);

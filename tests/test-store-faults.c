@@ -18,6 +18,7 @@
 
 #include "faulty-vfs.h"
 #include "roadmap-progress-file.h"
+#include "roadmap-reset-track.h"
 #include "roadmap-topic-command.h"
 #include "store-test-util.h"
 
@@ -86,6 +87,19 @@ count_skipped (RoadmapStore    *store,
                GError         **error)
 {
   return store_test_set_count_skipped_as_done (store, catalog, TRUE, error);
+}
+
+/* Reset Track: every skill of alpha back to To-do, the note removed: many
+ * rows in one change, all or nothing */
+static gboolean
+reset_track (RoadmapStore    *store,
+             RoadmapCatalog  *catalog,
+             GError         **error)
+{
+  g_autoptr(RoadmapCommand) reset = roadmap_reset_track_command_new (roadmap_catalog_find_track (catalog, "alpha"),
+                                                                     TRUE);
+
+  return roadmap_session_run (store_test_session (store, catalog), reset, error);
 }
 
 static gboolean
@@ -186,6 +200,7 @@ static const Change changes[] = {
   { "move", move_skill, NULL },
   { "skip", skip_skill, NULL },
   { "count-skipped", count_skipped, NULL },
+  { "reset-track", reset_track, NULL },
   { "note", set_note, NULL },
   { "undo", undo, move_h },
   { "topics", tick_topics, NULL },

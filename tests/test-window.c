@@ -153,13 +153,18 @@ test_tab_out_of_sidebar (UiFixture     *fixture,
   g_assert_true (ROADMAP_IS_SKILL_CARD (focus));
   ui_save_png (window, "window-tab-to-board.png");
 
-  /* Shift+Tab goes back to the first phase's fold button, then over the
-   * sidebar in one step too, to the row of the track shown, and changes
-   * nothing either. */
+  /* Shift+Tab goes back to the first phase's fold button, the track's
+   * menu, then over the sidebar in one step too, to the row of the track
+   * shown, and changes nothing either. */
   ui_press_keys (window, "shift+Tab");
   g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
   g_assert_true (ui_widget_is_inside (gtk_root_get_focus (GTK_ROOT (window)),
                                       GTK_WIDGET (roadmap_window_get_board (fixture->window))));
+  /* … and the track's menu button beside the totals */
+  ui_press_keys (window, "shift+Tab");
+  g_assert_true (ui_widget_is_inside (gtk_root_get_focus (GTK_ROOT (window)),
+                                      ui_find_child (GTK_WIDGET (roadmap_window_get_board (fixture->window)),
+                                                     GTK_TYPE_MENU_BUTTON)));
   ui_press_keys (window, "shift+Tab");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (first));
   g_assert_cmpstr (shown_track_id (fixture), ==, "backend-developer");

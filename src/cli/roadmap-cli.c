@@ -17,6 +17,7 @@
 #include "roadmap-command-group.h"
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
+#include "roadmap-reset-track.h"
 #include "roadmap-report-export.h"
 #include "roadmap-session.h"
 #include "roadmap-text.h"
@@ -44,6 +45,10 @@ static const GOptionEntry option_entries[] = {
   { "set-topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Tick off a topic (done) or untick it (todo); repeated, all in one change"),
     N_("TRACK-ID/SKILL-ID/N=done|todo") },
+  { "reset-track", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Set every skill of a track back to To-do and untick its topics, in one change"), N_("TRACK-ID") },
+  { "clear-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --reset-track: remove the track’s notes too"), NULL },
   { "count-skipped-as-done", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Count skipped skills as done (yes), or leave them out of the counts (no), everywhere"),
     N_("yes|no") },
@@ -422,6 +427,31 @@ export_pdf (RoadmapSession *session,
   return EXIT_SUCCESS;
 }
 
+/* `--reset-track TRACK-ID [--clear-notes]` */
+static int
+reset_track (RoadmapSession *session,
+             const char     *track_id,
+             gboolean        clear_notes)
+{
+  RoadmapTrack *track = roadmap_catalog_find_track (roadmap_session_get_catalog (session), track_id);
+  g_autoptr(RoadmapCommand) reset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (track == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("there is no track “%s” (see --list)"), track_id);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  reset = roadmap_reset_track_command_new (track, clear_notes);
+  if (!roadmap_session_run (session, reset, &error))
+    return fail_with (error);
+
+  return EXIT_SUCCESS;
+}
+
 /* `--count-skipped-as-done yes|no`: the preference, in the database */
 static int
 set_count_skipped_as_done (RoadmapSession *session,
@@ -453,7 +483,7 @@ static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
-    "validate", "list", "set-status", "list-topics", "set-topic", "count-skipped-as-done",
+    "validate", "list", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
     "export-progress", "import-progress", "export-pdf",
   };
   int n = 0;
@@ -613,7 +643,13 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --set-status, --list-topics, --set-topic, --count-skipped-as-done, --export-progress, --import-progress and --export-pdf"));
+      print_error (_("give only one of --validate, --list, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --export-progress, --import-progress and --export-pdf"));
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "clear-notes") && !g_variant_dict_contains (options, "reset-track"))
+    {
+      print_error (_("--clear-notes goes with --reset-track only"));
       return EXIT_FAILURE;
     }
 
@@ -663,6 +699,9 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (g_variant_dict_lookup (options, "set-topic", "^a&s", &topics))
     return set_topics (session, topics);
+
+  if (g_variant_dict_lookup (options, "reset-track", "&s", &value))
+    return reset_track (session, value, g_variant_dict_contains (options, "clear-notes"));
 
   if (g_variant_dict_lookup (options, "count-skipped-as-done", "&s", &value))
     return set_count_skipped_as_done (session, value);

@@ -16,5 +16,7 @@ RoadmapCommand *roadmap_command_group_new    (const char          *description);
 void            roadmap_command_group_add    (RoadmapCommandGroup *self,
                                               RoadmapCommand      *command);
 guint           roadmap_command_group_get_n_commands (RoadmapCommandGroup *self);
+void            roadmap_command_group_set_undo_description (RoadmapCommandGroup *self,
+                                                            const char          *undo_description);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-board.h"
+#include "roadmap-context-menu.h"
 #include "roadmap-date.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-card.h"
@@ -251,33 +252,13 @@ build_menu (RoadmapStatus status)
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
 
-/* A right click claimed by the menu cancels the list box's press, which
- * in GTK 4.8 leaves the row :active (grey) until the next click. */
-static void
-on_menu_closed (RoadmapSkillCard *self)
-{
-  gtk_widget_unset_state_flags (GTK_WIDGET (self), GTK_STATE_FLAG_ACTIVE);
-}
-
 static void
 popup_menu (RoadmapSkillCard   *self,
             const GdkRectangle *at)
 {
   g_autoptr(GMenuModel) menu = build_menu (roadmap_skill_get_status (self->skill));
 
-  if (self->context_menu == NULL)
-    {
-      self->context_menu = gtk_popover_menu_new_from_model (NULL);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);
-      gtk_widget_set_halign (self->context_menu, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
-      g_signal_connect_object (self->context_menu, "closed", G_CALLBACK (on_menu_closed),
-                               self, G_CONNECT_SWAPPED);
-    }
-
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), menu);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), at);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
+  roadmap_context_menu_popup (GTK_WIDGET (self), &self->context_menu, menu, at);
 }
 
 static void

@@ -3,7 +3,7 @@
  * The track's own summary (the roadmap file's "summary", shown in the
  * report only until now) and its totals: done, in progress, and the Done
  * skills' estimated hours of all the hours planned. The totals follow the
- * track's counts; nothing is walked here.
+ * track's counts; nothing is walked here. Beside them, the track's menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +13,7 @@
 
 #include "roadmap-progress.h"
 #include "roadmap-track-header.h"
+#include "roadmap-track-menu.h"
 
 struct _RoadmapTrackHeader
 {
@@ -22,6 +23,7 @@ struct _RoadmapTrackHeader
 
   GtkLabel *summary_label;
   GtkLabel *totals_label;
+  GtkMenuButton *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapTrackHeader, roadmap_track_header, GTK_TYPE_WIDGET)
@@ -76,16 +78,20 @@ roadmap_track_header_class_init (RoadmapTrackHeaderClass *klass)
 static void
 roadmap_track_header_init (RoadmapTrackHeader *self)
 {
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *label;
+  GtkWidget *button;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_parent (texts, GTK_WIDGET (self));
 
   label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (texts), label);
   self->summary_label = GTK_LABEL (label);
 
   label = gtk_label_new (NULL);
@@ -93,8 +99,16 @@ roadmap_track_header_init (RoadmapTrackHeader *self)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (texts), label);
   self->totals_label = GTK_LABEL (label);
+
+  button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Track Menu"));
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_parent (button, GTK_WIDGET (self));
+  self->menu_button = GTK_MENU_BUTTON (button);
 }
 
 GtkWidget *
@@ -125,6 +139,12 @@ roadmap_track_header_set_track (RoadmapTrackHeader *self,
   gtk_widget_set_visible (GTK_WIDGET (self), track != NULL);
   if (track == NULL)
     return;
+
+  {
+    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (track);
+
+    gtk_menu_button_set_menu_model (self->menu_button, menu);
+  }
 
   summary = roadmap_track_get_summary (track);
   gtk_label_set_text (self->summary_label, summary != NULL ? summary : "");

@@ -1,12 +1,17 @@
 /* roadmap-track-row.c
  *
+ * A track in the sidebar: its title, share done and progress; its menu
+ * (Reset Track…) by a right click, a long press, Menu or Shift+F10.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "roadmap-context-menu.h"
 #include "roadmap-progress.h"
+#include "roadmap-track-menu.h"
 #include "roadmap-track-row.h"
 
 struct _RoadmapTrackRow
@@ -18,6 +23,8 @@ struct _RoadmapTrackRow
   GtkLabel *title_label;
   GtkLabel *percent_label;
   RoadmapProgress *progress;
+  /* See roadmap_context_menu_popup() */
+  GtkWidget *context_menu;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapTrackRow, roadmap_track_row, GTK_TYPE_LIST_BOX_ROW)
@@ -97,10 +104,48 @@ roadmap_track_row_constructed (GObject *object)
 }
 
 static void
+popup_menu (RoadmapTrackRow    *self,
+            const GdkRectangle *at)
+{
+  g_autoptr(GMenuModel) menu = roadmap_track_menu_new (self->track);
+
+  roadmap_context_menu_popup (GTK_WIDGET (self), &self->context_menu, menu, at);
+}
+
+static void
+show_menu (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  popup_menu (ROADMAP_TRACK_ROW (widget), NULL);
+}
+
+static void
+on_secondary_pressed (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      RoadmapTrackRow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  popup_menu (self, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+}
+
+static void
+on_long_pressed (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 RoadmapTrackRow     *self)
+{
+  popup_menu (self, &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+}
+
+static void
 roadmap_track_row_dispose (GObject *object)
 {
   RoadmapTrackRow *self = (RoadmapTrackRow *) object;
 
+  g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_TRACK_ROW);
   g_clear_object (&self->track);
 
@@ -129,12 +174,29 @@ roadmap_track_row_class_init (RoadmapTrackRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, percent_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapTrackRow, progress);
+
+  gtk_widget_class_install_action (widget_class, "track.show-menu", NULL, show_menu);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "track.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "track.show-menu", NULL);
 }
 
 static void
 roadmap_track_row_init (RoadmapTrackRow *self)
 {
+  GtkGesture *click;
+  GtkGesture *long_press;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 }
 
 GtkWidget *

@@ -7,7 +7,9 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-board.h"
+#include "roadmap-command-group.h"
 #include "roadmap-preferences-window.h"
+#include "roadmap-reset-track.h"
 #include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-print.h"
@@ -174,8 +176,9 @@ on_command_done (RoadmapWindow      *self,
 
   /* Notes say "Saved" under themselves, and a tick shows in its check;
    * moves are worth a toast, and so is a tick undone or redone by
-   * Ctrl+Z, away from its check. */
-  if (ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN)
+   * Ctrl+Z, away from its check, and a group of changes (a reset). */
+  if ((ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN) ||
+      ROADMAP_IS_COMMAND_GROUP (command))
     {
       title = roadmap_command_describe (command, step);
       add_toast (self, title,
@@ -208,11 +211,14 @@ on_command_failed (RoadmapWindow      *self,
   g_autofree char *title = NULL;
 
   /* A tick that fails says so in the details, where it was made */
-  if (!ROADMAP_IS_MOVE_COMMAND (command) &&
+  if (!ROADMAP_IS_MOVE_COMMAND (command) && !ROADMAP_IS_COMMAND_GROUP (command) &&
       !(ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN))
     return;
 
-  if (step == ROADMAP_COMMAND_UNDO)
+  if (ROADMAP_IS_COMMAND_GROUP (command) && step == ROADMAP_COMMAND_RUN)
+    /* Translators: a toast; %s is the reason. A group changes all or nothing */
+    title = g_strdup_printf (_("Nothing was changed. %s"), error->message);
+  else if (step == ROADMAP_COMMAND_UNDO)
     /* Translators: a toast; %s is the reason */
     title = g_strdup_printf (_("Could not undo. %s"), error->message);
   else if (step == ROADMAP_COMMAND_REDO)
@@ -360,6 +366,61 @@ show_help_overlay (GtkWidget  *widget,
     }
 
   gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+on_reset_chosen (RoadmapWindow    *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
+{
+  RoadmapTrack *track = g_object_get_data (G_OBJECT (dialog), "roadmap-track");
+  GtkCheckButton *notes = GTK_CHECK_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(RoadmapCommand) reset = NULL;
+
+  if (g_strcmp0 (response, "reset") != 0 || track == NULL || self->session == NULL)
+    return;
+
+  /* A failure reaches the user through the session's ::command-failed */
+  reset = roadmap_reset_track_command_new (track, gtk_check_button_get_active (notes));
+  roadmap_session_run (self->session, reset, NULL);
+}
+
+/* Reset Track… (the track's menu): asks first, notes kept unless chosen */
+static void
+reset_track (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  RoadmapTrack *track;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *notes;
+
+  if (roadmap_session_get_store (self->session) == NULL)
+    return;
+  track = roadmap_catalog_find_track (roadmap_session_get_catalog (self->session),
+                                      g_variant_get_string (parameter, NULL));
+  if (track == NULL)
+    return;
+
+  /* Translators: "Reset “Backend Developer”?" */
+  heading = g_strdup_printf (_("Reset “%s”?"), roadmap_track_get_title (track));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Every skill of the track goes back to To-do and its topics are unticked. Undo brings them back."));
+  notes = gtk_check_button_new_with_mnemonic (_("Also remove my _notes"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), notes);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reset",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "roadmap-track", g_object_ref (track), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reset_chosen), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -568,6 +629,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.reset-track", "s", reset_track);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
 }
