@@ -17,8 +17,11 @@
 
 #include "roadmap-board.h"
 #include "roadmap-column.h"
+#include "roadmap-command-group.h"
+#include "roadmap-move-command.h"
 #include "roadmap-drag-scroll.h"
 #include "roadmap-phase-card.h"
+#include "roadmap-selection.h"
 #include "roadmap-track-header.h"
 
 /* About the board's height in the default window: phases below it wait
@@ -35,6 +38,7 @@ struct _RoadmapBoard
   RoadmapTrack *track;
   RoadmapSession *session;
   GSettings *settings;
+  RoadmapSelection *selection;
   /* The phases shown so far: those the first screen needs, then all. */
   GtkSliceListModel *shown_phases;
   guint show_all_id;
@@ -433,6 +437,7 @@ roadmap_board_dispose (GObject *object)
   g_clear_object (&self->track);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->selection);
   g_clear_object (&self->refused_skill);
   g_clear_object (&self->shown_phases);
   g_clear_pointer (&self->undrawn, g_hash_table_unref);
@@ -526,10 +531,18 @@ roadmap_board_class_init (RoadmapBoardClass *klass)
   gtk_widget_class_set_css_name (widget_class, "board");
 }
 
+static GtkWidget *
+find_card_of (RoadmapSkill *skill,
+              gpointer      user_data)
+{
+  return roadmap_board_find_card (ROADMAP_BOARD (user_data), skill);
+}
+
 static void
 roadmap_board_init (RoadmapBoard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->selection = roadmap_selection_new (find_card_of, self);
   roadmap_drag_scroll_attach (self->scroller);
   self->undrawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->drawn = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
@@ -558,6 +571,7 @@ roadmap_board_set_track (RoadmapBoard *self,
   if (!g_set_object (&self->track, track))
     return;
 
+  roadmap_selection_clear (self->selection);
   g_clear_handle_id (&self->show_all_id, g_source_remove);
   g_clear_object (&self->shown_phases);
 
@@ -682,6 +696,82 @@ roadmap_board_focus_skill (RoadmapBoard *self,
     gtk_widget_grab_focus (card);
 }
 
+/* The picked cards, to the end of column @status of their phases, in
+ * board order: one change, one toast, one undo step */
+static gboolean
+move_selection (RoadmapBoard  *self,
+                RoadmapSkill  *focused,
+                RoadmapStatus  status)
+{
+  g_autoptr(GPtrArray) skills = roadmap_selection_dup_skills (self->selection);
+  g_autoptr(RoadmapCommand) group = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *undo_description = NULL;
+  GtkWidget *card = roadmap_board_find_card (self, focused);
+  gboolean had_focus = card != NULL && (gtk_widget_get_state_flags (card) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+
+  /* Translators: a toast, "Moved 3 skills to Done" */
+  description = g_strdup_printf (ngettext ("Moved %u skill to %s", "Moved %u skills to %s", skills->len),
+                                 skills->len, roadmap_status_get_label (status));
+  /* Translators: a toast after an undo, "Moved 3 skills back" */
+  undo_description = g_strdup_printf (ngettext ("Moved %u skill back", "Moved %u skills back", skills->len),
+                                      skills->len);
+  group = roadmap_command_group_new (description);
+  roadmap_command_group_set_undo_description (ROADMAP_COMMAND_GROUP (group), undo_description);
+  for (guint i = 0; i < skills->len; i++)
+    {
+      g_autoptr(RoadmapCommand) move = roadmap_move_command_new_status (g_ptr_array_index (skills, i), status);
+
+      roadmap_command_group_add (ROADMAP_COMMAND_GROUP (group), move);
+    }
+
+  /* Failures reach the user through the session's ::command-failed */
+  if (!roadmap_session_run (self->session, group, NULL))
+    return FALSE;
+
+  roadmap_selection_clear (self->selection);
+  if (had_focus)
+    roadmap_board_focus_skill (self, focused);
+  return TRUE;
+}
+
+/**
+ * roadmap_board_move_card:
+ *
+ * The card's own moves to another column (its menu, Ctrl+← →): a picked
+ * card takes the other picked ones along, to the end of that column of
+ * their phases; any other card moves alone, to the end of the column.
+ *
+ * Returns: whether the move was committed (or nothing had to change)
+ */
+gboolean
+roadmap_board_move_card (RoadmapBoard  *self,
+                         RoadmapSkill  *skill,
+                         RoadmapStatus  status)
+{
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), FALSE);
+
+  if (self->session != NULL && status < ROADMAP_N_STATUSES &&
+      roadmap_selection_get_n_skills (self->selection) > 1 &&
+      roadmap_selection_contains (self->selection, skill))
+    return move_selection (self, skill, status);
+
+  return roadmap_board_move_skill (self, skill, status, NULL);
+}
+
+/**
+ * roadmap_board_get_selection:
+ *
+ * Returns: (transfer none): the cards picked to move together
+ */
+RoadmapSelection *
+roadmap_board_get_selection (RoadmapBoard *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_BOARD (self), NULL);
+  return self->selection;
+}
+
 /**
  * roadmap_board_move_skill:
  * @status: the column
@@ -757,9 +847,12 @@ roadmap_board_move_skill_by (RoadmapBoard *self,
   /* Up: before the card above. Down: before the card after the one
    * below, or last. */
   if (column_delta == 0)
-    before = g_list_model_get_item (column, (guint) (position_delta < 0 ? position - 1 : position + 2));
-
-  roadmap_board_move_skill (self, skill, status, before);
+    {
+      before = g_list_model_get_item (column, (guint) (position_delta < 0 ? position - 1 : position + 2));
+      roadmap_board_move_skill (self, skill, status, before);
+    }
+  else
+    roadmap_board_move_card (self, skill, status);
 }
 
 /**

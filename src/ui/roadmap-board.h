@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "roadmap-selection.h"
 #include "roadmap-session.h"
 #include "roadmap-track.h"
 
@@ -39,6 +40,10 @@ void          roadmap_board_move_skill_by (RoadmapBoard *self,
                                            RoadmapSkill *skill,
                                            int           column_delta,
                                            int           position_delta);
+gboolean      roadmap_board_move_card   (RoadmapBoard  *self,
+                                         RoadmapSkill  *skill,
+                                         RoadmapStatus  status);
+RoadmapSelection *roadmap_board_get_selection (RoadmapBoard *self);
 void          roadmap_board_refuse_drop (RoadmapBoard *self,
                                          RoadmapSkill *skill);
 gboolean      roadmap_board_should_draw (RoadmapBoard *self,

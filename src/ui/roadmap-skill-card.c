@@ -209,7 +209,79 @@ move_to (GtkWidget  *widget,
       status == roadmap_skill_get_status (self->skill) || board == NULL)
     return;
 
-  roadmap_board_move_skill (ROADMAP_BOARD (board), self->skill, status, NULL);
+  roadmap_board_move_card (ROADMAP_BOARD (board), self->skill, status);
+}
+
+static RoadmapSelection *
+get_selection (RoadmapSkillCard *self)
+{
+  GtkWidget *board = gtk_widget_get_ancestor (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
+
+  return board != NULL ? roadmap_board_get_selection (ROADMAP_BOARD (board)) : NULL;
+}
+
+/* Ctrl+Space: picked or let go, to move with others */
+static void
+toggle_picked (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
+  RoadmapSelection *selection = get_selection (self);
+
+  if (selection != NULL)
+    roadmap_selection_toggle (selection, self->skill);
+}
+
+/* Ctrl+A: every card of its column picked */
+static void
+pick_column (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RoadmapSkillCard *self = ROADMAP_SKILL_CARD (widget);
+  RoadmapSelection *selection = get_selection (self);
+
+  if (selection != NULL)
+    roadmap_selection_add_column (selection, roadmap_skill_get_phase (self->skill),
+                                  roadmap_skill_get_status (self->skill));
+}
+
+/* Escape: the picked cards let go; otherwise Escape is someone else's */
+static gboolean
+clear_picked (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  RoadmapSelection *selection = get_selection (ROADMAP_SKILL_CARD (widget));
+
+  return selection != NULL && roadmap_selection_clear (selection);
+}
+
+/* Ctrl+click picks or lets go, Shift+click picks up to here; neither
+ * opens the details */
+static void
+on_primary_pressed (GtkGestureClick  *gesture,
+                    int               n_press,
+                    double            x,
+                    double            y,
+                    RoadmapSkillCard *self)
+{
+  GdkModifierType modifiers = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  RoadmapSelection *selection = get_selection (self);
+
+  if (selection == NULL || (modifiers & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (modifiers & GDK_SHIFT_MASK)
+    roadmap_selection_extend_to (selection, self->skill);
+  else
+    roadmap_selection_toggle (selection, self->skill);
 }
 
 static void
@@ -452,6 +524,13 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_install_action (widget_class, "card.focus-right", NULL, focus_right);
   gtk_widget_class_install_action (widget_class, "card.open", NULL, open_details);
   gtk_widget_class_install_action (widget_class, "card.show-menu", NULL, show_menu);
+  gtk_widget_class_install_action (widget_class, "card.toggle-picked", NULL, toggle_picked);
+  gtk_widget_class_install_action (widget_class, "card.pick-column", NULL, pick_column);
+
+  /* Picking: Space and Enter stay the card's own (they open it) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "card.toggle-picked", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "card.pick-column", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, clear_picked, NULL);
 
   /* Far from anything that deletes: Skipped is a move like the others */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -477,7 +556,16 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
 static void
 roadmap_skill_card_init (RoadmapSkillCard *self)
 {
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before the list box's own press, which would open the details */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_primary_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
 
 GtkWidget *
