@@ -20,6 +20,7 @@ gboolean        roadmap_search_has_words    (const char     *query);
 
 RoadmapSearch  *roadmap_search_new          (RoadmapCatalog *catalog);
 RoadmapCatalog *roadmap_search_get_catalog  (RoadmapSearch  *self);
+void            roadmap_search_prepare      (RoadmapSearch  *self);
 GPtrArray      *roadmap_search_run          (RoadmapSearch  *self,
                                              const char     *query);
 
