@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "bench-catalog.h"
+#include "bench-stats.h"
 #include "roadmap-loader.h"
 #include "roadmap-search.h"
 
@@ -30,28 +31,6 @@
 static const char * const queries[] = {
   "pipeline", "stream cache", "Déploy", "no such skill",
 };
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len / 2);
-}
 
 static void
 add_note (RoadmapSkill *skill,
@@ -111,9 +90,9 @@ main (int   argc,
 
   search = roadmap_search_new (catalog);
   {
-    double start = now_ms ();
+    double start = bench_now_ms ();
     roadmap_search_prepare (search);
-    first_ms = now_ms () - start;
+    first_ms = bench_now_ms () - start;
   }
 
   for (guint r = 0; r < MAX (repeats, 1); r++)
@@ -126,16 +105,16 @@ main (int   argc,
           if (!g_utf8_validate (typed, -1, NULL))
             continue;   /* half a character: not a keystroke */
 
-          start = now_ms ();
+          start = bench_now_ms ();
           {
             g_autoptr(GPtrArray) skills = roadmap_search_run (search, typed);
 
             found += skills->len;
           }
-          search_time = now_ms () - start;
-          start = now_ms ();
+          search_time = bench_now_ms () - start;
+          start = bench_now_ms ();
           found += floor_run (titles, typed);
-          floor_time = now_ms () - start;
+          floor_time = bench_now_ms () - start;
 
           g_array_append_val (search_ms, search_time);
           g_array_append_val (floor_ms, floor_time);
@@ -145,7 +124,7 @@ main (int   argc,
            N_SKILLS, N_TRACKS, (n_notes + 9) / 10, search_ms->len, repeats, (guint) G_N_ELEMENTS (queries));
   g_print ("folding every skill (once):       %8.3f ms\n", first_ms);
   {
-    double s = median (search_ms), f = median (floor_ms);
+    double s = bench_median (search_ms), f = bench_median (floor_ms);
 
     g_print ("keystroke, median:                 %8.3f ms\n", s);
     g_print ("floor: strstr over titles, median: %8.3f ms\n", f);
