@@ -520,6 +520,38 @@ run "--db twice: refused" 1 "$roadmap" --db "$work/a.db" --db "$work/b.db" --lis
   check "--db twice: says which option" matches "$err" "roadmap: --db "
 run "--list twice: refused" 1 "$roadmap" --db "$db" --list --list
 
+# --search: the --list columns, every track, in catalog order
+tab=$(printf '\t')
+"$roadmap" --db "$db" --list > "$work/search-list"
+lines_list=$(cat "$work/search-list")
+run "search" 0 "$roadmap" --db "$db" --search kubectl &&
+  check "search finds the skill in both tracks, as --list prints it, in its order" \
+    [ "$out" = "$(printf '%s\n' "$lines_list" | grep "${tab}docker-kubernetes${tab}")" ] &&
+  check "search: two lines" [ "$(printf '%s\n' "$out" | wc -l)" = 2 ]
+run "search: case, accents and several words" 0 "$roadmap" --db "$db" --search "MEMCACHÉD  redis" &&
+  check "search: case, accents and several words find one skill" \
+    matches "$out" "backend-developer${tab}intermediate${tab}caching-performance${tab}[a-z]*${tab}Caching & Performance Optimization\$"
+run "search: no match" 0 "$roadmap" --db "$db" --search "no-such-skill-anywhere" &&
+  check "search: no match prints nothing" [ -z "$out" ] &&
+  check "search: no match says nothing" [ -z "$err" ]
+run "search: empty text" 1 "$roadmap" --db "$db" --search "" &&
+  check "search: empty text, one line of ours" [ "$err" = "roadmap: --search needs a word to look for" ] &&
+  check "search: empty text prints nothing" [ -z "$out" ]
+run "search: white space only" 1 "$roadmap" --db "$db" --search "  $tab " &&
+  check "search: white space only, one line of ours" [ "$err" = "roadmap: --search needs a word to look for" ]
+run "search: text not valid in the locale" 1 "$roadmap" --db "$db" --search "$(printf 'caf\351')" &&
+  check "search: text not valid in the locale, one line of ours" [ "$(printf '%s\n' "$err" | grep -c '^roadmap: ')" = 1 ]
+run "search: no value" 1 "$roadmap" --db "$db" --search &&
+  check "search: no value, one line of ours" matches "$err" "roadmap: .*--search"
+run "search twice: refused" 1 "$roadmap" --db "$db" --search sql --search kafka &&
+  check "search twice: says which option" matches "$err" "roadmap: --search "
+run "search with --list: refused" 1 "$roadmap" --db "$db" --search sql --list &&
+  check "search with --list: names --search" matches "$err" "roadmap: give only one of .*--search"
+run "search with --set-status: refused" 1 "$roadmap" --db "$db" --search sql --set-status data-engineer/python-sql=done &&
+  check "search with --set-status: nothing changed" [ -z "$out" ]
+run "search with --track: refused" 1 "$roadmap" --db "$db" --search sql --track data-engineer &&
+  check "search with --track: --track goes with --export-pdf" matches "$err" "roadmap: --track"
+
 # Repeated --set-status: all in one change, all or nothing
 rep="$work/repeated.db"
 run "--set-status twice" 0 "$roadmap" --db "$rep" --set-status backend-developer/python-sql=done \

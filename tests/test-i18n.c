@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-column.h"
+#include "roadmap-search-panel.h"
 #include "ui-test-util.h"
 
 static void
@@ -167,6 +168,37 @@ test_window_in_german (UiFixture     *fixture,
   }
 }
 
+/* The search: its entry, a result's subtitle, the page for nothing found */
+static void
+test_search_in_german (UiFixture     *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *panel, *entry, *list;
+  AdwActionRow *row;
+
+  ui_fixture_open_window (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  panel = ui_find_child (GTK_WIDGET (fixture->window), ROADMAP_TYPE_SEARCH_PANEL);
+  entry = ui_find_child (panel, GTK_TYPE_SEARCH_ENTRY);
+  {
+    g_autofree char *placeholder = NULL;
+
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+    g_assert_cmpstr (placeholder, ==, "Fähigkeiten aller Lernpfade durchsuchen");
+  }
+  assert_accessible_label (entry, "Fähigkeiten durchsuchen");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "memcached");
+  list = ui_find_child (panel, GTK_TYPE_LIST_BOX);
+  row = ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Backend Developer · Phase 2 · Offen");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzq");
+  assert_label (panel, "Keine Fähigkeiten gefunden");
+  assert_label (panel, "Versuchen Sie andere Wörter");
+}
+
 /* The data layer's messages are translated too (gi18n-lib, g_dgettext). */
 static void
 test_messages_in_german (void)
@@ -174,6 +206,8 @@ test_messages_in_german (void)
   g_assert_cmpstr (roadmap_status_get_label (ROADMAP_STATUS_DONE), ==, "Erledigt");
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", 1), ==, "%u Link");
   g_assert_cmpstr (g_dngettext (GETTEXT_PACKAGE, "%u link", "%u links", 5), ==, "%u Links");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "--search needs a word to look for"), ==,
+                   "--search braucht ein Wort, nach dem gesucht wird");
 }
 
 int
@@ -194,6 +228,8 @@ main (int   argc,
 
   g_test_add ("/ui/i18n/window-de", UiFixture, NULL,
               ui_fixture_set_up, test_window_in_german, ui_fixture_tear_down);
+  g_test_add ("/ui/i18n/search-de", UiFixture, NULL,
+              ui_fixture_set_up, test_search_in_german, ui_fixture_tear_down);
   g_test_add_func ("/ui/i18n/messages-de", test_messages_in_german);
 
   return g_test_run ();

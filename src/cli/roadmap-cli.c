@@ -1,4 +1,4 @@
-/* roadmap-cli.c — `roadmap --validate`, `--list`, `--set-status`, `--set-topic`, `--export-pdf`, …
+/* roadmap-cli.c — `roadmap --validate`, `--list`, `--search`, `--set-status`, `--set-topic`, `--export-pdf`, …
  *
  * These run from GApplication::handle-local-options, before the
  * application registers or initialises GTK, so they work with no display.
@@ -19,6 +19,7 @@
 #include "roadmap-move-command.h"
 #include "roadmap-reset-track.h"
 #include "roadmap-report-export.h"
+#include "roadmap-search.h"
 #include "roadmap-session.h"
 #include "roadmap-text.h"
 #include "roadmap-topic-command.h"
@@ -37,6 +38,9 @@ static const GOptionEntry option_entries[] = {
     N_("Check the roadmap files named after the options and print each problem"), NULL },
   { "list", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List every skill with its status, one per line"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("List the skills whose title, topics, summary or note hold every word of TEXT, as --list does"),
+    N_("TEXT") },
   { "set-status", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("Set the status of a skill (todo, doing, done or skipped); repeated, all in one change"),
     N_("TRACK-ID/SKILL-ID=STATUS") },
@@ -194,6 +198,21 @@ print_skill (RoadmapSkill *skill,
            roadmap_skill_get_id (skill),
            roadmap_status_to_string (roadmap_skill_get_status (skill)),
            roadmap_skill_get_title (skill));
+}
+
+/* `--search TEXT`: the skills found, as --list prints them; none found
+ * is no failure (a script gets no line) */
+static int
+search_skills (RoadmapSession *session,
+               const char     *text)
+{
+  g_autoptr(RoadmapSearch) search = roadmap_search_new (roadmap_session_get_catalog (session));
+  g_autoptr(GPtrArray) skills = roadmap_search_run (search, text);
+
+  for (guint i = 0; i < skills->len; i++)
+    print_skill (g_ptr_array_index (skills, i), NULL);
+
+  return EXIT_SUCCESS;
 }
 
 /* The skill that `TRACK-ID/SKILL-ID` names, or NULL after saying why
@@ -483,7 +502,7 @@ static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
-    "validate", "list", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
+    "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
     "export-progress", "import-progress", "export-pdf",
   };
   int n = 0;
@@ -643,7 +662,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --export-progress, --import-progress and --export-pdf"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --export-progress, --import-progress and --export-pdf"));
       return EXIT_FAILURE;
     }
 
@@ -681,6 +700,14 @@ roadmap_cli_handle (GVariantDict   *options,
       return CONTINUE_TO_WINDOW;
     }
 
+  /* Refused before the database is opened: there is nothing to look for */
+  if (g_variant_dict_lookup (options, "search", "&s", &value) &&
+      !roadmap_search_has_words (value))
+    {
+      print_error (_("--search needs a word to look for"));
+      return EXIT_FAILURE;
+    }
+
   session = open_session (db, dirs, &error);
   if (session == NULL)
     return fail_with (error);
@@ -690,6 +717,9 @@ roadmap_cli_handle (GVariantDict   *options,
       roadmap_catalog_foreach_skill (roadmap_session_get_catalog (session), print_skill, NULL);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_lookup (options, "search", "&s", &value))
+    return search_skills (session, value);
 
   if (g_variant_dict_lookup (options, "set-status", "^a&s", &statuses))
     return set_status (session, statuses);

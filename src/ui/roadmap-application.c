@@ -117,6 +117,7 @@ roadmap_application_startup (GApplication *application)
   static const char *print_accels[] = { "<Control>p", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
 
@@ -131,6 +132,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.print", print_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.search", search_accels);
 }
 
 /* The track the window will show first (RoadmapWindow restores it), or

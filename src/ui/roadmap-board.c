@@ -42,6 +42,10 @@ struct _RoadmapBoard
   /* The phases shown so far: those the first screen needs, then all. */
   GtkSliceListModel *shown_phases;
   guint show_all_id;
+  GtkWidget *highlighted;         /* the card a search result opened */
+  guint highlight_id;
+  guint scroll_to_highlight_id;   /* a tick callback, until it is laid out */
+  guint scroll_ticks;
 
   GtkScrolledWindow *scroller;
   RoadmapTrackHeader *track_header;
@@ -431,6 +435,11 @@ roadmap_board_dispose (GObject *object)
   RoadmapBoard *self = (RoadmapBoard *) object;
 
   g_clear_handle_id (&self->show_all_id, g_source_remove);
+  g_clear_handle_id (&self->highlight_id, g_source_remove);
+  if (self->scroll_to_highlight_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_to_highlight_id);
+  self->scroll_to_highlight_id = 0;
+  g_clear_object (&self->highlighted);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -684,6 +693,13 @@ roadmap_board_focus_skill (RoadmapBoard *self,
   g_return_if_fail (ROADMAP_IS_SKILL (skill));
 
   phase_card = find_phase_card (self, roadmap_skill_get_phase (skill));
+  if (phase_card == NULL && self->show_all_id != 0)
+    {
+      /* A phase below the first screen, not built yet: build them now */
+      g_clear_handle_id (&self->show_all_id, g_source_remove);
+      show_all_phases (self);
+      phase_card = find_phase_card (self, roadmap_skill_get_phase (skill));
+    }
   if (phase_card != NULL)
     {
       roadmap_phase_card_set_collapsed (phase_card, FALSE);
@@ -770,6 +786,85 @@ roadmap_board_get_selection (RoadmapBoard *self)
 {
   g_return_val_if_fail (ROADMAP_IS_BOARD (self), NULL);
   return self->selection;
+}
+
+/* The highlighted card in the middle of the view, once it has a place:
+ * a card of a track just shown is laid out in the next frame. */
+static gboolean
+scroll_to_highlight (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  RoadmapBoard *self = ROADMAP_BOARD (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+  double page, value;
+
+  if (self->highlighted == NULL)
+    {
+      self->scroll_to_highlight_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if ((gtk_widget_get_height (self->highlighted) == 0 ||
+       !gtk_widget_compute_bounds (self->highlighted, GTK_WIDGET (self->scroller), &bounds)) &&
+      ++self->scroll_ticks < 30)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_to_highlight_id = 0;
+  if (gtk_widget_get_height (self->highlighted) == 0)
+    return G_SOURCE_REMOVE;
+
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = gtk_adjustment_get_value (adjustment);
+  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - MAX (0, (page - bounds.size.height) / 2));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+end_highlight (gpointer user_data)
+{
+  RoadmapBoard *self = user_data;
+
+  self->highlight_id = 0;
+  gtk_widget_remove_css_class (self->highlighted, "search-hit");
+  g_clear_object (&self->highlighted);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * roadmap_board_highlight_skill:
+ *
+ * roadmap_board_focus_skill(), and the card stands out for a moment
+ * (style class `.search-hit`), for the eye to find it.
+ */
+void
+roadmap_board_highlight_skill (RoadmapBoard *self,
+                               RoadmapSkill *skill)
+{
+  GtkWidget *card;
+
+  g_return_if_fail (ROADMAP_IS_BOARD (self));
+  g_return_if_fail (ROADMAP_IS_SKILL (skill));
+
+  if (self->highlight_id != 0)
+    {
+      g_source_remove (self->highlight_id);
+      end_highlight (self);
+    }
+
+  roadmap_board_focus_skill (self, skill);
+  card = roadmap_board_find_card (self, skill);
+  if (card == NULL)
+    return;
+
+  self->highlighted = g_object_ref (card);
+  gtk_widget_add_css_class (card, "search-hit");
+  self->scroll_ticks = 0;
+  if (self->scroll_to_highlight_id == 0)
+    self->scroll_to_highlight_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_highlight,
+                                                                 NULL, NULL);
+  self->highlight_id = g_timeout_add (ROADMAP_BOARD_HIGHLIGHT_MS, end_highlight, self);
 }
 
 /**

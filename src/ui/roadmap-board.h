@@ -30,6 +30,11 @@ GtkWidget    *roadmap_board_find_card  (RoadmapBoard *self,
 GtkWidget    *roadmap_board_find_column (RoadmapBoard  *self,
                                          RoadmapPhase  *phase,
                                          RoadmapStatus  status);
+/* How long a card opened from a search stands out */
+#define ROADMAP_BOARD_HIGHLIGHT_MS 2000
+
+void          roadmap_board_highlight_skill (RoadmapBoard *self,
+                                             RoadmapSkill *skill);
 void          roadmap_board_focus_skill (RoadmapBoard *self,
                                          RoadmapSkill *skill);
 gboolean      roadmap_board_move_skill  (RoadmapBoard  *self,

@@ -13,6 +13,7 @@
 #include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-print.h"
+#include "roadmap-search-panel.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
 #include "roadmap-topic-command.h"
@@ -33,6 +34,7 @@ struct _RoadmapWindow
   AdwStatusPage *empty_page;
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
+  RoadmapSearchPanel *search_panel;
 
   RoadmapPdfExport *pdf_export;   /* while one runs */
   RoadmapPrint *print;            /* while one runs */
@@ -302,6 +304,45 @@ on_skill_activated (RoadmapWindow *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "unmap", G_CALLBACK (on_dialog_unmap), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkListBoxRow *find_track_row (RoadmapWindow *self,
+                                      const char    *track_id);
+
+/* While a search shows what it found, the board (or the page in its
+ * place) is hidden */
+static void
+on_search_active_changed (RoadmapWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->content_stack),
+                          !roadmap_search_panel_get_active (self->search_panel));
+}
+
+/* A search result: its track's board, the card focused and standing out */
+static void
+on_search_skill_activated (RoadmapWindow *self,
+                           RoadmapSkill  *skill)
+{
+  RoadmapTrack *track = roadmap_phase_get_track (roadmap_skill_get_phase (skill));
+  GtkListBoxRow *row = find_track_row (self, roadmap_track_get_id (track));
+
+  roadmap_search_panel_set_search_mode (self->search_panel, FALSE);
+  if (row != NULL)
+    gtk_list_box_select_row (self->track_list, row);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  roadmap_board_highlight_skill (self->board, skill);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  /* Folded, the search is over the board's page */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  roadmap_search_panel_set_search_mode (self->search_panel, TRUE);
 }
 
 /* Success and failure are shown by on_command_done() and
@@ -607,6 +648,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   window_class->close_request = roadmap_window_close_request;
 
   g_type_ensure (ROADMAP_TYPE_BOARD);
+  g_type_ensure (ROADMAP_TYPE_SEARCH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-window.ui");
@@ -618,11 +660,14 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, search_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_skill_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_refused);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_skill_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_active_changed);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
@@ -632,6 +677,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reset-track", "s", reset_track);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
 }
 
 static void
@@ -639,6 +685,8 @@ roadmap_window_init (RoadmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_track_list_tab_keys (self);
+  /* Typing on the board starts a search (keys the cards take aside) */
+  roadmap_search_panel_set_key_capture_widget (self->search_panel, GTK_WIDGET (self->board));
 }
 
 /* A toast for the roadmaps that could not be loaded, unless it was shown. */
@@ -761,6 +809,11 @@ roadmap_window_new (RoadmapApplication *application,
   g_signal_connect_object (session, "notify::can-redo", G_CALLBACK (update_undo_actions),
                            self, G_CONNECT_SWAPPED);
   update_undo_actions (self);
+  {
+    g_autoptr(RoadmapSearch) search = roadmap_search_new (roadmap_session_get_catalog (session));
+
+    roadmap_search_panel_set_search (self->search_panel, search);
+  }
   if (store != NULL)
     {
       roadmap_board_set_session (self->board, session);

@@ -32,6 +32,7 @@
 #include <sqlite3.h>
 
 #include "bench-catalog.h"
+#include "bench-stats.h"
 #include "roadmap-loader.h"
 #include "roadmap-session.h"
 #include "roadmap-store.h"
@@ -82,27 +83,12 @@ static guint repeats = DEFAULT_REPEATS;
 /* Helpers */
 
 static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
 percentile (GArray *samples,
             guint   percent)
 {
   guint index;
 
-  g_array_sort (samples, compare_doubles);
+  g_array_sort (samples, bench_compare_doubles);
   index = MIN (samples->len - 1, (samples->len * percent + 50) / 100);
   if (percent == 50)
     index = samples->len / 2;
@@ -310,13 +296,13 @@ bench_model_load (const char *dir,
       g_autoptr(RoadmapCatalog) catalog = NULL;
       double start;
 
-      start = now_ms ();
+      start = bench_now_ms ();
       parse_only (dir);
-      g_array_append_vals (floor, (double[]) { now_ms () - start }, 1);
+      g_array_append_vals (floor, (double[]) { bench_now_ms () - start }, 1);
 
-      start = now_ms ();
+      start = bench_now_ms ();
       catalog = load_catalog (dir);
-      g_array_append_vals (model, (double[]) { now_ms () - start }, 1);
+      g_array_append_vals (model, (double[]) { bench_now_ms () - start }, 1);
     }
 
   result->load_model = percentile (model, 50);
@@ -343,18 +329,18 @@ bench_progress_load (const char   *dir,
       g_autoptr(GError) error = NULL;
       double start, floor_ms, walk_ms, model_ms;
 
-      start = now_ms ();
+      start = bench_now_ms ();
       select_only (raw);
-      floor_ms = now_ms () - start;
+      floor_ms = bench_now_ms () - start;
 
-      start = now_ms ();
+      start = bench_now_ms ();
       walk_only (walked);
-      walk_ms = now_ms () - start;
+      walk_ms = bench_now_ms () - start;
 
-      start = now_ms ();
+      start = bench_now_ms ();
       if (!roadmap_store_load_progress (store, catalog, &error))
         g_error ("%s", error->message);
-      model_ms = now_ms () - start;
+      model_ms = bench_now_ms () - start;
 
       /* The first round only warms the caches. */
       if (r == 0)
@@ -405,7 +391,7 @@ bench_move (RoadmapStore   *store,
       g_autoptr(GError) error = NULL;
       double start, floor_ms, model_ms;
 
-      start = now_ms ();
+      start = bench_now_ms ();
       sqlite3_bind_text (insert, 1, track_id, -1, SQLITE_STATIC);
       sqlite3_bind_text (insert, 2, skill_id, -1, SQLITE_STATIC);
       sqlite3_bind_int (insert, 3, (int) status);
@@ -417,12 +403,12 @@ bench_move (RoadmapStore   *store,
       if (sqlite3_step (insert) != SQLITE_DONE)
         g_error ("%s", sqlite3_errmsg (raw));
       sqlite3_reset (insert);
-      floor_ms = now_ms () - start;
+      floor_ms = bench_now_ms () - start;
 
-      start = now_ms ();
+      start = bench_now_ms ();
       if (!roadmap_session_move_skill (session, skill, status, before, &error))
         g_error ("%s", error->message);
-      model_ms = now_ms () - start;
+      model_ms = bench_now_ms () - start;
 
       if (i < 5)
         continue;
