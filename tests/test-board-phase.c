@@ -87,6 +87,7 @@ test_collapse (UiFixture     *fixture,
   button = get_collapse_button (card);
   g_assert_false (roadmap_phase_card_get_collapsed (card));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Collapse Phase");
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Collapse Phase");
   gtk_test_accessible_assert_state (button, GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
   open_height = height_of (GTK_WIDGET (card));
 

@@ -66,6 +66,8 @@ test_switch (UiFixture     *fixture,
   ui_wait_for_frame (GTK_WIDGET (preferences));
   toggle = ui_find_child (GTK_WIDGET (preferences), GTK_TYPE_SWITCH);
   g_assert_nonnull (toggle);
+  /* What a screen reader says for it */
+  gtk_test_accessible_assert_property (toggle, GTK_ACCESSIBLE_PROPERTY_LABEL, "Count Skipped as Done");
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
 
   /* On: in the database, and every track counts that way */

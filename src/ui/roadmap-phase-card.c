@@ -144,10 +144,14 @@ roadmap_phase_card_constructed (GObject *object)
 static void
 update_collapse_button (RoadmapPhaseCard *self)
 {
+  const char *label = self->collapsed ? _("Expand Phase") : _("Collapse Phase");
+
   gtk_button_set_icon_name (self->collapse_button,
                             self->collapsed ? "pan-end-symbolic" : "pan-down-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->collapse_button),
-                               self->collapsed ? _("Expand Phase") : _("Collapse Phase"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->collapse_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->collapse_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->collapse_button),
                                GTK_ACCESSIBLE_STATE_EXPANDED, !self->collapsed,
                                -1);
