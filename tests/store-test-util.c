@@ -827,3 +827,18 @@ session_fixture_tear_down (SessionFixture *fixture,
   g_free (fixture->db_path);
   g_free (fixture->dir);
 }
+
+/**
+ * store_test_mix:
+ *
+ * splitmix64: a deterministic, well-spread number from @x, for change
+ * sequences a killed child and the parent both compute
+ */
+guint64
+store_test_mix (guint64 x)
+{
+  x += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  return x ^ (x >> 31);
+}

@@ -149,4 +149,6 @@ void            session_fixture_set_up        (SessionFixture  *fixture,
 void            session_fixture_tear_down     (SessionFixture  *fixture,
                                                gconstpointer    data);
 
+guint64         store_test_mix                (guint64          x);
+
 G_END_DECLS

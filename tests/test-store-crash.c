@@ -41,16 +41,6 @@ typedef struct
 
 /* The change sequence, shared by the child and the oracle */
 
-static guint64
-mix (guint64 x)
-{
-  /* splitmix64 */
-  x += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return x ^ (x >> 31);
-}
-
 static void
 add_skill (RoadmapSkill *skill,
            gpointer      skills)
@@ -92,7 +82,7 @@ choose_change (GPtrArray *skills,
 {
   for (guint64 attempt = 0; ; attempt++)
     {
-      guint64 h = mix (seq * 1024 + attempt);
+      guint64 h = store_test_mix (seq * 1024 + attempt);
 
       change->skill = g_ptr_array_index (skills, h % skills->len);
       change->status = (h >> 16) % ROADMAP_N_STATUSES;

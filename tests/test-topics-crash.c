@@ -39,16 +39,6 @@ typedef struct
   gboolean done;
 } Tick;
 
-static guint64
-mix (guint64 x)
-{
-  /* splitmix64 */
-  x += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
-  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
-  return x ^ (x >> 31);
-}
-
 static void
 add_skill_with_topics (RoadmapSkill *skill,
                        gpointer      skills)
@@ -73,7 +63,7 @@ choose_tick (GPtrArray *skills,
              guint64    seq,
              Tick      *tick)
 {
-  guint64 h = mix (seq);
+  guint64 h = store_test_mix (seq);
 
   tick->skill = g_ptr_array_index (skills, h % skills->len);
   tick->topic = (h >> 16) % roadmap_skill_get_n_topics (tick->skill);
