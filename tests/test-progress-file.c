@@ -168,7 +168,7 @@ test_roundtrip (StoreFixture  *fixture,
   /* What the file says */
   root = parse_file (path);
   object = json_node_get_object (root);
-  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object, "format"), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "roadmap-progress");
   g_assert_true (json_object_has_member (object, "exported_at"));
   entry = find_entry (json_object_get_array_member (object, "skills"), "alpha", "d");
@@ -718,7 +718,8 @@ write_generated_file (StoreFixture  *fixture,
 }
 
 /* Importing a file again and again: the history grows by the import's
- * own row and the status changes, not by a row an entry */
+ * own row and the status changes, not by a row an entry; a file that
+ * holds just what the database does changes nothing at all */
 static void
 test_import_repeated (StoreFixture  *fixture,
                       gconstpointer  data)
@@ -757,15 +758,17 @@ test_import_repeated (StoreFixture  *fixture,
 
       now_rows = store_test_query_int (db, "SELECT count(*) FROM history");
       g_test_message ("import %u: %lld rows, %u status changes", k, (long long) now_rows, n_changes);
-      g_assert_cmpint (now_rows - rows, ==, 1 + n_changes);
+      g_assert_cmpint (now_rows - rows, ==, n_changes > 0 || k == 0 ? 1 + n_changes : 0);
       g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM history WHERE old_status = new_status AND skill_id != ''"), ==, 0);
-      g_assert_cmpint (store_test_query_int (db, "SELECT max(id) FROM history"), >, last_id);
+      if (now_rows > rows)
+        g_assert_cmpint (store_test_query_int (db, "SELECT max(id) FROM history"), >, last_id);
       last_id = store_test_query_int (db, "SELECT max(id) FROM history");
       rows = now_rows;
     }
 
-  /* 2000 skills out of To-do at first, 2 × 429 back and forth, 8 imports */
-  g_assert_cmpint (rows, ==, 2000 + 2 * 429 + 8);
+  /* 2000 skills out of To-do at first, 2 × 429 back and forth, in 3 imports
+   * that changed something (of 8) */
+  g_assert_cmpint (rows, ==, 2000 + 2 * 429 + 3);
   g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress WHERE track_id = 'generated'"), ==, N);
 
   /* Compacting keeps every one of them: status changes and imports */

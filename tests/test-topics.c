@@ -385,7 +385,7 @@ test_progress_file (StoreFixture  *fixture,
   g_assert_true (roadmap_progress_file_export (fixture->store, file, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_nonnull (strstr (contents, "\"format\" : 2"));
+  g_assert_nonnull (strstr (contents, "\"format\" : 3"));
   g_assert_nonnull (strstr (contents, "\"topics_done\" : [\n        \"one\",\n        \"two\"\n      ]"));
   g_assert_null (strstr (contents, "\"status\""));
   model = store_test_describe_catalog (fixture->catalog);

@@ -23,6 +23,7 @@
 #include "roadmap-move-command.h"
 #include "roadmap-note-command.h"
 #include "roadmap-preference-command.h"
+#include "roadmap-restore-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-session.h"
 #include "roadmap-topic-command.h"
@@ -100,17 +101,6 @@ set_stacks (RoadmapSession *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != (self->redo_stack->len > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-}
-
-static void
-clear_history (RoadmapSession *self)
-{
-  gboolean could_undo = self->undo_stack->len > 0;
-  gboolean could_redo = self->redo_stack->len > 0;
-
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  set_stacks (self, could_undo, could_redo);
 }
 
 static gboolean
@@ -926,28 +916,80 @@ roadmap_session_set_topic_done (RoadmapSession  *self,
 /**
  * roadmap_session_import_progress:
  *
- * Replaces all progress and notes with those of @file (all or nothing)
- * and reloads the model. The undo history ends here: what it would
- * restore is gone.
+ * Replaces all progress, notes, ticked topics and the preferences @file
+ * holds with those of @file (all or nothing, see
+ * roadmap_session_restore()).
  */
 gboolean
 roadmap_session_import_progress (RoadmapSession  *self,
                                  GFile           *file,
                                  GError         **error)
 {
+  g_autoptr(RoadmapProgressData) data = NULL;
+  g_autofree char *name = NULL;
+
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!has_store (self, error) ||
-      !roadmap_progress_file_import (self->store, file, self->origin,
-                                     self->clock (self->clock_data), error))
+  data = roadmap_progress_file_read (file, error);
+  if (data == NULL)
     return FALSE;
 
-  clear_history (self);
-  g_hash_table_remove_all (self->own_changes);
-  g_hash_table_remove_all (self->own_rows);
-  return roadmap_store_load_progress_since (self->store, self->catalog, 0,
-                                            &self->loaded_change, NULL, error);
+  name = g_file_get_basename (file);
+  return roadmap_session_restore (self, data, name, error);
+}
+
+/**
+ * roadmap_session_restore:
+ * @data: read and checked (roadmap_progress_file_read(),
+ *   roadmap_progress_data_read_backup())
+ * @source_name: names it for the user ("progress.json", "1 December")
+ *
+ * Replaces all progress, notes, ticked topics and the preferences @data
+ * holds with those of @data in one change, and one step of undo; the
+ * model follows.
+ */
+gboolean
+roadmap_session_restore (RoadmapSession       *self,
+                         RoadmapProgressData  *data,
+                         const char           *source_name,
+                         GError              **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (data), FALSE);
+  g_return_val_if_fail (source_name != NULL, FALSE);
+
+  command = roadmap_restore_command_new (data, source_name);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_preview_restore:
+ * @diff: (out caller-allocates): what roadmap_session_restore() would
+ *   change, as the database is now
+ */
+gboolean
+roadmap_session_preview_restore (RoadmapSession       *self,
+                                 RoadmapProgressData  *data,
+                                 RoadmapProgressDiff  *diff,
+                                 GError              **error)
+{
+  g_autoptr(RoadmapProgressData) current = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (data), FALSE);
+  g_return_val_if_fail (diff != NULL, FALSE);
+
+  if (!has_store (self, error))
+    return FALSE;
+  current = roadmap_progress_data_read (self->store, error);
+  if (current == NULL)
+    return FALSE;
+
+  roadmap_progress_data_diff (current, data, diff);
+  return TRUE;
 }
 
 /**

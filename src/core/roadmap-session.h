@@ -9,6 +9,7 @@
 
 #include "roadmap-catalog.h"
 #include "roadmap-command.h"
+#include "roadmap-progress-data.h"
 #include "roadmap-store.h"
 
 G_BEGIN_DECLS
@@ -93,6 +94,14 @@ gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
 gboolean        roadmap_session_import_progress  (RoadmapSession  *self,
                                                   GFile           *file,
                                                   GError         **error);
+gboolean        roadmap_session_restore          (RoadmapSession       *self,
+                                                  RoadmapProgressData  *data,
+                                                  const char           *source_name,
+                                                  GError              **error);
+gboolean        roadmap_session_preview_restore  (RoadmapSession       *self,
+                                                  RoadmapProgressData  *data,
+                                                  RoadmapProgressDiff  *diff,
+                                                  GError              **error);
 gboolean        roadmap_session_export_progress  (RoadmapSession  *self,
                                                   GFile           *file,
                                                   GError         **error);

@@ -1,6 +1,7 @@
 /* roadmap-progress-file.c — export and import of progress as JSON
  *
- *   { "format": 2, "kind": "roadmap-progress", "exported_at": "…Z",
+ *   { "format": 3, "kind": "roadmap-progress", "exported_at": "…Z",
+ *     "preferences": { "count-skipped-as-done": 1 },
  *     "skills": [ { "track": "data-engineer", "skill": "python-sql",
  *                   "status": "done", "position": 0,
  *                   "started_at": "2026-01-05T10:00:00Z",
@@ -12,7 +13,10 @@
  * progress row: it is written with those only, without a status or
  * position to claim. "topics_done" holds the texts of the ticked topics
  * (format 2); format 1, written before topics could be ticked, is read
- * as a file with none ticked.
+ * as a file with none ticked. "preferences" (format 3) holds the
+ * preferences kept with the progress, each a whole number; a key this
+ * release does not know is kept as it is, for the release that wrote it.
+ * A file without one leaves that preference as it is.
  *
  * "position" is the place in the skill's column of its track (sort keys
  * stay inside the database). Dates are UTC, from 1970 to 2200, and agree
@@ -35,11 +39,12 @@
 #include "roadmap-file-writer.h"
 #include "roadmap-json-reader.h"
 #include "roadmap-loader.h"
+#include "roadmap-progress-data.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-store-private.h"
 #include "roadmap-text.h"
 
-#define PROGRESS_FORMAT    2
+#define PROGRESS_FORMAT    3
 /* The oldest format still read: 1 has no "topics_done" */
 #define PROGRESS_FORMAT_MIN 1
 #define MAX_TOPICS         1000
@@ -51,29 +56,8 @@
 #define MAX_TIME           G_GINT64_CONSTANT (7289654399)
 #define SECONDS_PER_DAY    86400
 
-typedef struct
-{
-  char *track_id;
-  char *skill_id;
-  gboolean has_progress;
-  RoadmapStatus status;
-  gint64 position;
-  GDateTime *started_at;
-  GDateTime *finished_at;
-  char *note;
-  GStrv topics_done;
-} Entry;
-
-static void
-entry_clear (Entry *entry)
-{
-  g_clear_pointer (&entry->track_id, g_free);
-  g_clear_pointer (&entry->skill_id, g_free);
-  g_clear_pointer (&entry->started_at, g_date_time_unref);
-  g_clear_pointer (&entry->finished_at, g_date_time_unref);
-  g_clear_pointer (&entry->note, g_free);
-  g_clear_pointer (&entry->topics_done, g_strfreev);
-}
+#define MAX_PREFERENCES    100
+#define MAX_PREFERENCE_KEY 64
 
 static gboolean G_GNUC_PRINTF (4, 5)
 invalid (GError     **error,
@@ -136,117 +120,77 @@ format_time (gint64 unix_time)
 }
 
 static void
-add_time (JsonBuilder  *builder,
-          const char   *member,
-          sqlite3_stmt *stmt,
-          int           column)
+add_time (JsonBuilder *builder,
+          const char  *member,
+          gint64       unix_time)
 {
   g_autofree char *text = NULL;
 
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (unix_time == ROADMAP_NO_TIME)
     return;
 
-  text = format_time (sqlite3_column_int64 (stmt, column));
+  text = format_time (unix_time);
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, text);
 }
 
-/* The ticked topics of the skill (@track_id, @skill_id), from @topics:
- * the rows of all skills in the order of the entries, stepped along
- * with them (a merge, rather than a query per skill). @rc is the last
- * step's result; %FALSE when a step failed. */
-static gboolean
-add_topics (JsonBuilder   *builder,
-            sqlite3_stmt  *topics,
-            int           *rc,
-            const char    *track_id,
-            const char    *skill_id)
+static void
+add_entry (JsonBuilder                *builder,
+           const RoadmapProgressEntry *entry)
 {
-  gboolean any = FALSE;
-
-  while (*rc == SQLITE_ROW)
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "track");
+  json_builder_add_string_value (builder, entry->track_id);
+  json_builder_set_member_name (builder, "skill");
+  json_builder_add_string_value (builder, entry->skill_id);
+  /* Only a note: a made-up position would reorder its column */
+  if (entry->has_progress)
     {
-      int cmp = strcmp ((const char *) sqlite3_column_text (topics, 0), track_id);
-
-      if (cmp == 0)
-        cmp = strcmp ((const char *) sqlite3_column_text (topics, 1), skill_id);
-      if (cmp > 0)
-        break;
-      if (cmp == 0)
-        {
-          if (!any)
-            {
-              json_builder_set_member_name (builder, "topics_done");
-              json_builder_begin_array (builder);
-              any = TRUE;
-            }
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (topics, 2));
-        }
-      *rc = sqlite3_step (topics);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, roadmap_status_to_string (entry->status));
+      json_builder_set_member_name (builder, "position");
+      json_builder_add_int_value (builder, entry->position);
+      add_time (builder, "started_at", entry->started_at);
+      add_time (builder, "finished_at", entry->finished_at);
     }
-
-  if (any)
-    json_builder_end_array (builder);
-  return *rc == SQLITE_ROW || *rc == SQLITE_DONE;
+  if (entry->note != NULL)
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_string_value (builder, entry->note);
+    }
+  if (entry->topics_done != NULL && entry->topics_done[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "topics_done");
+      json_builder_begin_array (builder);
+      for (guint t = 0; entry->topics_done[t] != NULL; t++)
+        json_builder_add_string_value (builder, entry->topics_done[t]);
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
 }
 
 /**
- * roadmap_progress_file_export:
+ * roadmap_progress_file_write:
  *
- * Writes every progress row, note and ticked topic of the database
- * (also those of roadmaps not loaded now) to @file, replacing it only
- * once complete.
+ * Writes @data to @file, replacing it only once complete; a new file is
+ * readable by its owner only (notes are private).
  */
 gboolean
-roadmap_progress_file_export (RoadmapStore  *store,
-                              GFile         *file,
-                              GError       **error)
+roadmap_progress_file_write (RoadmapProgressData  *data,
+                             GFile                *file,
+                             GError              **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) topics = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *now_text = format_time (g_get_real_time () / G_USEC_PER_SEC);
   g_autofree char *json = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char * const *keys;
   gsize length;
-  int rc, topics_rc;
 
-  g_return_val_if_fail (ROADMAP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (data), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* A read transaction: one consistent snapshot of all tables. */
-  if (!_roadmap_store_exec (store, "BEGIN", error))
-    return FALSE;
-
-  /* Every skill with a row of progress, a note or a ticked topic */
-  if (!_roadmap_store_prepare (store,
-                               "WITH ranked AS ("
-                               "  SELECT track_id, skill_id, status,"
-                               "         row_number () OVER (PARTITION BY track_id, status"
-                               "                             ORDER BY sort_key, skill_id) - 1 AS position,"
-                               "         started_at, finished_at"
-                               "  FROM progress),"
-                               " skills AS ("
-                               "  SELECT track_id, skill_id FROM progress"
-                               "  UNION SELECT track_id, skill_id FROM notes WHERE body != ''"
-                               "  UNION SELECT track_id, skill_id FROM topics WHERE done)"
-                               " SELECT s.track_id, s.skill_id, r.status, r.position,"
-                               "        r.started_at, r.finished_at, nullif (n.body, '')"
-                               " FROM skills AS s"
-                               " LEFT JOIN ranked AS r USING (track_id, skill_id)"
-                               " LEFT JOIN notes AS n USING (track_id, skill_id)"
-                               " ORDER BY 1, 2",
-                               &stmt, error) ||
-      !_roadmap_store_prepare (store,
-                               "SELECT track_id, skill_id, topic FROM topics WHERE done"
-                               " ORDER BY track_id, skill_id, topic",
-                               &topics, error))
-    {
-      _roadmap_store_rollback (store);
-      return FALSE;
-    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -255,53 +199,21 @@ roadmap_progress_file_export (RoadmapStore  *store,
   json_builder_add_string_value (builder, PROGRESS_KIND);
   json_builder_set_member_name (builder, "exported_at");
   json_builder_add_string_value (builder, now_text);
+
+  json_builder_set_member_name (builder, "preferences");
+  json_builder_begin_object (builder);
+  keys = roadmap_progress_data_list_preferences (data);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_int_value (builder, roadmap_progress_data_get_preference (data, keys[i]));
+    }
+  json_builder_end_object (builder);
+
   json_builder_set_member_name (builder, "skills");
   json_builder_begin_array (builder);
-
-  topics_rc = sqlite3_step (topics);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "track");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
-      json_builder_set_member_name (builder, "skill");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-      /* Only a note: a made-up position would reorder its column */
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        {
-          int status = CLAMP (sqlite3_column_int (stmt, 2), ROADMAP_STATUS_TODO, ROADMAP_N_STATUSES - 1);
-
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, roadmap_status_to_string (status));
-          json_builder_set_member_name (builder, "position");
-          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 3));
-        }
-      add_time (builder, "started_at", stmt, 4);
-      add_time (builder, "finished_at", stmt, 5);
-      if (sqlite3_column_type (stmt, 6) != SQLITE_NULL)
-        {
-          json_builder_set_member_name (builder, "note");
-          json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 6));
-        }
-      if (!add_topics (builder, topics, &topics_rc,
-                       (const char *) sqlite3_column_text (stmt, 0),
-                       (const char *) sqlite3_column_text (stmt, 1)))
-        {
-          rc = topics_rc;
-          break;
-        }
-      json_builder_end_object (builder);
-    }
-
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  g_clear_pointer (&topics, sqlite3_finalize);
-  _roadmap_store_rollback (store);
-
-  if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (store, rc, error);
-  if (topics_rc != SQLITE_DONE && topics_rc != SQLITE_ROW)
-    return _roadmap_store_fail (store, topics_rc, error);
-
+  for (guint i = 0; i < roadmap_progress_data_get_n_entries (data); i++)
+    add_entry (builder, roadmap_progress_data_get_entry (data, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -323,7 +235,6 @@ roadmap_progress_file_export (RoadmapStore  *store,
       return FALSE;
     }
 
-  /* Notes are private: a new file is the owner's only */
   if (!roadmap_file_write_contents (file, json, length, ROADMAP_FILE_WRITER_PRIVATE, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
@@ -337,35 +248,60 @@ roadmap_progress_file_export (RoadmapStore  *store,
   return TRUE;
 }
 
+/**
+ * roadmap_progress_file_export:
+ *
+ * Writes every progress row, note, ticked topic and preference of the
+ * database (also those of roadmaps not loaded now) to @file, replacing
+ * it only once complete. An export writes every date the database holds
+ * as it is, even one an older import let in out of range: a backup loses
+ * nothing, and importing it again names the entry.
+ */
+gboolean
+roadmap_progress_file_export (RoadmapStore  *store,
+                              GFile         *file,
+                              GError       **error)
+{
+  g_autoptr(RoadmapProgressData) data = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = roadmap_progress_data_read (store, error);
+  return data != NULL && roadmap_progress_file_write (data, file, error);
+}
+
 static gboolean
 parse_time (JsonObject  *object,
             const char  *member,
             const char  *file_name,
             const char  *path,
-            GDateTime  **out,
+            gint64      *out,
             GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
   g_autofree char *where = g_strconcat (path, ".", member, NULL);
+  g_autoptr(GDateTime) time = NULL;
 
-  *out = NULL;
+  *out = ROADMAP_NO_TIME;
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    *out = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
+    time = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
 
-  if (*out == NULL)
+  if (time == NULL)
     return invalid (error, file_name, where,
                     _("expected a date and time such as “2026-01-31T18:00:00Z”"));
 
   /* "9999-12-31T23:59:59-14:00" is year 10000 in UTC, which GDateTime
    * cannot give back on export */
-  if (g_date_time_to_unix (*out) < MIN_TIME || g_date_time_to_unix (*out) > MAX_TIME)
+  *out = g_date_time_to_unix (time);
+  if (*out < MIN_TIME || *out > MAX_TIME)
     {
       g_autofree char *quoted = quote (json_node_get_string (node));
 
-      g_clear_pointer (out, g_date_time_unref);
+      *out = ROADMAP_NO_TIME;
       return invalid (error, file_name, where,
                       _("“%s” is out of range: dates must be from 1970-01-01 to 2200-12-31 (UTC)"),
                       quoted);
@@ -377,34 +313,34 @@ parse_time (JsonObject  *object,
 /* The dates as the store writes them: none in To-do, no finish in Doing
  * or Skipped, no finish before the start */
 static gboolean
-check_dates (const Entry  *entry,
+check_dates (const RoadmapProgressEntry  *entry,
              const char   *file_name,
              const char   *path,
              GError      **error)
 {
   g_autofree char *where = NULL;
 
-  if (entry->status == ROADMAP_STATUS_TODO && (entry->started_at != NULL || entry->finished_at != NULL))
+  if (entry->status == ROADMAP_STATUS_TODO && (entry->started_at != ROADMAP_NO_TIME || entry->finished_at != ROADMAP_NO_TIME))
     {
-      where = g_strconcat (path, entry->started_at != NULL ? ".started_at" : ".finished_at", NULL);
+      where = g_strconcat (path, entry->started_at != ROADMAP_NO_TIME ? ".started_at" : ".finished_at", NULL);
       return invalid (error, file_name, where,
                       _("a skill in To-do has neither a start nor a finish date"));
     }
 
-  if (entry->status == ROADMAP_STATUS_DOING && entry->finished_at != NULL)
+  if (entry->status == ROADMAP_STATUS_DOING && entry->finished_at != ROADMAP_NO_TIME)
     {
       where = g_strconcat (path, ".finished_at", NULL);
       return invalid (error, file_name, where, _("a skill in Doing has no finish date yet"));
     }
 
-  if (entry->status == ROADMAP_STATUS_SKIPPED && entry->finished_at != NULL)
+  if (entry->status == ROADMAP_STATUS_SKIPPED && entry->finished_at != ROADMAP_NO_TIME)
     {
       where = g_strconcat (path, ".finished_at", NULL);
       return invalid (error, file_name, where, _("a skipped skill has no finish date"));
     }
 
-  if (entry->started_at != NULL && entry->finished_at != NULL &&
-      g_date_time_compare (entry->finished_at, entry->started_at) < 0)
+  if (entry->started_at != ROADMAP_NO_TIME && entry->finished_at != ROADMAP_NO_TIME &&
+      entry->finished_at < entry->started_at)
     {
       where = g_strconcat (path, ".finished_at", NULL);
       return invalid (error, file_name, where, _("the skill is finished before it was started"));
@@ -503,7 +439,7 @@ parse_entry (JsonNode    *node,
              const char  *path,
              gint64       format,
              GHashTable  *seen,
-             Entry       *entry,
+             RoadmapProgressEntry       *entry,
              GError     **error)
 {
   JsonObject *object;
@@ -592,19 +528,61 @@ parse_entry (JsonNode    *node,
          check_dates (entry, file_name, path, error);
 }
 
-static GArray *
+/* "preferences": whole numbers under keys such as a track id */
+static gboolean
+parse_preferences (JsonObject           *root,
+                   const char           *file_name,
+                   RoadmapProgressData  *data,
+                   GError              **error)
+{
+  JsonNode *node = json_object_get_member (root, "preferences");
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (error, file_name, "preferences", _("expected an object"));
+
+  object = json_node_get_object (node);
+  if (json_object_get_size (object) > MAX_PREFERENCES)
+    return invalid (error, file_name, "preferences", _("more than %d preferences"), MAX_PREFERENCES);
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *value = json_object_get_member (object, key);
+      g_autofree char *where = NULL;
+
+      if (strlen (key) > MAX_PREFERENCE_KEY || !roadmap_loader_is_valid_id (key))
+        {
+          g_autofree char *quoted = quote (key);
+
+          return invalid (error, file_name, "preferences",
+                          _("“%s” is not a valid preference name"), quoted);
+        }
+
+      where = g_strconcat ("preferences.", key, NULL);
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64)
+        return invalid (error, file_name, where, _("expected a whole number"));
+      roadmap_progress_data_set_preference (data, key, json_node_get_int (value));
+    }
+
+  return TRUE;
+}
+
+static RoadmapProgressData *
 parse_progress (JsonNode    *document,
                 const char  *file_name,
                 GError     **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_autoptr(RoadmapProgressData) data = roadmap_progress_data_new ();
   JsonObject *root;
   JsonNode *node = document;
   JsonArray *skills;
   gint64 format;
-
-  g_array_set_clear_func (entries, (GDestroyNotify) entry_clear);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -648,243 +626,40 @@ parse_progress (JsonNode    *document,
       return NULL;
     }
 
-  g_array_set_size (entries, json_array_get_length (skills));
-  for (guint i = 0; i < entries->len; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("skills[%u]", i);
-
-      if (!parse_entry (json_array_get_element (skills, i), file_name, path, format, seen,
-                        &g_array_index (entries, Entry, i), error))
-        return NULL;
-    }
-
-  return g_steal_pointer (&entries);
-}
-
-static void
-bind_time (sqlite3_stmt *stmt,
-           int           column,
-           GDateTime    *time)
-{
-  if (time != NULL)
-    sqlite3_bind_int64 (stmt, column, g_date_time_to_unix (time));
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-typedef struct
-{
-  RoadmapStore *store;
-  gint64 change;
-  RoadmapOrigin origin;
-  /* Microseconds */
-  gint64 now;
-  sqlite3_stmt *history;
-} ImportContext;
-
-static gboolean
-write_history (ImportContext  *context,
-               const char     *track_id,
-               const char     *skill_id,
-               RoadmapStatus   old_status,
-               RoadmapStatus   new_status,
-               GError        **error)
-{
-  int rc;
-
-  sqlite3_bind_int64 (context->history, 1, context->change);
-  sqlite3_bind_int (context->history, 2, ROADMAP_HISTORY_IMPORT);
-  sqlite3_bind_int (context->history, 3, context->origin);
-  sqlite3_bind_text (context->history, 4, track_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (context->history, 5, skill_id, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int (context->history, 6, old_status);
-  sqlite3_bind_int (context->history, 7, new_status);
-  sqlite3_bind_int64 (context->history, 8, context->now);
-  rc = sqlite3_step (context->history);
-  sqlite3_reset (context->history);
-  if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (context->store, rc, error);
-  context->store->history_written = TRUE;
-  context->store->last_history_id = sqlite3_last_insert_rowid (context->store->db);
-  return TRUE;
-}
-
-/* What every row holds now, for the history: (track/skill) → status */
-static GHashTable *
-read_statuses (ImportContext  *context,
-               GError        **error)
-{
-  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (!_roadmap_store_prepare (context->store, "SELECT track_id, skill_id, status FROM progress",
-                               &stmt, error))
+  if (format >= 3 && !parse_preferences (root, file_name, data, error))
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (statuses,
-                         g_strconcat ((const char *) sqlite3_column_text (stmt, 0), "/",
-                                      (const char *) sqlite3_column_text (stmt, 1), NULL),
-                         GINT_TO_POINTER (sqlite3_column_int (stmt, 2)));
-
-  if (rc != SQLITE_DONE)
+  for (guint i = 0; i < json_array_get_length (skills); i++)
     {
-      _roadmap_store_fail (context->store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&statuses);
-}
+      g_autofree char *path = g_strdup_printf ("skills[%u]", i);
+      RoadmapProgressEntry entry = { NULL };
 
-/* Every skill whose status the import changes (sets, or takes back to
- * To-do) is recorded in the history, so that it holds every status
- * change, even when the file lists no skill at all; a skill left in its
- * status is not, so that importing a file again adds one row, not one
- * per entry. */
-static gboolean
-write_entries (ImportContext  *context,
-               GArray         *entries,
-               GError        **error)
-{
-  RoadmapStore *store = context->store;
-  g_autoptr(sqlite3_stmt) progress = NULL;
-  g_autoptr(sqlite3_stmt) notes = NULL;
-  g_autoptr(sqlite3_stmt) topics = NULL;
-  g_autoptr(sqlite3_stmt) history = NULL;
-  g_autoptr(GHashTable) old_statuses = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (!_roadmap_store_prepare (store,
-                               "INSERT INTO progress (track_id, skill_id, status, sort_key,"
-                               "  started_at, finished_at, updated_at, change)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                               &progress, error) ||
-      !_roadmap_store_prepare (store,
-                               "INSERT INTO notes (track_id, skill_id, body, updated_at, change)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5)",
-                               &notes, error) ||
-      !_roadmap_store_prepare (store,
-                               "INSERT INTO topics (track_id, skill_id, topic, done, updated_at, change)"
-                               " VALUES (?1, ?2, ?3, 1, ?4, ?5)",
-                               &topics, error) ||
-      !_roadmap_store_prepare (store,
-                               "INSERT INTO history (change, kind, origin, track_id, skill_id,"
-                               "  old_status, new_status, changed_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                               &history, error))
-    return FALSE;
-  context->history = history;
-
-  /* The import's own row comes first: it marks the change that replaced
-   * everything, for other processes' reloads (see read_counter()). */
-  old_statuses = read_statuses (context, error);
-  if (old_statuses == NULL ||
-      !write_history (context, "", "", ROADMAP_STATUS_TODO, ROADMAP_STATUS_TODO, error) ||
-      !_roadmap_store_exec (store, "DELETE FROM progress; DELETE FROM notes; DELETE FROM topics;", error))
-    return FALSE;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const Entry *entry = &g_array_index (entries, Entry, i);
-      int rc;
-
-      if (entry->has_progress)
+      if (!parse_entry (json_array_get_element (skills, i), file_name, path, format, seen,
+                        &entry, error))
         {
-          g_autofree char *id = g_strconcat (entry->track_id, "/", entry->skill_id, NULL);
-          g_autofree char *stolen = NULL;
-          gpointer old_status = NULL;
-          gboolean had_row = g_hash_table_steal_extended (old_statuses, id, (gpointer *) &stolen,
-                                                          &old_status);
-
-          sqlite3_bind_text (progress, 1, entry->track_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (progress, 2, entry->skill_id, -1, SQLITE_STATIC);
-          sqlite3_bind_int (progress, 3, entry->status);
-          sqlite3_bind_int64 (progress, 4, (entry->position + 1) * ROADMAP_SORT_KEY_STEP);
-          bind_time (progress, 5, entry->started_at);
-          bind_time (progress, 6, entry->finished_at);
-          sqlite3_bind_int64 (progress, 7, context->now / G_USEC_PER_SEC);
-          sqlite3_bind_int64 (progress, 8, context->change);
-          rc = sqlite3_step (progress);
-          sqlite3_reset (progress);
-          if (rc != SQLITE_DONE)
-            return _roadmap_store_fail (store, rc, error);
-
-          /* Status changes only: a file imported again writes one row */
-          if ((had_row ? (RoadmapStatus) GPOINTER_TO_INT (old_status) : ROADMAP_STATUS_TODO) != entry->status &&
-              !write_history (context, entry->track_id, entry->skill_id,
-                              had_row ? GPOINTER_TO_INT (old_status) : ROADMAP_STATUS_TODO,
-                              entry->status, error))
-            return FALSE;
+          roadmap_progress_entry_clear (&entry);
+          return NULL;
         }
-
-      for (guint t = 0; entry->topics_done != NULL && entry->topics_done[t] != NULL; t++)
-        {
-          sqlite3_bind_text (topics, 1, entry->track_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (topics, 2, entry->skill_id, -1, SQLITE_STATIC);
-          sqlite3_bind_text (topics, 3, entry->topics_done[t], -1, SQLITE_STATIC);
-          sqlite3_bind_int64 (topics, 4, context->now / G_USEC_PER_SEC);
-          sqlite3_bind_int64 (topics, 5, context->change);
-          rc = sqlite3_step (topics);
-          sqlite3_reset (topics);
-          if (rc != SQLITE_DONE)
-            return _roadmap_store_fail (store, rc, error);
-        }
-
-      if (entry->note == NULL)
-        continue;
-
-      sqlite3_bind_text (notes, 1, entry->track_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (notes, 2, entry->skill_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (notes, 3, entry->note, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (notes, 4, context->now / G_USEC_PER_SEC);
-      sqlite3_bind_int64 (notes, 5, context->change);
-      rc = sqlite3_step (notes);
-      sqlite3_reset (notes);
-      if (rc != SQLITE_DONE)
-        return _roadmap_store_fail (store, rc, error);
+      roadmap_progress_data_take_entry (data, &entry);
     }
 
-  /* The rows the file does not have: back to To-do. */
-  g_hash_table_iter_init (&iter, old_statuses);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_auto(GStrv) ids = g_strsplit (key, "/", 2);
-
-      if (GPOINTER_TO_INT (value) != ROADMAP_STATUS_TODO &&
-          !write_history (context, ids[0], ids[1], GPOINTER_TO_INT (value), ROADMAP_STATUS_TODO, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return g_steal_pointer (&data);
 }
 
 /**
- * roadmap_progress_file_import:
- * @origin: who asks, for the history
- * @now: microseconds since the Unix epoch (UTC), for the history
+ * roadmap_progress_file_read:
  *
- * Replaces all progress, notes and ticked topics with those of @file
- * in one change (a format-1 file has none ticked). The
- * file is checked completely first; on any error nothing is changed.
- * Entries of roadmaps not loaded now are kept in the database for when
- * they are. The model is not touched: the caller reloads it.
+ * Reads and checks all of @file (format 1 to the current one).
  */
-gboolean
-roadmap_progress_file_import (RoadmapStore    *store,
-                              GFile           *file,
-                              RoadmapOrigin    origin,
-                              gint64           now,
-                              GError         **error)
+RoadmapProgressData *
+roadmap_progress_file_read (GFile   *file,
+                            GError **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GArray) entries = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *file_name = NULL;
-  ImportContext context = { store, 0, origin, now, NULL };
 
-  g_return_val_if_fail (ROADMAP_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   file_name = g_file_get_parse_name (file);
 
@@ -896,17 +671,42 @@ roadmap_progress_file_import (RoadmapStore    *store,
                            g_error_matches (local_error, ROADMAP_JSON_ERROR, ROADMAP_JSON_ERROR_IO)
                              ? ROADMAP_STORE_ERROR_IO : ROADMAP_STORE_ERROR_INVALID,
                            local_error->message);
-      return FALSE;
+      return NULL;
     }
 
-  entries = parse_progress (root, file_name, error);
-  if (entries == NULL)
+  return parse_progress (root, file_name, error);
+}
+
+/**
+ * roadmap_progress_file_import:
+ * @origin: who asks, for the history
+ * @now: microseconds since the Unix epoch (UTC), for the history
+ *
+ * Replaces all progress, notes, ticked topics and the preferences the
+ * file holds with those of @file in one change (a format-1 file has none
+ * ticked). The file is checked completely first; on any error nothing
+ * is changed. Entries of roadmaps not loaded now are kept in the
+ * database for when they are. The model is not touched: the caller
+ * reloads it.
+ */
+gboolean
+roadmap_progress_file_import (RoadmapStore    *store,
+                              GFile           *file,
+                              RoadmapOrigin    origin,
+                              gint64           now,
+                              GError         **error)
+{
+  g_autoptr(RoadmapProgressData) data = NULL;
+  gint64 change;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (store), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  data = roadmap_progress_file_read (file, error);
+  if (data == NULL || !roadmap_store_begin_change (store, &change, NULL, error))
     return FALSE;
 
-  if (!roadmap_store_begin_change (store, &context.change, NULL, error))
-    return FALSE;
-
-  if (!write_entries (&context, entries, error) ||
+  if (!roadmap_progress_data_write (data, store, change, origin, now, error) ||
       !roadmap_store_commit_change (store, NULL, error))
     {
       roadmap_store_rollback_change (store);

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "roadmap-progress-data.h"
 #include "roadmap-store.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,11 @@ G_BEGIN_DECLS
  * refuses to write more, so that every export imports again */
 #define ROADMAP_PROGRESS_FILE_MAX_SIZE (64 * 1024 * 1024)
 
+RoadmapProgressData *roadmap_progress_file_read (GFile                *file,
+                                                 GError              **error);
+gboolean roadmap_progress_file_write  (RoadmapProgressData  *data,
+                                       GFile                *file,
+                                       GError              **error);
 gboolean roadmap_progress_file_export (RoadmapStore    *store,
                                        GFile           *file,
                                        GError         **error);

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* PRAGMA application_id of every Roadmap database: "RdMp" */
+#define ROADMAP_STORE_APPLICATION_ID 0x52644d70
+
 struct _RoadmapStore
 {
   GObject parent_instance;
@@ -31,6 +34,11 @@ struct _RoadmapStore
   guint busy_timeout_ms;
 };
 
+/* DB.backup, the newest daily copy; see roadmap-store-backups.c */
+char      *_roadmap_store_backup_path        (const char *db_path);
+void       _roadmap_store_keep_backup        (const char *backup_path);
+GPtrArray *_roadmap_store_list_backup_paths  (const char *backup_path);
+
 gboolean _roadmap_store_fail        (RoadmapStore  *self,
                                      int            rc,
                                      GError       **error);
@@ -45,6 +53,13 @@ gboolean _roadmap_store_prepare_cached (RoadmapStore  *self,
                                         const char    *sql,
                                         sqlite3_stmt **stmt,
                                         GError       **error);
+/* Binds a time (Unix seconds) to @column, NULL for %ROADMAP_NO_TIME */
+void     _roadmap_store_bind_time   (sqlite3_stmt  *stmt,
+                                     int            column,
+                                     gint64         time);
+/* A time column: Unix seconds, or %ROADMAP_NO_TIME for NULL */
+gint64   _roadmap_store_column_time (sqlite3_stmt  *stmt,
+                                     int            column);
 /* Steps a cached statement that returns no row, and resets it */
 gboolean _roadmap_store_step_done   (RoadmapStore  *self,
                                      sqlite3_stmt  *stmt,

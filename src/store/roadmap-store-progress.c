@@ -25,25 +25,6 @@
 #include "roadmap-phase.h"
 #include "roadmap-store-private.h"
 
-static void
-bind_time (sqlite3_stmt *stmt,
-           int           column,
-           gint64        value)
-{
-  if (value != ROADMAP_NO_TIME)
-    sqlite3_bind_int64 (stmt, column, value);
-  else
-    sqlite3_bind_null (stmt, column);
-}
-
-static gint64
-column_time (sqlite3_stmt *stmt,
-             int           column)
-{
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
-    return ROADMAP_NO_TIME;
-  return sqlite3_column_int64 (stmt, column);
-}
 
 /* A row read from ROADMAP_STORE_ROW_COLUMNS, starting at column @first */
 void
@@ -55,10 +36,30 @@ _roadmap_store_read_row_columns (sqlite3_stmt       *stmt,
     .stored = TRUE,
     .status = CLAMP (sqlite3_column_int (stmt, first), 0, ROADMAP_N_STATUSES - 1),
     .sort_key = sqlite3_column_int64 (stmt, first + 1),
-    .started_at = column_time (stmt, first + 2),
-    .finished_at = column_time (stmt, first + 3),
+    .started_at = _roadmap_store_column_time (stmt, first + 2),
+    .finished_at = _roadmap_store_column_time (stmt, first + 3),
     .change = sqlite3_column_int64 (stmt, first + 4),
   };
+}
+
+void
+_roadmap_store_bind_time (sqlite3_stmt *stmt,
+                          int           column,
+                          gint64        time)
+{
+  if (time != ROADMAP_NO_TIME)
+    sqlite3_bind_int64 (stmt, column, time);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+gint64
+_roadmap_store_column_time (sqlite3_stmt *stmt,
+                            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return ROADMAP_NO_TIME;
+  return sqlite3_column_int64 (stmt, column);
 }
 
 gboolean
@@ -270,8 +271,8 @@ roadmap_store_write_row (RoadmapStore             *self,
   sqlite3_bind_text (stmt, 2, roadmap_skill_get_id (skill), -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, row->status);
   sqlite3_bind_int64 (stmt, 4, row->sort_key);
-  bind_time (stmt, 5, row->started_at);
-  bind_time (stmt, 6, row->finished_at);
+  _roadmap_store_bind_time (stmt, 5, row->started_at);
+  _roadmap_store_bind_time (stmt, 6, row->finished_at);
   sqlite3_bind_int64 (stmt, 7, now);
   sqlite3_bind_int64 (stmt, 8, change);
 
@@ -731,8 +732,8 @@ roadmap_store_write_history (RoadmapStore              *self,
     sqlite3_bind_int64 (stmt, 8, old_row->sort_key);
   if (new_row != NULL && new_row->stored)
     sqlite3_bind_int64 (stmt, 9, new_row->sort_key);
-  bind_time (stmt, 10, old_row != NULL ? old_row->started_at : ROADMAP_NO_TIME);
-  bind_time (stmt, 11, old_row != NULL ? old_row->finished_at : ROADMAP_NO_TIME);
+  _roadmap_store_bind_time (stmt, 10, old_row != NULL ? old_row->started_at : ROADMAP_NO_TIME);
+  _roadmap_store_bind_time (stmt, 11, old_row != NULL ? old_row->finished_at : ROADMAP_NO_TIME);
   sqlite3_bind_int64 (stmt, 12, entry->changed_at);
 
   if (!_roadmap_store_step_done (self, stmt, error))

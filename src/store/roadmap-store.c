@@ -5,8 +5,9 @@
  * one BEGIN IMMEDIATE … COMMIT per change, application_id + user_version
  * migrations in one transaction, a newer or foreign database refused and
  * left untouched, quick_check on open, a damaged file moved aside (never
- * silently replaced) and the last backup restored, backups through the
- * SQLite backup API.
+ * silently replaced) and the newest good backup restored, daily backups
+ * through the SQLite backup API (the last seven kept, see
+ * roadmap-store-backups.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,8 +23,6 @@
 
 #include "roadmap-store-private.h"
 
-/* "RdMp" */
-#define APPLICATION_ID  0x52644d70
 #define SCHEMA_VERSION  5
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
@@ -452,7 +451,7 @@ check_version (RoadmapStore  *self,
   /* Roadmap sets application_id and user_version in the transaction that
    * creates its tables, so a file without them is either new and empty or
    * a database of another program (most set no application_id). */
-  if (application_id != APPLICATION_ID &&
+  if (application_id != ROADMAP_STORE_APPLICATION_ID &&
       (application_id != 0 || version != 0 || n_objects != 0))
     {
       g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
@@ -526,7 +525,7 @@ migrate (RoadmapStore  *self,
     }
 
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                             APPLICATION_ID, SCHEMA_VERSION);
+                             ROADMAP_STORE_APPLICATION_ID, SCHEMA_VERSION);
   if (!_roadmap_store_exec (self, pragmas, error))
     {
       _roadmap_store_rollback (self);
@@ -563,8 +562,8 @@ switch_to_wal (RoadmapStore  *self,
   return TRUE;
 }
 
-static char *
-backup_path_for (const char *path)
+char *
+_roadmap_store_backup_path (const char *path)
 {
   return g_strconcat (path, BACKUP_SUFFIX, NULL);
 }
@@ -604,7 +603,7 @@ check_header (sqlite3     *db,
   if ((rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) ||
       size < (sqlite3_int64) sizeof header || memcmp (header, magic, sizeof magic) != 0)
     {
-      g_autofree char *backup_path = backup_path_for (path);
+      g_autofree char *backup_path = _roadmap_store_backup_path (path);
 
       if (g_file_test (backup_path, G_FILE_TEST_IS_REGULAR))
         return TRUE;
@@ -617,7 +616,7 @@ check_header (sqlite3     *db,
 
   application_id = (guint32) header[68] << 24 | (guint32) header[69] << 16 |
                    (guint32) header[70] << 8 | header[71];
-  if (application_id != 0 && application_id != APPLICATION_ID)
+  if (application_id != 0 && application_id != ROADMAP_STORE_APPLICATION_ID)
     {
       g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_ROADMAP,
                    _("%s is a database of another program, not a Roadmap progress database; it was left untouched"),
@@ -930,16 +929,23 @@ recover (RoadmapStore  *self,
          const GError  *reason,
          GError       **error)
 {
-  g_autofree char *backup_path = backup_path_for (self->path);
+  g_autofree char *backup_path = _roadmap_store_backup_path (self->path);
+  g_autoptr(GPtrArray) backups = _roadmap_store_list_backup_paths (backup_path);
   g_autofree char *moved_to = NULL;
-  sqlite3 *backup_db;
+  sqlite3 *backup_db = NULL;
 
   close_database (self);
 
   if (!move_aside (self->path, &moved_to, error))
     return FALSE;
 
-  backup_db = open_checked_backup (backup_path);
+  /* The newest copy that passes its check */
+  for (guint i = 0; backup_db == NULL && i < backups->len; i++)
+    {
+      g_free (backup_path);
+      backup_path = g_strdup (g_ptr_array_index (backups, i));
+      backup_db = open_checked_backup (backup_path);
+    }
   if (backup_db != NULL)
     {
       gboolean restored;
@@ -974,13 +980,16 @@ recover (RoadmapStore  *self,
 static void
 refresh_backup (RoadmapStore *self)
 {
-  g_autofree char *backup_path = backup_path_for (self->path);
+  g_autofree char *backup_path = _roadmap_store_backup_path (self->path);
   g_autoptr(GError) error = NULL;
   GStatBuf st;
 
   if (g_stat (backup_path, &st) == 0 &&
       g_get_real_time () - (gint64) st.st_mtime * G_USEC_PER_SEC < BACKUP_MAX_AGE)
     return;
+
+  /* Yesterday's copy is kept, under its date */
+  _roadmap_store_keep_backup (backup_path);
 
   /* Not fatal: the store works without it. The user is told once, in
    * words they can act on (roadmap_store_get_backup_warning()). */
@@ -996,7 +1005,7 @@ refresh_backup (RoadmapStore *self)
 static gboolean
 is_emptied (const char *path)
 {
-  g_autofree char *backup_path = backup_path_for (path);
+  g_autofree char *backup_path = _roadmap_store_backup_path (path);
   g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
   GStatBuf st;
 

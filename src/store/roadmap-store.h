@@ -43,6 +43,9 @@ typedef enum
 
 #define ROADMAP_STORE_DEFAULT_BUSY_TIMEOUT_MS 1000
 
+/* How many daily backups are kept beside the database */
+#define ROADMAP_STORE_N_BACKUPS 7
+
 /* The preferences kept in the database (see roadmap-store-preferences.c) */
 #define ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE "count-skipped-as-done"
 
@@ -156,6 +159,7 @@ gboolean      roadmap_store_compact_history      (RoadmapStore    *self,
                                                   gint64           now,
                                                   guint           *n_removed,
                                                   GError         **error);
+GPtrArray    *roadmap_store_list_backups         (RoadmapStore    *self);
 gboolean      roadmap_store_backup               (RoadmapStore    *self,
                                                   const char      *destination,
                                                   GError         **error);

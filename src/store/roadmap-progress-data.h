@@ -1,0 +1,97 @@
+/* roadmap-progress-data.h — all a learner made, in memory: what a
+ * progress file, a daily backup and a restore carry
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "roadmap-progress-row.h"
+#include "roadmap-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * RoadmapProgressEntry:
+ * @track_id: the track
+ * @skill_id: the skill
+ * @has_progress: whether it has a progress row; without one it has only
+ *   a note or ticked topics, and @status, @position and the dates mean
+ *   nothing
+ * @status: the column
+ * @position: the place in its column of its track, from 0
+ * @started_at: Unix seconds (UTC), or %ROADMAP_NO_TIME
+ * @finished_at: Unix seconds (UTC), or %ROADMAP_NO_TIME
+ * @note: (nullable): the note, never empty
+ * @topics_done: (nullable): the texts of the ticked topics, sorted
+ */
+typedef struct
+{
+  char *track_id;
+  char *skill_id;
+  gboolean has_progress;
+  RoadmapStatus status;
+  gint64 position;
+  gint64 started_at;
+  gint64 finished_at;
+  char *note;
+  GStrv topics_done;
+} RoadmapProgressEntry;
+
+void roadmap_progress_entry_clear (RoadmapProgressEntry *entry);
+
+/**
+ * RoadmapProgressDiff:
+ * @n_statuses: skills whose column changes (a skill the new side does
+ *   not list goes back to To-do)
+ * @n_notes: notes written, replaced or removed
+ * @n_topics: skills whose ticked topics change
+ * @n_preferences: preferences that change
+ * @n_other: skills that change only their place or dates
+ *
+ * What going from one #RoadmapProgressData to another changes.
+ */
+typedef struct
+{
+  guint n_statuses;
+  guint n_notes;
+  guint n_topics;
+  guint n_preferences;
+  guint n_other;
+} RoadmapProgressDiff;
+
+#define ROADMAP_TYPE_PROGRESS_DATA (roadmap_progress_data_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoadmapProgressData, roadmap_progress_data, ROADMAP, PROGRESS_DATA, GObject)
+
+RoadmapProgressData        *roadmap_progress_data_new            (void);
+void                        roadmap_progress_data_take_entry     (RoadmapProgressData  *self,
+                                                                  RoadmapProgressEntry *entry);
+guint                       roadmap_progress_data_get_n_entries  (RoadmapProgressData  *self);
+const RoadmapProgressEntry *roadmap_progress_data_get_entry      (RoadmapProgressData  *self,
+                                                                  guint                 index);
+void                        roadmap_progress_data_set_preference (RoadmapProgressData  *self,
+                                                                  const char           *key,
+                                                                  gint64                value);
+const char * const         *roadmap_progress_data_list_preferences (RoadmapProgressData *self);
+gint64                      roadmap_progress_data_get_preference (RoadmapProgressData  *self,
+                                                                  const char           *key);
+
+RoadmapProgressData        *roadmap_progress_data_read           (RoadmapStore         *store,
+                                                                  GError              **error);
+RoadmapProgressData        *roadmap_progress_data_read_backup    (const char           *path,
+                                                                  GError              **error);
+gboolean                    roadmap_progress_data_write          (RoadmapProgressData  *self,
+                                                                  RoadmapStore         *store,
+                                                                  gint64                change,
+                                                                  RoadmapOrigin         origin,
+                                                                  gint64                now,
+                                                                  GError              **error);
+void                        roadmap_progress_data_diff           (RoadmapProgressData  *from,
+                                                                  RoadmapProgressData  *to,
+                                                                  RoadmapProgressDiff  *diff);
+gboolean                    roadmap_progress_data_equal          (RoadmapProgressData  *a,
+                                                                  RoadmapProgressData  *b);
+
+G_END_DECLS
