@@ -656,13 +656,8 @@ store_test_import (RoadmapStore    *store,
                    GFile           *file,
                    GError         **error)
 {
-  g_autoptr(RoadmapSession) session = roadmap_session_new_for_store (store, catalog);
-  gboolean imported = roadmap_session_import_progress (session, file, error);
-
-  /* What the store's own session remembered is gone with the import. */
-  if (imported && sessions != NULL)
-    g_hash_table_remove (sessions, store);
-  return imported;
+  /* One undoable step of the store's own session */
+  return roadmap_session_import_progress (store_test_session (store, catalog), file, error);
 }
 
 /* Files */

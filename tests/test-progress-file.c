@@ -268,10 +268,10 @@ test_import_replaces (StoreFixture  *fixture,
                    ==, ROADMAP_HISTORY_IMPORT);
 }
 
-/* Undo never walks back past an import, even one that only cleared the
- * progress (a file with no skills). */
+/* An import is one undo step, even one that only cleared the progress
+ * (a file with no skills): the undo brings everything back */
 static void
-test_import_stops_undo (StoreFixture  *fixture,
+test_import_undo (StoreFixture  *fixture,
                         gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "empty.json", NULL);
@@ -284,6 +284,7 @@ test_import_stops_undo (StoreFixture  *fixture,
   RoadmapSkill *undone = (RoadmapSkill *) 0x1;
 
   make_progress (fixture);
+  before = store_test_describe_catalog (fixture->catalog);
   g_file_set_contents (path, "{ \"format\": 1, \"kind\": \"roadmap-progress\", \"skills\": [] }", -1, &error);
   g_assert_no_error (error);
   db = store_test_sqlite_open (fixture->db_path);
@@ -302,7 +303,6 @@ test_import_stops_undo (StoreFixture  *fixture,
   g_clear_pointer (&db, sqlite3_close);
   g_assert_cmpint (roadmap_skill_get_status (store_fixture_skill (fixture, "alpha", "a")), ==, ROADMAP_STATUS_TODO);
   g_assert_null (roadmap_skill_get_note (store_fixture_skill (fixture, "alpha", "d")));
-  before = store_test_describe_catalog (fixture->catalog);
 
   g_assert_true (store_test_undo (fixture->store, fixture->catalog, &undone, &error));
   g_assert_no_error (error);
@@ -791,7 +791,7 @@ main (int   argc,
   ADD ("/progress-file/roundtrip", test_roundtrip, NULL);
   ADD ("/progress-file/import/replaces", test_import_replaces, NULL);
   ADD ("/progress-file/import/unknown-track", test_import_unknown_track, NULL);
-  ADD ("/progress-file/import/stops-undo", test_import_stops_undo, NULL);
+  ADD ("/progress-file/import/undo", test_import_undo, NULL);
   ADD ("/progress-file/import/repeated", test_import_repeated, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_files); i++)
     {

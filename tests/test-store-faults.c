@@ -19,6 +19,7 @@
 #include "faulty-vfs.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-reset-track.h"
+#include "roadmap-restore-command.h"
 #include "roadmap-topic-command.h"
 #include "store-test-util.h"
 
@@ -196,6 +197,24 @@ import (RoadmapStore    *store,
   return store_test_import (store, catalog, file, error);
 }
 
+/* The restore of import(), undone: all rows back in one change */
+static gboolean
+undo_import (RoadmapStore    *store,
+             RoadmapCatalog  *catalog,
+             GError         **error)
+{
+  RoadmapCommand *command = NULL;
+
+  if (!roadmap_session_undo (store_test_session (store, catalog), &command, error))
+    {
+      g_assert_null (command);
+      return FALSE;
+    }
+
+  g_assert_true (ROADMAP_IS_RESTORE_COMMAND (command));
+  return TRUE;
+}
+
 static const Change changes[] = {
   { "move", move_skill, NULL },
   { "skip", skip_skill, NULL },
@@ -206,6 +225,7 @@ static const Change changes[] = {
   { "topics", tick_topics, NULL },
   { "undo-topic", undo_topic, tick_third },
   { "import", import, NULL },
+  { "undo-import", undo_import, import },
 };
 
 /* Helpers */

@@ -306,6 +306,11 @@ read_preferences (RoadmapProgressData  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
+  /* A key without a row holds its default, as for the board
+   * (_roadmap_store_load_preferences()): so a restore of this snapshot,
+   * or an undo back to it, puts the default back */
+  roadmap_progress_data_set_preference (self, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+
   if (!has_table (db, "preferences"))
     return TRUE;
 
@@ -676,7 +681,8 @@ roadmap_progress_data_write (RoadmapProgressData  *self,
     {
       gint64 current;
 
-      if (!roadmap_store_read_preference (store, keys[i], G_MININT64, &current, error))
+      /* Without a row, a preference is at its default, 0 for each */
+      if (!roadmap_store_read_preference (store, keys[i], 0, &current, error))
         return FALSE;
       if (current != roadmap_progress_data_get_preference (self, keys[i]) &&
           !roadmap_store_write_preference (store, keys[i], roadmap_progress_data_get_preference (self, keys[i]),

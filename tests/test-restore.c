@@ -1,0 +1,413 @@
+/* test-restore.c — Back up and Restore: what a restore would change,
+ * counted before it is applied; applied as one change and one undo step;
+ * a backup carries everything into a fresh database; the daily backups
+ * beside the database are kept for seven days
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <time.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include "roadmap-progress-file.h"
+#include "roadmap-session.h"
+#include "store-test-util.h"
+
+typedef SessionFixture Fixture;
+
+static RoadmapSkill *
+skill_of (RoadmapSession *session,
+          const char     *track_id,
+          const char     *skill_id)
+{
+  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), track_id, skill_id);
+
+  g_assert_nonnull (skill);
+  return skill;
+}
+
+static void
+set_status (RoadmapSession *session,
+            const char     *skill_id,
+            RoadmapStatus   status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_status (session, skill_of (session, "backend-developer", skill_id), status,
+                                             &error));
+  g_assert_no_error (error);
+}
+
+static void
+set_note (RoadmapSession *session,
+          const char     *skill_id,
+          const char     *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_note (session, skill_of (session, "backend-developer", skill_id), note, &error));
+  g_assert_no_error (error);
+}
+
+static void
+tick (RoadmapSession *session,
+      const char     *skill_id,
+      guint           index)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_topic_done (session, skill_of (session, "backend-developer", skill_id), index,
+                                                 TRUE, &error));
+  g_assert_no_error (error);
+}
+
+/* Progress of every kind: statuses, a note, a ticked topic, a preference */
+static void
+make_progress (RoadmapSession *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_status (session, "python-sql", ROADMAP_STATUS_DONE);
+  set_status (session, "database-design", ROADMAP_STATUS_DOING);
+  set_status (session, "api-development", ROADMAP_STATUS_SKIPPED);
+  set_note (session, "python-sql", "Finished the course");
+  set_note (session, "database-design", "Normal forms next");
+  tick (session, "database-design", 0);
+  g_assert_true (roadmap_session_set_count_skipped_as_done (session, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static RoadmapProgressData *
+read_session (RoadmapSession *session)
+{
+  g_autoptr(GError) error = NULL;
+  RoadmapProgressData *data = roadmap_progress_data_read (roadmap_session_get_store (session), &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  return data;
+}
+
+/* What the session holds, as the file Back up… writes */
+static RoadmapProgressData *
+back_up (RoadmapSession *session,
+         const char     *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "backup.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  RoadmapProgressData *data;
+
+  g_assert_true (roadmap_session_export_progress (session, file, &error));
+  g_assert_no_error (error);
+  data = roadmap_progress_file_read (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (data);
+  return data;
+}
+
+static RoadmapSession *
+open_fresh (const char *dir,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return store_test_open_session (path);
+}
+
+/* Tests */
+
+/* The counts the preview dialog shows, before anything is written */
+static void
+test_preview (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(RoadmapSession) other = open_fresh (fixture->dir, "other.db");
+  g_autoptr(RoadmapProgressData) backup = NULL;
+  g_autoptr(RoadmapProgressData) before = NULL;
+  g_autoptr(RoadmapProgressData) after = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapProgressDiff diff = { 0, };
+
+  make_progress (fixture->session);
+  backup = back_up (fixture->session, fixture->dir);
+
+  /* The other database: one status the same, one different, one only
+   * here (back to To-do); one note the same, one replaced, one removed */
+  set_status (other, "python-sql", ROADMAP_STATUS_DONE);
+  set_status (other, "database-design", ROADMAP_STATUS_DONE);
+  set_status (other, "full-scale-project", ROADMAP_STATUS_DOING);
+  set_note (other, "python-sql", "Finished the course");
+  set_note (other, "database-design", "Something else");
+  set_note (other, "full-scale-project", "Only here");
+  before = read_session (other);
+
+  g_assert_true (roadmap_session_preview_restore (other, backup, &diff, &error));
+  g_assert_no_error (error);
+  /* database-design Done → Doing, api-development → Skipped,
+   * full-scale-project → To-do */
+  g_assert_cmpuint (diff.n_statuses, ==, 3);
+  g_assert_cmpuint (diff.n_notes, ==, 2);
+  g_assert_cmpuint (diff.n_topics, ==, 1);
+  g_assert_cmpuint (diff.n_preferences, ==, 1);
+
+  /* A preview writes nothing */
+  after = read_session (other);
+  g_assert_true (roadmap_progress_data_equal (before, after));
+
+  /* Restoring what is there already changes nothing */
+  g_clear_object (&after);
+  after = read_session (fixture->session);
+  g_assert_true (roadmap_session_preview_restore (fixture->session, after, &diff, &error));
+  g_assert_cmpuint (diff.n_statuses + diff.n_notes + diff.n_topics + diff.n_preferences + diff.n_other, ==, 0);
+}
+
+/* Applied in one step, seen by the board and by another process; undone
+ * and redone in one step each */
+static void
+test_restore_undo (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(RoadmapSession) other = open_fresh (fixture->dir, "other.db");
+  g_autoptr(RoadmapSession) reader = NULL;
+  g_autoptr(RoadmapProgressData) backup = NULL;
+  g_autoptr(RoadmapProgressData) before = NULL;
+  g_autoptr(RoadmapProgressData) now = NULL;
+  RoadmapCommand *undone = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *python = skill_of (other, "backend-developer", "python-sql");
+
+  make_progress (fixture->session);
+  backup = back_up (fixture->session, fixture->dir);
+  set_status (other, "full-scale-project", ROADMAP_STATUS_DOING);
+  set_note (other, "python-sql", "Mine");
+  before = read_session (other);
+
+  g_assert_true (roadmap_session_restore (other, backup, "backup.json", &error));
+  g_assert_no_error (error);
+
+  /* The board, at once */
+  g_assert_cmpint (roadmap_skill_get_status (python), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpstr (roadmap_skill_get_note (python), ==, "Finished the course");
+  g_assert_true (roadmap_skill_get_topic_done (skill_of (other, "backend-developer", "database-design"), 0));
+  g_assert_cmpint (roadmap_skill_get_status (skill_of (other, "backend-developer", "full-scale-project")), ==,
+                   ROADMAP_STATUS_TODO);
+  g_assert_true (roadmap_catalog_get_count_skipped_as_done (roadmap_session_get_catalog (other)));
+
+  /* The database, as another process reads it */
+  reader = store_test_open_session (roadmap_session_get_db_path (other));
+  now = read_session (reader);
+  g_assert_true (roadmap_progress_data_equal (now, backup));
+
+  /* One step back */
+  g_assert_true (roadmap_session_undo (other, &undone, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (undone);
+  g_clear_object (&now);
+  now = read_session (other);
+  g_assert_true (roadmap_progress_data_equal (now, before));
+  g_assert_cmpstr (roadmap_skill_get_note (python), ==, "Mine");
+  g_assert_cmpint (roadmap_skill_get_status (python), ==, ROADMAP_STATUS_TODO);
+  g_assert_false (roadmap_catalog_get_count_skipped_as_done (roadmap_session_get_catalog (other)));
+
+  g_assert_true (roadmap_session_redo (other, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&now);
+  now = read_session (other);
+  g_assert_true (roadmap_progress_data_equal (now, backup));
+}
+
+/* Another process changed progress after the restore: undoing it would
+ * throw that change away, so the undo is refused and nothing changes */
+static void
+test_undo_after_outside_change (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(RoadmapSession) other = open_fresh (fixture->dir, "other.db");
+  g_autoptr(RoadmapSession) terminal = NULL;
+  g_autoptr(RoadmapProgressData) backup = NULL;
+  g_autoptr(RoadmapProgressData) before = NULL;
+  g_autoptr(RoadmapProgressData) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_progress (fixture->session);
+  backup = back_up (fixture->session, fixture->dir);
+  g_assert_true (roadmap_session_restore (other, backup, "backup.json", &error));
+  g_assert_no_error (error);
+
+  terminal = store_test_open_session (roadmap_session_get_db_path (other));
+  set_status (terminal, "full-scale-project", ROADMAP_STATUS_DONE);
+  before = read_session (terminal);
+
+  g_assert_false (roadmap_session_undo (other, NULL, &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE);
+  after = read_session (terminal);
+  g_assert_true (roadmap_progress_data_equal (before, after));
+}
+
+/* Everything a learner made reaches a fresh database: through the file
+ * Back up… writes, and through a daily backup beside the database */
+static void
+test_fresh_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RoadmapProgressData) original = NULL;
+  g_autoptr(RoadmapProgressData) from_file = NULL;
+  g_autoptr(RoadmapProgressData) from_daily = NULL;
+  g_autoptr(RoadmapProgressData) restored = NULL;
+  g_autoptr(RoadmapSession) fresh = open_fresh (fixture->dir, "fresh.db");
+  g_autoptr(RoadmapSession) second = open_fresh (fixture->dir, "second.db");
+  g_autoptr(RoadmapSession) reopened = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *python;
+
+  make_progress (fixture->session);
+  original = read_session (fixture->session);
+  g_assert_cmpuint (roadmap_progress_data_get_n_entries (original), ==, 3);
+  g_assert_cmpint (roadmap_progress_data_get_preference (original, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE), ==, 1);
+
+  from_file = back_up (fixture->session, fixture->dir);
+  g_assert_true (roadmap_progress_data_equal (from_file, original));
+  g_assert_true (roadmap_session_restore (fresh, from_file, "backup.json", &error));
+  g_assert_no_error (error);
+
+  /* Reopened, as the next start of the app sees it */
+  reopened = store_test_open_session (roadmap_session_get_db_path (fresh));
+  restored = read_session (reopened);
+  g_assert_true (roadmap_progress_data_equal (restored, original));
+  python = skill_of (reopened, "backend-developer", "python-sql");
+  g_assert_cmpstr (roadmap_skill_get_note (python), ==, "Finished the course");
+  g_assert_nonnull (roadmap_skill_get_finished_at (python));
+  g_assert_true (roadmap_catalog_get_count_skipped_as_done (roadmap_session_get_catalog (reopened)));
+
+  /* The daily copy is taken when a store opens; this one is the start's */
+  g_clear_object (&reopened);
+  g_clear_object (&fresh);
+  backups = roadmap_store_list_backups (roadmap_session_get_store (fixture->session));
+  g_assert_cmpuint (backups->len, >=, 1);
+  from_daily = roadmap_progress_data_read_backup (g_ptr_array_index (backups, 0), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (from_daily);
+  /* Taken before the progress was made */
+  g_assert_cmpuint (roadmap_progress_data_get_n_entries (from_daily), ==, 0);
+  g_assert_true (roadmap_session_restore (second, from_daily, "daily", &error));
+  g_assert_no_error (error);
+}
+
+/* A file that is not a Roadmap database is refused, and says which */
+static void
+test_not_a_backup (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(RoadmapProgressData) data_read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x);", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&db, sqlite3_close);
+  data_read = roadmap_progress_data_read_backup (path, &error);
+  g_assert_null (data_read);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "other.sqlite"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (text, "not a database", -1, NULL));
+  data_read = roadmap_progress_data_read_backup (text, &error);
+  g_assert_null (data_read);
+  g_assert_nonnull (error);
+}
+
+/* Sets the time a file was taken to @days_ago days before now */
+static void
+age_file (const char *path,
+          guint       days_ago)
+{
+  struct utimbuf times;
+
+  times.actime = times.modtime = time (NULL) - (time_t) days_ago * 24 * 60 * 60;
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* A week of starts, a day apart: seven copies kept, one per day, newest
+ * first; a damaged database and a damaged newest copy are recovered from
+ * the day before */
+static void
+test_daily_rotation (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->dir, "week.db", NULL);
+  g_autofree char *backup_path = g_strconcat (db_path, ".backup", NULL);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n_days = ROADMAP_STORE_N_BACKUPS + 3;
+
+  /* Each start copies the database as it was before the day's note; the
+   * copy is then made to look a day older than the next start, and at
+   * that start it is renamed after its day */
+  for (guint day = 0; day < n_days; day++)
+    {
+      g_autoptr(RoadmapSession) session = store_test_open_session (db_path);
+      g_autofree char *note = g_strdup_printf ("day %u", day);
+
+      set_note (session, "python-sql", note);
+      g_clear_object (&session);
+      age_file (backup_path, n_days - day);
+    }
+
+  {
+    g_autoptr(RoadmapStore) store = roadmap_store_open (db_path, &error);
+
+    g_assert_no_error (error);
+    backups = roadmap_store_list_backups (store);
+  }
+  g_assert_cmpuint (backups->len, ==, ROADMAP_STORE_N_BACKUPS);
+  g_assert_cmpstr (g_ptr_array_index (backups, 0), ==, backup_path);
+  for (guint i = 2; i < backups->len; i++)
+    g_assert_cmpint (g_strcmp0 (g_ptr_array_index (backups, i - 1), g_ptr_array_index (backups, i)), >, 0);
+
+  /* The database and its newest copy both damaged */
+  {
+    g_autoptr(RoadmapSession) session = NULL;
+    g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+    g_autoptr(RoadmapProgressData) older = roadmap_progress_data_read_backup (g_ptr_array_index (backups, 1),
+                                                                              &error);
+    const char *recovered_note;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (roadmap_progress_data_get_entry (older, 0)->note, ==, "day 8");
+    g_unlink (wal);
+    g_assert_true (g_file_set_contents (db_path, "garbage, not a database at all; garbage", -1, NULL));
+    g_assert_true (g_file_set_contents (backup_path, "garbage too, not a database either", -1, NULL));
+
+    session = store_test_open_session (db_path);
+    recovered_note = roadmap_skill_get_note (skill_of (session, "backend-developer", "python-sql"));
+    g_assert_nonnull (recovered_note);
+    g_assert_cmpstr (recovered_note, ==, roadmap_progress_data_get_entry (older, 0)->note);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ((path), Fixture, NULL, session_fixture_set_up, (func), session_fixture_tear_down)
+  ADD ("/restore/preview", test_preview);
+  ADD ("/restore/undo", test_restore_undo);
+  ADD ("/restore/undo-after-outside-change", test_undo_after_outside_change);
+  ADD ("/restore/fresh-database", test_fresh_database);
+  ADD ("/restore/not-a-backup", test_not_a_backup);
+  ADD ("/restore/daily-rotation", test_daily_rotation);
+#undef ADD
+
+  return g_test_run ();
+}
