@@ -300,6 +300,60 @@ test_nothing_found (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (roadmap_window_get_board (fixture->window)))));
 }
 
+static gboolean
+first_subtitle_is (gpointer data)
+{
+  gpointer *args = data;
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_results (args[0])), 0);
+
+  return row != NULL && g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), args[1]) == 0;
+}
+
+static gboolean
+n_results_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return count_rows (get_results (args[0])) == GPOINTER_TO_UINT (args[1]);
+}
+
+/* The results follow progress changed while they are shown: by another
+ * process (a note that now matches, a status), within a second */
+static void
+test_outside_change (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(RoadmapSession) terminal = ui_fixture_reopen (fixture);
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (terminal);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  gpointer one[] = { fixture, GUINT_TO_POINTER (1) };
+  gpointer two[] = { fixture, GUINT_TO_POINTER (2) };
+  gpointer doing[] = { fixture, (gpointer) "Backend Developer · Phase 1 · Doing" };
+
+  ui_fixture_present_window (fixture, 1280, 800);
+  window = GTK_WIDGET (fixture->window);
+  g_assert_true (roadmap_session_set_note (terminal,
+                                           roadmap_catalog_find_skill (catalog, "backend-developer", "python-sql"),
+                                           "zebrafish notes", &error));
+  g_assert_no_error (error);
+  ui_press_keys (window, "ctrl+f");
+  ui_press_keys (window, "z e b r a f i s h");
+  g_assert_true (ui_spin_until (n_results_is, one, 3000));
+
+  g_assert_true (roadmap_session_set_status (terminal,
+                                             roadmap_catalog_find_skill (catalog, "backend-developer", "python-sql"),
+                                             ROADMAP_STATUS_DOING, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_spin_until (first_subtitle_is, doing, 3000));
+
+  g_assert_true (roadmap_session_set_note (terminal,
+                                           roadmap_catalog_find_skill (catalog, "data-engineer", "python-sql"),
+                                           "Zebrafish too", &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_spin_until (n_results_is, two, 3000));
+}
+
 /* 360 px: the leaflet folded; from the list of tracks too */
 static void
 test_narrow (UiFixture     *fixture,
@@ -345,6 +399,7 @@ main (int   argc,
   ADD ("/ui/search/mouse", test_mouse);
   ADD ("/ui/search/nothing-found", test_nothing_found);
   ADD ("/ui/search/narrow", test_narrow);
+  ADD ("/ui/search/outside-change", test_outside_change);
 
   return g_test_run ();
 }

@@ -578,24 +578,52 @@ ui_find_toplevel (GType type)
 }
 
 /**
+ * ui_find_main_menu_button:
+ *
+ * Returns: the button of the primary menu that is shown: the sidebar's
+ *   when wide, the board's when folded
+ */
+GtkWidget *
+ui_find_main_menu_button (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), "Main Menu") == 0)
+        return child;
+      if ((found = ui_find_main_menu_button (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
  * ui_menu_has_action:
  *
- * Returns: whether the first section of @menu holds an item for @action
+ * Returns: whether a section of @menu holds an item for @action
  */
 gboolean
 ui_menu_has_action (GMenuModel *menu,
                     const char *action)
 {
-  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
-
-  g_assert_nonnull (section);
-  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
     {
-      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
 
-      if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_str_equal (name, action))
-        return TRUE;
+      for (int i = 0; section != NULL && i < g_menu_model_get_n_items (section); i++)
+        {
+          g_autofree char *name = NULL;
+
+          if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+              g_str_equal (name, action))
+            return TRUE;
+        }
     }
 
   return FALSE;

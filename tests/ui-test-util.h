@@ -78,6 +78,7 @@ GtkWidget *         ui_find_label_exact       (GtkWidget      *root,
 GtkWidget *         ui_find_with_class        (GtkWidget      *root,
                                                const char     *css_class);
 GtkWindow *         ui_find_toplevel          (GType           type);
+GtkWidget *         ui_find_main_menu_button  (GtkWidget      *root);
 gboolean            ui_menu_has_action        (GMenuModel     *menu,
                                                const char     *action);
 void                ui_assert_menu_action     (UiFixture      *fixture,

@@ -336,6 +336,42 @@ roadmap_search_panel_init (RoadmapSearchPanel *self)
 /* Public API */
 
 /**
+ * roadmap_search_panel_refresh:
+ *
+ * Runs the query again: progress changed (a move, a note, another
+ * process's change), and with it what is found and the statuses shown.
+ * The keyboard stays on the row it was on, or the last one.
+ */
+void
+roadmap_search_panel_refresh (RoadmapSearchPanel *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  int focused = -1;
+
+  g_return_if_fail (ROADMAP_IS_SEARCH_PANEL (self));
+
+  if (!self->active)
+    return;
+  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->results_list))
+    focused = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  update_results (self);
+
+  for (; focused >= 0; focused--)
+    {
+      GtkListBoxRow *again = gtk_list_box_get_row_at_index (self->results_list, focused);
+
+      if (again != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (again));
+          break;
+        }
+    }
+}
+
+/**
  * roadmap_search_panel_set_search:
  * @search: (nullable): what finds the skills; without one, nothing is found
  */

@@ -24,6 +24,7 @@ gboolean  roadmap_search_panel_get_search_mode (RoadmapSearchPanel *self);
 void      roadmap_search_panel_set_search_mode (RoadmapSearchPanel *self,
                                                 gboolean            search_mode);
 gboolean  roadmap_search_panel_get_active      (RoadmapSearchPanel *self);
+void      roadmap_search_panel_refresh         (RoadmapSearchPanel *self);
 void      roadmap_search_panel_set_key_capture_widget (RoadmapSearchPanel *self,
                                                        GtkWidget          *widget);
 

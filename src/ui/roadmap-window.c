@@ -10,6 +10,8 @@
 #include "roadmap-command-group.h"
 #include "roadmap-preferences-window.h"
 #include "roadmap-reset-track.h"
+#include "roadmap-restore-command.h"
+#include "roadmap-restore-window.h"
 #include "roadmap-move-command.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-print.h"
@@ -38,6 +40,7 @@ struct _RoadmapWindow
 
   RoadmapPdfExport *pdf_export;   /* while one runs */
   RoadmapPrint *print;            /* while one runs */
+  GtkFileChooserNative *backup_chooser;  /* while Back Up… asks where */
   GtkPrintSettings *print_settings;  /* the last print's, for the next */
   GtkPageSetup *page_setup;
   guint load_roadmaps_id;         /* loading the roadmaps left after the first frame */
@@ -67,6 +70,22 @@ show_track (RoadmapWindow *self,
 
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-track", roadmap_track_get_id (track));
+}
+
+/* F10 opens the one primary menu: of the two buttons for it, the one
+ * shown (the sidebar's, or the board's when folded) */
+static void
+on_menu_button_mapped (GtkMenuButton *button,
+                       RoadmapWindow *self)
+{
+  gtk_menu_button_set_primary (button, TRUE);
+}
+
+static void
+on_menu_button_unmapped (GtkMenuButton *button,
+                         RoadmapWindow *self)
+{
+  gtk_menu_button_set_primary (button, FALSE);
 }
 
 static void
@@ -176,11 +195,14 @@ on_command_done (RoadmapWindow      *self,
   g_autofree char *title = NULL;
   RoadmapSkill *skill;
 
+  /* What is found may have changed with it, and the statuses shown */
+  roadmap_search_panel_refresh (self->search_panel);
+
   /* Notes say "Saved" under themselves, and a tick shows in its check;
    * moves are worth a toast, and so is a tick undone or redone by
    * Ctrl+Z, away from its check, and a group of changes (a reset). */
   if ((ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN) ||
-      ROADMAP_IS_COMMAND_GROUP (command))
+      ROADMAP_IS_COMMAND_GROUP (command) || ROADMAP_IS_RESTORE_COMMAND (command))
     {
       title = roadmap_command_describe (command, step);
       add_toast (self, title,
@@ -212,9 +234,11 @@ on_command_failed (RoadmapWindow      *self,
 {
   g_autofree char *title = NULL;
 
-  /* A tick that fails says so in the details, where it was made */
+  /* A tick that fails says so in the details, where it was made, and a
+   * restore in its dialog; their undo and redo fail here */
   if (!ROADMAP_IS_MOVE_COMMAND (command) && !ROADMAP_IS_COMMAND_GROUP (command) &&
-      !(ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN))
+      !((ROADMAP_IS_TOPIC_COMMAND (command) || ROADMAP_IS_RESTORE_COMMAND (command)) &&
+        step != ROADMAP_COMMAND_RUN))
     return;
 
   if (ROADMAP_IS_COMMAND_GROUP (command) && step == ROADMAP_COMMAND_RUN)
@@ -235,13 +259,14 @@ on_command_failed (RoadmapWindow      *self,
 }
 
 /* The board shows another process's changes by itself (the phases'
- * columns change); nothing more to do than to say so in the log. */
+ * columns change); the search's results are run again. */
 static void
 on_outside_changed (RoadmapWindow  *self,
                     guint           n_skills,
                     RoadmapSession *session)
 {
   g_debug ("Progress changed by another process (%u skills)", n_skills);
+  roadmap_search_panel_refresh (self->search_panel);
 }
 
 static void
@@ -475,6 +500,78 @@ show_preferences (GtkWidget  *widget,
 }
 
 static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (roadmap_session_get_store (self->session) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (roadmap_restore_window_new (GTK_WINDOW (self), self->session)));
+}
+
+static void
+on_back_up_response (RoadmapWindow   *self,
+                     int              response,
+                     GtkNativeDialog *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->backup_chooser);
+  if (file == NULL)
+    return;
+
+  /* A file of a few hundred kilobytes at most, written atomically */
+  if (!roadmap_session_export_progress (self->session, file, &error))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Back Up Failed"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  /* Translators: a toast; %s is the file name */
+  title = g_strdup_printf (_("Progress backed up to %s"), name);
+  add_toast (self, title, NULL, NULL, FALSE);
+}
+
+/* "Back Up…": everything the learner made, as the file that
+ * roadmap --export-progress writes and Restore… reads */
+static void
+back_up_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = g_date_time_format (now, "roadmap-progress-%F.json");
+
+  if (roadmap_session_get_store (self->session) == NULL || self->backup_chooser != NULL)
+    return;
+
+  self->backup_chooser = gtk_file_chooser_native_new (_("Back Up Progress"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Progress Files"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->backup_chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->backup_chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->backup_chooser), TRUE);
+  g_signal_connect_object (self->backup_chooser, "response", G_CALLBACK (on_back_up_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->backup_chooser));
+}
+
+static void
 show_load_errors (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -625,6 +722,9 @@ roadmap_window_dispose (GObject *object)
   if (self->print != NULL)
     roadmap_report_job_cancel (ROADMAP_REPORT_JOB (self->print));
   g_clear_object (&self->print);
+  if (self->backup_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->backup_chooser));
+  g_clear_object (&self->backup_chooser);
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
@@ -661,6 +761,8 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, search_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_button_mapped);
+  gtk_widget_class_bind_template_callback (widget_class, on_menu_button_unmapped);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
@@ -678,6 +780,8 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
 }
 
 static void
@@ -842,6 +946,8 @@ roadmap_window_new (RoadmapApplication *application,
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore", FALSE);
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (catalog)) == 0)
     {
