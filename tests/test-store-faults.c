@@ -17,6 +17,8 @@
 #include <glib/gstdio.h>
 
 #include "faulty-vfs.h"
+#include "roadmap-command-group.h"
+#include "roadmap-move-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-reset-track.h"
 #include "roadmap-restore-command.h"
@@ -101,6 +103,26 @@ reset_track (RoadmapStore    *store,
                                                                      TRUE);
 
   return roadmap_session_run (store_test_session (store, catalog), reset, error);
+}
+
+/* Several cards picked and moved together (the board's selection): one
+ * group of moves, all or nothing */
+static gboolean
+move_several (RoadmapStore    *store,
+              RoadmapCatalog  *catalog,
+              GError         **error)
+{
+  g_autoptr(RoadmapCommand) group = roadmap_command_group_new ("Moved 3 skills to Done");
+  const char * const ids[] = { "a", "c", "d" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(RoadmapCommand) move = roadmap_move_command_new_status (store_test_skill (catalog, "alpha", ids[i]),
+                                                                        ROADMAP_STATUS_DONE);
+
+      roadmap_command_group_add (ROADMAP_COMMAND_GROUP (group), move);
+    }
+  return roadmap_session_run (store_test_session (store, catalog), group, error);
 }
 
 static gboolean
@@ -220,6 +242,7 @@ static const Change changes[] = {
   { "skip", skip_skill, NULL },
   { "count-skipped", count_skipped, NULL },
   { "reset-track", reset_track, NULL },
+  { "move-several", move_several, NULL },
   { "note", set_note, NULL },
   { "undo", undo, move_h },
   { "topics", tick_topics, NULL },
