@@ -181,6 +181,32 @@ for arg in maybe YES 1 ""; do
 done
 run "count-skipped-as-done with --list: refused" 1 "$roadmap" --db "$sk" --count-skipped-as-done yes --list
 
+# --set-wip-limit TRACK-ID=N: kept in the database, carried by a backup,
+# 0 turns it off
+wl="$work/wip.db"
+run "export-progress before any limit" 0 "$roadmap" --db "$wl" --export-progress "$work/wip-before.json"
+run "set-wip-limit 4" 0 "$roadmap" --db "$wl" --set-wip-limit backend-developer=4 &&
+  check "set-wip-limit prints nothing" [ -z "$out$err" ] &&
+  run "export-progress with a limit" 0 "$roadmap" --db "$wl" --export-progress "$work/wip.json" &&
+  check "the export holds the limit" grep -q '"wip-limit/backend-developer" : 4' "$work/wip.json" &&
+  run "import-progress with a limit" 0 "$roadmap" --db "$work/wip-2.db" --import-progress "$work/wip.json" &&
+  run "export after the import" 0 "$roadmap" --db "$work/wip-2.db" --export-progress "$work/wip-2.json" &&
+  check "the import keeps the limit" grep -q '"wip-limit/backend-developer" : 4' "$work/wip-2.json"
+run "set-wip-limit 0 turns it off" 0 "$roadmap" --db "$wl" --set-wip-limit backend-developer=0 &&
+  run "export after 0" 0 "$roadmap" --db "$wl" --export-progress "$work/wip-off.json" &&
+  check "the limit is off" grep -q '"wip-limit/backend-developer" : 0' "$work/wip-off.json"
+# A backup taken before the limit was set turns it off again
+check "the backup from before names no limit" sh -c '! grep -q wip-limit "$1"' _ "$work/wip-before.json"
+run "import-progress of the backup from before the limit" 0 "$roadmap" --db "$work/wip-2.db" --import-progress "$work/wip-before.json" &&
+  run "export after importing it" 0 "$roadmap" --db "$work/wip-2.db" --export-progress "$work/wip-3.json" &&
+  check "the restored limit is off" grep -q '"wip-limit/backend-developer" : 0' "$work/wip-3.json"
+for arg in backend-developer=100 backend-developer=-1 backend-developer=three backend-developer= backend-developer "=3" no-such-track=3; do
+  if run "set-wip-limit refuses '$arg'" 1 "$roadmap" --db "$wl" --set-wip-limit "$arg"; then
+    check "set-wip-limit '$arg': one line on stderr" one_line "$err"
+  fi
+done
+run "set-wip-limit with --list: refused" 1 "$roadmap" --db "$wl" --set-wip-limit backend-developer=3 --list
+
 # --reset-track: every skill of the track back to To-do, its topics
 # unticked, the other track untouched; notes kept unless --clear-notes
 rs="$work/reset.db"

@@ -49,47 +49,9 @@ chooser_shown (gpointer data)
 }
 
 static gboolean
-restore_window_shown (gpointer data)
-{
-  GtkWindow *window = ui_find_toplevel (ROADMAP_TYPE_RESTORE_WINDOW);
-
-  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
-}
-
-static gboolean
 restore_window_gone (gpointer data)
 {
   return ui_find_toplevel (ROADMAP_TYPE_RESTORE_WINDOW) == NULL;
-}
-
-static gboolean
-message_dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static GtkWidget *
-wait_for_message_dialog (void)
-{
-  GtkWidget *dialog;
-
-  g_assert_true (ui_spin_until (message_dialog_shown, NULL, 3000));
-  dialog = GTK_WIDGET (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  ui_wait_for_frame (dialog);
-  return dialog;
-}
-
-static GtkWidget *
-wait_for_restore_window (void)
-{
-  GtkWidget *window;
-
-  g_assert_true (ui_spin_until (restore_window_shown, NULL, 3000));
-  window = GTK_WIDGET (ui_find_toplevel (ROADMAP_TYPE_RESTORE_WINDOW));
-  ui_wait_for_frame (window);
-  return window;
 }
 
 static gboolean
@@ -223,7 +185,7 @@ test_mouse (UiFixture     *fixture,
   g_assert_true (ui_spin_until ((UiCondition) gtk_widget_get_mapped, popover, 2000));
   ui_wait_for_frame (GTK_WIDGET (fixture->window));
   ui_click (ui_find_label_exact (popover, "Restore…"), 0.5, 0.5, 1);
-  restore_window = wait_for_restore_window ();
+  restore_window = ui_wait_for_toplevel (ROADMAP_TYPE_RESTORE_WINDOW);
   /* Today's copy, taken when the store opened */
   g_assert_nonnull (gtk_list_box_get_row_at_index (backups_list (restore_window), 0));
   g_assert_nonnull (ui_find_label_exact (restore_window, "Today"));
@@ -232,7 +194,7 @@ test_mouse (UiFixture     *fixture,
   ui_click (ui_find_label_exact (restore_window, "Choose a File…"), 0.5, 0.5, 1);
   if (!choose_file (path, NULL))
     return;
-  dialog = wait_for_message_dialog ();
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Restore From backup.json?");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, "2 skills change status"));
@@ -269,7 +231,7 @@ test_keyboard (UiFixture     *fixture,
   ui_press_keys (GTK_WIDGET (fixture->window), "F10");
   ui_spin (300);
   ui_press_keys (GTK_WIDGET (fixture->window), "r");
-  restore_window = wait_for_restore_window ();
+  restore_window = ui_wait_for_toplevel (ROADMAP_TYPE_RESTORE_WINDOW);
   g_assert_cmpint (gtk_widget_get_width (restore_window), <=, 360);
   ui_save_png (restore_window, "restore-window-narrow.png");
 
@@ -278,7 +240,7 @@ test_keyboard (UiFixture     *fixture,
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (backups_list (restore_window), 0));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (restore_window)) == row);
   ui_press_keys (restore_window, "Return");
-  dialog = wait_for_message_dialog ();
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 skills change status"));
   ui_save_png (dialog, "restore-preview-narrow.png");
   ui_press_keys (dialog, "Escape");
@@ -288,7 +250,7 @@ test_keyboard (UiFixture     *fixture,
   /* Again, and Alt+R; the focus came back to the row */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (restore_window)) == row);
   ui_press_keys (restore_window, "Return");
-  dialog = wait_for_message_dialog ();
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   ui_press_keys (dialog, "alt+r");
   wait_for_status (python, ROADMAP_STATUS_TODO);
   g_assert_null (roadmap_skill_get_note (python));
@@ -312,11 +274,11 @@ test_bad_file (UiFixture     *fixture,
   g_assert_true (g_file_set_contents (path, "{ \"format\": 3, \"kind\": \"shopping-list\" }", -1, NULL));
   ui_fixture_present_window (fixture, 1400, 900);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore", NULL));
-  restore_window = wait_for_restore_window ();
+  restore_window = ui_wait_for_toplevel (ROADMAP_TYPE_RESTORE_WINDOW);
   ui_click (ui_find_label_exact (restore_window, "Choose a File…"), 0.5, 0.5, 1);
   if (!choose_file (path, NULL))
     return;
-  dialog = wait_for_message_dialog ();
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Cannot Restore From notes.json");
   g_test_message ("%s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
   ui_save_png (dialog, "restore-bad-file.png");

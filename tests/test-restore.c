@@ -299,6 +299,56 @@ test_fresh_database (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A track's limit on cards in Doing: kept in the database, seen by
+ * another process and by a track loaded later, carried by a backup and
+ * turned off by restoring one from before it was set */
+static void
+test_wip_limit (Fixture       *fixture,
+                gconstpointer  data)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  RoadmapTrack *track = roadmap_catalog_find_track (catalog, "backend-developer");
+  g_autoptr(RoadmapProgressData) before = read_session (fixture->session);
+  g_autoptr(RoadmapProgressData) with_limit = NULL;
+  g_autoptr(RoadmapSession) other = NULL;
+  g_autoptr(RoadmapTrack) later = roadmap_track_new ("later", "Later");
+  g_autoptr(GError) error = NULL;
+  RoadmapProgressDiff diff;
+
+  g_assert_cmpuint (roadmap_track_get_wip_limit (track), ==, 0);
+  g_assert_true (roadmap_session_set_wip_limit (fixture->session, track, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (roadmap_track_get_wip_limit (track), ==, 3);
+
+  other = store_test_open_session (fixture->db_path);
+  g_assert_cmpuint (roadmap_track_get_wip_limit (roadmap_catalog_find_track (roadmap_session_get_catalog (other),
+                                                                             "backend-developer")), ==, 3);
+  g_assert_cmpuint (roadmap_track_get_wip_limit (roadmap_catalog_find_track (roadmap_session_get_catalog (other),
+                                                                             "data-engineer")), ==, 0);
+
+  /* A limit for a track not loaded yet reaches it when it is */
+  g_assert_true (roadmap_session_set_wip_limit (fixture->session, later, 5, &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+  other = store_test_open_session (fixture->db_path);
+  g_assert_true (roadmap_catalog_add_track (roadmap_session_get_catalog (other), later, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (roadmap_track_get_wip_limit (later), ==, 5);
+
+  /* The snapshot from before: both limits go, in one step */
+  with_limit = read_session (fixture->session);
+  g_assert_cmpint (roadmap_progress_data_get_preference (with_limit, "wip-limit/backend-developer"), ==, 3);
+  g_assert_true (roadmap_session_preview_restore (fixture->session, before, &diff, &error));
+  g_assert_cmpuint (diff.n_preferences, ==, 2);
+  g_assert_true (roadmap_session_restore (fixture->session, before, "the backup of yesterday", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (roadmap_track_get_wip_limit (track), ==, 0);
+
+  g_assert_true (roadmap_session_undo (fixture->session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (roadmap_track_get_wip_limit (track), ==, 3);
+}
+
 /* A file that is not a Roadmap database is refused, and says which */
 static void
 test_not_a_backup (Fixture       *fixture,
@@ -405,6 +455,7 @@ main (int   argc,
   ADD ("/restore/undo", test_restore_undo);
   ADD ("/restore/undo-after-outside-change", test_undo_after_outside_change);
   ADD ("/restore/fresh-database", test_fresh_database);
+  ADD ("/restore/wip-limit", test_wip_limit);
   ADD ("/restore/not-a-backup", test_not_a_backup);
   ADD ("/restore/daily-rotation", test_daily_rotation);
 #undef ADD

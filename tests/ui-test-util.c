@@ -577,6 +577,33 @@ ui_find_toplevel (GType type)
   return NULL;
 }
 
+static gboolean
+toplevel_is_mapped (gpointer data)
+{
+  GtkWindow *window = ui_find_toplevel (GPOINTER_TO_SIZE (data));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+/**
+ * ui_wait_for_toplevel:
+ * @type: a #GtkWindow type: a dialog's, say
+ *
+ * Fails unless a window of @type is shown within 3 s.
+ *
+ * Returns: (transfer none): the window, once it has painted a frame
+ */
+GtkWidget *
+ui_wait_for_toplevel (GType type)
+{
+  GtkWidget *window;
+
+  g_assert_true (ui_spin_until (toplevel_is_mapped, GSIZE_TO_POINTER (type), 3000));
+  window = GTK_WIDGET (ui_find_toplevel (type));
+  ui_wait_for_frame (window);
+  return window;
+}
+
 /**
  * ui_find_main_menu_button:
  *

@@ -79,6 +79,7 @@ GtkWidget *         ui_find_with_class        (GtkWidget      *root,
                                                const char     *css_class);
 GtkWindow *         ui_find_toplevel          (GType           type);
 GtkWidget *         ui_find_main_menu_button  (GtkWidget      *root);
+GtkWidget *         ui_wait_for_toplevel      (GType           type);
 gboolean            ui_menu_has_action        (GMenuModel     *menu,
                                                const char     *action);
 void                ui_assert_menu_action     (UiFixture      *fixture,

@@ -56,8 +56,10 @@ static const GOptionEntry option_entries[] = {
   { "count-skipped-as-done", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Count skipped skills as done (yes), or leave them out of the counts (no), everywhere"),
     N_("yes|no") },
+  { "set-wip-limit", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Limit the cards in Doing across a track to N (1 to 99), or 0 for no limit"), N_("TRACK-ID=N") },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write all progress, notes and ticked topics to a JSON file"), N_("FILE") },
+    N_("Write all progress, notes, ticked topics and preferences to a JSON file"), N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace all progress, notes and ticked topics with those of a JSON file"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -498,12 +500,49 @@ set_count_skipped_as_done (RoadmapSession *session,
   return EXIT_SUCCESS;
 }
 
+/* `--set-wip-limit TRACK-ID=N`: the preference, in the database */
+static int
+set_wip_limit (RoadmapSession *session,
+               const char     *value)
+{
+  const char *equals = strrchr (value, '=');
+  g_autofree char *track_id = equals != NULL ? g_strndup (value, (gsize) (equals - value)) : NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapTrack *track;
+  guint64 limit;
+
+  if (equals == NULL ||
+      !g_ascii_string_to_unsigned (equals + 1, 10, 0, ROADMAP_TRACK_MAX_WIP_LIMIT, &limit, NULL))
+    {
+      /* Translators: %s is what was given to --set-wip-limit */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not TRACK-ID=N with N from 0 to %d"), value,
+                                                  ROADMAP_TRACK_MAX_WIP_LIMIT);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  track = roadmap_catalog_find_track (roadmap_session_get_catalog (session), track_id);
+  if (track == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("there is no track “%s” (see --list)"), track_id);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  if (!roadmap_session_set_wip_limit (session, track, (guint) limit, &error))
+    return fail_with (error);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
     "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
-    "export-progress", "import-progress", "export-pdf",
+    "set-wip-limit", "export-progress", "import-progress", "export-pdf",
   };
   int n = 0;
 
@@ -662,7 +701,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --export-progress, --import-progress and --export-pdf"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress and --export-pdf"));
       return EXIT_FAILURE;
     }
 
@@ -735,6 +774,9 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (g_variant_dict_lookup (options, "count-skipped-as-done", "&s", &value))
     return set_count_skipped_as_done (session, value);
+
+  if (g_variant_dict_lookup (options, "set-wip-limit", "&s", &value))
+    return set_wip_limit (session, value);
 
   if (g_variant_dict_lookup (options, "export-progress", "^&ay", &value))
     {

@@ -888,6 +888,31 @@ roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
 }
 
 /**
+ * roadmap_session_set_wip_limit:
+ * @wip_limit: the most cards in Doing across @track, 1 to
+ *   %ROADMAP_TRACK_MAX_WIP_LIMIT, or 0 for no limit
+ *
+ * Kept in the database with the progress, like the other preferences.
+ */
+gboolean
+roadmap_session_set_wip_limit (RoadmapSession  *self,
+                               RoadmapTrack    *track,
+                               guint            wip_limit,
+                               GError         **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+  g_return_val_if_fail (wip_limit <= ROADMAP_TRACK_MAX_WIP_LIMIT, FALSE);
+
+  key = roadmap_store_wip_limit_key (roadmap_track_get_id (track));
+  command = roadmap_preference_command_new (self->catalog, key, wip_limit);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
  * roadmap_session_set_topic_done:
  * @index: one of @skill's topics, from 0
  * @done: tick it off, or untick it

@@ -86,6 +86,10 @@ gboolean        roadmap_session_set_note         (RoadmapSession  *self,
 gboolean        roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
                                                            gboolean         count_skipped_as_done,
                                                            GError         **error);
+gboolean        roadmap_session_set_wip_limit    (RoadmapSession  *self,
+                                                  RoadmapTrack    *track,
+                                                  guint            wip_limit,
+                                                  GError         **error);
 gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   guint            index,

@@ -17,6 +17,8 @@ struct _RoadmapCatalog
   GHashTable *tracks_by_id;
   GPtrArray *load_errors;
   gboolean count_skipped_as_done;
+  /* Track id → limit on cards in Doing, for tracks loaded or not yet */
+  GHashTable *wip_limits;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -71,6 +73,7 @@ roadmap_catalog_dispose (GObject *object)
   RoadmapCatalog *self = (RoadmapCatalog *) object;
 
   g_clear_pointer (&self->tracks_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->wip_limits, g_hash_table_unref);
   g_clear_pointer (&self->tracks, g_ptr_array_unref);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
 
@@ -127,6 +130,7 @@ roadmap_catalog_init (RoadmapCatalog *self)
 {
   self->tracks = g_ptr_array_new_with_free_func (g_object_unref);
   self->tracks_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->wip_limits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 }
 
@@ -170,6 +174,7 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
     }
 
   roadmap_track_set_count_skipped_as_done (track, self->count_skipped_as_done);
+  roadmap_track_set_wip_limit (track, GPOINTER_TO_UINT (g_hash_table_lookup (self->wip_limits, id)));
   g_ptr_array_add (self->tracks, g_object_ref (track));
   g_hash_table_insert (self->tracks_by_id, (gpointer) id, track);
 
@@ -356,4 +361,49 @@ roadmap_catalog_foreach_skill (RoadmapCatalog   *self,
             func (roadmap_phase_peek_skill (phase, s), user_data);
         }
     }
+}
+
+/**
+ * roadmap_catalog_set_wip_limit:
+ * @track_id: a track, loaded now or not
+ * @wip_limit: its limit on cards in Doing, 0 for none
+ *
+ * Follows the database (see roadmap_store_apply_preference()); the track
+ * gets it now, or when it is added.
+ */
+void
+roadmap_catalog_set_wip_limit (RoadmapCatalog *self,
+                               const char     *track_id,
+                               guint           wip_limit)
+{
+  RoadmapTrack *track;
+
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+  g_return_if_fail (track_id != NULL);
+
+  wip_limit = MIN (wip_limit, ROADMAP_TRACK_MAX_WIP_LIMIT);
+  if (wip_limit > 0)
+    g_hash_table_insert (self->wip_limits, g_strdup (track_id), GUINT_TO_POINTER (wip_limit));
+  else
+    g_hash_table_remove (self->wip_limits, track_id);
+
+  track = g_hash_table_lookup (self->tracks_by_id, track_id);
+  if (track != NULL)
+    roadmap_track_set_wip_limit (track, wip_limit);
+}
+
+/**
+ * roadmap_catalog_clear_wip_limits:
+ *
+ * No track has a limit on cards in Doing: the default, before the
+ * database's preferences are applied again.
+ */
+void
+roadmap_catalog_clear_wip_limits (RoadmapCatalog *self)
+{
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+
+  g_hash_table_remove_all (self->wip_limits);
+  for (guint i = 0; i < self->tracks->len; i++)
+    roadmap_track_set_wip_limit (g_ptr_array_index (self->tracks, i), 0);
 }

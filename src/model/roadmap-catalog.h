@@ -34,6 +34,10 @@ guint           roadmap_catalog_get_n_skills    (RoadmapCatalog  *self);
 gboolean        roadmap_catalog_get_count_skipped_as_done (RoadmapCatalog *self);
 void            roadmap_catalog_set_count_skipped_as_done (RoadmapCatalog *self,
                                                            gboolean        count_skipped_as_done);
+void            roadmap_catalog_set_wip_limit   (RoadmapCatalog  *self,
+                                                 const char      *track_id,
+                                                 guint            wip_limit);
+void            roadmap_catalog_clear_wip_limits (RoadmapCatalog *self);
 void            roadmap_catalog_add_load_error  (RoadmapCatalog  *self,
                                                  const GError    *error);
 GPtrArray      *roadmap_catalog_get_load_errors (RoadmapCatalog  *self);

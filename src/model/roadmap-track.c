@@ -25,6 +25,7 @@ struct _RoadmapTrack
   /* The phases' tallies summed */
   RoadmapTally tally;
   gboolean count_skipped_as_done;
+  guint wip_limit;
 
   /* roadmap_track_get_skill_refs(), made on first use */
   GArray *skill_refs;
@@ -51,6 +52,7 @@ enum {
   PROP_HOURS_PLANNED,
   PROP_HOURS_DONE,
   PROP_COUNT_SKIPPED_AS_DONE,
+  PROP_WIP_LIMIT,
   N_PROPS
 };
 
@@ -218,6 +220,9 @@ roadmap_track_get_property (GObject    *object,
     case PROP_COUNT_SKIPPED_AS_DONE:
       g_value_set_boolean (value, self->count_skipped_as_done);
       break;
+    case PROP_WIP_LIMIT:
+      g_value_set_uint (value, self->wip_limit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -264,6 +269,15 @@ roadmap_track_class_init (RoadmapTrackClass *klass)
    */
   properties[PROP_COUNT_SKIPPED_AS_DONE] =
     g_param_spec_boolean ("count-skipped-as-done", NULL, NULL, FALSE, flags);
+  /**
+   * RoadmapTrack:wip-limit:
+   *
+   * The most cards the learner wants in Doing at once, across the
+   * track's phases, or 0 for no limit. A move beyond it is allowed; the
+   * board says so.
+   */
+  properties[PROP_WIP_LIMIT] =
+    g_param_spec_uint ("wip-limit", NULL, NULL, 0, ROADMAP_TRACK_MAX_WIP_LIMIT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -626,4 +640,31 @@ roadmap_track_get_skill_refs (RoadmapTrack *self,
 
   *n_refs = self->skill_refs->len;
   return (const RoadmapSkillRef *) (gpointer) self->skill_refs->data;
+}
+
+guint
+roadmap_track_get_wip_limit (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+  return self->wip_limit;
+}
+
+/**
+ * roadmap_track_set_wip_limit:
+ * @wip_limit: at most %ROADMAP_TRACK_MAX_WIP_LIMIT, 0 for none
+ *
+ * Follows the database (roadmap_catalog_set_wip_limit()); use
+ * roadmap_session_set_wip_limit() to change it.
+ */
+void
+roadmap_track_set_wip_limit (RoadmapTrack *self,
+                             guint         wip_limit)
+{
+  g_return_if_fail (ROADMAP_IS_TRACK (self));
+
+  wip_limit = MIN (wip_limit, ROADMAP_TRACK_MAX_WIP_LIMIT);
+  if (self->wip_limit == wip_limit)
+    return;
+  self->wip_limit = wip_limit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIP_LIMIT]);
 }

@@ -54,9 +54,15 @@ guint         roadmap_track_get_hours_planned (RoadmapTrack *self);
 guint         roadmap_track_get_hours_done  (RoadmapTrack  *self);
 guint         roadmap_track_get_n_counted   (RoadmapTrack  *self);
 guint         roadmap_track_get_n_counted_done (RoadmapTrack *self);
+/* The highest limit on cards in Doing a learner can set */
+#define ROADMAP_TRACK_MAX_WIP_LIMIT 99
+
 gboolean      roadmap_track_get_count_skipped_as_done (RoadmapTrack *self);
 void          roadmap_track_set_count_skipped_as_done (RoadmapTrack *self,
                                                        gboolean      count_skipped_as_done);
+guint         roadmap_track_get_wip_limit   (RoadmapTrack *self);
+void          roadmap_track_set_wip_limit   (RoadmapTrack *self,
+                                             guint         wip_limit);
 const RoadmapSkillRef *
               roadmap_track_get_skill_refs  (RoadmapTrack  *self,
                                              guint         *n_refs);

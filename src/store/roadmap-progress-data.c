@@ -34,6 +34,8 @@ struct _RoadmapProgressData
   /* key → gint64 */
   GHashTable *preferences;
   GStrv preference_keys;
+  /* A preference not held is at its default, not left as it is */
+  gboolean holds_all_preferences;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapProgressData, roadmap_progress_data, G_TYPE_OBJECT)
@@ -195,6 +197,28 @@ roadmap_progress_data_set_preference (RoadmapProgressData *self,
 }
 
 /**
+ * roadmap_progress_data_set_holds_all_preferences:
+ * @holds_all: whether a preference @self does not hold is at its default
+ *   (0): a snapshot of a database, a file that lists every preference;
+ *   otherwise it says nothing of it (a file written before preferences
+ *   were kept in it)
+ */
+void
+roadmap_progress_data_set_holds_all_preferences (RoadmapProgressData *self,
+                                                 gboolean             holds_all)
+{
+  g_return_if_fail (ROADMAP_IS_PROGRESS_DATA (self));
+  self->holds_all_preferences = !!holds_all;
+}
+
+gboolean
+roadmap_progress_data_get_holds_all_preferences (RoadmapProgressData *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), FALSE);
+  return self->holds_all_preferences;
+}
+
+/**
  * roadmap_progress_data_list_preferences:
  *
  * Returns: (transfer none): the keys of the preferences held, sorted
@@ -310,6 +334,7 @@ read_preferences (RoadmapProgressData  *self,
    * (_roadmap_store_load_preferences()): so a restore of this snapshot,
    * or an undo back to it, puts the default back */
   roadmap_progress_data_set_preference (self, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+  self->holds_all_preferences = TRUE;
 
   if (!has_table (db, "preferences"))
     return TRUE;
@@ -596,6 +621,37 @@ write_entry (WriteContext                *context,
   return _roadmap_store_step_done (store, notes, error);
 }
 
+/* Every preference of @store that @self does not hold, set to 0 */
+static gboolean
+reset_other_preferences (RoadmapProgressData  *self,
+                         RoadmapStore         *store,
+                         gint64                change,
+                         gint64                now,
+                         GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!_roadmap_store_prepare (store, "SELECT key FROM preferences WHERE value != 0", &stmt, error))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (!g_hash_table_contains (self->preferences, key))
+        g_ptr_array_add (keys, g_strdup (key));
+    }
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (store, rc, error);
+
+  for (guint i = 0; i < keys->len; i++)
+    if (!roadmap_store_write_preference (store, g_ptr_array_index (keys, i), 0, change,
+                                         now / G_USEC_PER_SEC, error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * roadmap_progress_data_write:
  * @change: from roadmap_store_begin_change(), the caller's
@@ -674,8 +730,12 @@ roadmap_progress_data_write (RoadmapProgressData  *self,
         return FALSE;
     }
 
-  /* Preferences the data does not hold keep their value: a file written
-   * before they were kept in it says nothing about them */
+  /* Preferences the data does not hold go back to their default when it
+   * holds them all; otherwise (a file written before they were kept in
+   * it) they keep their value */
+  if (self->holds_all_preferences && !reset_other_preferences (self, store, change, now, error))
+    return FALSE;
+
   keys = roadmap_progress_data_list_preferences (self);
   for (guint i = 0; keys[i] != NULL; i++)
     {
@@ -742,7 +802,8 @@ diff_entry (const RoadmapProgressEntry *a,
  * @diff: (out caller-allocates): what writing @to over @from changes
  *
  * A preference @to does not hold is left as it is (see
- * roadmap_progress_data_write()), so it is no change.
+ * roadmap_progress_data_write()), so it is no change, unless @to holds
+ * all preferences: then it goes back to its default.
  */
 void
 roadmap_progress_data_diff (RoadmapProgressData *from,
@@ -778,6 +839,13 @@ roadmap_progress_data_diff (RoadmapProgressData *from,
   for (i = 0; keys[i] != NULL; i++)
     if (roadmap_progress_data_get_preference (from, keys[i]) !=
         roadmap_progress_data_get_preference (to, keys[i]))
+      diff->n_preferences++;
+
+  /* And those @to sets back to their default */
+  keys = roadmap_progress_data_list_preferences (from);
+  for (i = 0; to->holds_all_preferences && keys[i] != NULL; i++)
+    if (!g_hash_table_contains (to->preferences, keys[i]) &&
+        roadmap_progress_data_get_preference (from, keys[i]) != 0)
       diff->n_preferences++;
 }
 

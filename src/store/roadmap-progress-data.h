@@ -75,6 +75,9 @@ void                        roadmap_progress_data_set_preference (RoadmapProgres
                                                                   const char           *key,
                                                                   gint64                value);
 const char * const         *roadmap_progress_data_list_preferences (RoadmapProgressData *self);
+void                        roadmap_progress_data_set_holds_all_preferences (RoadmapProgressData *self,
+                                                                             gboolean             holds_all);
+gboolean                    roadmap_progress_data_get_holds_all_preferences (RoadmapProgressData *self);
 gint64                      roadmap_progress_data_get_preference (RoadmapProgressData  *self,
                                                                   const char           *key);
 

@@ -56,8 +56,9 @@
 #define MAX_TIME           G_GINT64_CONSTANT (7289654399)
 #define SECONDS_PER_DAY    86400
 
-#define MAX_PREFERENCES    100
-#define MAX_PREFERENCE_KEY 64
+#define MAX_PREFERENCES    1000
+/* A kind, "/" and a track id: "wip-limit/data-engineer" */
+#define MAX_PREFERENCE_KEY 129
 
 static gboolean G_GNUC_PRINTF (4, 5)
 invalid (GError     **error,
@@ -528,6 +529,16 @@ parse_entry (JsonNode    *node,
          check_dates (entry, file_name, path, error);
 }
 
+/* "count-skipped-as-done", or a kind and a track id: "wip-limit/data-engineer" */
+static gboolean
+is_valid_preference_key (const char *key)
+{
+  g_auto(GStrv) parts = g_strsplit (key, "/", 3);
+
+  return parts[0] != NULL && roadmap_loader_is_valid_id (parts[0]) &&
+         (parts[1] == NULL || (roadmap_loader_is_valid_id (parts[1]) && parts[2] == NULL));
+}
+
 /* "preferences": whole numbers under keys such as a track id */
 static gboolean
 parse_preferences (JsonObject           *root,
@@ -555,7 +566,7 @@ parse_preferences (JsonObject           *root,
       JsonNode *value = json_object_get_member (object, key);
       g_autofree char *where = NULL;
 
-      if (strlen (key) > MAX_PREFERENCE_KEY || !roadmap_loader_is_valid_id (key))
+      if (strlen (key) > MAX_PREFERENCE_KEY || !is_valid_preference_key (key))
         {
           g_autofree char *quoted = quote (key);
 
@@ -628,6 +639,8 @@ parse_progress (JsonNode    *document,
 
   if (format >= 3 && !parse_preferences (root, file_name, data, error))
     return NULL;
+  /* An export lists every preference, so one it does not list is off */
+  roadmap_progress_data_set_holds_all_preferences (data, format >= 3);
 
   for (guint i = 0; i < json_array_get_length (skills); i++)
     {

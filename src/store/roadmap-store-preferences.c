@@ -9,12 +9,16 @@
  *
  *   preferences (key, value, updated_at, change)
  *
- * A key without a row has its default. Keys the model does not know are
- * kept as they are (written by a newer release).
+ * A key without a row has its default: 0, off, for each. Keys the model
+ * does not know are kept as they are (written by a newer release). A
+ * track's limit on cards in Doing is kept under "wip-limit/TRACK-ID",
+ * for tracks loaded or not.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+
+#include <string.h>
 
 #include "roadmap-store-private.h"
 
@@ -110,6 +114,22 @@ roadmap_store_apply_preference (RoadmapCatalog *catalog,
 
   if (g_str_equal (key, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE))
     roadmap_catalog_set_count_skipped_as_done (catalog, value != 0);
+  else if (g_str_has_prefix (key, ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX))
+    roadmap_catalog_set_wip_limit (catalog, key + strlen (ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX),
+                                   (guint) CLAMP (value, 0, ROADMAP_TRACK_MAX_WIP_LIMIT));
+}
+
+/**
+ * roadmap_store_wip_limit_key:
+ *
+ * Returns: (transfer full): the key of @track_id's limit on cards in Doing
+ */
+char *
+roadmap_store_wip_limit_key (const char *track_id)
+{
+  g_return_val_if_fail (track_id != NULL, NULL);
+
+  return g_strconcat (ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX, track_id, NULL);
 }
 
 /* roadmap-store-load.c: the preferences written after change @since, or
@@ -124,7 +144,10 @@ _roadmap_store_load_preferences (RoadmapStore    *self,
   int rc;
 
   if (since <= 0)
-    roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+    {
+      roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+      roadmap_catalog_clear_wip_limits (catalog);
+    }
 
   /* A full load reads every row, whatever its change */
   if (!_roadmap_store_prepare (self, "SELECT key, value FROM preferences WHERE ?1 <= 0 OR change > ?1",

@@ -48,6 +48,8 @@ typedef enum
 
 /* The preferences kept in the database (see roadmap-store-preferences.c) */
 #define ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE "count-skipped-as-done"
+/* Followed by a track id: that track's limit on cards in Doing, 0 for none */
+#define ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX "wip-limit/"
 
 #define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
 
@@ -149,6 +151,7 @@ gboolean      roadmap_store_write_preference     (RoadmapStore    *self,
                                                   gint64           change,
                                                   gint64           now,
                                                   GError         **error);
+char         *roadmap_store_wip_limit_key        (const char      *track_id);
 void          roadmap_store_apply_preference     (RoadmapCatalog  *catalog,
                                                   const char      *key,
                                                   gint64           value);

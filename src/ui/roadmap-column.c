@@ -30,6 +30,7 @@ struct _RoadmapColumn
   GtkWidget *header;
   GtkLabel *title_label;
   GtkLabel *count_label;
+  GtkLabel *wip_label;
   GtkListBox *list;
   /* Skipped only */
   GtkToggleButton *expander;
@@ -141,6 +142,39 @@ update_count (RoadmapColumn *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+}
+
+/* Doing: the track's cards in Doing against its limit, when it has one;
+ * beyond it, a warning (the move was allowed) */
+static void
+update_wip_limit (RoadmapColumn *self)
+{
+  RoadmapTrack *track = roadmap_phase_get_track (self->phase);
+  guint limit = track != NULL ? roadmap_track_get_wip_limit (track) : 0;
+  guint n_doing;
+  gboolean over;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->wip_label), limit > 0);
+  if (limit == 0)
+    {
+      gtk_widget_remove_css_class (self->header, "over-limit");
+      return;
+    }
+
+  n_doing = roadmap_track_get_n_with_status (track, ROADMAP_STATUS_DOING);
+  over = n_doing > limit;
+  /* Translators: in the Doing column's header, the cards in Doing across
+   * the track and the learner's limit: "4 of 3 in progress" */
+  text = g_strdup_printf (ngettext ("%u of %u in progress", "%u of %u in progress", limit), n_doing, limit);
+  gtk_label_set_text (self->wip_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->wip_label),
+                               over ? _("More cards are in Doing than the limit you set for this track")
+                                    : _("The limit you set for this track on cards in Doing"));
+  if (over)
+    gtk_widget_add_css_class (self->header, "over-limit");
+  else
+    gtk_widget_remove_css_class (self->header, "over-limit");
 }
 
 static void
@@ -329,6 +363,15 @@ roadmap_column_constructed (GObject *object)
   gtk_list_box_bind_model (self->list, self->model, create_card, self, NULL);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   update_count (self);
+
+  if (status == ROADMAP_STATUS_DOING && roadmap_phase_get_track (phase) != NULL)
+    {
+      RoadmapTrack *track = roadmap_phase_get_track (phase);
+
+      g_signal_connect_object (track, "notify::wip-limit", G_CALLBACK (update_wip_limit), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (track, "notify::n-doing", G_CALLBACK (update_wip_limit), self, G_CONNECT_SWAPPED);
+      update_wip_limit (self);
+    }
 }
 
 static void
@@ -372,6 +415,7 @@ roadmap_column_class_init (RoadmapColumnClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, expander_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, title_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, wip_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapColumn, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_expander_toggled);

@@ -18,6 +18,7 @@
 #include "roadmap-search-panel.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
+#include "roadmap-wip-limit-dialog.h"
 #include "roadmap-topic-command.h"
 #include "roadmap-window.h"
 
@@ -451,6 +452,17 @@ on_reset_chosen (RoadmapWindow    *self,
   roadmap_session_run (self->session, reset, NULL);
 }
 
+/* The track a track's menu names, if progress can be changed */
+static RoadmapTrack *
+find_track_to_change (RoadmapWindow *self,
+                      GVariant      *track_id)
+{
+  if (roadmap_session_get_store (self->session) == NULL)
+    return NULL;
+  return roadmap_catalog_find_track (roadmap_session_get_catalog (self->session),
+                                     g_variant_get_string (track_id, NULL));
+}
+
 /* Reset Track… (the track's menu): asks first, notes kept unless chosen */
 static void
 reset_track (GtkWidget  *widget,
@@ -463,10 +475,7 @@ reset_track (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *notes;
 
-  if (roadmap_session_get_store (self->session) == NULL)
-    return;
-  track = roadmap_catalog_find_track (roadmap_session_get_catalog (self->session),
-                                      g_variant_get_string (parameter, NULL));
+  track = find_track_to_change (self, parameter);
   if (track == NULL)
     return;
 
@@ -497,6 +506,19 @@ show_preferences (GtkWidget  *widget,
   RoadmapWindow *self = ROADMAP_WINDOW (widget);
 
   gtk_window_present (GTK_WINDOW (roadmap_preferences_window_new (GTK_WINDOW (self), self->session)));
+}
+
+/* Limit Cards in Doing… (the track's menu) */
+static void
+set_wip_limit_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  RoadmapTrack *track = find_track_to_change (self, parameter);
+
+  if (track != NULL)
+    gtk_window_present (GTK_WINDOW (roadmap_wip_limit_dialog_new (GTK_WINDOW (self), self->session, track)));
 }
 
 static void
@@ -782,6 +804,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "win.set-wip-limit", "s", set_wip_limit_activated);
 }
 
 static void
