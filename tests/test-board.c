@@ -77,7 +77,7 @@ test_columns (UiFixture     *fixture,
   set_status (fixture, done, ROADMAP_STATUS_DONE);
   ui_fixture_open_window (fixture);
 
-  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, 1));
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, 2));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (sidebar), "Data Engineer"));
@@ -421,7 +421,7 @@ test_accessible_names (UiFixture     *fixture,
 
   set_status (fixture, skill, ROADMAP_STATUS_DOING);
   ui_fixture_open_window (fixture);
-  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 1));
   ui_spin (100);
 
@@ -1301,7 +1301,7 @@ test_state (UiFixture     *fixture,
   g_assert_cmpint (height, ==, 650);
   g_assert_cmpstr (roadmap_track_get_id (roadmap_board_get_track (get_board (fixture))), ==, "data-engineer");
 
-  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
   gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, 0));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   ui_spin (100);

@@ -69,7 +69,7 @@ dialog_is_gone (gpointer data)
 static GtkWidget *
 sidebar_row (UiFixture *fixture)
 {
-  GtkListBox *sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  GtkListBox *sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, 0);
 
   g_assert_nonnull (row);

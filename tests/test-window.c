@@ -23,7 +23,7 @@ test_shows_tracks_and_progress (UiFixture     *fixture,
 
   ui_fixture_open_window (fixture);
 
-  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (sidebar, 1));
   g_assert_null (gtk_list_box_get_row_at_index (sidebar, 2));
 
@@ -137,7 +137,7 @@ test_tab_out_of_sidebar (UiFixture     *fixture,
   GtkListBoxRow *first;
 
   window = present_window (fixture, 1400, 860);
-  sidebar = GTK_LIST_BOX (ui_find_with_class (window, "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (window, "track-list"));
   first = gtk_list_box_get_row_at_index (sidebar, 0);
   g_assert_cmpstr (selected_track_title (sidebar), ==, "Backend Developer");
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == first);
@@ -216,7 +216,9 @@ static GtkMenuButton *
 find_menu_button (UiFixture *fixture,
                   gboolean   sidebar)
 {
-  GtkWidget *inside = sidebar ? ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar")
+  /* The sidebar's page holds the scrolled list of tracks (and Up Next) */
+  GtkWidget *inside = sidebar ? gtk_widget_get_ancestor (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"),
+                                                         GTK_TYPE_SCROLLED_WINDOW)
                               : GTK_WIDGET (roadmap_window_get_board (fixture->window));
   GtkWidget *page = gtk_widget_get_ancestor (inside, GTK_TYPE_BOX);
   GtkWidget *button = ui_find_child (page, GTK_TYPE_MENU_BUTTON);

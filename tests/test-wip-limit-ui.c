@@ -79,7 +79,7 @@ test_mouse (UiFixture     *fixture,
   ui_fixture_present_window (fixture, 1400, 900);
   g_assert_null (wip_text (fixture));
 
-  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "navigation-sidebar"));
+  sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (sidebar, 0));
   ui_click (row, 0.5, 0.5, 3);
   popover = ui_find_child (row, GTK_TYPE_POPOVER_MENU);

@@ -18,6 +18,7 @@
 #include "roadmap-search-panel.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-row.h"
+#include "roadmap-up-next-view.h"
 #include "roadmap-wip-limit-dialog.h"
 #include "roadmap-topic-command.h"
 #include "roadmap-window.h"
@@ -38,6 +39,7 @@ struct _RoadmapWindow
   AdwStatusPage *error_page;
   AdwToastOverlay *toast_overlay;
   RoadmapSearchPanel *search_panel;
+  RoadmapUpNextView *up_next;
 
   RoadmapPdfExport *pdf_export;   /* while one runs */
   RoadmapPrint *print;            /* while one runs */
@@ -198,6 +200,7 @@ on_command_done (RoadmapWindow      *self,
 
   /* What is found may have changed with it, and the statuses shown */
   roadmap_search_panel_refresh (self->search_panel);
+  roadmap_up_next_view_refresh (self->up_next);
 
   /* Notes say "Saved" under themselves, and a tick shows in its check;
    * moves are worth a toast, and so is a tick undone or redone by
@@ -268,6 +271,7 @@ on_outside_changed (RoadmapWindow  *self,
 {
   g_debug ("Progress changed by another process (%u skills)", n_skills);
   roadmap_search_panel_refresh (self->search_panel);
+  roadmap_up_next_view_refresh (self->up_next);
 }
 
 static void
@@ -345,9 +349,11 @@ on_search_active_changed (RoadmapWindow *self)
 }
 
 /* A search result: its track's board, the card focused and standing out */
+/* A skill chosen in the search's results or in Up Next: its track, its
+ * card focused and outlined */
 static void
-on_search_skill_activated (RoadmapWindow *self,
-                           RoadmapSkill  *skill)
+on_skill_chosen (RoadmapWindow *self,
+                 RoadmapSkill  *skill)
 {
   RoadmapTrack *track = roadmap_phase_get_track (roadmap_skill_get_phase (skill));
   GtkListBoxRow *row = find_track_row (self, roadmap_track_get_id (track));
@@ -771,6 +777,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
 
   g_type_ensure (ROADMAP_TYPE_BOARD);
   g_type_ensure (ROADMAP_TYPE_SEARCH_PANEL);
+  g_type_ensure (ROADMAP_TYPE_UP_NEXT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-window.ui");
@@ -783,6 +790,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, up_next);
   gtk_widget_class_bind_template_callback (widget_class, on_menu_button_mapped);
   gtk_widget_class_bind_template_callback (widget_class, on_menu_button_unmapped);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_selected);
@@ -790,7 +798,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_skill_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_drop_refused);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_skill_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_skill_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_search_active_changed);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
@@ -954,6 +962,7 @@ roadmap_window_new (RoadmapApplication *application,
        * the window comes back to the front. */
       roadmap_session_watch (session, OUTSIDE_CHANGES_INTERVAL_MS);
       g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
+      roadmap_up_next_view_set_catalog (self->up_next, catalog);
     }
   gtk_list_box_bind_model (self->track_list, G_LIST_MODEL (catalog),
                            create_track_row, NULL, NULL);
