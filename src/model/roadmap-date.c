@@ -56,3 +56,26 @@ roadmap_date_format_with_time (GDateTime *date_time)
    * "5 Nov 2026, 19:40" */
   return format_local (date_time, _("%-d %b %Y, %H:%M"), "%-d %b %Y, %H:%M");
 }
+
+/**
+ * roadmap_date_get_local_day:
+ * @date: (out caller-allocates): the calendar day
+ *
+ * The learner's day @date_time falls on, in local time: a DST change
+ * moves the hour, never the day.
+ */
+void
+roadmap_date_get_local_day (GDateTime *date_time,
+                            GDate     *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (date_time != NULL);
+  g_return_if_fail (date != NULL);
+
+  local = g_date_time_to_local (date_time);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+}
