@@ -22,6 +22,7 @@
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
 #include "roadmap-note-command.h"
+#include "roadmap-plan-command.h"
 #include "roadmap-preference-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-session.h"
@@ -894,6 +895,28 @@ roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
 
   command = roadmap_preference_command_new (self->catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE,
                                             count_skipped_as_done ? 1 : 0);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_set_plan:
+ * @plan: (nullable): the plan, or %NULL to remove @track's plan
+ *
+ * One step of undo (see #RoadmapPlanCommand).
+ */
+gboolean
+roadmap_session_set_plan (RoadmapSession     *self,
+                          RoadmapTrack       *track,
+                          const RoadmapPlan  *plan,
+                          GError            **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+
+  command = roadmap_plan_command_new (track, plan);
+  g_return_val_if_fail (command != NULL, FALSE);
   return roadmap_session_run (self, command, error);
 }
 

@@ -85,6 +85,10 @@ gboolean        roadmap_session_set_note         (RoadmapSession  *self,
 gboolean        roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
                                                            gboolean         count_skipped_as_done,
                                                            GError         **error);
+gboolean        roadmap_session_set_plan         (RoadmapSession     *self,
+                                                  RoadmapTrack       *track,
+                                                  const RoadmapPlan  *plan,
+                                                  GError            **error);
 gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   guint            index,
