@@ -282,6 +282,39 @@ test_migration (void)
   store_test_remove_dir (dir);
 }
 
+static gint64
+fixed_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+/* The window's day is the local day by the session's clock: with
+ * TZ=Europe/Berlin (main()), 23:30 UTC on 28 March is already the 29th,
+ * and 22:30 UTC on the 29th (after the change to summer time) the 30th */
+static void
+test_today (StoreFixture  *fixture,
+            gconstpointer  data)
+{
+  RoadmapSession *session = store_test_session (fixture->store, fixture->catalog);
+  g_autoptr(GDateTime) before = g_date_time_new_utc (2026, 3, 28, 23, 30, 0);
+  g_autoptr(GDateTime) after = g_date_time_new_utc (2026, 3, 29, 22, 30, 0);
+  gint64 now = g_date_time_to_unix (before) * G_USEC_PER_SEC;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  GDate today;
+
+  roadmap_session_set_clock (session, fixed_clock, &now);
+  roadmap_session_get_today (session, &today);
+  first = roadmap_plan_format_date (&today);
+  now = g_date_time_to_unix (after) * G_USEC_PER_SEC;
+  roadmap_session_get_today (session, &today);
+  second = roadmap_plan_format_date (&today);
+  roadmap_session_set_clock (session, NULL, NULL);
+
+  g_assert_cmpstr (first, ==, "2026-03-29");
+  g_assert_cmpstr (second, ==, "2026-03-30");
+}
+
 static void
 set_up (StoreFixture  *fixture,
         gconstpointer  data)
@@ -294,6 +327,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/plans/store/roundtrip", StoreFixture, NULL,
@@ -304,6 +338,8 @@ main (int   argc,
               set_up, test_command, store_fixture_tear_down);
   g_test_add ("/plans/changed-elsewhere", StoreFixture, NULL,
               set_up, test_changed_elsewhere, store_fixture_tear_down);
+  g_test_add ("/plans/today", StoreFixture, NULL,
+              set_up, test_today, store_fixture_tear_down);
   g_test_add_func ("/plans/migration/schema-5", test_migration);
 
   return g_test_run ();

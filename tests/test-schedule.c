@@ -373,6 +373,48 @@ test_dst (void)
   assert_day (&scaled->planned_end, "2026-06-28");
 }
 
+static void
+assert_phase_text (const RoadmapPhaseSchedule *entry,
+                   const char                 *expected)
+{
+  g_autofree char *text = roadmap_schedule_describe_phase (entry);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The words of the phase cards and the track header (untranslated) */
+static void
+test_describe (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  g_autoptr(RoadmapPlan) plan = make_plan ("2026-01-01", 0, 7);
+  g_autoptr(RoadmapPlan) three = make_plan ("2026-01-01", 3, 0);
+  g_autoptr(RoadmapSchedule) schedule = schedule_on (track, plan, "2026-01-01");
+  g_autoptr(RoadmapSchedule) on_track = schedule_on (track, three, "2026-01-01");
+  g_autoptr(RoadmapSchedule) unplanned = schedule_on (track, NULL, "2026-01-01");
+  g_autofree char *finish = NULL;
+  g_autofree char *derived = NULL;
+  RoadmapPhaseSchedule entry = { .state = ROADMAP_SCHEDULE_STATE_BEHIND, .days_late = 8 };
+
+  /* 50 h at 1 h a day: 9 days ahead of 1 March, a week rounded */
+  assert_phase_text (&schedule->phases[0], "1 week ahead");
+  assert_phase_text (&on_track->phases[0], "On track");
+  assert_phase_text (&unplanned->phases[0], NULL);
+  assert_phase_text (&entry, "1 week behind");
+  entry.days_late = 17;
+  assert_phase_text (&entry, "2 weeks behind");
+  entry.days_late = 18;
+  assert_phase_text (&entry, "3 weeks behind");
+  entry.state = ROADMAP_SCHEDULE_STATE_DONE;
+  assert_phase_text (&entry, "Done");
+
+  finish = roadmap_schedule_describe_finish (schedule);
+  g_assert_cmpstr (finish, ==, "Finishing around 30 Jun 2026 at 7 h a week");
+  derived = roadmap_schedule_describe_finish (on_track);
+  g_assert_cmpstr (derived, ==, "Finishing around 1 Apr 2026 at 14 h a week");
+  g_assert_null (roadmap_schedule_describe_finish (unplanned));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/schedule/done", test_done);
   g_test_add_func ("/schedule/skipped", test_skipped);
   g_test_add_func ("/schedule/dst", test_dst);
+  g_test_add_func ("/schedule/describe", test_describe);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
 #include "roadmap-note-command.h"
+#include "roadmap-date.h"
 #include "roadmap-plan-command.h"
 #include "roadmap-preference-command.h"
 #include "roadmap-progress-file.h"
@@ -664,6 +665,26 @@ roadmap_session_set_clock (RoadmapSession      *self,
 
   self->clock = clock != NULL ? clock : wall_clock;
   self->clock_data = clock != NULL ? user_data : NULL;
+}
+
+/**
+ * roadmap_session_get_today:
+ * @today: (out caller-allocates): the learner's local day by the
+ *   session's clock (see roadmap_session_set_clock())
+ *
+ * The day the window's schedule counts from.
+ */
+void
+roadmap_session_get_today (RoadmapSession *self,
+                           GDate          *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (ROADMAP_IS_SESSION (self));
+  g_return_if_fail (today != NULL);
+
+  now = g_date_time_new_from_unix_utc (self->clock (self->clock_data) / G_USEC_PER_SEC);
+  roadmap_date_get_local_day (now, today);
 }
 
 /**

@@ -54,6 +54,8 @@ void            roadmap_session_set_busy_timeout (RoadmapSession      *self,
 void            roadmap_session_set_clock        (RoadmapSession      *self,
                                                   RoadmapSessionClock  clock,
                                                   gpointer             user_data);
+void            roadmap_session_get_today        (RoadmapSession      *self,
+                                                  GDate               *today);
 void            roadmap_session_add_hook         (RoadmapSession      *self,
                                                   RoadmapSessionHook   hook,
                                                   gpointer             user_data);

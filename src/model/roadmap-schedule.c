@@ -29,6 +29,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "roadmap-date.h"
 #include "roadmap-model-enums.h"
 #include "roadmap-schedule.h"
@@ -284,4 +286,74 @@ roadmap_schedule_state_to_string (RoadmapScheduleState state)
   g_return_val_if_fail (value != NULL, NULL);
   /* the class stays alive: static types are never unloaded */
   return value->value_nick;
+}
+
+/**
+ * roadmap_schedule_describe_phase:
+ *
+ * Returns: (transfer full) (nullable): where @entry stands, for its
+ *   card: "On track", "2 weeks behind", "3 weeks ahead", "Done"; %NULL
+ *   when unplanned
+ */
+char *
+roadmap_schedule_describe_phase (const RoadmapPhaseSchedule *entry)
+{
+  guint weeks;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  /* Rounded to the nearest week, and never "0 weeks" */
+  weeks = MAX (1, ((guint) ABS (entry->days_late) + 3) / 7);
+  switch (entry->state)
+    {
+    case ROADMAP_SCHEDULE_STATE_UNPLANNED:
+      return NULL;
+    case ROADMAP_SCHEDULE_STATE_DONE:
+      /* Translators: a phase's state against the plan */
+      return g_strdup (C_("schedule", "Done"));
+    case ROADMAP_SCHEDULE_STATE_ON_TRACK:
+      return g_strdup (_("On track"));
+    case ROADMAP_SCHEDULE_STATE_AHEAD:
+      return g_strdup_printf (ngettext ("%u week ahead", "%u weeks ahead", weeks), weeks);
+    case ROADMAP_SCHEDULE_STATE_BEHIND:
+      return g_strdup_printf (ngettext ("%u week behind", "%u weeks behind", weeks), weeks);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * roadmap_schedule_describe_finish:
+ *
+ * Returns: (transfer full) (nullable): the projected finish and the
+ *   pace, "Finishing around 14 May 2026 at 6 h a week"; %NULL when
+ *   unplanned
+ */
+char *
+roadmap_schedule_describe_finish (const RoadmapSchedule *self)
+{
+  g_autoptr(GDateTime) finish = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *hours = NULL;
+  double whole;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->state == ROADMAP_SCHEDULE_STATE_UNPLANNED || !g_date_valid (&self->projected_end))
+    return NULL;
+  if (self->state == ROADMAP_SCHEDULE_STATE_DONE)
+    return g_strdup (_("Every phase is done"));
+
+  /* Noon: a day that no DST change can move */
+  finish = g_date_time_new_local (g_date_get_year (&self->projected_end), g_date_get_month (&self->projected_end),
+                                  g_date_get_day (&self->projected_end), 12, 0, 0);
+  day = roadmap_date_format (finish);
+  whole = (double) (gint64) (self->hours_per_week + 0.5);
+  if (ABS (self->hours_per_week - whole) < 0.05)
+    hours = g_strdup_printf ("%.0f", whole);
+  else
+    hours = g_strdup_printf ("%.1f", self->hours_per_week);
+  /* Translators: "Finishing around 14 May 2026 at 6 h a week"; the second
+   * %s is the hours a week, "6" or "7.5" */
+  return g_strdup_printf (_("Finishing around %s at %s h a week"), day, hours);
 }

@@ -94,6 +94,8 @@ RoadmapSchedule *roadmap_schedule_new          (RoadmapTrack       *track,
 void             roadmap_schedule_free         (RoadmapSchedule    *self);
 const char      *roadmap_schedule_state_to_string (RoadmapScheduleState state);
 guint            roadmap_schedule_skill_hours  (RoadmapSkill       *skill);
+char            *roadmap_schedule_describe_phase  (const RoadmapPhaseSchedule *entry);
+char            *roadmap_schedule_describe_finish (const RoadmapSchedule      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapSchedule, roadmap_schedule_free)
 
