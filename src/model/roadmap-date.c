@@ -79,3 +79,22 @@ roadmap_date_get_local_day (GDateTime *date_time,
                   (GDateMonth) g_date_time_get_month (local),
                   (GDateYear) g_date_time_get_year (local));
 }
+
+/**
+ * roadmap_date_format_day:
+ *
+ * Returns: (transfer full): the calendar day @date as
+ *   roadmap_date_format() writes a date, "14 May 2026"
+ */
+char *
+roadmap_date_format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) noon = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* Noon: a time every day has, whatever a DST change does */
+  noon = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+  return roadmap_date_format (noon);
+}

@@ -332,7 +332,6 @@ roadmap_schedule_describe_phase (const RoadmapPhaseSchedule *entry)
 char *
 roadmap_schedule_describe_finish (const RoadmapSchedule *self)
 {
-  g_autoptr(GDateTime) finish = NULL;
   g_autofree char *day = NULL;
   g_autofree char *hours = NULL;
   double whole;
@@ -344,10 +343,7 @@ roadmap_schedule_describe_finish (const RoadmapSchedule *self)
   if (self->state == ROADMAP_SCHEDULE_STATE_DONE)
     return g_strdup (_("Every phase is done"));
 
-  /* Noon: a day that no DST change can move */
-  finish = g_date_time_new_local (g_date_get_year (&self->projected_end), g_date_get_month (&self->projected_end),
-                                  g_date_get_day (&self->projected_end), 12, 0, 0);
-  day = roadmap_date_format (finish);
+  day = roadmap_date_format_day (&self->projected_end);
   whole = (double) (gint64) (self->hours_per_week + 0.5);
   if (ABS (self->hours_per_week - whole) < 0.05)
     hours = g_strdup_printf ("%.0f", whole);
