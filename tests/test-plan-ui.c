@@ -184,9 +184,14 @@ test_plan (UiFixture     *fixture,
   assert_label_soon (GTK_WIDGET (fixture->window), "at 3 h a week");
   save_screens (fixture, "plan-behind");
 
-  /* The dialog opens on the stored plan */
+  /* The dialog opens on the stored plan; at 360 px it fits the window */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 800);
+  ui_spin (300);
+  ui_wait_for_frame (GTK_WIDGET (fixture->window));
   dialog = open_dialog (fixture, "_Adjust Plan…");
   g_assert_nonnull (ui_find_label (dialog, "months"));
+  g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+  ui_save_png (dialog, "plan-dialog-360.png");
   gtk_widget_activate (find_button (dialog, "_Remove Plan"));
   g_assert_true (ui_spin_until (dialog_is_gone, NULL, 5000));
   g_assert_null (roadmap_track_get_plan (track));
