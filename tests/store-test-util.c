@@ -371,12 +371,41 @@ store_test_describe_db (const char *path)
   append_rows (out, db, "preferences", "SELECT key, value FROM preferences ORDER BY key");
   append_rows (out, db, "topics",
                "SELECT track_id, skill_id, topic, done FROM topics ORDER BY track_id, skill_id, topic");
+  append_rows (out, db, "plans",
+               "SELECT track_id, start, months, hours_per_week FROM plans ORDER BY track_id");
   append_rows (out, db, "history",
                "SELECT id, kind, track_id, skill_id, old_status, new_status,"
                "       old_started, old_finished, undoes"
                " FROM history ORDER BY id");
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * store_test_copy_fixture:
+ * @name: a database in tests/fixtures/store/, e.g. "schema-5.db"
+ * @version: the schema version it must have
+ *
+ * Returns: (transfer full): the path of a copy of it, `progress.db` in
+ *   @dir, checked to be still of @version
+ */
+char *
+store_test_copy_fixture (const char *name,
+                         gint64      version,
+                         const char *dir)
+{
+  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "store", name, NULL);
+  char *path = g_build_filename (dir, "progress.db", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture_file);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) db = NULL;
+
+  g_file_copy (source, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  db = store_test_sqlite_open (path);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, version);
+  return path;
 }
 
 void

@@ -44,6 +44,9 @@ char           *store_test_query_text         (sqlite3         *db,
                                                const char      *sql);
 char           *store_test_describe_db        (const char      *path);
 void            store_test_assert_integrity   (const char      *path);
+char           *store_test_copy_fixture       (const char      *name,
+                                               gint64           version,
+                                               const char      *dir);
 
 /* The store, opened and loaded into a fresh catalog, described */
 char           *store_test_describe_reopened  (const char      *path,

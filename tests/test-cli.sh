@@ -633,6 +633,66 @@ run "--export-progress carries the ticks" 0 "$roadmap" --db "$top" --export-prog
   run "--list-topics after the import" 0 "$roadmap" --db "$work/topics-2.db" --list-topics data-engineer/python-sql &&
   check "--import-progress: the ticks are back" matches "$out" ".*5${tab}done${tab}Pandas"
 
+# --set-plan, --clear-plan, --schedule (ROADMAP_TODAY fixes the day)
+plan="$work/plan.db"
+tab=$(printf '\t')
+run "--schedule without a plan" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule --track data-engineer &&
+  check "--schedule without a plan: '-' and unplanned" \
+    [ "$out" = "data-engineer${tab}fundamentals${tab}-${tab}-${tab}unplanned
+data-engineer${tab}intermediate${tab}-${tab}-${tab}unplanned
+data-engineer${tab}advanced${tab}-${tab}-${tab}unplanned" ]
+run "--set-plan --months 3" 0 "$roadmap" --db "$plan" --set-plan data-engineer --start 2026-01-05 --months 3 &&
+  check "--set-plan prints nothing" [ -z "$out$err" ]
+run "--schedule on the first day" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule &&
+  check "--schedule: every phase of every track, five columns" \
+    [ "$(printf '%s\n' "$out" | awk -F "$tab" 'NF == 5' | wc -l)" -eq 6 ] &&
+  check "--schedule: 3 months, on track to the day" \
+    matches "$out" ".*data-engineer${tab}advanced${tab}2026-04-05${tab}2026-04-05${tab}on-track" &&
+  check "--schedule: the other track unplanned" \
+    matches "$out" ".*backend-developer${tab}fundamentals${tab}-${tab}-${tab}unplanned"
+run "--schedule --track" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule --track data-engineer &&
+  check "--schedule --track: that track only" [ "$(printf '%s\n' "$out" | grep -vc '^data-engineer	')" -eq 0 ]
+run "--schedule, months later, nothing done" 0 env ROADMAP_TODAY=2026-03-20 "$roadmap" --db "$plan" --schedule --track data-engineer &&
+  check "--schedule: behind" matches "$out" "data-engineer${tab}fundamentals${tab}2026-02-05${tab}[0-9-]*${tab}behind"
+run "--set-plan --hours-per-week 40" 0 "$roadmap" --db "$plan" --set-plan data-engineer --start 2026-01-05 --hours-per-week 40 &&
+  run "--schedule at 40 h a week" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule --track data-engineer &&
+  check "--schedule: ahead, the roadmap's months unscaled" \
+    matches "$out" "data-engineer${tab}fundamentals${tab}2026-03-05${tab}[0-9-]*${tab}ahead"
+"$roadmap" --db "$plan" --set-status data-engineer/python-sql=done --set-status data-engineer/database-design=done \
+  --set-status data-engineer/sql-nosql-databases=done --set-status data-engineer/etl-basics=done >/dev/null 2>&1
+run "--schedule after the phase is done" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule --track data-engineer &&
+  check "--schedule: done" matches "$out" "data-engineer${tab}fundamentals${tab}2026-03-05${tab}[0-9-]*${tab}done"
+ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule > "$work/plans-before"
+for args in "--start 2026-02-30 --months 3" "--start 26-01-05 --months 3" "--start 2026-01-05 --months 2" \
+            "--start 2026-01-05 --months 7" "--start 2026-01-05 --hours-per-week 0" \
+            "--start 2026-01-05 --hours-per-week -4" "--start 2026-01-05 --hours-per-week 169" \
+            "--start 2026-01-05 --hours-per-week six" "--start 2026-01-05 --months 3 --hours-per-week 5" \
+            "--start 2026-01-05" "--months 3"; do
+  # shellcheck disable=SC2086 # the words of $args are the options
+  run "--set-plan $args: refused" 1 "$roadmap" --db "$plan" --set-plan data-engineer $args &&
+    check "--set-plan $args: one line of ours" sh -c 'test "$(printf "%s\n" "$1" | wc -l)" -eq 1 && expr "$1" : "roadmap: " >/dev/null' _ "$err"
+done
+run "--set-plan of an unknown track: refused" 1 "$roadmap" --db "$plan" --set-plan no-such-track --start 2026-01-05 --months 3 &&
+  check "--set-plan of an unknown track: says so" matches "$err" "roadmap: there is no track .no-such-track."
+run "--clear-plan of an unknown track: refused" 1 "$roadmap" --db "$plan" --clear-plan no-such-track
+run "--schedule --track of an unknown track: refused" 1 "$roadmap" --db "$plan" --schedule --track no-such-track
+for opt in "--start 2026-01-05" "--months 3" "--hours-per-week 5"; do
+  # shellcheck disable=SC2086
+  run "$opt without --set-plan: refused" 1 "$roadmap" --db "$plan" --list $opt &&
+    check "$opt without --set-plan: says so" matches "$err" "roadmap: --start, --hours-per-week and --months go with --set-plan only"
+done
+run "--clear-plan with --months: refused" 1 "$roadmap" --db "$plan" --clear-plan data-engineer --months 3
+run "--set-plan and --schedule: refused" 1 "$roadmap" --db "$plan" --set-plan data-engineer --start 2026-01-05 --months 3 --schedule
+run "--schedule with a bad ROADMAP_TODAY: refused" 1 env ROADMAP_TODAY=2026-13-01 "$roadmap" --db "$plan" --schedule &&
+  check "bad ROADMAP_TODAY: says so" matches "$err" "roadmap: .2026-13-01. is not a day (ROADMAP_TODAY)"
+ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule > "$work/plans-after"
+check "refused plans change nothing" cmp -s "$work/plans-before" "$work/plans-after"
+run "--clear-plan" 0 "$roadmap" --db "$plan" --clear-plan data-engineer &&
+  run "--schedule after --clear-plan" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule --track data-engineer &&
+  check "--clear-plan: unplanned again" matches "$out" "data-engineer${tab}fundamentals${tab}-${tab}-${tab}unplanned"
+run "--help tells of --set-plan and --schedule" 0 "$roadmap" --help &&
+  check "--help: --set-plan, --schedule" sh -c 'printf "%s\n" "$1" | grep -q -- "--set-plan=TRACK-ID" && printf "%s\n" "$1" | grep -q -- "--schedule"' _ "$out"
+
 # Repeated --roadmap-dir: each one loaded
 mkdir -p "$work/dir-a" "$work/dir-b"
 sed 's/"id": "minimal"/"id": "track-a"/' "$valid" > "$work/dir-a/a.json"

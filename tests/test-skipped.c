@@ -187,26 +187,14 @@ static void
 test_migration (void)
 {
   g_autofree char *dir = store_test_make_dir ();
-  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
-  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "store", "schema-3.db", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (fixture_file);
-  g_autoptr(GFile) destination = g_file_new_for_path (db_path);
+  g_autofree char *db_path = store_test_copy_fixture ("schema-3.db", 3, dir);
   g_autoptr(GError) error = NULL;
-
-  g_file_copy (source, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  {
-    g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
-
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 3);
-  }
 
   {
     g_autoptr(RoadmapSession) session = store_test_open_session (db_path);
     g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 5);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
     g_assert_cmpint (roadmap_skill_get_status (skill_of (session, "python-sql")), ==, ROADMAP_STATUS_DOING);
     g_assert_cmpint (roadmap_skill_get_status (roadmap_catalog_find_skill (roadmap_session_get_catalog (session),
                                                                            "data-engineer", "python-sql")),

@@ -317,23 +317,12 @@ test_changed_elsewhere (StoreFixture  *fixture,
 static void
 test_migration (void)
 {
-  g_autofree char *fixture_file = g_test_build_filename (G_TEST_DIST, "fixtures", "store", "schema-3.db", NULL);
   g_autofree char *dir = store_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "progress.db", NULL);
-  g_autoptr(GFile) source = g_file_new_for_path (fixture_file);
-  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autofree char *path = store_test_copy_fixture ("schema-3.db", 3, dir);
   g_autoptr(RoadmapCatalog) catalog = store_test_bundled_catalog ();
   g_autoptr(RoadmapStore) store = NULL;
   g_autoptr(GError) error = NULL;
   RoadmapSkill *skill;
-
-  g_file_copy (source, destination, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(sqlite3) db = store_test_sqlite_open (path);
-
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 3);
-  }
 
   store = roadmap_store_open (path, &error);
   g_assert_no_error (error);
@@ -356,7 +345,7 @@ test_migration (void)
     g_autoptr(sqlite3) db = store_test_sqlite_open (path);
     g_autofree char *topic = store_test_query_text (db, "SELECT topic FROM topics WHERE done");
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 5);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
     g_assert_cmpstr (topic, ==, roadmap_skill_get_topics (skill)[4]);
     g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"), ==, 2);
   }

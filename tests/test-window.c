@@ -153,13 +153,17 @@ test_tab_out_of_sidebar (UiFixture     *fixture,
   g_assert_true (ROADMAP_IS_SKILL_CARD (focus));
   ui_save_png (window, "window-tab-to-board.png");
 
-  /* Shift+Tab goes back to the first phase's fold button, the track's
-   * menu, then over the sidebar in one step too, to the row of the track
+  /* Shift+Tab goes back to the first phase's fold button, Plan…, the
+   * track's menu, then over the sidebar in one step too, to the row of the track
    * shown, and changes nothing either. */
   ui_press_keys (window, "shift+Tab");
   g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
   g_assert_true (ui_widget_is_inside (gtk_root_get_focus (GTK_ROOT (window)),
                                       GTK_WIDGET (roadmap_window_get_board (fixture->window))));
+  /* … the track's Plan… button under the totals */
+  ui_press_keys (window, "shift+Tab");
+  g_assert_true (GTK_IS_BUTTON (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_root_get_focus (GTK_ROOT (window)))), ==, "_Plan…");
   /* … and the track's menu button beside the totals */
   ui_press_keys (window, "shift+Tab");
   g_assert_true (ui_widget_is_inside (gtk_root_get_focus (GTK_ROOT (window)),

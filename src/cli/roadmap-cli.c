@@ -1,4 +1,5 @@
 /* roadmap-cli.c — `roadmap --validate`, `--list`, `--search`, `--set-status`, `--set-topic`, `--export-pdf`, …
+ * (the plan and the schedule: roadmap-cli-plan.c)
  *
  * These run from GApplication::handle-local-options, before the
  * application registers or initialises GTK, so they work with no display.
@@ -14,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-cli.h"
+#include "roadmap-cli-plan.h"
 #include "roadmap-command-group.h"
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
@@ -64,8 +66,22 @@ static const GOptionEntry option_entries[] = {
     N_("Replace all progress, notes and ticked topics with those of a JSON file"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a progress report as a PDF file"), N_("FILE") },
+  { "set-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Plan a track: with --start, and --hours-per-week or --months"), N_("TRACK-ID") },
+  { "start", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --set-plan: the plan’s first day"), N_("YYYY-MM-DD") },
+  /* Strings, not G_OPTION_ARG_INT: GApplication drops an integer option
+   * given as 0, which must be refused, not taken for missing */
+  { "hours-per-week", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --set-plan: the hours a week to learn, 1 to 168 (the length follows)"), N_("N") },
+  { "months", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --set-plan: the months to take, 3 to 6 (the hours a week follow)"), N_("N") },
+  { "clear-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Remove a track’s plan"), N_("TRACK-ID") },
+  { "schedule", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print each phase’s planned and projected end and whether it is on track, one per line"), NULL },
   { "track", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-pdf: report on this track only"), N_("TRACK-ID") },
+    N_("With --export-pdf or --schedule: this track only"), N_("TRACK-ID") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the paper size, a4 or letter (default: the locale’s)"), N_("SIZE") },
   /* The files of --validate. No argument description: the usage line
@@ -542,7 +558,7 @@ count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
     "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
-    "set-wip-limit", "export-progress", "import-progress", "export-pdf",
+    "set-wip-limit", "export-progress", "import-progress", "export-pdf", "set-plan", "clear-plan", "schedule",
   };
   int n = 0;
 
@@ -692,6 +708,8 @@ roadmap_cli_handle (GVariantDict   *options,
   const char *value = NULL;
   const char *track_id = NULL;
   const char *paper = NULL;
+  g_autoptr(RoadmapPlan) plan = NULL;
+  GDate today;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
@@ -701,7 +719,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress and --export-pdf"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan and --schedule"));
       return EXIT_FAILURE;
     }
 
@@ -713,9 +731,23 @@ roadmap_cli_handle (GVariantDict   *options,
 
   g_variant_dict_lookup (options, "track", "&s", &track_id);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
-  if ((track_id != NULL || paper != NULL) && !g_variant_dict_contains (options, "export-pdf"))
+  if (track_id != NULL && !g_variant_dict_contains (options, "export-pdf") &&
+      !g_variant_dict_contains (options, "schedule"))
     {
-      print_error (_("--track and --paper go with --export-pdf only"));
+      print_error (_("--track goes with --export-pdf or --schedule only"));
+      return EXIT_FAILURE;
+    }
+  if (paper != NULL && !g_variant_dict_contains (options, "export-pdf"))
+    {
+      print_error (_("--paper goes with --export-pdf only"));
+      return EXIT_FAILURE;
+    }
+
+  if ((g_variant_dict_contains (options, "start") || g_variant_dict_contains (options, "hours-per-week") ||
+       g_variant_dict_contains (options, "months")) &&
+      !g_variant_dict_contains (options, "set-plan"))
+    {
+      print_error (_("--start, --hours-per-week and --months go with --set-plan only"));
       return EXIT_FAILURE;
     }
 
@@ -738,6 +770,22 @@ roadmap_cli_handle (GVariantDict   *options,
         *roadmap_dirs = dirs != NULL ? g_strdupv ((char **) dirs) : NULL;
       return CONTINUE_TO_WINDOW;
     }
+
+  /* A plan that cannot be, or no day to count from, is refused before
+   * the database is opened */
+  if (g_variant_dict_contains (options, "set-plan"))
+    {
+      const char *start = NULL, *months = NULL, *hours_per_week = NULL;
+
+      g_variant_dict_lookup (options, "start", "&s", &start);
+      g_variant_dict_lookup (options, "months", "&s", &months);
+      g_variant_dict_lookup (options, "hours-per-week", "&s", &hours_per_week);
+      plan = roadmap_cli_plan_parse (start, months, hours_per_week, &error);
+      if (plan == NULL)
+        return fail_with (error);
+    }
+  if (g_variant_dict_contains (options, "schedule") && !roadmap_cli_plan_get_today (&today, &error))
+    return fail_with (error);
 
   /* Refused before the database is opened: there is nothing to look for */
   if (g_variant_dict_lookup (options, "search", "&s", &value) &&
@@ -798,6 +846,21 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &value))
     return export_pdf (session, value, track_id, paper);
+
+  if (g_variant_dict_lookup (options, "set-plan", "&s", &value) ||
+      g_variant_dict_lookup (options, "clear-plan", "&s", &value))
+    {
+      if (!roadmap_cli_plan_set (session, value, plan, &error))
+        return fail_with (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "schedule"))
+    {
+      if (!roadmap_cli_plan_print_schedule (session, track_id, &today, &error))
+        return fail_with (error);
+      return EXIT_SUCCESS;
+    }
 
   g_assert_not_reached ();
 }

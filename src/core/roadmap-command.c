@@ -76,27 +76,32 @@ roadmap_command_is_undoable (RoadmapCommand *self)
 }
 
 static gboolean
+not_loaded (const char  *title,
+            GError     **error)
+{
+  g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
+               _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
+               title);
+  return FALSE;
+}
+
+static gboolean
 check_loaded (RoadmapCommandContext  *context,
               RoadmapSkill           *skill,
               GError                **error)
 {
   if (context->catalog != NULL && !roadmap_catalog_has_skill (context->catalog, skill))
-    {
-      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_LOADED,
-                   _("“%s” is no longer loaded, so that step cannot be undone or redone; it was left out"),
-                   roadmap_skill_get_title (skill));
-      return FALSE;
-    }
+    return not_loaded (roadmap_skill_get_title (skill), error);
   return TRUE;
 }
 
 static gboolean
-changed_elsewhere (RoadmapSkill  *skill,
-                   GError       **error)
+changed_elsewhere (const char  *title,
+                   GError     **error)
 {
   g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
                _("“%s” was changed elsewhere meanwhile; nothing was changed"),
-               roadmap_skill_get_title (skill));
+               title);
   return FALSE;
 }
 
@@ -130,7 +135,25 @@ roadmap_command_context_check_own (RoadmapCommandContext  *context,
       *(gint64 *) own == row_change)
     return TRUE;
 
-  return changed_elsewhere (skill, error);
+  return changed_elsewhere (roadmap_skill_get_title (skill), error);
+}
+
+/* Whether this session wrote the row @row_key last, in this change or
+ * in the committed change @row_change */
+static gboolean
+is_own_row (RoadmapCommandContext *context,
+            const char            *row_key,
+            gint64                 row_change)
+{
+  gpointer own;
+
+  if (row_change == context->change && context->marked_rows != NULL &&
+      g_hash_table_contains (context->marked_rows, row_key))
+    return TRUE;
+
+  return context->own_rows != NULL &&
+         g_hash_table_lookup_extended (context->own_rows, row_key, NULL, &own) &&
+         *(gint64 *) own == row_change;
 }
 
 /**
@@ -150,24 +173,46 @@ roadmap_command_context_check_own_row (RoadmapCommandContext  *context,
                                        gint64                  row_change,
                                        GError                **error)
 {
-  gpointer own;
-
   g_return_val_if_fail (context != NULL, FALSE);
   g_return_val_if_fail (row_key != NULL, FALSE);
 
   if (!check_loaded (context, skill, error))
     return FALSE;
 
-  if (row_change == context->change && context->marked_rows != NULL &&
-      g_hash_table_contains (context->marked_rows, row_key))
+  if (is_own_row (context, row_key, row_change))
     return TRUE;
 
-  if (context->own_rows != NULL &&
-      g_hash_table_lookup_extended (context->own_rows, row_key, NULL, &own) &&
-      *(gint64 *) own == row_change)
+  return changed_elsewhere (roadmap_skill_get_title (skill), error);
+}
+
+/**
+ * roadmap_command_context_check_own_track_row:
+ * @row_key: names the row (see #RoadmapCommandContext.own_rows)
+ * @row_change: the change that wrote the row an undo or redo would
+ *   overwrite
+ *
+ * roadmap_command_context_check_own_row() for a row of a track's own
+ * (its plan).
+ */
+gboolean
+roadmap_command_context_check_own_track_row (RoadmapCommandContext  *context,
+                                             RoadmapTrack           *track,
+                                             const char             *row_key,
+                                             gint64                  row_change,
+                                             GError                **error)
+{
+  g_return_val_if_fail (context != NULL, FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+  g_return_val_if_fail (row_key != NULL, FALSE);
+
+  if (context->catalog != NULL &&
+      roadmap_catalog_find_track (context->catalog, roadmap_track_get_id (track)) != track)
+    return not_loaded (roadmap_track_get_title (track), error);
+
+  if (is_own_row (context, row_key, row_change))
     return TRUE;
 
-  return changed_elsewhere (skill, error);
+  return changed_elsewhere (roadmap_track_get_title (track), error);
 }
 
 /* The row @row_key was written in this change. */

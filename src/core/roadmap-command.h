@@ -124,6 +124,11 @@ gboolean  roadmap_command_context_check_own_row (RoadmapCommandContext  *context
                                                  const char             *row_key,
                                                  gint64                  row_change,
                                                  GError                **error);
+gboolean  roadmap_command_context_check_own_track_row (RoadmapCommandContext  *context,
+                                                       RoadmapTrack           *track,
+                                                       const char             *row_key,
+                                                       gint64                  row_change,
+                                                       GError                **error);
 void      roadmap_command_context_mark_own_row  (RoadmapCommandContext  *context,
                                                  const char             *row_key);
 gboolean  roadmap_command_context_write_mark (RoadmapCommandContext  *context,

@@ -22,6 +22,8 @@
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
 #include "roadmap-note-command.h"
+#include "roadmap-date.h"
+#include "roadmap-plan-command.h"
 #include "roadmap-preference-command.h"
 #include "roadmap-restore-command.h"
 #include "roadmap-progress-file.h"
@@ -656,6 +658,26 @@ roadmap_session_set_clock (RoadmapSession      *self,
 }
 
 /**
+ * roadmap_session_get_today:
+ * @today: (out caller-allocates): the learner's local day by the
+ *   session's clock (see roadmap_session_set_clock())
+ *
+ * The day the window's schedule counts from.
+ */
+void
+roadmap_session_get_today (RoadmapSession *self,
+                           GDate          *today)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (ROADMAP_IS_SESSION (self));
+  g_return_if_fail (today != NULL);
+
+  now = g_date_time_new_from_unix_utc (self->clock (self->clock_data) / G_USEC_PER_SEC);
+  roadmap_date_get_local_day (now, today);
+}
+
+/**
  * roadmap_session_add_hook:
  * @hook: called inside each change, after the command wrote its rows and
  *   before COMMIT; returning %FALSE rolls the whole change back
@@ -909,6 +931,28 @@ roadmap_session_set_wip_limit (RoadmapSession  *self,
 
   key = roadmap_store_wip_limit_key (roadmap_track_get_id (track));
   command = roadmap_preference_command_new (self->catalog, key, wip_limit);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_set_plan:
+ * @plan: (nullable): the plan, or %NULL to remove @track's plan
+ *
+ * One step of undo (see #RoadmapPlanCommand).
+ */
+gboolean
+roadmap_session_set_plan (RoadmapSession     *self,
+                          RoadmapTrack       *track,
+                          const RoadmapPlan  *plan,
+                          GError            **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+
+  command = roadmap_plan_command_new (track, plan);
+  g_return_val_if_fail (command != NULL, FALSE);
   return roadmap_session_run (self, command, error);
 }
 

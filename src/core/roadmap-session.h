@@ -55,6 +55,8 @@ void            roadmap_session_set_busy_timeout (RoadmapSession      *self,
 void            roadmap_session_set_clock        (RoadmapSession      *self,
                                                   RoadmapSessionClock  clock,
                                                   gpointer             user_data);
+void            roadmap_session_get_today        (RoadmapSession      *self,
+                                                  GDate               *today);
 void            roadmap_session_add_hook         (RoadmapSession      *self,
                                                   RoadmapSessionHook   hook,
                                                   gpointer             user_data);
@@ -90,6 +92,10 @@ gboolean        roadmap_session_set_wip_limit    (RoadmapSession  *self,
                                                   RoadmapTrack    *track,
                                                   guint            wip_limit,
                                                   GError         **error);
+gboolean        roadmap_session_set_plan         (RoadmapSession     *self,
+                                                  RoadmapTrack       *track,
+                                                  const RoadmapPlan  *plan,
+                                                  GError            **error);
 gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   guint            index,

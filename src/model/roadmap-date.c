@@ -56,3 +56,45 @@ roadmap_date_format_with_time (GDateTime *date_time)
    * "5 Nov 2026, 19:40" */
   return format_local (date_time, _("%-d %b %Y, %H:%M"), "%-d %b %Y, %H:%M");
 }
+
+/**
+ * roadmap_date_get_local_day:
+ * @date: (out caller-allocates): the calendar day
+ *
+ * The learner's day @date_time falls on, in local time: a DST change
+ * moves the hour, never the day.
+ */
+void
+roadmap_date_get_local_day (GDateTime *date_time,
+                            GDate     *date)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_if_fail (date_time != NULL);
+  g_return_if_fail (date != NULL);
+
+  local = g_date_time_to_local (date_time);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+}
+
+/**
+ * roadmap_date_format_day:
+ *
+ * Returns: (transfer full): the calendar day @date as
+ *   roadmap_date_format() writes a date, "14 May 2026"
+ */
+char *
+roadmap_date_format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) noon = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  /* Noon: a time every day has, whatever a DST change does */
+  noon = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+  return roadmap_date_format (noon);
+}

@@ -26,6 +26,8 @@ struct _RoadmapTrack
   RoadmapTally tally;
   gboolean count_skipped_as_done;
   guint wip_limit;
+  /* The learner's schedule, from the database; NULL without one */
+  RoadmapPlan *plan;
 
   /* roadmap_track_get_skill_refs(), made on first use */
   GArray *skill_refs;
@@ -53,6 +55,7 @@ enum {
   PROP_HOURS_DONE,
   PROP_COUNT_SKIPPED_AS_DONE,
   PROP_WIP_LIMIT,
+  PROP_PLAN,
   N_PROPS
 };
 
@@ -159,6 +162,7 @@ roadmap_track_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->plan, roadmap_plan_free);
 
   G_OBJECT_CLASS (roadmap_track_parent_class)->finalize (object);
 }
@@ -223,6 +227,9 @@ roadmap_track_get_property (GObject    *object,
     case PROP_WIP_LIMIT:
       g_value_set_uint (value, self->wip_limit);
       break;
+    case PROP_PLAN:
+      g_value_set_boxed (value, self->plan);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -278,6 +285,13 @@ roadmap_track_class_init (RoadmapTrackClass *klass)
    */
   properties[PROP_WIP_LIMIT] =
     g_param_spec_uint ("wip-limit", NULL, NULL, 0, ROADMAP_TRACK_MAX_WIP_LIMIT, 0, flags);
+  /**
+   * RoadmapTrack:plan: (nullable)
+   *
+   * The learner's plan for the track, as stored; %NULL without one. Set
+   * by the store after each commit and load.
+   */
+  properties[PROP_PLAN] = g_param_spec_boxed ("plan", NULL, NULL, ROADMAP_TYPE_PLAN, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -667,4 +681,37 @@ roadmap_track_set_wip_limit (RoadmapTrack *self,
     return;
   self->wip_limit = wip_limit;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIP_LIMIT]);
+}
+
+/**
+ * roadmap_track_get_plan:
+ *
+ * Returns: (nullable) (transfer none): the learner's plan, or %NULL
+ */
+const RoadmapPlan *
+roadmap_track_get_plan (RoadmapTrack *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  return self->plan;
+}
+
+/**
+ * roadmap_track_set_plan:
+ * @plan: (nullable): the plan as stored, or %NULL for none
+ *
+ * For the store and the session: what the database holds, after COMMIT.
+ */
+void
+roadmap_track_set_plan (RoadmapTrack      *self,
+                        const RoadmapPlan *plan)
+{
+  g_return_if_fail (ROADMAP_IS_TRACK (self));
+
+  if (roadmap_plan_equal (self->plan, plan))
+    return;
+
+  g_clear_pointer (&self->plan, roadmap_plan_free);
+  if (plan != NULL)
+    self->plan = roadmap_plan_copy (plan);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "roadmap-phase.h"
+#include "roadmap-plan.h"
 
 G_BEGIN_DECLS
 
@@ -68,5 +69,9 @@ const RoadmapSkillRef *
                                              guint         *n_refs);
 guint         roadmap_track_get_n_with_status (RoadmapTrack  *self,
                                                RoadmapStatus  status);
+const RoadmapPlan *
+              roadmap_track_get_plan        (RoadmapTrack      *self);
+void          roadmap_track_set_plan        (RoadmapTrack      *self,
+                                             const RoadmapPlan *plan);
 
 G_END_DECLS

@@ -317,7 +317,8 @@ load_all (RoadmapStore    *self,
 
   return load_notes (self, catalog, 0, error) &&
          load_topics (self, catalog, 0, error) &&
-         _roadmap_store_load_preferences (self, catalog, 0, error);
+         _roadmap_store_load_preferences (self, catalog, 0, error) &&
+         _roadmap_store_load_plans (self, catalog, 0, error);
 }
 
 /* The rows written after change @since, each applied as it comes: a
@@ -361,7 +362,8 @@ load_newer (RoadmapStore    *self,
 
   return load_notes (self, catalog, since, error) &&
          load_topics (self, catalog, since, error) &&
-         _roadmap_store_load_preferences (self, catalog, since, error);
+         _roadmap_store_load_preferences (self, catalog, since, error) &&
+         _roadmap_store_load_plans (self, catalog, since, error);
 }
 
 /**

@@ -100,6 +100,12 @@ gboolean _roadmap_store_load_preferences (RoadmapStore    *self,
                                           gint64           since,
                                           GError         **error);
 
+/* roadmap-store-plans.c */
+gboolean _roadmap_store_load_plans       (RoadmapStore    *self,
+                                          RoadmapCatalog  *catalog,
+                                          gint64           since,
+                                          GError         **error);
+
 /* roadmap-store-compact.c: on open, at most once a day, bounded; never
  * fails the open */
 void     _roadmap_store_compact_history_if_due (RoadmapStore *self,

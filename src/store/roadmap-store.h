@@ -156,6 +156,18 @@ void          roadmap_store_apply_preference     (RoadmapCatalog  *catalog,
                                                   const char      *key,
                                                   gint64           value);
 
+gboolean      roadmap_store_read_plan            (RoadmapStore       *self,
+                                                  RoadmapTrack       *track,
+                                                  RoadmapPlan       **plan,
+                                                  gint64             *change,
+                                                  GError            **error);
+gboolean      roadmap_store_write_plan           (RoadmapStore       *self,
+                                                  RoadmapTrack       *track,
+                                                  const RoadmapPlan  *plan,
+                                                  gint64              change,
+                                                  gint64              now,
+                                                  GError            **error);
+
 GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
                                                   GError         **error);
 gboolean      roadmap_store_compact_history      (RoadmapStore    *self,

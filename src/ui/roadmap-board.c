@@ -18,6 +18,7 @@
 #include "roadmap-board.h"
 #include "roadmap-column.h"
 #include "roadmap-command-group.h"
+#include "roadmap-date.h"
 #include "roadmap-move-command.h"
 #include "roadmap-drag-scroll.h"
 #include "roadmap-phase-card.h"
@@ -38,6 +39,9 @@ struct _RoadmapBoard
   RoadmapTrack *track;
   RoadmapSession *session;
   GSettings *settings;
+  /* The track's schedule by its plan, figured again on each change of
+   * its plan or its counts; the header and the phase cards show it */
+  RoadmapSchedule *schedule;
   RoadmapSelection *selection;
   /* The phases shown so far: those the first screen needs, then all. */
   GtkSliceListModel *shown_phases;
@@ -138,6 +142,48 @@ on_card_collapsed (RoadmapBoard     *self,
   g_settings_set_strv (self->settings, "collapsed-phases", (const char * const *) keys);
 }
 
+static const RoadmapPhaseSchedule *
+find_phase_schedule (RoadmapBoard *self,
+                     RoadmapPhase *phase)
+{
+  for (guint i = 0; self->schedule != NULL && i < self->schedule->n_phases; i++)
+    if (self->schedule->phases[i].phase == phase)
+      return &self->schedule->phases[i];
+  return NULL;
+}
+
+static void
+update_schedule (RoadmapBoard *self)
+{
+  GDate today;
+
+  g_clear_pointer (&self->schedule, roadmap_schedule_free);
+  if (self->track != NULL)
+    {
+      if (self->session != NULL)
+        roadmap_session_get_today (self->session, &today);
+      else
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+          roadmap_date_get_local_day (now, &today);
+        }
+      self->schedule = roadmap_schedule_new (self->track, roadmap_track_get_plan (self->track), &today);
+    }
+
+  roadmap_track_header_set_schedule (self->track_header, self->schedule);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phase_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *card = GTK_IS_LIST_BOX_ROW (row) ? gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)) : NULL;
+
+      if (ROADMAP_IS_PHASE_CARD (card))
+        roadmap_phase_card_set_schedule (ROADMAP_PHASE_CARD (card),
+                                         find_phase_schedule (self, roadmap_phase_card_get_phase (ROADMAP_PHASE_CARD (card))));
+    }
+}
+
 static GtkWidget *
 create_phase_row (gpointer item,
                   gpointer user_data)
@@ -150,6 +196,7 @@ create_phase_row (gpointer item,
                                     is_collapsed_in_settings (self, ROADMAP_PHASE (item)));
   g_signal_connect_object (card, "notify::collapsed", G_CALLBACK (on_card_collapsed), self,
                            G_CONNECT_SWAPPED);
+  roadmap_phase_card_set_schedule (ROADMAP_PHASE_CARD (card), find_phase_schedule (self, ROADMAP_PHASE (item)));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
@@ -443,7 +490,10 @@ roadmap_board_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_BOARD);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  if (self->track != NULL)
+    g_signal_handlers_disconnect_by_func (self->track, update_schedule, self);
   g_clear_object (&self->track);
+  g_clear_pointer (&self->schedule, roadmap_schedule_free);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
@@ -577,8 +627,11 @@ roadmap_board_set_track (RoadmapBoard *self,
   g_return_if_fail (ROADMAP_IS_BOARD (self));
   g_return_if_fail (track == NULL || ROADMAP_IS_TRACK (track));
 
-  if (!g_set_object (&self->track, track))
+  if (self->track == track)
     return;
+  if (self->track != NULL)
+    g_signal_handlers_disconnect_by_func (self->track, update_schedule, self);
+  g_set_object (&self->track, track);
 
   roadmap_selection_clear (self->selection);
   g_clear_handle_id (&self->show_all_id, g_source_remove);
@@ -596,6 +649,19 @@ roadmap_board_set_track (RoadmapBoard *self,
     }
 
   roadmap_track_header_set_track (self->track_header, track);
+  if (track != NULL)
+    {
+      /* What the schedule is figured from: the plan, and the hours done
+       * and counted (which the counts follow) */
+      static const char * const notifies[] = {
+        "notify::plan", "notify::hours-done", "notify::hours-planned",
+        "notify::n-counted", "notify::n-counted-done",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (notifies); i++)
+        g_signal_connect_object (track, notifies[i], G_CALLBACK (update_schedule), self, G_CONNECT_SWAPPED);
+    }
+  update_schedule (self);
   gtk_list_box_bind_model (self->phase_list, G_LIST_MODEL (self->shown_phases),
                            create_phase_row, self, NULL);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -614,6 +680,8 @@ roadmap_board_set_session (RoadmapBoard   *self,
   g_return_if_fail (ROADMAP_IS_BOARD (self));
 
   g_set_object (&self->session, session);
+  /* The day counted from is the session's */
+  update_schedule (self);
 }
 
 /**

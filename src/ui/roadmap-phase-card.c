@@ -16,6 +16,7 @@
 #include "roadmap-board.h"
 #include "roadmap-column.h"
 #include "roadmap-columns-layout.h"
+#include "roadmap-date.h"
 #include "roadmap-header-layout.h"
 #include "roadmap-phase-card.h"
 #include "roadmap-progress.h"
@@ -31,6 +32,8 @@ struct _RoadmapPhaseCard
   GtkButton *collapse_button;
   GtkLabel *title_label;
   GtkLabel *months_label;
+  /* Where the phase stands against the track's plan */
+  GtkLabel *schedule_label;
   RoadmapProgress *progress;
   /* A GtkBox whose layout manager is a RoadmapColumnsLayout */
   GtkWidget *column_box;
@@ -289,6 +292,7 @@ roadmap_phase_card_class_init (RoadmapPhaseCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, collapse_button);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, months_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, schedule_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, progress);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPhaseCard, column_box);
   gtk_widget_class_bind_template_callback (widget_class, on_collapse_clicked);
@@ -387,4 +391,45 @@ roadmap_phase_card_set_collapsed (RoadmapPhaseCard *self,
   update_collapse_button (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
+}
+
+/**
+ * roadmap_phase_card_set_schedule:
+ * @entry: (nullable): the phase's place in its track's schedule; %NULL
+ *   or unplanned shows none
+ *
+ * "On track", "2 weeks behind"…, with the planned and projected ends in
+ * the tooltip. Behind is a warning, never an error: a plan is there to
+ * be adjusted.
+ */
+void
+roadmap_phase_card_set_schedule (RoadmapPhaseCard           *self,
+                                 const RoadmapPhaseSchedule *entry)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  GtkWidget *label;
+
+  g_return_if_fail (ROADMAP_IS_PHASE_CARD (self));
+
+  label = GTK_WIDGET (self->schedule_label);
+  text = entry != NULL ? roadmap_schedule_describe_phase (entry) : NULL;
+  gtk_widget_set_visible (label, text != NULL);
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "warning");
+  if (text == NULL)
+    return;
+
+  gtk_label_set_text (self->schedule_label, text);
+  gtk_widget_add_css_class (label, entry->state == ROADMAP_SCHEDULE_STATE_BEHIND ? "warning" : "success");
+  if (entry->state != ROADMAP_SCHEDULE_STATE_DONE)
+    {
+      g_autofree char *planned = roadmap_date_format_day (&entry->planned_end);
+      g_autofree char *projected = roadmap_date_format_day (&entry->projected_end);
+
+      /* Translators: a phase's tooltip, "Planned to end on 5 Mar 2026, now
+       * expected on 19 Mar 2026" */
+      tooltip = g_strdup_printf (_("Planned to end on %s, now expected on %s"), planned, projected);
+    }
+  gtk_widget_set_tooltip_text (label, tooltip);
 }

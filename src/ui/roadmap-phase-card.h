@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "roadmap-phase.h"
+#include "roadmap-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,7 @@ GtkWidget    *roadmap_phase_card_get_column (RoadmapPhaseCard *self,
 gboolean      roadmap_phase_card_get_collapsed (RoadmapPhaseCard *self);
 void          roadmap_phase_card_set_collapsed (RoadmapPhaseCard *self,
                                                 gboolean          collapsed);
+void          roadmap_phase_card_set_schedule  (RoadmapPhaseCard           *self,
+                                                const RoadmapPhaseSchedule *entry);
 
 G_END_DECLS

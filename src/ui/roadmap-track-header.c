@@ -3,7 +3,10 @@
  * The track's own summary (the roadmap file's "summary", shown in the
  * report only until now) and its totals: done, in progress, and the Done
  * skills' estimated hours of all the hours planned. The totals follow the
- * track's counts; nothing is walked here. Beside them, the track's menu.
+ * track's counts; nothing is walked here. Under them, the projected
+ * finish of the track's plan (from the board's schedule) and "Plan…"
+ * (or "Adjust Plan…", which moves the start of a plan that slipped:
+ * never a scolding); beside them, the track's menu.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +26,8 @@ struct _RoadmapTrackHeader
 
   GtkLabel *summary_label;
   GtkLabel *totals_label;
+  GtkLabel *plan_label;
+  GtkButton *plan_button;
   GtkMenuButton *menu_button;
 };
 
@@ -102,6 +107,22 @@ roadmap_track_header_init (RoadmapTrackHeader *self)
   gtk_box_append (GTK_BOX (texts), label);
   self->totals_label = GTK_LABEL (label);
 
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_visible (label, FALSE);
+  gtk_box_append (GTK_BOX (texts), label);
+  self->plan_label = GTK_LABEL (label);
+
+  /* Under the texts, so that a narrow window keeps its width for them.
+   * Its action is set with its target, the track. */
+  button = gtk_button_new_with_mnemonic (_("_Plan…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_box_append (GTK_BOX (texts), button);
+  self->plan_button = GTK_BUTTON (button);
+
   button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
   gtk_widget_set_tooltip_text (button, _("Track Menu"));
@@ -141,6 +162,8 @@ roadmap_track_header_set_track (RoadmapTrackHeader *self,
   if (track == NULL)
     return;
 
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->plan_button), "s", roadmap_track_get_id (track));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->plan_button), "win.plan-track");
   {
     g_autoptr(GMenuModel) menu = roadmap_track_menu_new (track);
 
@@ -158,4 +181,24 @@ roadmap_track_header_set_track (RoadmapTrackHeader *self,
   g_signal_connect_object (track, "notify::hours-done", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (track, "notify::hours-planned", G_CALLBACK (update_totals), self, G_CONNECT_SWAPPED);
   update_totals (self);
+}
+
+/**
+ * roadmap_track_header_set_schedule:
+ * @schedule: (nullable): the shown track's schedule
+ */
+void
+roadmap_track_header_set_schedule (RoadmapTrackHeader    *self,
+                                   const RoadmapSchedule *schedule)
+{
+  g_autofree char *finish = NULL;
+  gboolean planned;
+
+  g_return_if_fail (ROADMAP_IS_TRACK_HEADER (self));
+
+  planned = schedule != NULL && schedule->state != ROADMAP_SCHEDULE_STATE_UNPLANNED;
+  finish = planned ? roadmap_schedule_describe_finish (schedule) : NULL;
+  gtk_label_set_text (self->plan_label, finish != NULL ? finish : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_label), finish != NULL);
+  gtk_button_set_label (self->plan_button, planned ? _("_Adjust Plan…") : _("_Plan…"));
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "roadmap-schedule.h"
 #include "roadmap-track.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ G_DECLARE_FINAL_TYPE (RoadmapTrackHeader, roadmap_track_header, ROADMAP, TRACK_H
 GtkWidget *roadmap_track_header_new       (void);
 void       roadmap_track_header_set_track (RoadmapTrackHeader *self,
                                            RoadmapTrack       *track);
+void       roadmap_track_header_set_schedule (RoadmapTrackHeader    *self,
+                                              const RoadmapSchedule *schedule);
 
 G_END_DECLS

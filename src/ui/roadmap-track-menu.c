@@ -21,13 +21,20 @@ roadmap_track_menu_new (RoadmapTrack *track)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuItem) reset = NULL;
+  g_autoptr(GMenuItem) plan = NULL;
   g_autoptr(GMenuItem) wip_limit = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
 
+
   reset = g_menu_item_new (_("_Reset Track…"), NULL);
   g_menu_item_set_action_and_target (reset, "win.reset-track", "s", roadmap_track_get_id (track));
   g_menu_append_item (menu, reset);
+
+  /* After Reset, which keeps its place for the keys (Shift+F10, Enter) */
+  plan = g_menu_item_new (_("_Plan…"), NULL);
+  g_menu_item_set_action_and_target (plan, "win.plan-track", "s", roadmap_track_get_id (track));
+  g_menu_append_item (menu, plan);
   wip_limit = g_menu_item_new (_("_Limit Cards in Doing…"), NULL);
   g_menu_item_set_action_and_target (wip_limit, "win.set-wip-limit", "s", roadmap_track_get_id (track));
   g_menu_append_item (menu, wip_limit);

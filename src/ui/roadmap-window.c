@@ -9,6 +9,7 @@
 #include "roadmap-board.h"
 #include "roadmap-command-group.h"
 #include "roadmap-preferences-window.h"
+#include "roadmap-plan-dialog.h"
 #include "roadmap-reset-track.h"
 #include "roadmap-restore-command.h"
 #include "roadmap-restore-window.h"
@@ -458,15 +459,16 @@ on_reset_chosen (RoadmapWindow    *self,
   roadmap_session_run (self->session, reset, NULL);
 }
 
-/* The track a track's menu names, if progress can be changed */
+/* The track a track action names by its id, or NULL (not loaded, or no
+ * database to change) */
 static RoadmapTrack *
-find_track_to_change (RoadmapWindow *self,
-                      GVariant      *track_id)
+find_action_track (RoadmapWindow *self,
+                   GVariant      *parameter)
 {
   if (roadmap_session_get_store (self->session) == NULL)
     return NULL;
   return roadmap_catalog_find_track (roadmap_session_get_catalog (self->session),
-                                     g_variant_get_string (track_id, NULL));
+                                     g_variant_get_string (parameter, NULL));
 }
 
 /* Reset Track… (the track's menu): asks first, notes kept unless chosen */
@@ -481,7 +483,7 @@ reset_track (GtkWidget  *widget,
   GtkWidget *dialog;
   GtkWidget *notes;
 
-  track = find_track_to_change (self, parameter);
+  track = find_action_track (self, parameter);
   if (track == NULL)
     return;
 
@@ -504,6 +506,22 @@ reset_track (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Plan… (the track's header and menu) */
+static void
+plan_track (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  RoadmapTrack *track;
+
+  track = find_action_track (self, parameter);
+  if (track == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (roadmap_plan_dialog_new (GTK_WINDOW (self), self->session, track)));
+}
+
 static void
 show_preferences (GtkWidget  *widget,
                   const char *action_name,
@@ -521,7 +539,7 @@ set_wip_limit_activated (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   RoadmapWindow *self = ROADMAP_WINDOW (widget);
-  RoadmapTrack *track = find_track_to_change (self, parameter);
+  RoadmapTrack *track = find_action_track (self, parameter);
 
   if (track != NULL)
     gtk_window_present (GTK_WINDOW (roadmap_wip_limit_dialog_new (GTK_WINDOW (self), self->session, track)));
@@ -807,6 +825,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
   gtk_widget_class_install_action (widget_class, "win.reset-track", "s", reset_track);
+  gtk_widget_class_install_action (widget_class, "win.plan-track", "s", plan_track);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
