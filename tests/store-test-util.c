@@ -866,3 +866,20 @@ store_test_mix (guint64 x)
   x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
   return x ^ (x >> 31);
 }
+
+/**
+ * store_test_plan:
+ * @start: "2026-01-05"
+ *
+ * Returns: (transfer full): a plan of @months or @hours_per_week from @start
+ */
+RoadmapPlan *
+store_test_plan (const char *start,
+                 guint       months,
+                 guint       hours_per_week)
+{
+  GDate day;
+
+  g_assert_true (roadmap_plan_parse_date (start, &day));
+  return roadmap_plan_new (&day, months, hours_per_week);
+}

@@ -10,17 +10,6 @@
 #include "roadmap-session.h"
 #include "store-test-util.h"
 
-static RoadmapPlan *
-make_plan (const char *start,
-           guint       months,
-           guint       hours_per_week)
-{
-  GDate day;
-
-  g_assert_true (roadmap_plan_parse_date (start, &day));
-  return roadmap_plan_new (&day, months, hours_per_week);
-}
-
 static RoadmapTrack *
 alpha (StoreFixture *fixture)
 {
@@ -59,7 +48,7 @@ static void
 test_store_roundtrip (StoreFixture  *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(RoadmapPlan) plan = make_plan ("2026-03-29", 0, 6);
+  g_autoptr(RoadmapPlan) plan = store_test_plan ("2026-03-29", 0, 6);
   g_autoptr(RoadmapPlan) read = NULL;
   g_autoptr(RoadmapCatalog) catalog = store_test_small_catalog ();
   g_autoptr(GError) error = NULL;
@@ -137,8 +126,8 @@ test_command (StoreFixture  *fixture,
 {
   RoadmapSession *session = store_test_session (fixture->store, fixture->catalog);
   RoadmapTrack *track = alpha (fixture);
-  g_autoptr(RoadmapPlan) plan = make_plan ("2026-01-05", 4, 0);
-  g_autoptr(RoadmapPlan) faster = make_plan ("2026-01-05", 0, 12);
+  g_autoptr(RoadmapPlan) plan = store_test_plan ("2026-01-05", 4, 0);
+  g_autoptr(RoadmapPlan) faster = store_test_plan ("2026-01-05", 0, 12);
   g_autoptr(GError) error = NULL;
   g_autofree char *row = NULL;
   RoadmapCommand *undone = NULL;
@@ -202,8 +191,8 @@ test_changed_elsewhere (StoreFixture  *fixture,
   g_autoptr(RoadmapStore) other = NULL;
   g_autoptr(RoadmapCatalog) other_catalog = store_test_small_catalog ();
   g_autoptr(RoadmapSession) other_session = NULL;
-  g_autoptr(RoadmapPlan) plan = make_plan ("2026-01-05", 3, 0);
-  g_autoptr(RoadmapPlan) theirs = make_plan ("2026-02-01", 0, 5);
+  g_autoptr(RoadmapPlan) plan = store_test_plan ("2026-01-05", 3, 0);
+  g_autoptr(RoadmapPlan) theirs = store_test_plan ("2026-02-01", 0, 5);
   g_autoptr(GError) error = NULL;
   g_autofree char *db_before = NULL;
   g_autofree char *db_after = NULL;
@@ -249,7 +238,7 @@ test_migration (void)
   g_autofree char *path = store_test_copy_fixture ("schema-5.db", 5, dir);
   g_autoptr(RoadmapCatalog) catalog = store_test_bundled_catalog ();
   g_autoptr(RoadmapStore) store = NULL;
-  g_autoptr(RoadmapPlan) plan = make_plan ("2026-03-01", 6, 0);
+  g_autoptr(RoadmapPlan) plan = store_test_plan ("2026-03-01", 6, 0);
   g_autoptr(GError) error = NULL;
   RoadmapTrack *track;
 

@@ -349,6 +349,102 @@ test_wip_limit (Fixture       *fixture,
   g_assert_cmpuint (roadmap_track_get_wip_limit (track), ==, 3);
 }
 
+/* A track's plan travels with a backup: through the file into a fresh
+ * database; restoring a backup from before it removes it, Undo brings it
+ * back; a backup file without plans (written before they were kept)
+ * leaves them as they are */
+static void
+test_plans (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  RoadmapTrack *track = roadmap_catalog_find_track (catalog, "backend-developer");
+  g_autoptr(RoadmapProgressData) before = read_session (fixture->session);
+  g_autoptr(RoadmapProgressData) from_file = NULL;
+  g_autoptr(RoadmapPlan) plan = store_test_plan ("2026-01-05", 4, 0);
+  g_autoptr(RoadmapSession) fresh = open_fresh (fixture->dir, "fresh.db");
+  g_autoptr(RoadmapSession) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_path = g_build_filename (fixture->dir, "old.json", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  RoadmapProgressDiff diff;
+
+  g_assert_true (roadmap_session_set_plan (fixture->session, track, plan, &error));
+  g_assert_no_error (error);
+  from_file = back_up (fixture->session, fixture->dir);
+  g_assert_true (roadmap_plan_equal (roadmap_progress_data_get_plan (from_file, "backend-developer"), plan));
+
+  /* Into a fresh database, seen after a restart */
+  g_assert_true (roadmap_session_preview_restore (fresh, from_file, &diff, &error));
+  g_assert_cmpuint (diff.n_plans, ==, 1);
+  g_assert_true (roadmap_session_restore (fresh, from_file, "backup.json", &error));
+  g_assert_no_error (error);
+  reopened = store_test_open_session (roadmap_session_get_db_path (fresh));
+  g_assert_true (roadmap_plan_equal (roadmap_track_get_plan (roadmap_catalog_find_track (
+                                       roadmap_session_get_catalog (reopened), "backend-developer")), plan));
+
+  /* The snapshot from before the plan: removed, and back by Undo */
+  g_assert_true (roadmap_session_restore (fixture->session, before, "the backup of yesterday", &error));
+  g_assert_no_error (error);
+  g_assert_null (roadmap_track_get_plan (track));
+  g_assert_true (roadmap_session_undo (fixture->session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_plan_equal (roadmap_track_get_plan (track), plan));
+
+  /* A format 2 file says nothing of plans: the plan stays */
+  g_assert_true (g_file_set_contents (old_path,
+                                      "{ \"format\": 2, \"kind\": \"roadmap-progress\", \"skills\": [] }",
+                                      -1, NULL));
+  g_assert_true (roadmap_session_import_progress (fixture->session, old_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_plan_equal (roadmap_track_get_plan (track), plan));
+}
+
+/* Plans a file cannot hold are refused, each saying where */
+static void
+test_bad_plans (Fixture       *fixture,
+                gconstpointer  data)
+{
+  static const struct
+  {
+    const char *plans;
+    const char *message;
+  } cases[] = {
+    { "[ { \"track\": \"backend-developer\", \"start\": \"2026-02-30\", \"months\": 4 } ]",
+      "plans[0]: “2026-02-30” is not a day (YYYY-MM-DD)" },
+    { "[ { \"track\": \"backend-developer\", \"start\": \"2026-01-05\", \"months\": 7 } ]",
+      "plans[0]: a plan takes either months (3 to 6) or hours a week (1 to 168)" },
+    { "[ { \"track\": \"backend-developer\", \"start\": \"2026-01-05\", \"months\": 4, \"hours_per_week\": 6 } ]",
+      "plans[0]: a plan takes either" },
+    { "[ { \"track\": \"backend-developer\", \"start\": \"2026-01-05\", \"hours_per_week\": 0 } ]",
+      "plans[0].hours_per_week: expected a whole number above 0" },
+    { "[ { \"track\": \"Backend\", \"start\": \"2026-01-05\", \"months\": 4 } ]",
+      "plans[0]: “Backend” is not a valid track id" },
+    { "[ { \"track\": \"a\", \"start\": \"2026-01-05\", \"months\": 4 },"
+      "  { \"track\": \"a\", \"start\": \"2026-02-05\", \"months\": 5 } ]",
+      "plans[1]: the track “a” has a plan already" },
+    { "{ }", "plans: expected a list of plans" },
+    { "[ 3 ]", "plans[0]: expected an object" },
+  };
+  g_autofree char *path = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{ \"format\": 3, \"kind\": \"roadmap-progress\","
+                                               " \"plans\": %s, \"skills\": [] }", cases[i].plans);
+      g_autoptr(RoadmapProgressData) read = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_file_set_contents (path, json, -1, NULL));
+      read = roadmap_progress_file_read (file, &error);
+      g_assert_null (read);
+      g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_INVALID);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].message);
+    }
+}
+
 /* A file that is not a Roadmap database is refused, and says which */
 static void
 test_not_a_backup (Fixture       *fixture,
@@ -456,6 +552,8 @@ main (int   argc,
   ADD ("/restore/undo-after-outside-change", test_undo_after_outside_change);
   ADD ("/restore/fresh-database", test_fresh_database);
   ADD ("/restore/wip-limit", test_wip_limit);
+  ADD ("/restore/plans", test_plans);
+  ADD ("/restore/bad-plans", test_bad_plans);
   ADD ("/restore/not-a-backup", test_not_a_backup);
   ADD ("/restore/daily-rotation", test_daily_rotation);
 #undef ADD

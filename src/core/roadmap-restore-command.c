@@ -1,6 +1,6 @@
 /* roadmap-restore-command.c
  *
- * A restore replaces all progress, notes, ticked topics and the
+ * A restore replaces all progress, notes, ticked topics, plans and the
  * preferences of a backup (a progress file or a daily copy of the
  * database) in one change. The run reads what it replaces inside its
  * transaction, so that undo can put it back; undo and redo go ahead
@@ -54,6 +54,14 @@ mark_own (RoadmapCommandContext *context,
 
           roadmap_command_context_mark_own_row (context, key);
         }
+    }
+
+  /* And the plans' rows (see roadmap-plan-command.c) */
+  for (const char * const *track_id = roadmap_progress_data_list_plans (data); *track_id != NULL; track_id++)
+    {
+      g_autofree char *key = g_strconcat ("plan/", *track_id, NULL);
+
+      roadmap_command_context_mark_own_row (context, key);
     }
 }
 

@@ -36,6 +36,10 @@ struct _RoadmapProgressData
   GStrv preference_keys;
   /* A preference not held is at its default, not left as it is */
   gboolean holds_all_preferences;
+  /* track id → RoadmapPlan; when @holds_plans, a track not held has none */
+  GHashTable *plans;
+  GStrv plan_track_ids;
+  gboolean holds_plans;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapProgressData, roadmap_progress_data, G_TYPE_OBJECT)
@@ -57,6 +61,8 @@ roadmap_progress_data_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->preferences, g_hash_table_unref);
   g_clear_pointer (&self->preference_keys, g_strfreev);
+  g_clear_pointer (&self->plans, g_hash_table_unref);
+  g_clear_pointer (&self->plan_track_ids, g_strfreev);
 
   G_OBJECT_CLASS (roadmap_progress_data_parent_class)->finalize (object);
 }
@@ -73,6 +79,7 @@ roadmap_progress_data_init (RoadmapProgressData *self)
   self->entries = g_array_new (FALSE, TRUE, sizeof (RoadmapProgressEntry));
   g_array_set_clear_func (self->entries, (GDestroyNotify) roadmap_progress_entry_clear);
   self->preferences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) roadmap_plan_free);
   self->sorted = TRUE;
 }
 
@@ -258,6 +265,82 @@ roadmap_progress_data_get_preference (RoadmapProgressData *self,
   return value != NULL ? *value : G_MININT64;
 }
 
+/**
+ * roadmap_progress_data_set_plan:
+ * @plan: (nullable): @track_id's plan, or %NULL for none
+ */
+void
+roadmap_progress_data_set_plan (RoadmapProgressData *self,
+                                const char          *track_id,
+                                const RoadmapPlan   *plan)
+{
+  g_return_if_fail (ROADMAP_IS_PROGRESS_DATA (self));
+  g_return_if_fail (track_id != NULL);
+
+  if (plan != NULL)
+    g_hash_table_insert (self->plans, g_strdup (track_id), roadmap_plan_copy (plan));
+  else
+    g_hash_table_remove (self->plans, track_id);
+  g_clear_pointer (&self->plan_track_ids, g_strfreev);
+}
+
+/**
+ * roadmap_progress_data_get_plan:
+ *
+ * Returns: (nullable) (transfer none): @track_id's plan, or %NULL
+ */
+const RoadmapPlan *
+roadmap_progress_data_get_plan (RoadmapProgressData *self,
+                                const char          *track_id)
+{
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), NULL);
+  return g_hash_table_lookup (self->plans, track_id);
+}
+
+/**
+ * roadmap_progress_data_list_plans:
+ *
+ * Returns: (transfer none): the tracks with a plan, sorted
+ */
+const char * const *
+roadmap_progress_data_list_plans (RoadmapProgressData *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), NULL);
+
+  if (self->plan_track_ids == NULL)
+    {
+      guint n;
+
+      self->plan_track_ids = (GStrv) g_hash_table_get_keys_as_array (self->plans, &n);
+      for (guint i = 0; i < n; i++)
+        self->plan_track_ids[i] = g_strdup (self->plan_track_ids[i]);
+      qsort (self->plan_track_ids, n, sizeof (char *), compare_strings);
+    }
+
+  return (const char * const *) self->plan_track_ids;
+}
+
+/**
+ * roadmap_progress_data_set_holds_plans:
+ * @holds_plans: whether a track without a plan in @self has none (a
+ *   snapshot of a database, a file that lists plans), rather than
+ *   keeping the one it has (a file written before plans were kept in it)
+ */
+void
+roadmap_progress_data_set_holds_plans (RoadmapProgressData *self,
+                                       gboolean             holds_plans)
+{
+  g_return_if_fail (ROADMAP_IS_PROGRESS_DATA (self));
+  self->holds_plans = !!holds_plans;
+}
+
+gboolean
+roadmap_progress_data_get_holds_plans (RoadmapProgressData *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), FALSE);
+  return self->holds_plans;
+}
+
 /* Reading */
 
 static gboolean
@@ -350,6 +433,36 @@ read_preferences (RoadmapProgressData  *self,
   return rc == SQLITE_DONE || read_fail (db, path, error);
 }
 
+/* The plans (schema 6 on): every row this release can use; a removed
+ * plan's emptied row, or one it cannot use, is no plan */
+static gboolean
+read_plans (RoadmapProgressData  *self,
+            sqlite3              *db,
+            const char           *path,
+            GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  self->holds_plans = TRUE;
+  if (!has_table (db, "plans"))
+    return TRUE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT track_id, " ROADMAP_STORE_PLAN_COLUMNS " FROM plans ORDER BY track_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return read_fail (db, path, error);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RoadmapPlan) plan = _roadmap_store_plan_from_columns (stmt, 1);
+
+      if (plan != NULL)
+        roadmap_progress_data_set_plan (self, (const char *) sqlite3_column_text (stmt, 0), plan);
+    }
+
+  return rc == SQLITE_DONE || read_fail (db, path, error);
+}
+
 /* Every skill with a progress row, a note or (from schema 3 on, where
  * @extra names them) ticked topics, with its rank in its column */
 #define SKILLS_QUERY(extra) \
@@ -421,7 +534,8 @@ read_database (sqlite3     *db,
 
   if ((rc != SQLITE_DONE && rc != SQLITE_ROW) ||
       (topics_rc != SQLITE_ROW && topics_rc != SQLITE_DONE) ||
-      !read_preferences (self, db, path, error))
+      !read_preferences (self, db, path, error) ||
+      !read_plans (self, db, path, error))
     {
       if (error == NULL || *error == NULL)
         read_fail (db, path, error);
@@ -621,6 +735,54 @@ write_entry (WriteContext                *context,
   return _roadmap_store_step_done (store, notes, error);
 }
 
+/* The plans of @self; when it holds them all, every other track's plan
+ * removed (its row emptied, as a removed plan's is) */
+static gboolean
+write_plans (RoadmapProgressData  *self,
+             RoadmapStore         *store,
+             gint64                change,
+             gint64                now,
+             GError              **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) roadmap_plan_free);
+  const char * const *track_ids = roadmap_progress_data_list_plans (self);
+  GHashTableIter iter;
+  gpointer track_id;
+  int rc;
+
+  if (!_roadmap_store_prepare (store, "SELECT track_id, " ROADMAP_STORE_PLAN_COLUMNS " FROM plans",
+                               &stmt, error))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RoadmapPlan *plan = _roadmap_store_plan_from_columns (stmt, 1);
+
+      if (plan != NULL)
+        g_hash_table_insert (current, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), plan);
+    }
+  if (rc != SQLITE_DONE)
+    return _roadmap_store_fail (store, rc, error);
+
+  g_hash_table_iter_init (&iter, current);
+  while (self->holds_plans && g_hash_table_iter_next (&iter, &track_id, NULL))
+    if (!g_hash_table_contains (self->plans, track_id) &&
+        !_roadmap_store_write_plan_for_id (store, track_id, NULL, change, now / G_USEC_PER_SEC, error))
+      return FALSE;
+
+  for (guint i = 0; track_ids[i] != NULL; i++)
+    {
+      const RoadmapPlan *plan = g_hash_table_lookup (self->plans, track_ids[i]);
+
+      if (!roadmap_plan_equal (g_hash_table_lookup (current, track_ids[i]), plan) &&
+          !_roadmap_store_write_plan_for_id (store, track_ids[i], plan, change, now / G_USEC_PER_SEC, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Every preference of @store that @self does not hold, set to 0 */
 static gboolean
 reset_other_preferences (RoadmapProgressData  *self,
@@ -736,6 +898,9 @@ roadmap_progress_data_write (RoadmapProgressData  *self,
   if (self->holds_all_preferences && !reset_other_preferences (self, store, change, now, error))
     return FALSE;
 
+  if (!write_plans (self, store, change, now, error))
+    return FALSE;
+
   keys = roadmap_progress_data_list_preferences (self);
   for (guint i = 0; keys[i] != NULL; i++)
     {
@@ -841,6 +1006,17 @@ roadmap_progress_data_diff (RoadmapProgressData *from,
         roadmap_progress_data_get_preference (to, keys[i]))
       diff->n_preferences++;
 
+  /* The plans that change: those @to holds, and, when it holds them
+   * all, those it removes */
+  keys = roadmap_progress_data_list_plans (to);
+  for (i = 0; keys[i] != NULL; i++)
+    if (!roadmap_plan_equal (g_hash_table_lookup (from->plans, keys[i]), g_hash_table_lookup (to->plans, keys[i])))
+      diff->n_plans++;
+  keys = roadmap_progress_data_list_plans (from);
+  for (i = 0; to->holds_plans && keys[i] != NULL; i++)
+    if (!g_hash_table_contains (to->plans, keys[i]))
+      diff->n_plans++;
+
   /* And those @to sets back to their default */
   keys = roadmap_progress_data_list_preferences (from);
   for (i = 0; to->holds_all_preferences && keys[i] != NULL; i++)
@@ -863,5 +1039,5 @@ roadmap_progress_data_equal (RoadmapProgressData *a,
 
   roadmap_progress_data_diff (a, b, &diff);
   return diff.n_statuses == 0 && diff.n_notes == 0 && diff.n_topics == 0 &&
-         diff.n_preferences == 0 && diff.n_other == 0;
+         diff.n_preferences == 0 && diff.n_plans == 0 && diff.n_other == 0;
 }

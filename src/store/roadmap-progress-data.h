@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "roadmap-plan.h"
 #include "roadmap-progress-row.h"
 #include "roadmap-store.h"
 
@@ -48,6 +49,7 @@ void roadmap_progress_entry_clear (RoadmapProgressEntry *entry);
  * @n_notes: notes written, replaced or removed
  * @n_topics: skills whose ticked topics change
  * @n_preferences: preferences that change
+ * @n_plans: tracks whose plan is set, changed or removed
  * @n_other: skills that change only their place or dates
  *
  * What going from one #RoadmapProgressData to another changes.
@@ -58,6 +60,7 @@ typedef struct
   guint n_notes;
   guint n_topics;
   guint n_preferences;
+  guint n_plans;
   guint n_other;
 } RoadmapProgressDiff;
 
@@ -78,6 +81,15 @@ const char * const         *roadmap_progress_data_list_preferences (RoadmapProgr
 void                        roadmap_progress_data_set_holds_all_preferences (RoadmapProgressData *self,
                                                                              gboolean             holds_all);
 gboolean                    roadmap_progress_data_get_holds_all_preferences (RoadmapProgressData *self);
+void                        roadmap_progress_data_set_plan       (RoadmapProgressData  *self,
+                                                                  const char           *track_id,
+                                                                  const RoadmapPlan    *plan);
+const RoadmapPlan          *roadmap_progress_data_get_plan       (RoadmapProgressData  *self,
+                                                                  const char           *track_id);
+const char * const         *roadmap_progress_data_list_plans     (RoadmapProgressData  *self);
+void                        roadmap_progress_data_set_holds_plans (RoadmapProgressData *self,
+                                                                   gboolean             holds_plans);
+gboolean                    roadmap_progress_data_get_holds_plans (RoadmapProgressData *self);
 gint64                      roadmap_progress_data_get_preference (RoadmapProgressData  *self,
                                                                   const char           *key);
 

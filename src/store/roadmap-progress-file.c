@@ -16,7 +16,10 @@
  * as a file with none ticked. "preferences" (format 3) holds the
  * preferences kept with the progress, each a whole number; a key this
  * release does not know is kept as it is, for the release that wrote it.
- * A file without one leaves that preference as it is.
+ * A file without one leaves that preference as it is. "plans" (format
+ * 3 too; a file without the member leaves the plans as they are) holds
+ * each track's plan: { "track": "data-engineer", "start": "2026-01-05",
+ *   "months": 4 } or, for a pace, "hours_per_week": 6.
  *
  * "position" is the place in the skill's column of its track (sort keys
  * stay inside the database). Dates are UTC, from 1970 to 2200, and agree
@@ -57,6 +60,7 @@
 #define SECONDS_PER_DAY    86400
 
 #define MAX_PREFERENCES    1000
+#define MAX_PLANS          1000
 /* A kind, "/" and a track id: "wip-limit/data-engineer" */
 #define MAX_PREFERENCE_KEY 129
 
@@ -135,6 +139,24 @@ add_time (JsonBuilder *builder,
   json_builder_add_string_value (builder, text);
 }
 
+/* { "track": "data-engineer", "start": "2026-01-05", "months": 4 } */
+static void
+add_plan (JsonBuilder       *builder,
+          const char        *track_id,
+          const RoadmapPlan *plan)
+{
+  g_autofree char *start = roadmap_plan_format_date (&plan->start);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "track");
+  json_builder_add_string_value (builder, track_id);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_string_value (builder, start);
+  json_builder_set_member_name (builder, plan->months != 0 ? "months" : "hours_per_week");
+  json_builder_add_int_value (builder, plan->months != 0 ? plan->months : plan->hours_per_week);
+  json_builder_end_object (builder);
+}
+
 static void
 add_entry (JsonBuilder                *builder,
            const RoadmapProgressEntry *entry)
@@ -210,6 +232,13 @@ roadmap_progress_file_write (RoadmapProgressData  *data,
       json_builder_add_int_value (builder, roadmap_progress_data_get_preference (data, keys[i]));
     }
   json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "plans");
+  json_builder_begin_array (builder);
+  keys = roadmap_progress_data_list_plans (data);
+  for (guint i = 0; keys[i] != NULL; i++)
+    add_plan (builder, keys[i], roadmap_progress_data_get_plan (data, keys[i]));
+  json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "skills");
   json_builder_begin_array (builder);
@@ -529,6 +558,100 @@ parse_entry (JsonNode    *node,
          check_dates (entry, file_name, path, error);
 }
 
+/* A whole number member, or 0 without one */
+static gboolean
+parse_count (JsonObject  *object,
+             const char  *member,
+             const char  *file_name,
+             const char  *path,
+             guint       *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  g_autofree char *where = g_strconcat (path, ".", member, NULL);
+  gint64 value;
+
+  *out = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return invalid (error, file_name, where, _("expected a whole number"));
+  value = json_node_get_int (node);
+  if (value < 1 || value > G_MAXINT)
+    return invalid (error, file_name, where, _("expected a whole number above 0"));
+  *out = (guint) value;
+  return TRUE;
+}
+
+/* "plans": for each track at most one, a start day and either months or
+ * hours a week, within this release's bounds */
+static gboolean
+parse_plans (JsonObject           *root,
+             const char           *file_name,
+             RoadmapProgressData  *data,
+             GError              **error)
+{
+  JsonNode *node = json_object_get_member (root, "plans");
+  JsonArray *plans;
+
+  /* A file written before plans were kept in it leaves them as they are */
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, file_name, "plans", _("expected a list of plans"));
+
+  plans = json_node_get_array (node);
+  if (json_array_get_length (plans) > MAX_PLANS)
+    return invalid (error, file_name, "plans", _("too many entries"));
+
+  for (guint i = 0; i < json_array_get_length (plans); i++)
+    {
+      JsonNode *element = json_array_get_element (plans, i);
+      g_autofree char *path = g_strdup_printf ("plans[%u]", i);
+      g_autofree char *quoted = NULL;
+      g_autoptr(RoadmapPlan) plan = NULL;
+      const char *track_id, *start;
+      guint months, hours_per_week;
+      JsonObject *object;
+      GDate day;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, file_name, path, _("expected an object"));
+      object = json_node_get_object (element);
+      if (!parse_string (object, "track", TRUE, file_name, path, &track_id, error) ||
+          !parse_string (object, "start", TRUE, file_name, path, &start, error) ||
+          !parse_count (object, "months", file_name, path, &months, error) ||
+          !parse_count (object, "hours_per_week", file_name, path, &hours_per_week, error))
+        return FALSE;
+
+      if (!roadmap_loader_is_valid_id (track_id))
+        {
+          quoted = quote (track_id);
+          return invalid (error, file_name, path, _("“%s” is not a valid track id"), quoted);
+        }
+      if (roadmap_progress_data_get_plan (data, track_id) != NULL)
+        {
+          quoted = quote (track_id);
+          return invalid (error, file_name, path, _("the track “%s” has a plan already"), quoted);
+        }
+      if (!roadmap_plan_parse_date (start, &day))
+        {
+          quoted = quote (start);
+          return invalid (error, file_name, path, _("“%s” is not a day (YYYY-MM-DD)"), quoted);
+        }
+      if (!roadmap_plan_is_valid (&day, months, hours_per_week))
+        return invalid (error, file_name, path,
+                        _("a plan takes either months (%d to %d) or hours a week (1 to %d)"),
+                        ROADMAP_PLAN_MIN_MONTHS, ROADMAP_PLAN_MAX_MONTHS, ROADMAP_PLAN_MAX_HOURS_PER_WEEK);
+
+      plan = roadmap_plan_new (&day, months, hours_per_week);
+      roadmap_progress_data_set_plan (data, track_id, plan);
+    }
+
+  roadmap_progress_data_set_holds_plans (data, TRUE);
+  return TRUE;
+}
+
 /* "count-skipped-as-done", or a kind and a track id: "wip-limit/data-engineer" */
 static gboolean
 is_valid_preference_key (const char *key)
@@ -637,7 +760,8 @@ parse_progress (JsonNode    *document,
       return NULL;
     }
 
-  if (format >= 3 && !parse_preferences (root, file_name, data, error))
+  if (format >= 3 && (!parse_preferences (root, file_name, data, error) ||
+                      !parse_plans (root, file_name, data, error)))
     return NULL;
   /* An export lists every preference, so one it does not list is off */
   roadmap_progress_data_set_holds_all_preferences (data, format >= 3);

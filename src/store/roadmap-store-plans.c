@@ -18,12 +18,12 @@
 
 #include "roadmap-store-private.h"
 
-#define PLAN_COLUMNS "start, months, hours_per_week"
+#define PLAN_COLUMNS ROADMAP_STORE_PLAN_COLUMNS
 
 /* The plan in the columns of PLAN_COLUMNS from @first, or NULL */
-static RoadmapPlan *
-read_plan_columns (sqlite3_stmt *stmt,
-                   int           first)
+RoadmapPlan *
+_roadmap_store_plan_from_columns (sqlite3_stmt *stmt,
+                                  int           first)
 {
   const char *start = (const char *) sqlite3_column_text (stmt, first);
   gint64 months = sqlite3_column_int64 (stmt, first + 1);
@@ -73,7 +73,7 @@ roadmap_store_read_plan (RoadmapStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      *plan = read_plan_columns (stmt, 0);
+      *plan = _roadmap_store_plan_from_columns (stmt, 0);
       if (change != NULL)
         *change = sqlite3_column_int64 (stmt, 3);
     }
@@ -103,12 +103,25 @@ roadmap_store_write_plan (RoadmapStore       *self,
                           gint64              now,
                           GError            **error)
 {
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
+
+  return _roadmap_store_write_plan_for_id (self, roadmap_track_get_id (track), plan, change, now, error);
+}
+
+/* roadmap_store_write_plan() for a track by its id, loaded or not (a
+ * restore) */
+gboolean
+_roadmap_store_write_plan_for_id (RoadmapStore       *self,
+                                  const char         *track_id,
+                                  const RoadmapPlan  *plan,
+                                  gint64              change,
+                                  gint64              now,
+                                  GError            **error)
+{
   g_autofree char *start = NULL;
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
 
   if (!_roadmap_store_prepare_cached (self,
                                       "INSERT INTO plans (track_id, " PLAN_COLUMNS ", updated_at, change)"
@@ -120,7 +133,7 @@ roadmap_store_write_plan (RoadmapStore       *self,
                                       &stmt, error))
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, roadmap_track_get_id (track), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, track_id, -1, SQLITE_STATIC);
   if (plan != NULL)
     {
       start = roadmap_plan_format_date (&plan->start);
@@ -177,7 +190,7 @@ _roadmap_store_load_plans (RoadmapStore    *self,
 
       if (track == NULL)
         continue;
-      plan = read_plan_columns (stmt, 1);
+      plan = _roadmap_store_plan_from_columns (stmt, 1);
       roadmap_track_set_plan (track, plan);
     }
 

@@ -101,6 +101,15 @@ gboolean _roadmap_store_load_preferences (RoadmapStore    *self,
                                           GError         **error);
 
 /* roadmap-store-plans.c */
+#define ROADMAP_STORE_PLAN_COLUMNS "start, months, hours_per_week"
+RoadmapPlan *_roadmap_store_plan_from_columns (sqlite3_stmt       *stmt,
+                                              int                 first);
+gboolean _roadmap_store_write_plan_for_id (RoadmapStore       *self,
+                                           const char         *track_id,
+                                           const RoadmapPlan  *plan,
+                                           gint64              change,
+                                           gint64              now,
+                                           GError            **error);
 gboolean _roadmap_store_load_plans       (RoadmapStore    *self,
                                           RoadmapCatalog  *catalog,
                                           gint64           since,

@@ -216,6 +216,9 @@ describe_diff (const RoadmapProgressDiff *diff)
   append_line (text, diff->n_preferences,
                /* Translators: a line of the restore preview */
                ngettext ("%u preference changes", "%u preferences change", diff->n_preferences), diff->n_preferences);
+  append_line (text, diff->n_plans,
+               /* Translators: a line of the restore preview; a track's plan set, changed or removed */
+               ngettext ("%u plan changes", "%u plans change", diff->n_plans), diff->n_plans);
   append_line (text, diff->n_other,
                /* Translators: a line of the restore preview */
                ngettext ("%u skill changes only its place or dates", "%u skills change only their place or dates",
