@@ -285,6 +285,60 @@ test_bad_file (UiFixture     *fixture,
   g_assert_cmpint (roadmap_skill_get_status (python), ==, ROADMAP_STATUS_DONE);
 }
 
+static gboolean
+n_tracks_is (gpointer data)
+{
+  gpointer *args = data;
+  UiFixture *fixture = args[0];
+  GtkListBox *tracks = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
+  int n = 0;
+
+  while (gtk_list_box_get_row_at_index (tracks, n) != NULL)
+    n++;
+  return n == GPOINTER_TO_INT (args[1]);
+}
+
+/* A backup carrying an own roadmap the folder lost: the preview says
+ * "1 roadmap added", and the track is in the sidebar once restored */
+static void
+test_own_roadmap (UiFixture     *fixture,
+                  gconstpointer  data)
+{
+  GFile *dir = roadmap_session_get_user_roadmap_dir (fixture->session);
+  g_autoptr(GFile) own = g_file_get_child (dir, "rust.json");
+  g_autofree char *backup_path = g_build_filename (fixture->dir, "with-roadmap.json", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GError) error = NULL;
+  gpointer three[] = { fixture, GINT_TO_POINTER (3) };
+  GtkWidget *restore_window, *dialog;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_file_peek_path (dir), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (g_file_peek_path (own),
+                                      "{ \"format\": 1, \"id\": \"rust-dev\", \"title\": \"Rust Developer\","
+                                      " \"phases\": [ { \"id\": \"basics\", \"title\": \"Basics\","
+                                      " \"months\": [1, 2], \"skills\": [ { \"id\": \"ownership\","
+                                      " \"title\": \"Ownership\" } ] } ] }", -1, NULL));
+  g_assert_true (roadmap_session_export_progress (fixture->session, backup, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_delete (own, NULL, NULL));
+
+  ui_fixture_present_window (fixture, 1400, 900);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore", NULL));
+  restore_window = ui_wait_for_toplevel (ROADMAP_TYPE_RESTORE_WINDOW);
+  ui_click (ui_find_label_exact (restore_window, "Choose a File…"), 0.5, 0.5, 1);
+  if (!choose_file (backup_path, NULL))
+    return;
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1 roadmap added"));
+  ui_save_png (dialog, "restore-preview-roadmap.png");
+  ui_press_keys (dialog, "alt+r");
+  g_assert_true (ui_spin_until (n_tracks_is, three, 3000));
+  g_assert_true (g_file_query_exists (own, NULL));
+  ui_wait_for_frame (GTK_WIDGET (fixture->window));
+  ui_save_png (GTK_WIDGET (fixture->window), "restore-roadmap-added.png");
+  g_assert_true (g_file_delete (own, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +350,7 @@ main (int   argc,
   ADD ("/ui/restore/mouse", test_mouse);
   ADD ("/ui/restore/keyboard", test_keyboard);
   ADD ("/ui/restore/bad-file", test_bad_file);
+  ADD ("/ui/restore/own-roadmap", test_own_roadmap);
 
 #undef ADD
 

@@ -400,6 +400,157 @@ test_plans (Fixture       *fixture,
   g_assert_true (roadmap_plan_equal (roadmap_track_get_plan (track), plan));
 }
 
+#define OWN_ROADMAP \
+  "{ \"format\": 1, \"id\": \"rust-dev\", \"title\": \"Rust Developer\",\n" \
+  "  \"phases\": [ { \"id\": \"basics\", \"title\": \"Basics\", \"months\": [1, 2],\n" \
+  "    \"skills\": [ { \"id\": \"ownership\", \"title\": \"Ownership\" },\n" \
+  "                { \"id\": \"traits\", \"title\": \"Traits\" } ] } ] }\n"
+
+static char *
+own_roadmap_path (RoadmapSession *session,
+                  const char     *name)
+{
+  return g_build_filename (g_file_peek_path (roadmap_session_get_user_roadmap_dir (session)), name, NULL);
+}
+
+/* The learner's own roadmap files travel with a backup: the file holds
+ * them, a restore into a folder without them adds them (the track is on
+ * the board at once, its progress with it), one with other contents is
+ * replaced, Undo puts the folder back; a folder that lacks nothing
+ * counts nothing */
+static void
+test_own_roadmaps (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = own_roadmap_path (fixture->session, "rust.json");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(RoadmapSession) session = NULL;
+  g_autoptr(RoadmapProgressData) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  RoadmapProgressDiff diff;
+  RoadmapSkill *ownership;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, OWN_ROADMAP, -1, NULL));
+  session = store_test_open_session (fixture->db_path);
+  ownership = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), "rust-dev", "ownership");
+  g_assert_nonnull (ownership);
+  g_assert_true (roadmap_session_set_status (session, ownership, ROADMAP_STATUS_DOING, &error));
+  g_assert_no_error (error);
+
+  backup = back_up (session, fixture->dir);
+  g_assert_cmpuint (roadmap_progress_data_get_n_roadmaps (backup), ==, 1);
+  g_assert_cmpstr (roadmap_progress_data_get_roadmap (backup, 0)->file_name, ==, "rust.json");
+  g_assert_cmpstr (roadmap_progress_data_get_roadmap (backup, 0)->track_id, ==, "rust-dev");
+  g_assert_true (roadmap_session_preview_restore (session, backup, &diff, &error));
+  g_assert_cmpuint (diff.n_roadmaps_added + diff.n_roadmaps_replaced, ==, 0);
+
+  /* Lost: the file, and the progress */
+  g_clear_object (&session);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_unlink (fixture->db_path);
+  {
+    g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+
+    g_unlink (wal);
+  }
+  session = store_test_open_session (fixture->db_path);
+  g_assert_null (roadmap_catalog_find_track (roadmap_session_get_catalog (session), "rust-dev"));
+
+  g_assert_true (roadmap_session_preview_restore (session, backup, &diff, &error));
+  g_assert_cmpuint (diff.n_roadmaps_added, ==, 1);
+  g_assert_cmpuint (diff.n_roadmaps_replaced, ==, 0);
+  g_assert_true (roadmap_session_restore (session, backup, "backup.json", &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, OWN_ROADMAP);
+  ownership = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), "rust-dev", "ownership");
+  g_assert_nonnull (ownership);
+  g_assert_cmpint (roadmap_skill_get_status (ownership), ==, ROADMAP_STATUS_DOING);
+
+  /* Undo: the added file goes again, the track with it */
+  g_assert_true (roadmap_session_undo (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (roadmap_catalog_find_track (roadmap_session_get_catalog (session), "rust-dev"));
+
+  /* Edited since: the restore replaces it, Undo puts the edit back */
+  g_assert_true (g_file_set_contents (path, "{ \"format\": 1 }", -1, NULL));
+  g_assert_true (roadmap_session_preview_restore (session, backup, &diff, &error));
+  g_assert_cmpuint (diff.n_roadmaps_replaced, ==, 1);
+  g_assert_true (roadmap_session_restore (session, backup, "backup.json", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, OWN_ROADMAP);
+  g_assert_true (roadmap_session_undo (session, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "{ \"format\": 1 }");
+
+  /* Changed elsewhere after the restore: Undo refuses */
+  g_assert_true (roadmap_session_redo (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "{ \"format\": 1, \"edited\": true }", -1, NULL));
+  g_assert_false (roadmap_session_undo (session, NULL, &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE);
+}
+
+/* A roadmap folder that cannot be written (a file in its place): the
+ * restore fails whole, the database untouched */
+static void
+test_own_roadmaps_unwritable (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = own_roadmap_path (fixture->session, "rust.json");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(RoadmapProgressData) backup = NULL;
+  g_autoptr(RoadmapProgressData) before = NULL;
+  g_autoptr(RoadmapProgressData) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, OWN_ROADMAP, -1, NULL));
+  backup = back_up (fixture->session, fixture->dir);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+  set_status (fixture->session, "python-sql", ROADMAP_STATUS_DONE);
+  before = read_session (fixture->session);
+
+  g_assert_false (roadmap_session_restore (fixture->session, backup, "backup.json", &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  after = read_session (fixture->session);
+  g_assert_true (roadmap_progress_data_equal (before, after));
+  g_assert_cmpint (roadmap_skill_get_status (skill_of (fixture->session, "backend-developer", "python-sql")), ==,
+                   ROADMAP_STATUS_DONE);
+}
+
+/* A progress file whose @member is @value is refused, saying @message */
+static void
+assert_refused (const char *dir,
+                const char *member,
+                const char *value,
+                const char *message)
+{
+  g_autofree char *path = g_build_filename (dir, "bad.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *json = g_strdup_printf ("{ \"format\": 3, \"kind\": \"roadmap-progress\","
+                                           " \"%s\": %s, \"skills\": [] }", member, value);
+  g_autoptr(RoadmapProgressData) read = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  read = roadmap_progress_file_read (file, &error);
+  g_assert_null (read);
+  g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_INVALID);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, message);
+}
+
 /* Plans a file cannot hold are refused, each saying where */
 static void
 test_bad_plans (Fixture       *fixture,
@@ -426,23 +577,31 @@ test_bad_plans (Fixture       *fixture,
     { "{ }", "plans: expected a list of plans" },
     { "[ 3 ]", "plans[0]: expected an object" },
   };
-  g_autofree char *path = g_build_filename (fixture->dir, "bad.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *json = g_strdup_printf ("{ \"format\": 3, \"kind\": \"roadmap-progress\","
-                                               " \"plans\": %s, \"skills\": [] }", cases[i].plans);
-      g_autoptr(RoadmapProgressData) read = NULL;
-      g_autoptr(GError) error = NULL;
+    assert_refused (fixture->dir, "plans", cases[i].plans, cases[i].message);
+}
 
-      g_assert_true (g_file_set_contents (path, json, -1, NULL));
-      read = roadmap_progress_file_read (file, &error);
-      g_assert_null (read);
-      g_assert_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_INVALID);
-      if (strstr (error->message, cases[i].message) == NULL)
-        g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].message);
-    }
+/* Roadmap files a backup cannot carry are refused, each saying where */
+static void
+test_bad_roadmaps (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const struct
+  {
+    const char *roadmaps;
+    const char *message;
+  } cases[] = {
+    { "[ { \"file\": \"../escape.json\", \"text\": \"{}\" } ]",
+      "roadmaps[0]: “../escape.json” is not a roadmap file’s name (NAME.json)" },
+    { "[ { \"file\": \".hidden.json\", \"text\": \"{}\" } ]", "is not a roadmap file’s name" },
+    { "[ { \"file\": \"notes.txt\", \"text\": \"{}\" } ]", "is not a roadmap file’s name" },
+    { "[ { \"file\": \"a.json\", \"text\": \"{ \\\"format\\\": 1 }\" } ]", "roadmaps[0]: " },
+    { "[ { \"file\": \"a.json\" } ]", "roadmaps[0].text: this required member is missing" },
+    { "[ { \"file\": \"a.json\", \"text\": 3 } ]", "roadmaps[0].text: expected a string" },
+    { "3", "roadmaps: expected a list of roadmaps" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_refused (fixture->dir, "roadmaps", cases[i].roadmaps, cases[i].message);
 }
 
 /* A file that is not a Roadmap database is refused, and says which */
@@ -544,7 +703,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* The user's roadmap folder, a fresh one for each test */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) g_test_add ((path), Fixture, NULL, session_fixture_set_up, (func), session_fixture_tear_down)
   ADD ("/restore/preview", test_preview);
@@ -554,6 +714,9 @@ main (int   argc,
   ADD ("/restore/wip-limit", test_wip_limit);
   ADD ("/restore/plans", test_plans);
   ADD ("/restore/bad-plans", test_bad_plans);
+  ADD ("/restore/own-roadmaps", test_own_roadmaps);
+  ADD ("/restore/bad-roadmaps", test_bad_roadmaps);
+  ADD ("/restore/own-roadmaps-unwritable", test_own_roadmaps_unwritable);
   ADD ("/restore/not-a-backup", test_not_a_backup);
   ADD ("/restore/daily-rotation", test_daily_rotation);
 #undef ADD

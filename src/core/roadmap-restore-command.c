@@ -2,7 +2,8 @@
  *
  * A restore replaces all progress, notes, ticked topics, plans and the
  * preferences of a backup (a progress file or a daily copy of the
- * database) in one change. The run reads what it replaces inside its
+ * database) in one change, and adds or replaces the learner's own
+ * roadmap files it carries (see roadmap-restore-files.c). The run reads what it replaces inside its
  * transaction, so that undo can put it back; undo and redo go ahead
  * only when the database still holds exactly what the step before left
  * (compared as boards: places, dates, notes, ticks), so that nothing
@@ -15,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-restore-command.h"
+#include "roadmap-restore-files.h"
 
 struct _RoadmapRestoreCommand
 {
@@ -22,6 +24,9 @@ struct _RoadmapRestoreCommand
 
   RoadmapProgressData *data;
   char *source_name;
+  /* The user's roadmap folder, and what the backup changes in it */
+  GFile *roadmap_dir;
+  RoadmapRestoreFiles *files;
   /* What the run replaced */
   RoadmapProgressData *before;
   /* For apply(): the model reloads from the database */
@@ -66,6 +71,15 @@ mark_own (RoadmapCommandContext *context,
 }
 
 static gboolean
+has_file_changes (RoadmapRestoreCommand *self)
+{
+  guint n_added, n_replaced;
+
+  roadmap_restore_files_count (self->files, &n_added, &n_replaced);
+  return n_added + n_replaced > 0;
+}
+
+static gboolean
 roadmap_restore_command_execute (RoadmapCommand         *command,
                                  RoadmapCommandContext  *context,
                                  RoadmapCommandStep      step,
@@ -83,8 +97,13 @@ roadmap_restore_command_execute (RoadmapCommand         *command,
   if (step == ROADMAP_COMMAND_RUN)
     {
       g_set_object (&self->before, current);
-      /* The backup holds what the database holds: nothing to do */
-      if (roadmap_progress_data_equal (current, self->data))
+      g_clear_pointer (&self->files, roadmap_restore_files_free);
+      self->files = roadmap_restore_files_new (self->roadmap_dir, self->data, error);
+      if (self->files == NULL)
+        return FALSE;
+      /* The backup holds what the database and the folder hold: nothing
+       * to do */
+      if (roadmap_progress_data_equal (current, self->data) && !has_file_changes (self))
         return TRUE;
     }
   else
@@ -100,10 +119,18 @@ roadmap_restore_command_execute (RoadmapCommand         *command,
         }
     }
 
+  /* The roadmap files first: staged beside their places, put there once
+   * the change is committed (apply()) */
+  if (!roadmap_restore_files_stage (self->files, step == ROADMAP_COMMAND_UNDO, error))
+    return FALSE;
+
   target = step == ROADMAP_COMMAND_UNDO ? self->before : self->data;
   if (!roadmap_progress_data_write (target, context->store, context->change, context->origin,
                                     context->now, error))
-    return FALSE;
+    {
+      roadmap_restore_files_unstage (self->files);
+      return FALSE;
+    }
 
   mark_own (context, current);
   mark_own (context, target);
@@ -121,6 +148,7 @@ roadmap_restore_command_apply (RoadmapCommand     *command,
   g_autoptr(GError) error = NULL;
   gint64 loaded;
 
+  roadmap_restore_files_put (self->files, step == ROADMAP_COMMAND_UNDO, self->catalog);
   if (self->catalog == NULL)
     return;
 
@@ -153,6 +181,9 @@ roadmap_restore_command_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->source_name, g_free);
+  /* Files staged for a change that did not commit go with it */
+  g_clear_pointer (&self->files, roadmap_restore_files_free);
+  g_clear_object (&self->roadmap_dir);
 
   G_OBJECT_CLASS (roadmap_restore_command_parent_class)->finalize (object);
 }
@@ -179,18 +210,43 @@ roadmap_restore_command_init (RoadmapRestoreCommand *self)
  * @data: what to restore, checked already (roadmap_progress_file_read(),
  *   roadmap_progress_data_read_backup())
  * @source_name: names the backup for the user, in the toasts
+ * @roadmap_dir: the user's roadmap folder, where @data's own roadmap
+ *   files go
  */
 RoadmapCommand *
 roadmap_restore_command_new (RoadmapProgressData *data,
-                             const char          *source_name)
+                             const char          *source_name,
+                             GFile               *roadmap_dir)
 {
   RoadmapRestoreCommand *self;
 
   g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (data), NULL);
   g_return_val_if_fail (source_name != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (roadmap_dir), NULL);
 
   self = g_object_new (ROADMAP_TYPE_RESTORE_COMMAND, NULL);
   self->data = g_object_ref (data);
   self->source_name = g_strdup (source_name);
+  self->roadmap_dir = g_object_ref (roadmap_dir);
   return ROADMAP_COMMAND (self);
+}
+
+/**
+ * roadmap_restore_command_count_roadmaps:
+ * @n_added: (out): own roadmap files of @data that @roadmap_dir lacks
+ * @n_replaced: (out): those it has with other contents
+ *
+ * For the preview; a folder that cannot be read counts none.
+ */
+void
+roadmap_restore_command_count_roadmaps (RoadmapProgressData *data,
+                                        GFile               *roadmap_dir,
+                                        guint               *n_added,
+                                        guint               *n_replaced)
+{
+  g_autoptr(RoadmapRestoreFiles) files = roadmap_restore_files_new (roadmap_dir, data, NULL);
+
+  *n_added = *n_replaced = 0;
+  if (files != NULL)
+    roadmap_restore_files_count (files, n_added, n_replaced);
 }

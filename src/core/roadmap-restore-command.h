@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RoadmapRestoreCommand, roadmap_restore_command, ROADMAP, RESTORE_COMMAND, RoadmapCommand)
 
 RoadmapCommand *roadmap_restore_command_new (RoadmapProgressData *data,
-                                             const char          *source_name);
+                                             const char          *source_name,
+                                             GFile               *roadmap_dir);
+void            roadmap_restore_command_count_roadmaps (RoadmapProgressData *data,
+                                                        GFile               *roadmap_dir,
+                                                        guint               *n_added,
+                                                        guint               *n_replaced);
 
 G_END_DECLS

@@ -19,6 +19,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-file-reader.h"
+#include "roadmap-json-reader.h"
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
 #include "roadmap-note-command.h"
@@ -1030,7 +1032,7 @@ roadmap_session_restore (RoadmapSession       *self,
   g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (data), FALSE);
   g_return_val_if_fail (source_name != NULL, FALSE);
 
-  command = roadmap_restore_command_new (data, source_name);
+  command = roadmap_restore_command_new (data, source_name, self->user_roadmap_dir);
   return roadmap_session_run (self, command, error);
 }
 
@@ -1058,23 +1060,55 @@ roadmap_session_preview_restore (RoadmapSession       *self,
     return FALSE;
 
   roadmap_progress_data_diff (current, data, diff);
+  roadmap_restore_command_count_roadmaps (data, self->user_roadmap_dir, &diff->n_roadmaps_added,
+                                          &diff->n_roadmaps_replaced);
   return TRUE;
+}
+
+/* The user's own roadmap files that load, as a backup carries them; a
+ * file that does not load is left out (it is no roadmap to restore) */
+static void
+add_own_roadmaps (RoadmapSession      *self,
+                  RoadmapProgressData *data)
+{
+  g_autoptr(GPtrArray) files = roadmap_loader_list_directory (self->user_roadmap_dir, NULL);
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GBytes) contents = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, NULL);
+      g_autoptr(RoadmapTrack) track = contents != NULL ? roadmap_loader_load_bytes (contents, name, NULL) : NULL;
+
+      if (track != NULL)
+        roadmap_progress_data_add_roadmap (data, name, roadmap_track_get_id (track), contents);
+    }
 }
 
 /**
  * roadmap_session_export_progress:
  *
- * Writes all progress and notes to @file (see roadmap_progress_file_export()).
+ * Writes everything the learner made to @file: all progress, notes,
+ * ticked topics, plans and preferences, and their own roadmap files (see
+ * roadmap-progress-file.c).
  */
 gboolean
 roadmap_session_export_progress (RoadmapSession  *self,
                                  GFile           *file,
                                  GError         **error)
 {
+  g_autoptr(RoadmapProgressData) data = NULL;
+
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return has_store (self, error) && roadmap_progress_file_export (self->store, file, error);
+  if (!has_store (self, error))
+    return FALSE;
+  data = roadmap_progress_data_read (self->store, error);
+  if (data == NULL)
+    return FALSE;
+  add_own_roadmaps (self, data);
+  return roadmap_progress_file_write (data, file, error);
 }
 
 /**

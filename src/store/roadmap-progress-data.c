@@ -40,6 +40,8 @@ struct _RoadmapProgressData
   GHashTable *plans;
   GStrv plan_track_ids;
   gboolean holds_plans;
+  /* RoadmapProgressRoadmap: the learner's own roadmap files */
+  GArray *roadmaps;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapProgressData, roadmap_progress_data, G_TYPE_OBJECT)
@@ -53,6 +55,14 @@ roadmap_progress_entry_clear (RoadmapProgressEntry *entry)
   g_clear_pointer (&entry->topics_done, g_strfreev);
 }
 
+void
+roadmap_progress_roadmap_clear (RoadmapProgressRoadmap *roadmap)
+{
+  g_clear_pointer (&roadmap->file_name, g_free);
+  g_clear_pointer (&roadmap->track_id, g_free);
+  g_clear_pointer (&roadmap->contents, g_bytes_unref);
+}
+
 static void
 roadmap_progress_data_finalize (GObject *object)
 {
@@ -63,6 +73,7 @@ roadmap_progress_data_finalize (GObject *object)
   g_clear_pointer (&self->preference_keys, g_strfreev);
   g_clear_pointer (&self->plans, g_hash_table_unref);
   g_clear_pointer (&self->plan_track_ids, g_strfreev);
+  g_clear_pointer (&self->roadmaps, g_array_unref);
 
   G_OBJECT_CLASS (roadmap_progress_data_parent_class)->finalize (object);
 }
@@ -80,6 +91,8 @@ roadmap_progress_data_init (RoadmapProgressData *self)
   g_array_set_clear_func (self->entries, (GDestroyNotify) roadmap_progress_entry_clear);
   self->preferences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) roadmap_plan_free);
+  self->roadmaps = g_array_new (FALSE, TRUE, sizeof (RoadmapProgressRoadmap));
+  g_array_set_clear_func (self->roadmaps, (GDestroyNotify) roadmap_progress_roadmap_clear);
   self->sorted = TRUE;
 }
 
@@ -339,6 +352,47 @@ roadmap_progress_data_get_holds_plans (RoadmapProgressData *self)
 {
   g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), FALSE);
   return self->holds_plans;
+}
+
+/**
+ * roadmap_progress_data_add_roadmap:
+ * @file_name: its name in the user's roadmap folder, "my-track.json"
+ * @track_id: the track it holds
+ * @contents: the file, checked by the loader
+ *
+ * One of the learner's own roadmaps, carried by a backup.
+ */
+void
+roadmap_progress_data_add_roadmap (RoadmapProgressData *self,
+                                   const char          *file_name,
+                                   const char          *track_id,
+                                   GBytes              *contents)
+{
+  RoadmapProgressRoadmap roadmap;
+
+  g_return_if_fail (ROADMAP_IS_PROGRESS_DATA (self));
+  g_return_if_fail (file_name != NULL && track_id != NULL && contents != NULL);
+
+  roadmap.file_name = g_strdup (file_name);
+  roadmap.track_id = g_strdup (track_id);
+  roadmap.contents = g_bytes_ref (contents);
+  g_array_append_val (self->roadmaps, roadmap);
+}
+
+guint
+roadmap_progress_data_get_n_roadmaps (RoadmapProgressData *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), 0);
+  return self->roadmaps->len;
+}
+
+const RoadmapProgressRoadmap *
+roadmap_progress_data_get_roadmap (RoadmapProgressData *self,
+                                   guint                index)
+{
+  g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (self), NULL);
+  g_return_val_if_fail (index < self->roadmaps->len, NULL);
+  return &g_array_index (self->roadmaps, RoadmapProgressRoadmap, index);
 }
 
 /* Reading */

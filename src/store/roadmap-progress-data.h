@@ -43,6 +43,23 @@ typedef struct
 void roadmap_progress_entry_clear (RoadmapProgressEntry *entry);
 
 /**
+ * RoadmapProgressRoadmap:
+ * @file_name: its name in the user's roadmap folder, "my-track.json"
+ * @track_id: the track it holds
+ * @contents: the file as written
+ *
+ * One of the learner's own roadmaps, as a backup carries it.
+ */
+typedef struct
+{
+  char *file_name;
+  char *track_id;
+  GBytes *contents;
+} RoadmapProgressRoadmap;
+
+void roadmap_progress_roadmap_clear (RoadmapProgressRoadmap *roadmap);
+
+/**
  * RoadmapProgressDiff:
  * @n_statuses: skills whose column changes (a skill the new side does
  *   not list goes back to To-do)
@@ -50,6 +67,8 @@ void roadmap_progress_entry_clear (RoadmapProgressEntry *entry);
  * @n_topics: skills whose ticked topics change
  * @n_preferences: preferences that change
  * @n_plans: tracks whose plan is set, changed or removed
+ * @n_roadmaps_added: own roadmap files the user's folder does not have
+ * @n_roadmaps_replaced: own roadmap files there with other contents
  * @n_other: skills that change only their place or dates
  *
  * What going from one #RoadmapProgressData to another changes.
@@ -61,6 +80,8 @@ typedef struct
   guint n_topics;
   guint n_preferences;
   guint n_plans;
+  guint n_roadmaps_added;
+  guint n_roadmaps_replaced;
   guint n_other;
 } RoadmapProgressDiff;
 
@@ -90,6 +111,13 @@ const char * const         *roadmap_progress_data_list_plans     (RoadmapProgres
 void                        roadmap_progress_data_set_holds_plans (RoadmapProgressData *self,
                                                                    gboolean             holds_plans);
 gboolean                    roadmap_progress_data_get_holds_plans (RoadmapProgressData *self);
+void                        roadmap_progress_data_add_roadmap    (RoadmapProgressData  *self,
+                                                                  const char           *file_name,
+                                                                  const char           *track_id,
+                                                                  GBytes               *contents);
+guint                       roadmap_progress_data_get_n_roadmaps (RoadmapProgressData  *self);
+const RoadmapProgressRoadmap *roadmap_progress_data_get_roadmap  (RoadmapProgressData  *self,
+                                                                  guint                 index);
 gint64                      roadmap_progress_data_get_preference (RoadmapProgressData  *self,
                                                                   const char           *key);
 

@@ -19,7 +19,9 @@
  * A file without one leaves that preference as it is. "plans" (format
  * 3 too; a file without the member leaves the plans as they are) holds
  * each track's plan: { "track": "data-engineer", "start": "2026-01-05",
- *   "months": 4 } or, for a pace, "hours_per_week": 6.
+ *   "months": 4 } or, for a pace, "hours_per_week": 6. "roadmaps" (format 3
+ * too) holds the learner's own roadmap files, each { "file": "x.json",
+ * "text": "…" } as written, checked as the loader checks the folder's.
  *
  * "position" is the place in the skill's column of its track (sort keys
  * stay inside the database). Dates are UTC, from 1970 to 2200, and agree
@@ -61,6 +63,8 @@
 
 #define MAX_PREFERENCES    1000
 #define MAX_PLANS          1000
+#define MAX_ROADMAPS       1000
+#define MAX_ROADMAP_FILE_NAME 255
 /* A kind, "/" and a track id: "wip-limit/data-engineer" */
 #define MAX_PREFERENCE_KEY 129
 
@@ -137,6 +141,23 @@ add_time (JsonBuilder *builder,
   text = format_time (unix_time);
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, text);
+}
+
+/* { "file": "my-track.json", "text": "…the file, as written…" } */
+static void
+add_roadmap (JsonBuilder                  *builder,
+             const RoadmapProgressRoadmap *roadmap)
+{
+  gsize length;
+  const char *text = g_bytes_get_data (roadmap->contents, &length);
+  g_autofree char *copy = g_strndup (text, length);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, roadmap->file_name);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, copy);
+  json_builder_end_object (builder);
 }
 
 /* { "track": "data-engineer", "start": "2026-01-05", "months": 4 } */
@@ -238,6 +259,12 @@ roadmap_progress_file_write (RoadmapProgressData  *data,
   keys = roadmap_progress_data_list_plans (data);
   for (guint i = 0; keys[i] != NULL; i++)
     add_plan (builder, keys[i], roadmap_progress_data_get_plan (data, keys[i]));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "roadmaps");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < roadmap_progress_data_get_n_roadmaps (data); i++)
+    add_roadmap (builder, roadmap_progress_data_get_roadmap (data, i));
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "skills");
@@ -558,6 +585,86 @@ parse_entry (JsonNode    *node,
          check_dates (entry, file_name, path, error);
 }
 
+/* A name for a file of the user's roadmap folder: "my-track.json", no
+ * folder, not hidden */
+static gboolean
+is_valid_roadmap_file_name (const char *name)
+{
+  return g_utf8_validate (name, -1, NULL) && strlen (name) <= MAX_ROADMAP_FILE_NAME &&
+         g_str_has_suffix (name, ".json") && strlen (name) > strlen (".json") && name[0] != '.' &&
+         strchr (name, '/') == NULL && strchr (name, '\\') == NULL &&
+         roadmap_text_check_single_line (name, NULL);
+}
+
+/* "roadmaps": the learner's own roadmap files, each checked by the
+ * loader as if it were in the folder; no file name or track twice */
+static gboolean
+parse_roadmaps (JsonObject           *root,
+                const char           *file_name,
+                RoadmapProgressData  *data,
+                GError              **error)
+{
+  JsonNode *node = json_object_get_member (root, "roadmaps");
+  g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *roadmaps;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, file_name, "roadmaps", _("expected a list of roadmaps"));
+
+  roadmaps = json_node_get_array (node);
+  if (json_array_get_length (roadmaps) > MAX_ROADMAPS)
+    return invalid (error, file_name, "roadmaps", _("too many entries"));
+
+  for (guint i = 0; i < json_array_get_length (roadmaps); i++)
+    {
+      JsonNode *element = json_array_get_element (roadmaps, i);
+      g_autofree char *path = g_strdup_printf ("roadmaps[%u]", i);
+      g_autofree char *quoted = NULL;
+      g_autoptr(GBytes) contents = NULL;
+      g_autoptr(RoadmapTrack) track = NULL;
+      g_autoptr(GError) local_error = NULL;
+      const char *name, *text;
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid (error, file_name, path, _("expected an object"));
+      object = json_node_get_object (element);
+      if (!parse_string (object, "file", TRUE, file_name, path, &name, error) ||
+          !parse_string (object, "text", TRUE, file_name, path, &text, error))
+        return FALSE;
+
+      if (!is_valid_roadmap_file_name (name))
+        {
+          quoted = quote (name);
+          return invalid (error, file_name, path, _("“%s” is not a roadmap file’s name (NAME.json)"), quoted);
+        }
+      if (g_hash_table_contains (files, name))
+        {
+          quoted = quote (name);
+          return invalid (error, file_name, path, _("the file “%s” is listed twice"), quoted);
+        }
+
+      contents = g_bytes_new (text, strlen (text));
+      track = roadmap_loader_load_bytes (contents, name, &local_error);
+      if (track == NULL)
+        return invalid (error, file_name, path, "%s", local_error->message);
+      if (g_hash_table_contains (tracks, roadmap_track_get_id (track)))
+        {
+          quoted = quote (roadmap_track_get_id (track));
+          return invalid (error, file_name, path, _("the track “%s” is in two roadmaps"), quoted);
+        }
+
+      g_hash_table_add (files, (gpointer) name);
+      g_hash_table_add (tracks, g_strdup (roadmap_track_get_id (track)));
+      roadmap_progress_data_add_roadmap (data, name, roadmap_track_get_id (track), contents);
+    }
+
+  return TRUE;
+}
+
 /* A whole number member, or 0 without one */
 static gboolean
 parse_count (JsonObject  *object,
@@ -761,7 +868,8 @@ parse_progress (JsonNode    *document,
     }
 
   if (format >= 3 && (!parse_preferences (root, file_name, data, error) ||
-                      !parse_plans (root, file_name, data, error)))
+                      !parse_plans (root, file_name, data, error) ||
+                      !parse_roadmaps (root, file_name, data, error)))
     return NULL;
   /* An export lists every preference, so one it does not list is off */
   roadmap_progress_data_set_holds_all_preferences (data, format >= 3);

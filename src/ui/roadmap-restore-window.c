@@ -219,6 +219,13 @@ describe_diff (const RoadmapProgressDiff *diff)
   append_line (text, diff->n_plans,
                /* Translators: a line of the restore preview; a track's plan set, changed or removed */
                ngettext ("%u plan changes", "%u plans change", diff->n_plans), diff->n_plans);
+  append_line (text, diff->n_roadmaps_added,
+               /* Translators: a line of the restore preview; one of the learner's own roadmap files */
+               ngettext ("%u roadmap added", "%u roadmaps added", diff->n_roadmaps_added), diff->n_roadmaps_added);
+  append_line (text, diff->n_roadmaps_replaced,
+               /* Translators: a line of the restore preview; one of the learner's own roadmap files */
+               ngettext ("%u roadmap replaced", "%u roadmaps replaced", diff->n_roadmaps_replaced),
+               diff->n_roadmaps_replaced);
   append_line (text, diff->n_other,
                /* Translators: a line of the restore preview */
                ngettext ("%u skill changes only its place or dates", "%u skills change only their place or dates",
