@@ -184,6 +184,14 @@ test_plan (UiFixture     *fixture,
   assert_label_soon (GTK_WIDGET (fixture->window), "at 3 h a week");
   save_screens (fixture, "plan-behind");
 
+  /* A skill finished today: the finish at the learner's own pace of the
+   * last weeks shows beside the plan's */
+  g_assert_true (roadmap_session_set_status (fixture->session, roadmap_track_find_skill (track, "python-sql"),
+                                             ROADMAP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+  assert_label_soon (GTK_WIDGET (fixture->window), "At your pace of the last 4 weeks");
+  ui_save_png (GTK_WIDGET (fixture->window), "plan-measured-wide.png");
+
   /* The dialog opens on the stored plan; at 360 px it fits the window */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 800);
   ui_spin (300);

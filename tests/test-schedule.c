@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "roadmap-date.h"
@@ -305,6 +306,46 @@ test_done (void)
   assert_day (&schedule->projected_end, "2026-02-10");
 }
 
+/* The measured pace: the hours of the skills finished in the last four
+ * weeks (today included), a week; the finish at that pace beside the
+ * plan's; none without any, nor once all is done */
+static void
+test_measured_pace (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  g_autoptr(RoadmapPlan) plan = make_plan ("2026-01-01", 0, 7);
+  /* 40 h finished the first day of the four weeks to 2026-03-01, at noon
+   * UTC: 2026-02-02 is the first of the 28 days */
+  g_autoptr(GDateTime) in_window = g_date_time_new_utc (2026, 2, 2, 12, 0, 0);
+  g_autoptr(GDateTime) too_old = g_date_time_new_utc (2026, 2, 1, 12, 0, 0);
+  g_autoptr(RoadmapSchedule) schedule = NULL;
+  g_autofree char *said = NULL;
+
+  schedule = schedule_on (track, plan, "2026-03-01");
+  g_assert_cmpfloat (schedule->measured_hours_per_week, ==, 0.0);
+  g_assert_false (g_date_valid (&schedule->measured_end));
+  g_assert_null (roadmap_schedule_describe_measured (schedule));
+
+  /* b (10 h) finished a day too early for the window: not counted */
+  set_status (track, "a", ROADMAP_STATUS_DONE, in_window);
+  set_status (track, "b", ROADMAP_STATUS_DONE, too_old);
+  g_clear_pointer (&schedule, roadmap_schedule_free);
+  schedule = schedule_on (track, plan, "2026-03-01");
+  g_assert_cmpfloat_with_epsilon (schedule->measured_hours_per_week, 10.0, 1e-9);
+  /* 130 h left at 40 h in 28 days: 91 days from today */
+  assert_day (&schedule->measured_end, "2026-05-31");
+  said = roadmap_schedule_describe_measured (schedule);
+  g_assert_nonnull (strstr (said, "last 4 weeks, 10 h a week"));
+
+  /* Everything done: no finish to project */
+  set_status (track, "c", ROADMAP_STATUS_DONE, in_window);
+  set_status (track, "d", ROADMAP_STATUS_DONE, in_window);
+  set_status (track, "e", ROADMAP_STATUS_DONE, in_window);
+  g_clear_pointer (&schedule, roadmap_schedule_free);
+  schedule = schedule_on (track, plan, "2026-03-01");
+  g_assert_false (g_date_valid (&schedule->measured_end));
+}
+
 /* Skipped skills are done when they count as done, else left out: a
  * phase of Skipped skills is done either way, and the hours follow */
 static void
@@ -431,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/schedule/hours-per-week", test_hours_per_week);
   g_test_add_func ("/schedule/on-track/boundaries", test_on_track_boundaries);
   g_test_add_func ("/schedule/future-start", test_future_start);
+  g_test_add_func ("/schedule/measured-pace", test_measured_pace);
   g_test_add_func ("/schedule/done", test_done);
   g_test_add_func ("/schedule/skipped", test_skipped);
   g_test_add_func ("/schedule/dst", test_dst);

@@ -75,11 +75,14 @@ state_for (int days_late)
 }
 
 /* The hours of @phase's counted skills, and the day its last done skill
- * was finished (left invalid when none has a date) */
+ * was finished (left invalid when none has a date); @recent_hours gets
+ * the hours of those finished from @recent_from on */
 static void
 count_phase (RoadmapPhaseSchedule *entry,
              gboolean              skipped_as_done,
-             GDate                *finished)
+             const GDate          *recent_from,
+             GDate                *finished,
+             guint                *recent_hours)
 {
   GListModel *skills = roadmap_phase_get_skills (entry->phase);
   guint n = g_list_model_get_n_items (skills);
@@ -106,6 +109,8 @@ count_phase (RoadmapPhaseSchedule *entry,
           roadmap_date_get_local_day (finished_at, &day);
           if (!g_date_valid (finished) || g_date_compare (&day, finished) > 0)
             *finished = day;
+          if (status == ROADMAP_STATUS_DONE && g_date_compare (&day, recent_from) >= 0)
+            *recent_hours += hours;
         }
     }
 }
@@ -191,6 +196,26 @@ plan_phases (RoadmapSchedule   *self,
                                                        : state_for (self->days_late);
 }
 
+/* The finish at the measured pace, beside the plan's (none without a
+ * skill done in the last weeks, or once all is done) */
+static void
+project_measured (RoadmapSchedule   *self,
+                  const RoadmapPlan *plan,
+                  const GDate       *today)
+{
+  guint64 hours_left = self->hours_planned - self->hours_done;
+  guint64 recent_hours = (guint64) (self->measured_hours_per_week * ROADMAP_SCHEDULE_MEASURED_WEEKS + 0.5);
+  guint64 days;
+
+  if (recent_hours == 0 || hours_left == 0 || self->state == ROADMAP_SCHEDULE_STATE_DONE)
+    return;
+
+  self->measured_end = g_date_compare (today, &plan->start) > 0 ? *today : plan->start;
+  /* hours_left at recent_hours per MEASURED_WEEKS * 7 days, rounded up */
+  days = (hours_left * ROADMAP_SCHEDULE_MEASURED_WEEKS * 7 + recent_hours - 1) / recent_hours;
+  g_date_add_days (&self->measured_end, (guint) MIN (days, G_MAXUINT16 * 10u));
+}
+
 /**
  * roadmap_schedule_skill_hours:
  *
@@ -225,12 +250,16 @@ roadmap_schedule_new (RoadmapTrack      *track,
   RoadmapSchedule *self;
   g_autofree GDate *finished = NULL;
   gboolean skipped_as_done;
+  GDate recent_from = *today;
+  guint recent_hours = 0;
 
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   phases = roadmap_track_get_phases (track);
   skipped_as_done = roadmap_track_get_count_skipped_as_done (track);
+  /* The measured pace: the last ROADMAP_SCHEDULE_MEASURED_WEEKS weeks, today included */
+  g_date_subtract_days (&recent_from, ROADMAP_SCHEDULE_MEASURED_WEEKS * 7 - 1);
 
   self = g_new0 (RoadmapSchedule, 1);
   self->track = g_object_ref (track);
@@ -249,13 +278,19 @@ roadmap_schedule_new (RoadmapTrack      *track,
       g_object_unref (entry->phase);
       g_date_clear (&entry->planned_end, 1);
       g_date_clear (&entry->projected_end, 1);
-      count_phase (entry, skipped_as_done, &finished[i]);
+      count_phase (entry, skipped_as_done, &recent_from, &finished[i], &recent_hours);
       self->hours_planned += entry->hours_planned;
       self->hours_done += entry->hours_done;
     }
 
+  g_date_clear (&self->measured_end, 1);
+  self->measured_hours_per_week = (double) recent_hours / ROADMAP_SCHEDULE_MEASURED_WEEKS;
+
   if (plan != NULL)
-    plan_phases (self, plan, today, finished);
+    {
+      plan_phases (self, plan, today, finished);
+      project_measured (self, plan, today);
+    }
 
   return self;
 }
@@ -322,6 +357,17 @@ roadmap_schedule_describe_phase (const RoadmapPhaseSchedule *entry)
     }
 }
 
+/* "6", or "7.5": hours a week as said */
+static char *
+format_hours (double hours_per_week)
+{
+  double whole = (double) (gint64) (hours_per_week + 0.5);
+
+  if (ABS (hours_per_week - whole) < 0.05)
+    return g_strdup_printf ("%.0f", whole);
+  return g_strdup_printf ("%.1f", hours_per_week);
+}
+
 /**
  * roadmap_schedule_describe_finish:
  *
@@ -334,7 +380,6 @@ roadmap_schedule_describe_finish (const RoadmapSchedule *self)
 {
   g_autofree char *day = NULL;
   g_autofree char *hours = NULL;
-  double whole;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -344,12 +389,37 @@ roadmap_schedule_describe_finish (const RoadmapSchedule *self)
     return g_strdup (_("Every phase is done"));
 
   day = roadmap_date_format_day (&self->projected_end);
-  whole = (double) (gint64) (self->hours_per_week + 0.5);
-  if (ABS (self->hours_per_week - whole) < 0.05)
-    hours = g_strdup_printf ("%.0f", whole);
-  else
-    hours = g_strdup_printf ("%.1f", self->hours_per_week);
+  hours = format_hours (self->hours_per_week);
   /* Translators: "Finishing around 14 May 2026 at 6 h a week"; the second
    * %s is the hours a week, "6" or "7.5" */
   return g_strdup_printf (_("Finishing around %s at %s h a week"), day, hours);
+}
+
+/**
+ * roadmap_schedule_describe_measured:
+ *
+ * Returns: (transfer full) (nullable): the finish at the pace of the last
+ *   weeks, "At your pace of the last 4 weeks, 3 h a week: around 2 Jun
+ *   2026"; %NULL without one
+ */
+char *
+roadmap_schedule_describe_measured (const RoadmapSchedule *self)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *hours = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!g_date_valid (&self->measured_end))
+    return NULL;
+
+  day = roadmap_date_format_day (&self->measured_end);
+  hours = format_hours (self->measured_hours_per_week);
+  /* Translators: beside the plan's finish: "At your pace of the last 4
+   * weeks, 3 h a week: around 2 Jun 2026"; %u is the weeks, the first
+   * %s the hours a week ("3" or "2.5"), the second the day */
+  return g_strdup_printf (ngettext ("At your pace of the last %u week, %s h a week: around %s",
+                                    "At your pace of the last %u weeks, %s h a week: around %s",
+                                    ROADMAP_SCHEDULE_MEASURED_WEEKS),
+                          ROADMAP_SCHEDULE_MEASURED_WEEKS, hours, day);
 }

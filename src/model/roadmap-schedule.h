@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 /* The hours a skill without an estimate is given */
 #define ROADMAP_SCHEDULE_DEFAULT_HOURS     10
+/* The measured pace is that of the skills finished in the last weeks */
+#define ROADMAP_SCHEDULE_MEASURED_WEEKS    4
 /* Projected within this many days of planned, either way, is on track */
 #define ROADMAP_SCHEDULE_ON_TRACK_DAYS     7
 
@@ -70,6 +72,10 @@ typedef struct
  * @months: the length: the plan's, or derived from its pace
  * @hours_planned: the track's estimated hours
  * @hours_done: of those, the hours done
+ * @measured_hours_per_week: the hours of the skills finished in the last
+ *   %ROADMAP_SCHEDULE_MEASURED_WEEKS weeks, a week; 0 without any
+ * @measured_end: the finish at that pace, when planned and there is one
+ *   (invalid otherwise)
  * @n_phases: the length of @phases
  * @phases: (array length=n_phases): each phase, in order
  */
@@ -84,6 +90,8 @@ typedef struct
   double months;
   guint hours_planned;
   guint hours_done;
+  double measured_hours_per_week;
+  GDate measured_end;
   guint n_phases;
   RoadmapPhaseSchedule *phases;
 } RoadmapSchedule;
@@ -96,6 +104,7 @@ const char      *roadmap_schedule_state_to_string (RoadmapScheduleState state);
 guint            roadmap_schedule_skill_hours  (RoadmapSkill       *skill);
 char            *roadmap_schedule_describe_phase  (const RoadmapPhaseSchedule *entry);
 char            *roadmap_schedule_describe_finish (const RoadmapSchedule      *self);
+char            *roadmap_schedule_describe_measured (const RoadmapSchedule    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapSchedule, roadmap_schedule_free)
 

@@ -192,12 +192,22 @@ roadmap_track_header_set_schedule (RoadmapTrackHeader    *self,
                                    const RoadmapSchedule *schedule)
 {
   g_autofree char *finish = NULL;
+  g_autofree char *measured = NULL;
   gboolean planned;
 
   g_return_if_fail (ROADMAP_IS_TRACK_HEADER (self));
 
   planned = schedule != NULL && schedule->state != ROADMAP_SCHEDULE_STATE_UNPLANNED;
   finish = planned ? roadmap_schedule_describe_finish (schedule) : NULL;
+  /* Once there is history, the finish at the learner's own pace beside it */
+  measured = planned ? roadmap_schedule_describe_measured (schedule) : NULL;
+  if (finish != NULL && measured != NULL)
+    {
+      char *both = g_strconcat (finish, "\n", measured, NULL);
+
+      g_free (finish);
+      finish = both;
+    }
   gtk_label_set_text (self->plan_label, finish != NULL ? finish : "");
   gtk_widget_set_visible (GTK_WIDGET (self->plan_label), finish != NULL);
   gtk_button_set_label (self->plan_button, planned ? _("_Adjust Plan…") : _("_Plan…"));
