@@ -333,13 +333,27 @@ roadmap_schedule_state_to_string (RoadmapScheduleState state)
 char *
 roadmap_schedule_describe_phase (const RoadmapPhaseSchedule *entry)
 {
-  guint weeks;
-
   g_return_val_if_fail (entry != NULL, NULL);
 
+  return roadmap_schedule_describe_state (entry->state, entry->days_late);
+}
+
+/**
+ * roadmap_schedule_describe_state:
+ * @days_late: the projected end less the planned one, in days
+ *
+ * Returns: (transfer full) (nullable): "On track", "2 weeks behind", "3
+ *   weeks ahead" or "Done"; %NULL when unplanned
+ */
+char *
+roadmap_schedule_describe_state (RoadmapScheduleState state,
+                                 int                  days_late)
+{
+  guint weeks;
+
   /* Rounded to the nearest week, and never "0 weeks" */
-  weeks = MAX (1, ((guint) ABS (entry->days_late) + 3) / 7);
-  switch (entry->state)
+  weeks = MAX (1, ((guint) ABS (days_late) + 3) / 7);
+  switch (state)
     {
     case ROADMAP_SCHEDULE_STATE_UNPLANNED:
       return NULL;
@@ -422,4 +436,27 @@ roadmap_schedule_describe_measured (const RoadmapSchedule *self)
                                     "At your pace of the last %u weeks, %s h a week: around %s",
                                     ROADMAP_SCHEDULE_MEASURED_WEEKS),
                           ROADMAP_SCHEDULE_MEASURED_WEEKS, hours, day);
+}
+
+/**
+ * roadmap_schedule_describe_progress:
+ *
+ * Returns: (transfer full): the track's figures in a line: "40 % done ·
+ *   2 in progress · 35 of 450 h done, 415 h left"
+ */
+char *
+roadmap_schedule_describe_progress (const RoadmapSchedule *self)
+{
+  guint n_doing;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  n_doing = roadmap_track_get_n_with_status (self->track, ROADMAP_STATUS_DOING);
+  /* Translators: a track's figures: "40 % done · 2 in progress · 35 of
+   * 450 h done, 415 h left" */
+  return g_strdup_printf (ngettext ("%u %% done · %u in progress · %u of %u h done, %u h left",
+                                    "%u %% done · %u in progress · %u of %u h done, %u h left",
+                                    self->hours_planned - self->hours_done),
+                          roadmap_track_get_percent_done (self->track), n_doing,
+                          self->hours_done, self->hours_planned, self->hours_planned - self->hours_done);
 }

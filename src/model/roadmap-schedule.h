@@ -103,8 +103,11 @@ void             roadmap_schedule_free         (RoadmapSchedule    *self);
 const char      *roadmap_schedule_state_to_string (RoadmapScheduleState state);
 guint            roadmap_schedule_skill_hours  (RoadmapSkill       *skill);
 char            *roadmap_schedule_describe_phase  (const RoadmapPhaseSchedule *entry);
+char            *roadmap_schedule_describe_state  (RoadmapScheduleState        state,
+                                                   int                         days_late);
 char            *roadmap_schedule_describe_finish (const RoadmapSchedule      *self);
 char            *roadmap_schedule_describe_measured (const RoadmapSchedule    *self);
+char            *roadmap_schedule_describe_progress (const RoadmapSchedule    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapSchedule, roadmap_schedule_free)
 

@@ -715,3 +715,20 @@ roadmap_track_set_plan (RoadmapTrack      *self,
     self->plan = roadmap_plan_copy (plan);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
+
+/**
+ * roadmap_track_get_percent_done:
+ *
+ * Returns: the share of its counted skills done, in whole percent
+ */
+guint
+roadmap_track_get_percent_done (RoadmapTrack *self)
+{
+  guint n, done;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), 0);
+
+  n = roadmap_track_get_n_counted (self);
+  done = roadmap_track_get_n_counted_done (self);
+  return n > 0 ? (guint) (100.0 * done / n + 0.5) : 0;
+}

@@ -55,6 +55,7 @@ guint         roadmap_track_get_hours_planned (RoadmapTrack *self);
 guint         roadmap_track_get_hours_done  (RoadmapTrack  *self);
 guint         roadmap_track_get_n_counted   (RoadmapTrack  *self);
 guint         roadmap_track_get_n_counted_done (RoadmapTrack *self);
+guint         roadmap_track_get_percent_done (RoadmapTrack *self);
 /* The highest limit on cards in Doing a learner can set */
 #define ROADMAP_TRACK_MAX_WIP_LIMIT 99
 

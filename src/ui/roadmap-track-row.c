@@ -77,12 +77,10 @@ roadmap_track_row_set_property (GObject      *object,
 static void
 update_percent (RoadmapTrackRow *self)
 {
-  guint n = roadmap_track_get_n_counted (self->track);
-  guint done = roadmap_track_get_n_counted_done (self->track);
   g_autofree char *text = NULL;
 
   /* Translators: a share of a track done, "38 %" */
-  text = g_strdup_printf (C_("percentage", "%u %%"), n > 0 ? (guint) (100.0 * done / n + 0.5) : 0);
+  text = g_strdup_printf (C_("percentage", "%u %%"), roadmap_track_get_percent_done (self->track));
   gtk_label_set_text (self->percent_label, text);
 }
 

@@ -14,6 +14,7 @@
 #include "roadmap-restore-command.h"
 #include "roadmap-restore-window.h"
 #include "roadmap-move-command.h"
+#include "roadmap-overview-window.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-print.h"
 #include "roadmap-search-panel.h"
@@ -532,6 +533,32 @@ show_preferences (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (roadmap_preferences_window_new (GTK_WINDOW (self), self->session)));
 }
 
+/* Overview: every track at a glance */
+static void
+show_overview (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (roadmap_overview_window_new (GTK_WINDOW (self), self->session)));
+}
+
+/* A track's board, by its id (the Overview's rows) */
+static void
+show_track_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  GtkListBoxRow *row = find_track_row (self, g_variant_get_string (parameter, NULL));
+
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->track_list, row);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 /* Limit Cards in Doing… (the track's menu) */
 static void
 set_wip_limit_activated (GtkWidget  *widget,
@@ -832,6 +859,8 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back-up", NULL, back_up_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
   gtk_widget_class_install_action (widget_class, "win.set-wip-limit", "s", set_wip_limit_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview);
+  gtk_widget_class_install_action (widget_class, "win.show-track", "s", show_track_activated);
 }
 
 static void
