@@ -650,6 +650,16 @@ run "--schedule on the first day" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db
     matches "$out" ".*data-engineer${tab}advanced${tab}2026-04-05${tab}2026-04-05${tab}on-track" &&
   check "--schedule: the other track unplanned" \
     matches "$out" ".*backend-developer${tab}fundamentals${tab}-${tab}-${tab}unplanned"
+# The PDF's cover says what the Overview says, counted from the same day
+if command -v pdftotext >/dev/null; then
+  run "export-pdf with a plan" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --export-pdf "$work/plan.pdf" &&
+    check "the cover: every track's figures" \
+      sh -c 'pdftotext -l 1 "$1" - | grep -q "0 % done · 0 in progress · 0 of 525 h done, 525 h left"' _ "$work/plan.pdf" &&
+    check "the cover: the plan's finish and state" \
+      sh -c 'pdftotext -l 1 "$1" - | grep -q "Finishing around 5 Apr 2026 at .* h a week · On track"' _ "$work/plan.pdf" &&
+    check "the cover: the other track has no plan" \
+      sh -c 'pdftotext -l 1 "$1" - | grep -q "No plan yet"' _ "$work/plan.pdf"
+fi
 run "--schedule --track" 0 env ROADMAP_TODAY=2026-01-05 "$roadmap" --db "$plan" --schedule --track data-engineer &&
   check "--schedule --track: that track only" [ "$(printf '%s\n' "$out" | grep -vc '^data-engineer	')" -eq 0 ]
 run "--schedule, months later, nothing done" 0 env ROADMAP_TODAY=2026-03-20 "$roadmap" --db "$plan" --schedule --track data-engineer &&

@@ -452,7 +452,14 @@ export_pdf (RoadmapSession *session,
       return EXIT_FAILURE;
     }
 
-  snapshot = roadmap_report_snapshot_new (catalog, track_id, &error);
+  {
+    GDate today;
+
+    /* The schedule's day, as --schedule counts it (ROADMAP_TODAY) */
+    if (!roadmap_cli_plan_get_today (&today, &error))
+      return fail_with (error);
+    snapshot = roadmap_report_snapshot_new_for_day (catalog, track_id, &today, &error);
+  }
   if (snapshot == NULL)
     return fail_with (error);
 

@@ -388,6 +388,20 @@ report_block_cover_track (ReportStyle              *style,
   y += bar_with_counts (style, cr, &track->counts, REPORT_FONT_SMALL,
                         style->content_width * 0.4, 8, y);
 
+  /* The Overview's figures and where the plan stands */
+  y += 4;
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *line = i == 0 ? track->progress : track->schedule;
+
+      if (line == NULL)
+        continue;
+      layout = report_style_text (style, REPORT_FONT_SMALL, line, style->content_width);
+      if (cr != NULL)
+        show_text (cr, layout, &secondary_color, style->left, y);
+      y += report_layout_height (layout) + 2;
+    }
+
   return y - top + 12;
 }
 

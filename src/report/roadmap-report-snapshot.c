@@ -14,8 +14,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-date.h"
 #include "roadmap-report-error.h"
 #include "roadmap-report-snapshot.h"
+#include "roadmap-schedule.h"
 
 static GDateTime *
 date_time_ref0 (GDateTime *time)
@@ -88,9 +90,32 @@ count (RoadmapReportCounts *counts,
   counts->n_counted_done = totals.n_counted_done;
 }
 
+/* The Overview's figures (roadmap-schedule.c), for the cover */
+static void
+describe_schedule (RoadmapReportTrack *out,
+                   RoadmapTrack       *track,
+                   const GDate        *today)
+{
+  g_autoptr(RoadmapSchedule) schedule = roadmap_schedule_new (track, roadmap_track_get_plan (track), today);
+  g_autofree char *finish = roadmap_schedule_describe_finish (schedule);
+  g_autofree char *state = roadmap_schedule_describe_state (schedule->state, schedule->days_late);
+
+  out->progress = roadmap_schedule_describe_progress (schedule);
+  if (finish == NULL)
+    /* Translators: on the report's cover, for a track without a plan */
+    out->schedule = g_strdup (_("No plan yet"));
+  else if (state != NULL && schedule->state != ROADMAP_SCHEDULE_STATE_DONE)
+    /* Translators: on the report's cover: "Finishing around 5 Apr 2026 at
+     * 6 h a week · On track" */
+    out->schedule = g_strdup_printf (_("%s · %s"), finish, state);
+  else
+    out->schedule = g_steal_pointer (&finish);
+}
+
 static void
 copy_track (RoadmapReportTrack *out,
-            RoadmapTrack       *track)
+            RoadmapTrack       *track,
+            const GDate        *today)
 {
   GListModel *phases = roadmap_track_get_phases (track);
 
@@ -109,15 +134,17 @@ copy_track (RoadmapReportTrack *out,
       for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
         out->counts.n_with_status[s] += out->phases[i].counts.n_with_status[s];
     }
+  describe_schedule (out, track, today);
 }
 
 static void
 add_track (RoadmapReportSnapshot *self,
-           RoadmapTrack          *track)
+           RoadmapTrack          *track,
+           const GDate           *today)
 {
   RoadmapReportTrack *out = &self->tracks[self->n_tracks++];
 
-  copy_track (out, track);
+  copy_track (out, track, today);
   self->n_skills += out->n_skills;
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     self->counts.n_with_status[s] += out->counts.n_with_status[s];
@@ -159,6 +186,8 @@ clear_track (RoadmapReportTrack *track)
   g_free (track->id);
   g_free (track->title);
   g_free (track->summary);
+  g_free (track->progress);
+  g_free (track->schedule);
 }
 
 static void
@@ -175,16 +204,37 @@ snapshot_clear (gpointer data)
  * roadmap_report_snapshot_new:
  * @track_id: (nullable): the one track to report on, or %NULL for all
  *
- * Copies the tracks of @catalog with their progress and notes. Call it
- * where the catalog is used (the main thread of the window).
- *
- * Returns: (transfer full): the snapshot, or %NULL with
- *   %ROADMAP_REPORT_ERROR_UNKNOWN_TRACK
+ * roadmap_report_snapshot_new_for_day() on the learner's local day.
  */
 RoadmapReportSnapshot *
 roadmap_report_snapshot_new (RoadmapCatalog  *catalog,
                              const char      *track_id,
                              GError         **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GDate today;
+
+  roadmap_date_get_local_day (now, &today);
+  return roadmap_report_snapshot_new_for_day (catalog, track_id, &today, error);
+}
+
+/**
+ * roadmap_report_snapshot_new_for_day:
+ * @track_id: (nullable): the one track to report on, or %NULL for all
+ * @today: the learner's local day, which the schedule counts from
+ *
+ * Copies the tracks of @catalog with their progress and notes, and the
+ * figures of their plans. Call it where the catalog is used (the main
+ * thread of the window).
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with
+ *   %ROADMAP_REPORT_ERROR_UNKNOWN_TRACK
+ */
+RoadmapReportSnapshot *
+roadmap_report_snapshot_new_for_day (RoadmapCatalog  *catalog,
+                                     const char      *track_id,
+                                     const GDate     *today,
+                                     GError         **error)
 {
   RoadmapReportSnapshot *self;
   guint n_tracks;
@@ -206,7 +256,7 @@ roadmap_report_snapshot_new (RoadmapCatalog  *catalog,
       self = g_atomic_rc_box_new0 (RoadmapReportSnapshot);
       self->count_skipped_as_done = roadmap_catalog_get_count_skipped_as_done (catalog);
       self->tracks = g_new0 (RoadmapReportTrack, 1);
-      add_track (self, track);
+      add_track (self, track, today);
       count_all (self);
       return self;
     }
@@ -219,7 +269,7 @@ roadmap_report_snapshot_new (RoadmapCatalog  *catalog,
     {
       g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
 
-      add_track (self, track);
+      add_track (self, track, today);
     }
   count_all (self);
 

@@ -54,6 +54,8 @@ typedef struct
   guint n_phases;
   guint n_skills;
   RoadmapReportCounts counts;
+  char *progress;           /* "40 % done · 2 in progress · …" */
+  char *schedule;           /* "Finishing around … · On track", or no plan */
 } RoadmapReportTrack;
 
 /**
@@ -78,6 +80,10 @@ typedef struct
 RoadmapReportSnapshot *roadmap_report_snapshot_new   (RoadmapCatalog        *catalog,
                                                       const char            *track_id,
                                                       GError               **error);
+RoadmapReportSnapshot *roadmap_report_snapshot_new_for_day (RoadmapCatalog  *catalog,
+                                                            const char      *track_id,
+                                                            const GDate     *today,
+                                                            GError         **error);
 RoadmapReportSnapshot *roadmap_report_snapshot_ref   (RoadmapReportSnapshot *self);
 void                   roadmap_report_snapshot_unref (RoadmapReportSnapshot *self);
 
