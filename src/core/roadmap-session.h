@@ -86,6 +86,12 @@ gboolean        roadmap_session_set_note         (RoadmapSession  *self,
 gboolean        roadmap_session_set_count_skipped_as_done (RoadmapSession  *self,
                                                            gboolean         count_skipped_as_done,
                                                            GError         **error);
+gboolean        roadmap_session_set_weekly_goal  (RoadmapSession  *self,
+                                                  guint            weekly_goal,
+                                                  GError         **error);
+RoadmapStats   *roadmap_session_compute_stats    (RoadmapSession  *self,
+                                                  const char      *track_id,
+                                                  GError         **error);
 gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   guint            index,

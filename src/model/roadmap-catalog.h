@@ -34,6 +34,9 @@ guint           roadmap_catalog_get_n_skills    (RoadmapCatalog  *self);
 gboolean        roadmap_catalog_get_count_skipped_as_done (RoadmapCatalog *self);
 void            roadmap_catalog_set_count_skipped_as_done (RoadmapCatalog *self,
                                                            gboolean        count_skipped_as_done);
+guint           roadmap_catalog_get_weekly_goal           (RoadmapCatalog *self);
+void            roadmap_catalog_set_weekly_goal           (RoadmapCatalog *self,
+                                                           guint           weekly_goal);
 void            roadmap_catalog_add_load_error  (RoadmapCatalog  *self,
                                                  const GError    *error);
 GPtrArray      *roadmap_catalog_get_load_errors (RoadmapCatalog  *self);

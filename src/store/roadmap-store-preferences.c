@@ -110,6 +110,8 @@ roadmap_store_apply_preference (RoadmapCatalog *catalog,
 
   if (g_str_equal (key, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE))
     roadmap_catalog_set_count_skipped_as_done (catalog, value != 0);
+  else if (g_str_equal (key, ROADMAP_PREFERENCE_WEEKLY_GOAL))
+    roadmap_catalog_set_weekly_goal (catalog, (guint) CLAMP (value, 0, ROADMAP_STATS_MAX_WEEKLY_GOAL));
 }
 
 /* roadmap-store-load.c: the preferences written after change @since, or
@@ -124,7 +126,10 @@ _roadmap_store_load_preferences (RoadmapStore    *self,
   int rc;
 
   if (since <= 0)
-    roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+    {
+      roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
+      roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_WEEKLY_GOAL, 0);
+    }
 
   /* A full load reads every row, whatever its change */
   if (!_roadmap_store_prepare (self, "SELECT key, value FROM preferences WHERE ?1 <= 0 OR change > ?1",

@@ -9,6 +9,7 @@
 #include "roadmap-catalog.h"
 #include "roadmap-history-entry.h"
 #include "roadmap-progress-row.h"
+#include "roadmap-stats.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +49,8 @@ typedef enum
 
 /* The preferences kept in the database (see roadmap-store-preferences.c) */
 #define ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE "count-skipped-as-done"
+/* Skills a week, 0 (no row) for no goal: see RoadmapCatalog:weekly-goal */
+#define ROADMAP_PREFERENCE_WEEKLY_GOAL "weekly-goal"
 
 #define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
 
@@ -152,6 +155,14 @@ gboolean      roadmap_store_write_preference     (RoadmapStore    *self,
 void          roadmap_store_apply_preference     (RoadmapCatalog  *catalog,
                                                   const char      *key,
                                                   gint64           value);
+
+/* roadmap-store-stats.c */
+RoadmapStats *roadmap_store_compute_stats        (RoadmapStore    *self,
+                                                  const char      *track_id,
+                                                  GDateTime       *now,
+                                                  guint            weekly_goal,
+                                                  gboolean         count_skipped_as_done,
+                                                  GError         **error);
 
 GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
                                                   GError         **error);
