@@ -10,32 +10,22 @@
 #include <math.h>
 
 #include "roadmap-chart.h"
+#include "stats-test-util.h"
 
 #define WIDTH 720
 #define HEIGHT 130
 
-static gint64
-at (const char *iso8601)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (time);
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC;
-}
-
 static RoadmapStats *
 make_stats (void)
 {
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 ("2026-03-25T12:00:00+01:00", NULL);
-  g_autoptr(GDateTime) now = g_date_time_to_timezone (parsed, tz);
+  g_autoptr(GDateTime) now = stats_test_berlin ("2026-03-25T12:00:00+01:00");
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (RoadmapStatsEvent));
   static const char * const skills[] = { "t/a", "t/b", "t/c", "t/d", "t/e", "t/f" };
 
   /* Monday 23 March: three notes; one skill done every few weeks */
   for (guint i = 0; i < 3; i++)
     {
-      RoadmapStatsEvent note = { at ("2026-03-23T10:00:00+01:00"), ROADMAP_STATS_EVENT_ACTIVITY, skills[i], 0, 0, TRUE };
+      RoadmapStatsEvent note = { stats_test_at ("2026-03-23T10:00:00+01:00"), ROADMAP_STATS_EVENT_ACTIVITY, skills[i], 0, 0, TRUE };
 
       g_array_append_val (events, note);
     }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "roadmap-session.h"
+#include "stats-test-util.h"
 #include "store-test-util.h"
 
 typedef SessionFixture Fixture;
@@ -15,15 +16,6 @@ static gint64
 fixed_clock (gpointer user_data)
 {
   return *(gint64 *) user_data;
-}
-
-static gint64
-at (const char *iso8601)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (time);
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC;
 }
 
 static RoadmapSkill *
@@ -69,28 +61,28 @@ make_history (RoadmapSession *session,
 {
   g_autoptr(GError) error = NULL;
 
-  *clock = at ("2026-03-16T10:00:00+01:00");
+  *clock = stats_test_at ("2026-03-16T10:00:00+01:00");
   set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DONE);
 
-  *clock = at ("2026-03-23T10:00:00+01:00");
+  *clock = stats_test_at ("2026-03-23T10:00:00+01:00");
   set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DOING);
-  *clock = at ("2026-03-24T21:00:00+01:00");
+  *clock = stats_test_at ("2026-03-24T21:00:00+01:00");
   g_assert_true (roadmap_session_set_note (session, skill_of (session, "backend-developer", "python-sql"),
                                            "Window functions", &error));
   g_assert_no_error (error);
   /* 23:30 local, 22:30 UTC: still Wednesday */
-  *clock = at ("2026-03-25T23:30:00+01:00");
+  *clock = stats_test_at ("2026-03-25T23:30:00+01:00");
   set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DONE);
-  *clock = at ("2026-03-26T09:00:00+01:00");
+  *clock = stats_test_at ("2026-03-26T09:00:00+01:00");
   g_assert_true (roadmap_session_set_topic_done (session, skill_of (session, "data-engineer", "python-sql"),
                                                  0, TRUE, &error));
   g_assert_no_error (error);
   /* Sunday of summer time, 23:30 local */
-  *clock = at ("2026-03-29T23:30:00+02:00");
+  *clock = stats_test_at ("2026-03-29T23:30:00+02:00");
   set_status (session, "data-engineer", "python-sql", ROADMAP_STATUS_DONE);
   /* Moved out of Done again */
   set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DOING);
-  *clock = at ("2026-03-29T23:50:00+02:00");
+  *clock = stats_test_at ("2026-03-29T23:50:00+02:00");
 }
 
 static void
@@ -141,7 +133,7 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  data)
 {
-  gint64 clock = at ("2026-10-25T12:00:00+01:00");
+  gint64 clock = stats_test_at ("2026-10-25T12:00:00+01:00");
   g_autoptr(RoadmapStats) stats = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *median = NULL;

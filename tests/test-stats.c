@@ -7,29 +7,7 @@
 
 #include <string.h>
 
-#include "roadmap-stats.h"
-
-/* 2026: summer time from Sunday 29 March 02:00, until Sunday 25 October 03:00 */
-
-static GDateTime *
-berlin (const char *iso8601)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autoptr(GDateTime) parsed = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (tz);
-  g_assert_nonnull (parsed);
-  return g_date_time_to_timezone (parsed, tz);
-}
-
-static gint64
-at (const char *iso8601)
-{
-  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso8601, NULL);
-
-  g_assert_nonnull (time);
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC;
-}
+#include "stats-test-util.h"
 
 static RoadmapStatsEvent
 move (const char    *when,
@@ -37,14 +15,14 @@ move (const char    *when,
       RoadmapStatus  old_status,
       RoadmapStatus  new_status)
 {
-  return (RoadmapStatsEvent) { at (when), ROADMAP_STATS_EVENT_STATUS, skill, old_status, new_status, TRUE };
+  return (RoadmapStatsEvent) { stats_test_at (when), ROADMAP_STATS_EVENT_STATUS, skill, old_status, new_status, TRUE };
 }
 
 static RoadmapStatsEvent
 note (const char *when,
       const char *skill)
 {
-  return (RoadmapStatsEvent) { at (when), ROADMAP_STATS_EVENT_ACTIVITY, skill, 0, 0, TRUE };
+  return (RoadmapStatsEvent) { stats_test_at (when), ROADMAP_STATS_EVENT_ACTIVITY, skill, 0, 0, TRUE };
 }
 
 static RoadmapStats *
@@ -53,7 +31,7 @@ compute (const RoadmapStatsEvent *events,
          const char              *now,
          guint                    goal)
 {
-  g_autoptr(GDateTime) now_time = berlin (now);
+  g_autoptr(GDateTime) now_time = stats_test_berlin (now);
 
   return roadmap_stats_new (events, n_events, now_time, goal, FALSE);
 }
@@ -301,7 +279,7 @@ test_old_history (void)
     /* After "now": left out */
     move ("2026-03-29T10:00:00+02:00", "t/c", ROADMAP_STATUS_TODO, ROADMAP_STATUS_DONE),
   };
-  g_autoptr(GDateTime) now = berlin ("2026-03-28T12:00:00+01:00");
+  g_autoptr(GDateTime) now = stats_test_berlin ("2026-03-28T12:00:00+01:00");
   g_autoptr(RoadmapStats) stats = roadmap_stats_new (events, G_N_ELEMENTS (events), now, 0, FALSE);
   g_autoptr(RoadmapStats) skipped = roadmap_stats_new (events, G_N_ELEMENTS (events), now, 0, TRUE);
   guint sum = 0;

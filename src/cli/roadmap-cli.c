@@ -424,6 +424,7 @@ export_pdf (RoadmapSession *session,
 {
   RoadmapCatalog *catalog = roadmap_session_get_catalog (session);
   g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
+  g_autoptr(RoadmapStats) stats = NULL;
   g_autoptr(RoadmapReport) report = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -448,6 +449,10 @@ export_pdf (RoadmapSession *session,
   snapshot = roadmap_report_snapshot_new (catalog, track_id, &error);
   if (snapshot == NULL)
     return fail_with (error);
+  stats = roadmap_session_compute_stats (session, track_id, &error);
+  if (stats == NULL)
+    return fail_with (error);
+  roadmap_report_snapshot_set_stats (snapshot, stats);
 
   report = roadmap_report_new (snapshot);
   roadmap_report_set_paper (report, paper);

@@ -22,6 +22,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "roadmap-stats.h"
 
 struct _RoadmapStats
@@ -396,4 +398,82 @@ roadmap_stats_format_median (const RoadmapStats *self)
   if (!roadmap_stats_get_median_days (self, &days))
     return g_strdup ("-");
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.1f", days));
+}
+
+/**
+ * roadmap_stats_figure_get_label:
+ *
+ * Returns: what @figure is, translated: "Done this week", …
+ */
+const char *
+roadmap_stats_figure_get_label (RoadmapStatsFigure figure)
+{
+  switch (figure)
+    {
+    case ROADMAP_STATS_FIGURE_DONE_THIS_WEEK:
+      return _("Done this week");
+    case ROADMAP_STATS_FIGURE_DONE_TOTAL:
+      return _("Done in total");
+    case ROADMAP_STATS_FIGURE_MEDIAN_DAYS:
+      return _("Median time from Doing to Done");
+    case ROADMAP_STATS_FIGURE_WEEKLY_GOAL:
+      return _("Weekly goal");
+    case ROADMAP_STATS_FIGURE_STREAK:
+      return _("Streak");
+    case ROADMAP_STATS_N_FIGURES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+skills_text (guint n)
+{
+  /* Translators: a figure of the statistics, e.g. "Done this week: 3 skills" */
+  return g_strdup_printf (ngettext ("%u skill", "%u skills", n), n);
+}
+
+/**
+ * roadmap_stats_dup_figure_text:
+ *
+ * Returns: (transfer full): @figure's value for a reader, translated:
+ *   "3 skills", "2.5 days", "Off", …
+ */
+char *
+roadmap_stats_dup_figure_text (const RoadmapStats *self,
+                               RoadmapStatsFigure  figure)
+{
+  double days;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (figure)
+    {
+    case ROADMAP_STATS_FIGURE_DONE_THIS_WEEK:
+      return skills_text (self->done_this_week);
+    case ROADMAP_STATS_FIGURE_DONE_TOTAL:
+      return skills_text (self->done_total);
+    case ROADMAP_STATS_FIGURE_MEDIAN_DAYS:
+      if (!roadmap_stats_get_median_days (self, &days))
+        /* Translators: the median time from Doing to Done, before any skill went that way */
+        return g_strdup (_("No skill went from Doing to Done yet"));
+      /* Translators: the median time from Doing to Done, e.g. "2.5 days" */
+      return g_strdup_printf (_("%.1f days"), days);
+    case ROADMAP_STATS_FIGURE_WEEKLY_GOAL:
+      if (self->weekly_goal == 0)
+        /* Translators: the weekly goal, when there is none */
+        return g_strdup (_("Off"));
+      /* Translators: the weekly goal */
+      return g_strdup_printf (ngettext ("%u skill a week", "%u skills a week", self->weekly_goal),
+                              self->weekly_goal);
+    case ROADMAP_STATS_FIGURE_STREAK:
+      if (self->weekly_goal == 0)
+        return g_strdup (_("Set a weekly goal to count weeks that meet it"));
+      /* Translators: the streak: consecutive weeks that met the weekly goal */
+      return g_strdup_printf (ngettext ("%u week in a row", "%u weeks in a row", self->streak_weeks),
+                              self->streak_weeks);
+    case ROADMAP_STATS_N_FIGURES:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }

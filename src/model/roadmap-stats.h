@@ -50,6 +50,21 @@ typedef struct
   gboolean counts_as_activity;
 } RoadmapStatsEvent;
 
+/**
+ * RoadmapStatsFigure:
+ *
+ * The figures the Statistics page and the report list, in that order.
+ */
+typedef enum
+{
+  ROADMAP_STATS_FIGURE_DONE_THIS_WEEK,
+  ROADMAP_STATS_FIGURE_DONE_TOTAL,
+  ROADMAP_STATS_FIGURE_MEDIAN_DAYS,
+  ROADMAP_STATS_FIGURE_WEEKLY_GOAL,
+  ROADMAP_STATS_FIGURE_STREAK,
+  ROADMAP_STATS_N_FIGURES
+} RoadmapStatsFigure;
+
 typedef struct _RoadmapStats RoadmapStats;
 
 RoadmapStats *roadmap_stats_new                (const RoadmapStatsEvent *events,
@@ -75,6 +90,10 @@ gboolean      roadmap_stats_get_median_days    (const RoadmapStats      *self,
 guint         roadmap_stats_get_weekly_goal    (const RoadmapStats      *self);
 guint         roadmap_stats_get_streak_weeks   (const RoadmapStats      *self);
 char         *roadmap_stats_format_median      (const RoadmapStats      *self);
+
+const char   *roadmap_stats_figure_get_label   (RoadmapStatsFigure       figure);
+char         *roadmap_stats_dup_figure_text    (const RoadmapStats      *self,
+                                                RoadmapStatsFigure       figure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapStats, roadmap_stats_unref)
 

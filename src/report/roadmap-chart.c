@@ -326,7 +326,8 @@ roadmap_chart_draw_done_over_time (cairo_t                 *cr,
     cairo_line_to (cr, left + plot_width, bottom);
     cairo_line_to (cr, left, bottom);
     cairo_close_path (cr);
-    set_mixed_color (cr, &style->empty, &style->accent, 0.35);
+    cairo_set_source_rgba (cr, style->accent.red, style->accent.green, style->accent.blue,
+                           style->accent.alpha * 0.3);
     cairo_fill (cr);
 
     cairo_append_path (cr, line);

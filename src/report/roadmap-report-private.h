@@ -162,6 +162,13 @@ double report_block_note           (ReportStyle                 *style,
                                     gboolean                     shaded,
                                     double                       y);
 
+/* roadmap-report-stats.c: the "Statistics" section, 0 high without
+ * statistics in the snapshot */
+double report_block_stats          (ReportStyle                 *style,
+                                    cairo_t                     *cr,
+                                    const RoadmapReportSnapshot *snapshot,
+                                    double                       y);
+
 char  *report_phase_title          (const RoadmapReportPhase    *phase);
 
 G_END_DECLS
