@@ -177,6 +177,7 @@ roadmap_chart_draw_heatmap (cairo_t                 *cr,
   g_autoptr(PangoLayout) layout = NULL;
   double label_width = 0, top, cell, gap, x0;
   guint max_activity, today;
+  gboolean show_days;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (stats != NULL);
@@ -199,6 +200,13 @@ roadmap_chart_draw_heatmap (cairo_t                 *cr,
   top = style->font_size * 1.6;
 
   cell = MIN ((width - label_width) / ROADMAP_STATS_N_WEEKS, (height - top) / 7.0);
+  /* Too narrow for the weekdays (a phone): the squares take it all */
+  show_days = cell * 2 >= style->font_size * 1.2;
+  if (!show_days)
+    {
+      label_width = 0;
+      cell = MIN (width / ROADMAP_STATS_N_WEEKS, (height - top) / 7.0);
+    }
   if (cell <= 0)
     goto out;
   gap = MAX (cell * HEATMAP_GAP_RATIO, 0.5);
@@ -206,7 +214,8 @@ roadmap_chart_draw_heatmap (cairo_t                 *cr,
 
   draw_month_labels (cr, layout, stats, style, x0, cell, 0.0);
 
-  for (guint row = 0; row < 6; row += 2)
+  /* Every other row's weekday, where two rows hold a line of text */
+  for (guint row = 0; row < 6 && show_days; row += 2)
     {
       GDate date;
       char name[64];

@@ -9,6 +9,7 @@
 #include "roadmap-board.h"
 #include "roadmap-command-group.h"
 #include "roadmap-preferences-window.h"
+#include "roadmap-stats-window.h"
 #include "roadmap-reset-track.h"
 #include "roadmap-restore-command.h"
 #include "roadmap-restore-window.h"
@@ -489,6 +490,21 @@ reset_track (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.show-statistics: every track; win.show-track-statistics: the
+ * track whose menu it is in */
+static void
+show_statistics (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  const char *track_id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+
+  if (roadmap_session_get_store (self->session) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (roadmap_stats_window_new (GTK_WINDOW (self), self->session, track_id)));
+}
+
 static void
 show_preferences (GtkWidget  *widget,
                   const char *action_name,
@@ -776,6 +792,8 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics);
+  gtk_widget_class_install_action (widget_class, "win.show-track-statistics", "s", show_statistics);
   gtk_widget_class_install_action (widget_class, "win.reset-track", "s", reset_track);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
