@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "roadmap-pdf-export.h"
 #include "roadmap-preferences-window.h"
 #include "roadmap-stats-window.h"
 #include "stats-test-util.h"
@@ -169,6 +170,33 @@ test_page (UiFixture     *fixture,
   ui_spin (50);
 }
 
+/* The window's PDF export computes the statistics on the main thread,
+ * into the snapshot the worker draws */
+static void
+test_export_snapshot (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(RoadmapPdfExport) pdf_export = NULL;
+  g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
+  g_autoptr(RoadmapReportSnapshot) bare = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_history (fixture);
+  ui_fixture_present_window (fixture, 1200, 800);
+  pdf_export = roadmap_pdf_export_new (GTK_WINDOW (fixture->window), ui_fixture_get_toasts (fixture),
+                                       roadmap_session_get_catalog (fixture->session), NULL);
+  bare = roadmap_report_job_snapshot (ROADMAP_REPORT_JOB (pdf_export), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_null (bare->stats);
+
+  roadmap_report_job_set_session (ROADMAP_REPORT_JOB (pdf_export), fixture->session);
+  snapshot = roadmap_report_job_snapshot (ROADMAP_REPORT_JOB (pdf_export), TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot->stats);
+  g_assert_cmpuint (roadmap_stats_get_done_total (snapshot->stats), ==, 2);
+  g_assert_cmpuint (roadmap_stats_get_done_this_week (snapshot->stats), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +208,7 @@ main (int   argc,
   skip = ui_test_init_x11 (&argc, &argv);
 
   UI_TEST_ADD (skip, "/ui/stats/page", test_page);
+  UI_TEST_ADD (skip, "/ui/stats/export-snapshot", test_export_snapshot);
 
   return g_test_run ();
 }

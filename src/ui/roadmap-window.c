@@ -662,6 +662,7 @@ export_pdf_activated (GtkWidget  *widget,
   self->pdf_export = roadmap_pdf_export_new (GTK_WINDOW (self), self->toast_overlay,
                                              roadmap_session_get_catalog (self->session),
                                              current_track (self));
+  roadmap_report_job_set_session (ROADMAP_REPORT_JOB (self->pdf_export), self->session);
   g_signal_connect_object (self->pdf_export, "finished", G_CALLBACK (on_pdf_export_finished),
                            self, G_CONNECT_SWAPPED);
   update_report_actions (self);
