@@ -10,6 +10,7 @@
 #include "roadmap-pdf-export.h"
 #include "roadmap-preferences-window.h"
 #include "roadmap-stats-window.h"
+#include "roadmap-track-menu.h"
 #include "stats-test-util.h"
 #include "ui-test-util.h"
 
@@ -158,6 +159,18 @@ test_page (UiFixture     *fixture,
   ui_spin (50);
 
   /* From a track's menu: that track */
+  {
+    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (roadmap_catalog_find_track (catalog, "data-engineer"));
+    g_autofree char *action = NULL;
+    g_autoptr(GVariant) target = NULL;
+    int last = g_menu_model_get_n_items (menu) - 1;
+
+    /* The last item, after Reset Track… */
+    g_assert_true (g_menu_model_get_item_attribute (menu, last, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.show-track-statistics");
+    target = g_menu_model_get_item_attribute_value (menu, last, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "data-engineer");
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-track-statistics", "s",
                                              "data-engineer"));
   g_assert_true (ui_spin_until (stats_open, NULL, 5000));

@@ -25,13 +25,13 @@ roadmap_track_menu_new (RoadmapTrack *track)
 
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
 
-  statistics = g_menu_item_new (_("_Statistics"), NULL);
-  g_menu_item_set_action_and_target (statistics, "win.show-track-statistics", "s", roadmap_track_get_id (track));
-  g_menu_append_item (menu, statistics);
-
   reset = g_menu_item_new (_("_Reset Track…"), NULL);
   g_menu_item_set_action_and_target (reset, "win.reset-track", "s", roadmap_track_get_id (track));
   g_menu_append_item (menu, reset);
+
+  statistics = g_menu_item_new (_("_Statistics"), NULL);
+  g_menu_item_set_action_and_target (statistics, "win.show-track-statistics", "s", roadmap_track_get_id (track));
+  g_menu_append_item (menu, statistics);
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }
