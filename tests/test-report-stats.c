@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 
 #include "roadmap-report-export.h"
 #include "roadmap-report.h"
@@ -167,6 +168,55 @@ test_section (void)
   store_test_remove_dir (dir);
 }
 
+/* On the smallest page the report is laid out for, the figures and each
+ * chart go on as blocks of their own, each within the content area,
+ * over two pages */
+static void
+test_short_page (void)
+{
+  g_autoptr(RoadmapCatalog) catalog = store_test_small_catalog ();
+  g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
+  g_autoptr(RoadmapReport) report = NULL;
+  g_autoptr(RoadmapStats) stats = make_stats ();
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, ROADMAP_REPORT_MIN_PAGE_WIDTH, ROADMAP_REPORT_MIN_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  double top, bottom;
+  guint n_parts = 0, n_pages;
+
+  snapshot = roadmap_report_snapshot_new (catalog, NULL, &error);
+  g_assert_no_error (error);
+  roadmap_report_snapshot_set_stats (snapshot, stats);
+  report = roadmap_report_new (snapshot);
+  roadmap_report_set_page_size (report, ROADMAP_REPORT_MIN_PAGE_WIDTH, ROADMAP_REPORT_MIN_PAGE_HEIGHT);
+  g_assert_true (roadmap_report_paginate (report, cr, NULL, &error));
+  g_assert_no_error (error);
+  roadmap_report_get_content_area (report, &top, &bottom);
+
+  n_pages = roadmap_report_get_n_pages (report);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      guint n_boxes;
+      const RoadmapReportBox *boxes = roadmap_report_get_boxes (report, page, &n_boxes);
+
+      for (guint i = 0; i < n_boxes; i++)
+        {
+          g_assert_cmpfloat (boxes[i].y, >=, top);
+          g_assert_cmpfloat (boxes[i].y + boxes[i].height, <=, bottom + 0.01);
+          if (boxes[i].kind >= ROADMAP_REPORT_BOX_STATS_FIGURES && boxes[i].kind <= ROADMAP_REPORT_BOX_STATS_DONE)
+            {
+              g_assert_cmpint (boxes[i].kind, ==, ROADMAP_REPORT_BOX_STATS_FIGURES + n_parts);
+              n_parts++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_parts, ==, 3);
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -174,6 +224,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/report/stats/section", test_section);
+  g_test_add_func ("/report/stats/short-page", test_short_page);
 
   return g_test_run ();
 }

@@ -83,14 +83,17 @@ chart_at (ReportStyle        *style,
 
 /**
  * report_block_stats:
+ * @part: the figures (with the section's heading) or one of the charts;
+ *   each is a block of its own, so that a short page (A5 landscape)
+ *   takes them one by one
  *
- * The whole section, a little less than an A5 page high; nothing
- * without statistics in the snapshot.
+ * Nothing without statistics in the snapshot.
  */
 double
 report_block_stats (ReportStyle                 *style,
                     cairo_t                     *cr,
                     const RoadmapReportSnapshot *snapshot,
+                    ReportStatsPart              part,
                     double                       y)
 {
   const RoadmapStats *stats = snapshot->stats;
@@ -99,6 +102,21 @@ report_block_stats (ReportStyle                 *style,
 
   if (stats == NULL)
     return 0;
+
+  switch (part)
+    {
+    case REPORT_STATS_HEATMAP:
+      /* Translators: a chart of the PDF report and the Statistics page */
+      return chart_at (style, cr, _("Activity in the last 52 weeks"), roadmap_chart_draw_heatmap, stats,
+                       HEATMAP_HEIGHT, y) + SECTION_GAP;
+    case REPORT_STATS_DONE:
+      /* Translators: a chart of the PDF report and the Statistics page */
+      return chart_at (style, cr, _("Skills done over time"), roadmap_chart_draw_done_over_time, stats,
+                       DONE_HEIGHT, y) + SECTION_GAP;
+    case REPORT_STATS_FIGURES:
+    default:
+      break;
+    }
 
   /* Translators: the heading of the PDF report's statistics */
   y += text_at (style, cr, REPORT_FONT_TRACK, _("Statistics"), 0.10, style->left, style->content_width, y) + 2;
@@ -117,14 +135,6 @@ report_block_stats (ReportStyle                 *style,
                               style->left + label_width, style->content_width - label_width, y);
       y += MAX (label_height, value_height) + FIGURE_GAP;
     }
-  y += SECTION_GAP;
 
-  /* Translators: a chart of the PDF report and the Statistics page */
-  y += chart_at (style, cr, _("Activity in the last 52 weeks"), roadmap_chart_draw_heatmap, stats,
-                 HEATMAP_HEIGHT, y) + SECTION_GAP;
-  /* Translators: a chart of the PDF report and the Statistics page */
-  y += chart_at (style, cr, _("Skills done over time"), roadmap_chart_draw_done_over_time, stats,
-                 DONE_HEIGHT, y);
-
-  return y - top;
+  return y - top + SECTION_GAP;
 }

@@ -646,8 +646,14 @@ roadmap_report_paginate (RoadmapReport  *self,
       flow.phase = NO_INDEX;
       flow_new_page (&flow, NO_INDEX);
       flow_add_outline (&flow, 0, _("Statistics"));
-      flow_place (&flow, ROADMAP_REPORT_BOX_STATS, NO_INDEX,
-                  report_block_stats (self->style, NULL, snapshot, flow.y));
+      for (ReportStatsPart part = 0; part < REPORT_N_STATS_PARTS; part++)
+        {
+          double part_height = report_block_stats (self->style, NULL, snapshot, part, flow.y);
+
+          if (part_height > flow_space_left (&flow) && !flow_at_top (&flow))
+            flow_new_page (&flow, NO_INDEX);
+          flow_place (&flow, ROADMAP_REPORT_BOX_STATS_FIGURES + part, NO_INDEX, part_height);
+        }
     }
 
   return TRUE;
@@ -790,8 +796,11 @@ roadmap_report_draw_page (RoadmapReport *self,
         case ROADMAP_REPORT_BOX_SKILL_ROW:
           report_block_skill_row (style, cr, skill, box->skill % 2 == 1, box->y, box->height);
           break;
-        case ROADMAP_REPORT_BOX_STATS:
-          report_block_stats (style, cr, self->snapshot, box->y);
+        case ROADMAP_REPORT_BOX_STATS_FIGURES:
+        case ROADMAP_REPORT_BOX_STATS_HEATMAP:
+        case ROADMAP_REPORT_BOX_STATS_DONE:
+          report_block_stats (style, cr, self->snapshot,
+                              REPORT_STATS_FIGURES + (box->kind - ROADMAP_REPORT_BOX_STATS_FIGURES), box->y);
           break;
         case ROADMAP_REPORT_BOX_NOTE:
           report_block_note (style, cr, box->first_line, box->n_lines,

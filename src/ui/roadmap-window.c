@@ -697,6 +697,7 @@ print_activated (GtkWidget  *widget,
   self->print = roadmap_print_new (GTK_WINDOW (self), self->toast_overlay,
                                    roadmap_session_get_catalog (self->session),
                                    current_track (self));
+  roadmap_report_job_set_session (ROADMAP_REPORT_JOB (self->print), self->session);
   roadmap_print_set_print_settings (self->print, self->print_settings);
   roadmap_print_set_page_setup (self->print, self->page_setup);
   g_signal_connect_object (self->print, "finished", G_CALLBACK (on_print_finished),
