@@ -109,6 +109,14 @@ test_page (UiFixture     *fixture,
   assert_figure (stats, ROADMAP_STATS_FIGURE_WEEKLY_GOAL, "Off");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (stats), "Median time from Doing to Done"));
   g_assert_nonnull (ui_find_label (GTK_WIDGET (stats), "Activity in the last 52 weeks"));
+  /* The charts, told to a screen reader: Monday, Wednesday and Sunday
+   * of this week, and the Monday before */
+  {
+    GtkWidget *heatmap = ui_find_child (GTK_WIDGET (stats), GTK_TYPE_DRAWING_AREA);
+
+    gtk_test_accessible_assert_property (heatmap, GTK_ACCESSIBLE_PROPERTY_LABEL, "Activity in the last 52 weeks");
+    gtk_test_accessible_assert_property (heatmap, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "4 days with activity");
+  }
 
   /* The goal set in Preferences reaches the open page at once */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-preferences", NULL));

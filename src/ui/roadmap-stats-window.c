@@ -46,6 +46,27 @@ selected_track_id (RoadmapStatsWindow *self)
   return g_ptr_array_index (self->track_ids, selected - 1);
 }
 
+/* What a screen reader says of the charts, which show no text of their
+ * own to read */
+static void
+describe_charts (RoadmapStatsWindow *self)
+{
+  g_autofree char *activity = NULL;
+  g_autofree char *done = NULL;
+  guint n_days = 0;
+
+  for (guint day = 0; day <= roadmap_stats_get_today (self->stats) && day < ROADMAP_STATS_N_DAYS; day++)
+    n_days += roadmap_stats_get_activity (self->stats, day) > 0;
+
+  /* Translators: what a screen reader says of the activity heatmap */
+  activity = g_strdup_printf (ngettext ("%u day with activity", "%u days with activity", n_days), n_days);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->heatmap_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, activity, -1);
+  done = roadmap_stats_dup_figure_text (self->stats, ROADMAP_STATS_FIGURE_DONE_TOTAL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->done_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, done, -1);
+}
+
 static void
 refresh (RoadmapStatsWindow *self)
 {
@@ -70,6 +91,7 @@ refresh (RoadmapStatsWindow *self)
 
       gtk_label_set_text (self->values[figure], text);
     }
+  describe_charts (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->heatmap_area));
   gtk_widget_queue_draw (GTK_WIDGET (self->done_area));
 }
