@@ -710,5 +710,69 @@ sed 's/"id": "minimal"/"id": "track-b"/' "$valid" > "$work/dir-b/b.json"
 run "--roadmap-dir twice" 0 "$roadmap" --db "$db" --roadmap-dir "$work/dir-a" --roadmap-dir "$work/dir-b" --list &&
   check "--roadmap-dir twice: both loaded" sh -c 'printf "%s\n" "$1" | grep -q "^track-a	" && printf "%s\n" "$1" | grep -q "^track-b	"' _ "$out"
 
+# --stats and --set-weekly-goal, with a fixed clock (ROADMAP_NOW) in
+# Berlin: 29 March 2026 is the Sunday clocks go forward
+st="$work/stats.db"
+at () {
+  when=$1
+  shift
+  env TZ=Europe/Berlin ROADMAP_NOW="$when" "$roadmap" --db "$st" "$@"
+}
+stats_is () {
+  [ "$out" = "$(printf 'done-this-week\t%s\ndone-total\t%s\nmedian-days-doing-to-done\t%s\nstreak-weeks\t%s\nweekly-goal\t%s' "$@")" ]
+}
+run "--stats of no history" 0 at 2026-03-29T12:00:00+02:00 --stats &&
+  check "--stats of no history: zeros and -" stats_is 0 0 - 0 0
+run "--set-status at a fixed time" 0 at 2026-03-16T10:00:00+01:00 --set-status backend-developer/database-design=done &&
+  run "--set-status doing" 0 at 2026-03-23T10:00:00+01:00 --set-status backend-developer/python-sql=doing &&
+  run "--set-status done at 23:30" 0 at 2026-03-25T23:30:00+01:00 --set-status backend-developer/python-sql=done &&
+  run "--set-status done on the Sunday of the change" 0 at 2026-03-29T23:30:00+02:00 --set-status data-engineer/python-sql=done &&
+  run "--set-status out of Done" 0 at 2026-03-29T23:40:00+02:00 --set-status backend-developer/database-design=doing
+run "--stats" 0 at 2026-03-29T23:50:00+02:00 --stats &&
+  check "--stats: the figures" stats_is 1 2 2.6 0 0 &&
+  check "--stats: nothing on stderr" [ -z "$err" ]
+run "--stats --track" 0 at 2026-03-29T23:50:00+02:00 --stats --track backend-developer &&
+  check "--stats --track: that track only" stats_is 0 1 2.6 0 0
+run "--stats --track data-engineer" 0 at 2026-03-29T23:50:00+02:00 --stats --track data-engineer &&
+  check "--stats --track data-engineer: no Doing, no median" stats_is 1 1 - 0 0
+run "--stats on the Monday" 0 at 2026-03-30T00:10:00+02:00 --stats &&
+  check "--stats on the Monday: a new week" stats_is 0 2 2.6 0 0
+run "--set-weekly-goal 1" 0 at 2026-03-29T23:50:00+02:00 --set-weekly-goal 1 &&
+  check "--set-weekly-goal prints nothing" [ -z "$out$err" ]
+run "--stats with a goal" 0 at 2026-03-29T23:50:00+02:00 --stats &&
+  check "--stats with a goal: the streak counts this week" stats_is 1 2 2.6 2 1
+run "--stats with a goal, a week on" 0 at 2026-04-01T12:00:00+02:00 --stats &&
+  check "--stats a week on: this week not over, no break" stats_is 0 2 2.6 2 1
+run "--stats with a goal, two weeks on" 0 at 2026-04-07T12:00:00+02:00 --stats &&
+  check "--stats two weeks on: a week missed" stats_is 0 2 2.6 0 1
+for arg in 51 -1 abc "" 2x 1.5 " 3"; do
+  if run "--set-weekly-goal refuses '$arg'" 1 at 2026-03-29T23:50:00+02:00 --set-weekly-goal="$arg"; then
+    check "--set-weekly-goal '$arg': one line on stderr" one_line "$err"
+  fi
+done
+run "--stats after refusals" 0 at 2026-03-29T23:50:00+02:00 --stats &&
+  check "--stats after refusals: the goal unchanged" stats_is 1 2 2.6 2 1
+run "--set-weekly-goal 50" 0 at 2026-03-29T23:50:00+02:00 --set-weekly-goal 50 &&
+  run "--stats with 50" 0 at 2026-03-29T23:50:00+02:00 --stats &&
+  check "--stats with 50: no streak" stats_is 1 2 2.6 0 50
+run "--set-weekly-goal 0" 0 at 2026-03-29T23:50:00+02:00 --set-weekly-goal 0 &&
+  run "--stats with the goal off" 0 at 2026-03-29T23:50:00+02:00 --stats &&
+  check "--stats with the goal off: 0 and 0" stats_is 1 2 2.6 0 0
+run "--stats of an unknown track" 1 at 2026-03-29T23:50:00+02:00 --stats --track no-such-track &&
+  check "--stats of an unknown track: one line" one_line "$err" &&
+  check "--stats of an unknown track: no output" [ -z "$out" ]
+run "--set-weekly-goal with --track: refused" 1 at 2026-03-29T23:50:00+02:00 --set-weekly-goal 3 --track data-engineer &&
+  check "--set-weekly-goal with --track: one line" one_line "$err"
+run "--stats with --paper: refused" 1 at 2026-03-29T23:50:00+02:00 --stats --paper a4 &&
+  check "--stats with --paper: one line" one_line "$err"
+run "--stats with --list: refused" 1 at 2026-03-29T23:50:00+02:00 --stats --list &&
+  check "--stats with --list: one line" one_line "$err"
+run "--stats twice: refused" 1 at 2026-03-29T23:50:00+02:00 --stats --stats
+run "a bad ROADMAP_NOW: refused" 1 at yesterday --stats &&
+  check "a bad ROADMAP_NOW: one line" one_line "$err"
+run "--set-weekly-goal with a bad ROADMAP_NOW changes nothing" 1 at yesterday --set-weekly-goal 4 &&
+  run "--stats after it" 0 at 2026-03-29T23:50:00+02:00 --stats &&
+  check "--stats after it: still off" stats_is 1 2 2.6 0 0
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

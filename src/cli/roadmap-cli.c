@@ -1,5 +1,10 @@
-/* roadmap-cli.c — `roadmap --validate`, `--list`, `--search`, `--set-status`, `--set-topic`, `--export-pdf`, …
+/* roadmap-cli.c — `roadmap --validate`, `--list`, `--search`, `--set-status`, `--set-topic`, `--export-pdf`, `--stats`, …
  * (the plan and the schedule: roadmap-cli-plan.c)
+ *
+ * ROADMAP_NOW (an ISO 8601 time such as 2026-03-29T12:00:00+02:00), for
+ * tests only, is the session's clock: the time every change is written
+ * with and the "now" of --stats. The days --stats counts are those of
+ * the time zone (TZ), whatever offset ROADMAP_NOW gives.
  *
  * These run from GApplication::handle-local-options, before the
  * application registers or initialises GTK, so they work with no display.
@@ -66,6 +71,12 @@ static const GOptionEntry option_entries[] = {
     N_("Replace all progress, notes and ticked topics with those of a JSON file"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a progress report as a PDF file"), N_("FILE") },
+  { "stats", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the statistics: done this week, done in total, median days from Doing to Done, weekly goal and streak"),
+    NULL },
+  { "set-weekly-goal", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Aim for N skills done a week (1 to 50) and count the streak of weeks that met it; 0 turns it off"),
+    N_("N") },
   { "set-plan", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Plan a track: with --start, and --hours-per-week or --months"), N_("TRACK-ID") },
   { "start", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -81,7 +92,7 @@ static const GOptionEntry option_entries[] = {
   { "schedule", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print each phase’s planned and projected end and whether it is on track, one per line"), NULL },
   { "track", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-pdf or --schedule: this track only"), N_("TRACK-ID") },
+    N_("With --export-pdf, --schedule or --stats: this track only"), N_("TRACK-ID") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the paper size, a4 or letter (default: the locale’s)"), N_("SIZE") },
   /* The files of --validate. No argument description: the usage line
@@ -431,6 +442,7 @@ export_pdf (RoadmapSession *session,
 {
   RoadmapCatalog *catalog = roadmap_session_get_catalog (session);
   g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
+  g_autoptr(RoadmapStats) stats = NULL;
   g_autoptr(RoadmapReport) report = NULL;
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -462,6 +474,10 @@ export_pdf (RoadmapSession *session,
   }
   if (snapshot == NULL)
     return fail_with (error);
+  stats = roadmap_session_compute_stats (session, track_id, &error);
+  if (stats == NULL)
+    return fail_with (error);
+  roadmap_report_snapshot_set_stats (snapshot, stats);
 
   report = roadmap_report_new (snapshot);
   roadmap_report_set_paper (report, paper);
@@ -560,12 +576,100 @@ set_wip_limit (RoadmapSession *session,
   return EXIT_SUCCESS;
 }
 
+
+/* `--stats [--track TRACK-ID]`: NAME<TAB>VALUE lines, the same words in
+ * every locale */
+static int
+print_stats (RoadmapSession *session,
+             const char     *track_id)
+{
+  g_autoptr(RoadmapStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *median = NULL;
+
+  if (track_id != NULL && roadmap_catalog_find_track (roadmap_session_get_catalog (session), track_id) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("there is no track “%s” (see --list)"), track_id);
+
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  stats = roadmap_session_compute_stats (session, track_id, &error);
+  if (stats == NULL)
+    return fail_with (error);
+
+  median = roadmap_stats_format_median (stats);
+  g_print ("done-this-week\t%u\n", roadmap_stats_get_done_this_week (stats));
+  g_print ("done-total\t%u\n", roadmap_stats_get_done_total (stats));
+  g_print ("median-days-doing-to-done\t%s\n", median);
+  g_print ("streak-weeks\t%u\n", roadmap_stats_get_streak_weeks (stats));
+  g_print ("weekly-goal\t%u\n", roadmap_stats_get_weekly_goal (stats));
+
+  return EXIT_SUCCESS;
+}
+
+/* `--set-weekly-goal N`: the preference, in the database. Checked before
+ * the database is opened. */
+static gboolean
+parse_weekly_goal (const char *value,
+                   guint      *goal)
+{
+  guint64 number = 0;
+  char *end = NULL;
+
+  if (g_ascii_isdigit (value[0]))
+    number = g_ascii_strtoull (value, &end, 10);
+  if (end == NULL || *end != '\0' || number > ROADMAP_STATS_MAX_WEEKLY_GOAL)
+    {
+      /* Translators: the value of --set-weekly-goal */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a weekly goal: give a number of skills from 1 to %d, or 0 for none"),
+                                                  value, ROADMAP_STATS_MAX_WEEKLY_GOAL);
+
+      print_error (message);
+      return FALSE;
+    }
+
+  *goal = (guint) number;
+  return TRUE;
+}
+
+/* ROADMAP_NOW, for tests: the session's clock, fixed */
+static gint64
+fixed_clock (gpointer user_data)
+{
+  return *(gint64 *) user_data;
+}
+
+static gboolean
+read_fixed_now (gint64 *now)
+{
+  const char *value = g_getenv ("ROADMAP_NOW");
+  g_autoptr(GDateTime) time = NULL;
+
+  if (value == NULL)
+    return TRUE;
+
+  time = g_date_time_new_from_iso8601 (value, NULL);
+  if (time == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("ROADMAP_NOW=“%s” is not a time such as 2026-03-29T12:00:00+02:00"),
+                                                  value);
+      print_error (message);
+      return FALSE;
+    }
+
+  *now = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+  return TRUE;
+}
+
 static int
 count_actions (GVariantDict *options)
 {
   static const char * const actions[] = {
     "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
     "set-wip-limit", "export-progress", "import-progress", "export-pdf", "set-plan", "clear-plan", "schedule",
+    "stats", "set-weekly-goal",
   };
   int n = 0;
 
@@ -717,6 +821,8 @@ roadmap_cli_handle (GVariantDict   *options,
   const char *paper = NULL;
   g_autoptr(RoadmapPlan) plan = NULL;
   GDate today;
+  static gint64 fixed_now = -1;
+  guint weekly_goal = 0;
 
   g_return_val_if_fail (options != NULL, EXIT_FAILURE);
 
@@ -726,7 +832,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan and --schedule"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats and --set-weekly-goal"));
       return EXIT_FAILURE;
     }
 
@@ -739,9 +845,9 @@ roadmap_cli_handle (GVariantDict   *options,
   g_variant_dict_lookup (options, "track", "&s", &track_id);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
   if (track_id != NULL && !g_variant_dict_contains (options, "export-pdf") &&
-      !g_variant_dict_contains (options, "schedule"))
+      !g_variant_dict_contains (options, "schedule") && !g_variant_dict_contains (options, "stats"))
     {
-      print_error (_("--track goes with --export-pdf or --schedule only"));
+      print_error (_("--track goes with --export-pdf, --schedule or --stats only"));
       return EXIT_FAILURE;
     }
   if (paper != NULL && !g_variant_dict_contains (options, "export-pdf"))
@@ -802,9 +908,18 @@ roadmap_cli_handle (GVariantDict   *options,
       return EXIT_FAILURE;
     }
 
+  if (g_variant_dict_lookup (options, "set-weekly-goal", "&s", &value) &&
+      !parse_weekly_goal (value, &weekly_goal))
+    return EXIT_FAILURE;
+
+  if (!read_fixed_now (&fixed_now))
+    return EXIT_FAILURE;
+
   session = open_session (db, dirs, &error);
   if (session == NULL)
     return fail_with (error);
+  if (fixed_now >= 0)
+    roadmap_session_set_clock (session, fixed_clock, &fixed_now);
 
   if (g_variant_dict_contains (options, "list"))
     {
@@ -865,6 +980,16 @@ roadmap_cli_handle (GVariantDict   *options,
   if (g_variant_dict_contains (options, "schedule"))
     {
       if (!roadmap_cli_plan_print_schedule (session, track_id, &today, &error))
+        return fail_with (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "stats"))
+    return print_stats (session, track_id);
+
+  if (g_variant_dict_contains (options, "set-weekly-goal"))
+    {
+      if (!roadmap_session_set_weekly_goal (session, weekly_goal, &error))
         return fail_with (error);
       return EXIT_SUCCESS;
     }

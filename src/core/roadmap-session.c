@@ -959,6 +959,59 @@ roadmap_session_set_plan (RoadmapSession     *self,
 }
 
 /**
+ * roadmap_session_set_weekly_goal:
+ * @weekly_goal: skills a week, 1 to %ROADMAP_STATS_MAX_WEEKLY_GOAL, or 0
+ *   for no goal
+ *
+ * Like roadmap_session_set_count_skipped_as_done(): kept in the
+ * database for every process, set back by setting it again.
+ */
+gboolean
+roadmap_session_set_weekly_goal (RoadmapSession  *self,
+                                 guint            weekly_goal,
+                                 GError         **error)
+{
+  g_autoptr(RoadmapCommand) command = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (weekly_goal <= ROADMAP_STATS_MAX_WEEKLY_GOAL, FALSE);
+
+  command = roadmap_preference_command_new (self->catalog, ROADMAP_PREFERENCE_WEEKLY_GOAL, weekly_goal);
+  return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_compute_stats:
+ * @track_id: (nullable): one track, or %NULL for all
+ *
+ * The statistics as of the session's clock, in local time, with the
+ * learner's weekly goal and way of counting Skipped.
+ *
+ * Returns: (transfer full): the figures, or %NULL with @error set
+ */
+RoadmapStats *
+roadmap_session_compute_stats (RoadmapSession  *self,
+                               const char      *track_id,
+                               GError         **error)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  gint64 now_us;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+
+  now_us = self->clock (self->clock_data);
+  utc = g_date_time_new_from_unix_utc (now_us / G_USEC_PER_SEC);
+  now = g_date_time_to_local (utc);
+
+  return roadmap_store_compute_stats (self->store, track_id, now,
+                                      roadmap_catalog_get_weekly_goal (self->catalog),
+                                      roadmap_catalog_get_count_skipped_as_done (self->catalog),
+                                      error);
+}
+
+/**
  * roadmap_session_set_topic_done:
  * @index: one of @skill's topics, from 0
  * @done: tick it off, or untick it

@@ -96,6 +96,12 @@ gboolean        roadmap_session_set_plan         (RoadmapSession     *self,
                                                   RoadmapTrack       *track,
                                                   const RoadmapPlan  *plan,
                                                   GError            **error);
+gboolean        roadmap_session_set_weekly_goal  (RoadmapSession  *self,
+                                                  guint            weekly_goal,
+                                                  GError         **error);
+RoadmapStats   *roadmap_session_compute_stats    (RoadmapSession  *self,
+                                                  const char      *track_id,
+                                                  GError         **error);
 gboolean        roadmap_session_set_topic_done   (RoadmapSession  *self,
                                                   RoadmapSkill    *skill,
                                                   guint            index,

@@ -8,6 +8,7 @@
 
 #include "roadmap-catalog.h"
 #include "roadmap-loader.h"
+#include "roadmap-stats.h"
 
 struct _RoadmapCatalog
 {
@@ -19,6 +20,7 @@ struct _RoadmapCatalog
   gboolean count_skipped_as_done;
   /* Track id → limit on cards in Doing, for tracks loaded or not yet */
   GHashTable *wip_limits;
+  guint weekly_goal;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -30,6 +32,7 @@ enum {
   PROP_0,
   PROP_N_ITEMS,
   PROP_COUNT_SKIPPED_AS_DONE,
+  PROP_WEEKLY_GOAL,
   N_PROPS
 };
 
@@ -96,6 +99,9 @@ roadmap_catalog_get_property (GObject    *object,
     case PROP_COUNT_SKIPPED_AS_DONE:
       g_value_set_boolean (value, self->count_skipped_as_done);
       break;
+    case PROP_WEEKLY_GOAL:
+      g_value_set_uint (value, self->weekly_goal);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +127,16 @@ roadmap_catalog_class_init (RoadmapCatalogClass *klass)
   properties[PROP_COUNT_SKIPPED_AS_DONE] =
     g_param_spec_boolean ("count-skipped-as-done", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * RoadmapCatalog:weekly-goal:
+   *
+   * The skills a week the learner aims for, 0 for no goal (the default):
+   * the statistics count a streak of weeks that met it. Kept in the
+   * progress database.
+   */
+  properties[PROP_WEEKLY_GOAL] =
+    g_param_spec_uint ("weekly-goal", NULL, NULL, 0, ROADMAP_STATS_MAX_WEEKLY_GOAL, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -212,6 +228,35 @@ roadmap_catalog_set_count_skipped_as_done (RoadmapCatalog *self,
   for (guint i = 0; i < self->tracks->len; i++)
     roadmap_track_set_count_skipped_as_done (g_ptr_array_index (self->tracks, i), count_skipped_as_done);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_SKIPPED_AS_DONE]);
+}
+
+guint
+roadmap_catalog_get_weekly_goal (RoadmapCatalog *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), 0);
+  return self->weekly_goal;
+}
+
+/**
+ * roadmap_catalog_set_weekly_goal:
+ * @weekly_goal: skills a week, at most %ROADMAP_STATS_MAX_WEEKLY_GOAL; 0
+ *   for none
+ *
+ * The store sets it from the database: see
+ * roadmap_session_set_weekly_goal() to change it.
+ */
+void
+roadmap_catalog_set_weekly_goal (RoadmapCatalog *self,
+                                 guint           weekly_goal)
+{
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+  g_return_if_fail (weekly_goal <= ROADMAP_STATS_MAX_WEEKLY_GOAL);
+
+  if (self->weekly_goal == weekly_goal)
+    return;
+
+  self->weekly_goal = weekly_goal;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEKLY_GOAL]);
 }
 
 /**

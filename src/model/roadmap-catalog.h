@@ -38,6 +38,9 @@ void            roadmap_catalog_set_wip_limit   (RoadmapCatalog  *self,
                                                  const char      *track_id,
                                                  guint            wip_limit);
 void            roadmap_catalog_clear_wip_limits (RoadmapCatalog *self);
+guint           roadmap_catalog_get_weekly_goal           (RoadmapCatalog *self);
+void            roadmap_catalog_set_weekly_goal           (RoadmapCatalog *self,
+                                                           guint           weekly_goal);
 void            roadmap_catalog_add_load_error  (RoadmapCatalog  *self,
                                                  const GError    *error);
 GPtrArray      *roadmap_catalog_get_load_errors (RoadmapCatalog  *self);

@@ -162,6 +162,22 @@ double report_block_note           (ReportStyle                 *style,
                                     gboolean                     shaded,
                                     double                       y);
 
+/* roadmap-report-stats.c: the "Statistics" section in three blocks, 0
+ * high without statistics in the snapshot */
+typedef enum
+{
+  REPORT_STATS_FIGURES,
+  REPORT_STATS_HEATMAP,
+  REPORT_STATS_DONE,
+  REPORT_N_STATS_PARTS
+} ReportStatsPart;
+
+double report_block_stats          (ReportStyle                 *style,
+                                    cairo_t                     *cr,
+                                    const RoadmapReportSnapshot *snapshot,
+                                    ReportStatsPart              part,
+                                    double                       y);
+
 char  *report_phase_title          (const RoadmapReportPhase    *phase);
 
 G_END_DECLS

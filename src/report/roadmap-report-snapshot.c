@@ -198,6 +198,7 @@ snapshot_clear (gpointer data)
   for (guint t = 0; t < self->n_tracks; t++)
     clear_track (&self->tracks[t]);
   g_free (self->tracks);
+  g_clear_pointer (&self->stats, roadmap_stats_unref);
 }
 
 /**
@@ -274,6 +275,25 @@ roadmap_report_snapshot_new_for_day (RoadmapCatalog  *catalog,
   count_all (self);
 
   return self;
+}
+
+/**
+ * roadmap_report_snapshot_set_stats:
+ * @stats: (nullable): the statistics of the snapshot's tracks (see
+ *   roadmap_session_compute_stats())
+ *
+ * Gives the report its "Statistics" section. Only right after
+ * roadmap_report_snapshot_new(), before the snapshot is shared: it is
+ * immutable afterwards.
+ */
+void
+roadmap_report_snapshot_set_stats (RoadmapReportSnapshot *self,
+                                   RoadmapStats          *stats)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->stats, roadmap_stats_unref);
+  self->stats = stats != NULL ? roadmap_stats_ref (stats) : NULL;
 }
 
 RoadmapReportSnapshot *

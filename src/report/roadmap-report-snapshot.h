@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "roadmap-catalog.h"
+#include "roadmap-stats.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,9 @@ typedef struct
  * @tracks: (array length=n_tracks): the tracks, in catalog order
  * @count_skipped_as_done: the learner's preference (see
  *   roadmap_catalog_get_count_skipped_as_done()), which the counts follow
+ * @stats: (nullable): the statistics of the same tracks, computed from
+ *   the store on the thread that made the snapshot; the report's
+ *   "Statistics" section, left out without them
  *
  * Immutable once made and reference counted atomically: it can be made on
  * the main thread and read by a rendering thread while the catalog goes on
@@ -75,6 +79,7 @@ typedef struct
   guint n_skills;
   RoadmapReportCounts counts;
   gboolean count_skipped_as_done;
+  RoadmapStats *stats;
 } RoadmapReportSnapshot;
 
 RoadmapReportSnapshot *roadmap_report_snapshot_new   (RoadmapCatalog        *catalog,
@@ -84,6 +89,8 @@ RoadmapReportSnapshot *roadmap_report_snapshot_new_for_day (RoadmapCatalog  *cat
                                                             const char      *track_id,
                                                             const GDate     *today,
                                                             GError         **error);
+void                   roadmap_report_snapshot_set_stats (RoadmapReportSnapshot *self,
+                                                          RoadmapStats          *stats);
 RoadmapReportSnapshot *roadmap_report_snapshot_ref   (RoadmapReportSnapshot *self);
 void                   roadmap_report_snapshot_unref (RoadmapReportSnapshot *self);
 

@@ -1,7 +1,8 @@
 /* roadmap-report.c — the progress report: options, pagination, drawing
  *
  * Pagination is done by hand, block by block (see roadmap-report-blocks.c):
- *  - the cover, then each track from a new page;
+ *  - the cover, then each track from a new page, then the statistics
+ *    (when the snapshot has them) on a page of their own;
  *  - a phase heading is only placed where its table header and its first
  *    row fit under it, so it is never left alone at the bottom of a page;
  *  - a skill row is never cut: it moves to the next page whole, with its
@@ -639,6 +640,22 @@ roadmap_report_paginate (RoadmapReport  *self,
         }
     }
 
+  if (snapshot->stats != NULL)
+    {
+      flow.track = NO_INDEX;
+      flow.phase = NO_INDEX;
+      flow_new_page (&flow, NO_INDEX);
+      flow_add_outline (&flow, 0, _("Statistics"));
+      for (ReportStatsPart part = 0; part < REPORT_N_STATS_PARTS; part++)
+        {
+          double part_height = report_block_stats (self->style, NULL, snapshot, part, flow.y);
+
+          if (part_height > flow_space_left (&flow) && !flow_at_top (&flow))
+            flow_new_page (&flow, NO_INDEX);
+          flow_place (&flow, ROADMAP_REPORT_BOX_STATS_FIGURES + part, NO_INDEX, part_height);
+        }
+    }
+
   return TRUE;
 }
 
@@ -778,6 +795,12 @@ roadmap_report_draw_page (RoadmapReport *self,
           break;
         case ROADMAP_REPORT_BOX_SKILL_ROW:
           report_block_skill_row (style, cr, skill, box->skill % 2 == 1, box->y, box->height);
+          break;
+        case ROADMAP_REPORT_BOX_STATS_FIGURES:
+        case ROADMAP_REPORT_BOX_STATS_HEATMAP:
+        case ROADMAP_REPORT_BOX_STATS_DONE:
+          report_block_stats (style, cr, self->snapshot,
+                              REPORT_STATS_FIGURES + (box->kind - ROADMAP_REPORT_BOX_STATS_FIGURES), box->y);
           break;
         case ROADMAP_REPORT_BOX_NOTE:
           report_block_note (style, cr, box->first_line, box->n_lines,

@@ -472,6 +472,7 @@ read_preferences (RoadmapProgressData  *self,
    * or an undo back to it, puts the default back */
   roadmap_progress_data_set_preference (self, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
   self->holds_all_preferences = TRUE;
+  roadmap_progress_data_set_preference (self, ROADMAP_PREFERENCE_WEEKLY_GOAL, 0);
 
   if (!has_table (db, "preferences"))
     return TRUE;

@@ -117,6 +117,8 @@ roadmap_store_apply_preference (RoadmapCatalog *catalog,
   else if (g_str_has_prefix (key, ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX))
     roadmap_catalog_set_wip_limit (catalog, key + strlen (ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX),
                                    (guint) CLAMP (value, 0, ROADMAP_TRACK_MAX_WIP_LIMIT));
+  else if (g_str_equal (key, ROADMAP_PREFERENCE_WEEKLY_GOAL))
+    roadmap_catalog_set_weekly_goal (catalog, (guint) CLAMP (value, 0, ROADMAP_STATS_MAX_WEEKLY_GOAL));
 }
 
 /**
@@ -147,6 +149,7 @@ _roadmap_store_load_preferences (RoadmapStore    *self,
     {
       roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
       roadmap_catalog_clear_wip_limits (catalog);
+      roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_WEEKLY_GOAL, 0);
     }
 
   /* A full load reads every row, whatever its change */

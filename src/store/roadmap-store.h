@@ -9,6 +9,7 @@
 #include "roadmap-catalog.h"
 #include "roadmap-history-entry.h"
 #include "roadmap-progress-row.h"
+#include "roadmap-stats.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,8 @@ typedef enum
 #define ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE "count-skipped-as-done"
 /* Followed by a track id: that track's limit on cards in Doing, 0 for none */
 #define ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX "wip-limit/"
+/* Skills a week, 0 (no row) for no goal: see RoadmapCatalog:weekly-goal */
+#define ROADMAP_PREFERENCE_WEEKLY_GOAL "weekly-goal"
 
 #define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
 
@@ -167,6 +170,13 @@ gboolean      roadmap_store_write_plan           (RoadmapStore       *self,
                                                   gint64              change,
                                                   gint64              now,
                                                   GError            **error);
+/* roadmap-store-stats.c */
+RoadmapStats *roadmap_store_compute_stats        (RoadmapStore    *self,
+                                                  const char      *track_id,
+                                                  GDateTime       *now,
+                                                  guint            weekly_goal,
+                                                  gboolean         count_skipped_as_done,
+                                                  GError         **error);
 
 GPtrArray    *roadmap_store_list_history         (RoadmapStore    *self,
                                                   GError         **error);

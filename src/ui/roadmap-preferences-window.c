@@ -22,6 +22,7 @@ struct _RoadmapPreferencesWindow
   RoadmapSession *session;
 
   GtkSwitch *skipped_switch;
+  GtkSpinButton *goal_spin;
   /* While the switch follows the catalog, not the learner */
   gboolean updating;
 };
@@ -35,7 +36,23 @@ update_switch (RoadmapPreferencesWindow *self)
 
   self->updating = TRUE;
   gtk_switch_set_active (self->skipped_switch, roadmap_catalog_get_count_skipped_as_done (catalog));
+  gtk_spin_button_set_value (self->goal_spin, roadmap_catalog_get_weekly_goal (catalog));
   self->updating = FALSE;
+}
+
+static void
+show_failure (RoadmapPreferencesWindow *self,
+              const GError             *error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+
+  /* Translators: a toast in the preferences; %s says why */
+  title = g_strdup_printf (_("Could not change the preference. %s"), error->message);
+  /* Toast titles are Pango markup in libadwaita 1.2; the reason is
+   * text, with the database's file name in it */
+  escaped = g_markup_escape_text (title, -1);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
 static void
@@ -49,17 +66,22 @@ on_skipped_switch_active (RoadmapPreferencesWindow *self,
     return;
 
   if (!roadmap_session_set_count_skipped_as_done (self->session, gtk_switch_get_active (toggle), &error))
-    {
-      g_autofree char *title = NULL;
-      g_autofree char *escaped = NULL;
+    show_failure (self, error);
 
-      /* Translators: a toast in the preferences; %s says why */
-      title = g_strdup_printf (_("Could not change the preference. %s"), error->message);
-      /* Toast titles are Pango markup in libadwaita 1.2; the reason is
-       * text, with the database's file name in it */
-      escaped = g_markup_escape_text (title, -1);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
-    }
+  update_switch (self);
+}
+
+static void
+on_goal_spin_value_changed (RoadmapPreferencesWindow *self,
+                            GtkSpinButton            *spin)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->session == NULL)
+    return;
+
+  if (!roadmap_session_set_weekly_goal (self->session, (guint) gtk_spin_button_get_value_as_int (spin), &error))
+    show_failure (self, error);
 
   update_switch (self);
 }
@@ -94,7 +116,9 @@ roadmap_preferences_window_class_init (RoadmapPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapPreferencesWindow, skipped_switch);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPreferencesWindow, goal_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_skipped_switch_active);
+  gtk_widget_class_bind_template_callback (widget_class, on_goal_spin_value_changed);
 }
 
 static void
@@ -117,6 +141,8 @@ roadmap_preferences_window_new (GtkWindow      *parent,
                        NULL);
   self->session = g_object_ref (session);
   g_signal_connect_object (roadmap_session_get_catalog (session), "notify::count-skipped-as-done",
+                           G_CALLBACK (update_switch), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (roadmap_session_get_catalog (session), "notify::weekly-goal",
                            G_CALLBACK (update_switch), self, G_CONNECT_SWAPPED);
   update_switch (self);
 

@@ -23,6 +23,7 @@ typedef struct
   AdwToastOverlay *toasts;    /* weak */
   RoadmapCatalog *catalog;
   RoadmapTrack *track;        /* nullable: the track on the board */
+  RoadmapSession *session;    /* nullable: for the statistics */
   GCancellable *cancellable;
   gboolean asking;
 } RoadmapReportJobPrivate;
@@ -93,6 +94,7 @@ roadmap_report_job_finalize (GObject *object)
 
   g_clear_object (&priv->catalog);
   g_clear_object (&priv->track);
+  g_clear_object (&priv->session);
   g_clear_object (&priv->cancellable);
 
   G_OBJECT_CLASS (roadmap_report_job_parent_class)->finalize (object);
@@ -277,6 +279,23 @@ roadmap_report_job_ask (RoadmapReportJob *self,
 }
 
 /**
+ * roadmap_report_job_set_session:
+ * @session: (nullable): where the report's statistics are computed from;
+ *   without one, the report has no Statistics section
+ */
+void
+roadmap_report_job_set_session (RoadmapReportJob *self,
+                                RoadmapSession   *session)
+{
+  RoadmapReportJobPrivate *priv = roadmap_report_job_get_instance_private (self);
+
+  g_return_if_fail (ROADMAP_IS_REPORT_JOB (self));
+  g_return_if_fail (session == NULL || ROADMAP_IS_SESSION (session));
+
+  g_set_object (&priv->session, session);
+}
+
+/**
  * roadmap_report_job_snapshot:
  * @all_tracks: every track, or only the one on the board
  *
@@ -290,13 +309,27 @@ roadmap_report_job_snapshot (RoadmapReportJob  *self,
                              GError           **error)
 {
   RoadmapReportJobPrivate *priv = roadmap_report_job_get_instance_private (self);
+  g_autoptr(RoadmapReportSnapshot) snapshot = NULL;
+  g_autoptr(RoadmapStats) stats = NULL;
+  const char *track_id;
 
   g_return_val_if_fail (ROADMAP_IS_REPORT_JOB (self), NULL);
 
-  return roadmap_report_snapshot_new (priv->catalog,
-                                      all_tracks || priv->track == NULL
-                                        ? NULL : roadmap_track_get_id (priv->track),
-                                      error);
+  track_id = all_tracks || priv->track == NULL ? NULL : roadmap_track_get_id (priv->track);
+  snapshot = roadmap_report_snapshot_new (priv->catalog, track_id, error);
+  if (snapshot == NULL)
+    return NULL;
+
+  /* Here, on the main thread: the worker never reads the store */
+  if (priv->session != NULL && roadmap_session_get_store (priv->session) != NULL)
+    {
+      stats = roadmap_session_compute_stats (priv->session, track_id, error);
+      if (stats == NULL)
+        return NULL;
+      roadmap_report_snapshot_set_stats (snapshot, stats);
+    }
+
+  return g_steal_pointer (&snapshot);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include "roadmap-catalog.h"
 #include "roadmap-report-snapshot.h"
+#include "roadmap-session.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,8 @@ RoadmapTrack          *roadmap_report_job_get_current_track (RoadmapReportJob  *
 GCancellable          *roadmap_report_job_get_cancellable   (RoadmapReportJob  *self);
 void                   roadmap_report_job_ask               (RoadmapReportJob  *self,
                                                              const char        *heading);
+void                   roadmap_report_job_set_session       (RoadmapReportJob  *self,
+                                                             RoadmapSession    *session);
 RoadmapReportSnapshot *roadmap_report_job_snapshot          (RoadmapReportJob  *self,
                                                              gboolean           all_tracks,
                                                              GError           **error);

@@ -23,6 +23,7 @@ roadmap_track_menu_new (RoadmapTrack *track)
   g_autoptr(GMenuItem) reset = NULL;
   g_autoptr(GMenuItem) plan = NULL;
   g_autoptr(GMenuItem) wip_limit = NULL;
+  g_autoptr(GMenuItem) statistics = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
 
@@ -38,6 +39,9 @@ roadmap_track_menu_new (RoadmapTrack *track)
   wip_limit = g_menu_item_new (_("_Limit Cards in Doing…"), NULL);
   g_menu_item_set_action_and_target (wip_limit, "win.set-wip-limit", "s", roadmap_track_get_id (track));
   g_menu_append_item (menu, wip_limit);
+  statistics = g_menu_item_new (_("_Statistics"), NULL);
+  g_menu_item_set_action_and_target (statistics, "win.show-track-statistics", "s", roadmap_track_get_id (track));
+  g_menu_append_item (menu, statistics);
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
 }

@@ -10,6 +10,7 @@
 #include "roadmap-command-group.h"
 #include "roadmap-preferences-window.h"
 #include "roadmap-plan-dialog.h"
+#include "roadmap-stats-window.h"
 #include "roadmap-reset-track.h"
 #include "roadmap-restore-command.h"
 #include "roadmap-restore-window.h"
@@ -523,6 +524,21 @@ plan_track (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (roadmap_plan_dialog_new (GTK_WINDOW (self), self->session, track)));
 }
 
+/* win.show-statistics: every track; win.show-track-statistics: the
+ * track whose menu it is in */
+static void
+show_statistics (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  const char *track_id = parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL;
+
+  if (roadmap_session_get_store (self->session) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (roadmap_stats_window_new (GTK_WINDOW (self), self->session, track_id)));
+}
+
 static void
 show_preferences (GtkWidget  *widget,
                   const char *action_name,
@@ -719,6 +735,7 @@ export_pdf_activated (GtkWidget  *widget,
   self->pdf_export = roadmap_pdf_export_new (GTK_WINDOW (self), self->toast_overlay,
                                              roadmap_session_get_catalog (self->session),
                                              current_track (self));
+  roadmap_report_job_set_session (ROADMAP_REPORT_JOB (self->pdf_export), self->session);
   g_signal_connect_object (self->pdf_export, "finished", G_CALLBACK (on_pdf_export_finished),
                            self, G_CONNECT_SWAPPED);
   update_report_actions (self);
@@ -753,6 +770,7 @@ print_activated (GtkWidget  *widget,
   self->print = roadmap_print_new (GTK_WINDOW (self), self->toast_overlay,
                                    roadmap_session_get_catalog (self->session),
                                    current_track (self));
+  roadmap_report_job_set_session (ROADMAP_REPORT_JOB (self->print), self->session);
   roadmap_print_set_print_settings (self->print, self->print_settings);
   roadmap_print_set_page_setup (self->print, self->page_setup);
   g_signal_connect_object (self->print, "finished", G_CALLBACK (on_print_finished),
@@ -851,6 +869,8 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics);
+  gtk_widget_class_install_action (widget_class, "win.show-track-statistics", "s", show_statistics);
   gtk_widget_class_install_action (widget_class, "win.reset-track", "s", reset_track);
   gtk_widget_class_install_action (widget_class, "win.plan-track", "s", plan_track);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_activated);
