@@ -774,5 +774,46 @@ run "--set-weekly-goal with a bad ROADMAP_NOW changes nothing" 1 at yesterday --
   run "--stats after it" 0 at 2026-03-29T23:50:00+02:00 --stats &&
   check "--stats after it: still off" stats_is 1 2 2.6 0 0
 
+# --export-roadmap TRACK-ID FILE and --import-roadmap FILE [--replace]:
+# a track out as a roadmap file --validate accepts, and back in as the
+# user's own, keeping the progress of its skill ids
+rm_db="$work/roadmaps.db"
+own_dir="$XDG_DATA_HOME/io.github.roadmaptracker.Roadmap/roadmaps"
+run "export-roadmap" 0 "$roadmap" --db "$rm_db" --export-roadmap backend-developer "$work/backend.json" &&
+  check "export-roadmap prints nothing" [ -z "$out$err" ] &&
+  run "--validate accepts the export" 0 "$roadmap" --validate "$work/backend.json"
+sed 's/"id" : "backend-developer"/"id" : "my-backend"/; s/"title" : "Backend Developer"/"title" : "My Backend"/' \
+  "$work/backend.json" > "$work/mine.json"
+run "import-roadmap" 0 "$roadmap" --db "$rm_db" --import-roadmap "$work/mine.json" &&
+  check "import-roadmap: the file in the user's folder, as it was" cmp -s "$work/mine.json" "$own_dir/my-backend.json" &&
+  run "list after import-roadmap" 0 "$roadmap" --db "$rm_db" --list &&
+  check "the imported track is listed" sh -c "printf '%s\n' \"\$1\" | grep -q '^my-backend	fundamentals	python-sql	todo	'" _ "$out"
+run "set-status on the imported track" 0 "$roadmap" --db "$rm_db" --set-status my-backend/python-sql=done
+run "import-roadmap again: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/mine.json" &&
+  check "import-roadmap again: one line naming --replace" sh -c 'printf "%s" "$1" | grep -q -- "--replace"' _ "$err"
+sed 's/"title" : "My Backend"/"title" : "My Backend, Revised"/' "$work/mine.json" > "$work/mine-2.json"
+run "import-roadmap --replace" 0 "$roadmap" --db "$rm_db" --import-roadmap "$work/mine-2.json" --replace &&
+  check "--replace: the new file in place" cmp -s "$work/mine-2.json" "$own_dir/my-backend.json" &&
+  run "list after --replace" 0 "$roadmap" --db "$rm_db" --list &&
+  check "--replace keeps the progress of the ids that remain" \
+    sh -c "printf '%s\n' \"\$1\" | grep -q '^my-backend	fundamentals	python-sql	done	'" _ "$out"
+run "export-roadmap of the own track" 0 "$roadmap" --db "$rm_db" --export-roadmap my-backend "$work/mine-out.json" &&
+  check "the export says the new title" grep -q '"My Backend, Revised"' "$work/mine-out.json"
+run "import-roadmap of a bundled id: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/backend.json" --replace &&
+  check "a bundled id: one line" one_line "$err"
+printf '{ "format": 1 }' > "$work/no-id.json"
+run "import-roadmap of a bad file: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/no-id.json" &&
+  check "a bad file: its problem on stderr" sh -c 'printf "%s" "$1" | grep -q "no-id.json: id: "' _ "$err" &&
+  check "a bad file: nothing copied" [ ! -e "$own_dir/no-id.json" ]
+run "import-roadmap of /dev/zero: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap /dev/zero
+run "export-roadmap of an unknown track: refused" 1 "$roadmap" --db "$rm_db" --export-roadmap nope "$work/x.json" &&
+  check "unknown track: nothing written" [ ! -e "$work/x.json" ]
+run "export-roadmap without a file: refused" 1 "$roadmap" --db "$rm_db" --export-roadmap backend-developer
+run "export-roadmap with two files: refused" 1 "$roadmap" --db "$rm_db" --export-roadmap backend-developer "$work/a.json" "$work/b.json"
+run "export-roadmap onto /dev/full: refused" 1 "$roadmap" --db "$rm_db" --export-roadmap backend-developer /dev/full
+run "--replace alone: refused" 1 "$roadmap" --db "$rm_db" --list --replace
+run "import-roadmap with --list: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/mine.json" --list
+rm -f "$own_dir/my-backend.json"
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -21,6 +21,7 @@
 
 #include "roadmap-cli.h"
 #include "roadmap-cli-plan.h"
+#include "roadmap-cli-roadmaps.h"
 #include "roadmap-command-group.h"
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
@@ -69,6 +70,12 @@ static const GOptionEntry option_entries[] = {
     N_("Write all progress, notes, ticked topics and preferences to a JSON file"), N_("FILE") },
   { "import-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Replace all progress, notes and ticked topics with those of a JSON file"), N_("FILE") },
+  { "export-roadmap", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write a track, your edits included, as a roadmap file: the file follows the options"), N_("TRACK-ID") },
+  { "import-roadmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a roadmap file and copy it into your roadmap folder"), N_("FILE") },
+  { "replace", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import-roadmap: replace your own track of the same id"), NULL },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a progress report as a PDF file"), N_("FILE") },
   { "stats", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -669,7 +676,7 @@ count_actions (GVariantDict *options)
   static const char * const actions[] = {
     "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
     "set-wip-limit", "export-progress", "import-progress", "export-pdf", "set-plan", "clear-plan", "schedule",
-    "stats", "set-weekly-goal",
+    "stats", "set-weekly-goal", "export-roadmap", "import-roadmap",
   };
   int n = 0;
 
@@ -819,6 +826,8 @@ roadmap_cli_handle (GVariantDict   *options,
   const char *value = NULL;
   const char *track_id = NULL;
   const char *paper = NULL;
+  const char *export_path = NULL;
+  guint first_unexpected = 0;
   g_autoptr(RoadmapPlan) plan = NULL;
   GDate today;
   static gint64 fixed_now = -1;
@@ -832,13 +841,19 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats and --set-weekly-goal"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats, --set-weekly-goal, --export-roadmap and --import-roadmap"));
       return EXIT_FAILURE;
     }
 
   if (g_variant_dict_contains (options, "clear-notes") && !g_variant_dict_contains (options, "reset-track"))
     {
       print_error (_("--clear-notes goes with --reset-track only"));
+      return EXIT_FAILURE;
+    }
+
+  if (g_variant_dict_contains (options, "replace") && !g_variant_dict_contains (options, "import-roadmap"))
+    {
+      print_error (_("--replace goes with --import-roadmap only"));
       return EXIT_FAILURE;
     }
 
@@ -867,10 +882,17 @@ roadmap_cli_handle (GVariantDict   *options,
   if (g_variant_dict_contains (options, "validate"))
     return validate_files (remaining);
 
-  if (remaining != NULL && remaining[0] != NULL)
+  /* --export-roadmap's one file, as --validate's files, after the options */
+  if (g_variant_dict_contains (options, "export-roadmap") && remaining != NULL && remaining[0] != NULL)
+    {
+      export_path = remaining[0];
+      first_unexpected = 1;
+    }
+
+  if (remaining != NULL && remaining[first_unexpected] != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("unexpected argument “%s” (see --help)"),
-                                                  remaining[0]);
+                                                  remaining[first_unexpected]);
       print_error (message);
       return EXIT_FAILURE;
     }
@@ -920,6 +942,20 @@ roadmap_cli_handle (GVariantDict   *options,
     return fail_with (error);
   if (fixed_now >= 0)
     roadmap_session_set_clock (session, fixed_clock, &fixed_now);
+
+  if (g_variant_dict_lookup (options, "export-roadmap", "&s", &value))
+    {
+      if (!roadmap_cli_roadmaps_export (session, value, export_path, &error))
+        return fail_with (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "import-roadmap", "^&ay", &value))
+    {
+      if (!roadmap_cli_roadmaps_import (session, value, g_variant_dict_contains (options, "replace"), &error))
+        return fail_with (error);
+      return EXIT_SUCCESS;
+    }
 
   if (g_variant_dict_contains (options, "list"))
     {
