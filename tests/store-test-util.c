@@ -883,3 +883,20 @@ store_test_plan (const char *start,
   g_assert_true (roadmap_plan_parse_date (start, &day));
   return roadmap_plan_new (&day, months, hours_per_week);
 }
+
+/**
+ * store_test_session_skill:
+ *
+ * Returns: (transfer none): the skill of @session's catalog; fails the
+ *   test without one
+ */
+RoadmapSkill *
+store_test_session_skill (RoadmapSession *session,
+                          const char     *track_id,
+                          const char     *skill_id)
+{
+  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), track_id, skill_id);
+
+  g_assert_nonnull (skill);
+  return skill;
+}

@@ -12,17 +12,6 @@
 
 typedef SessionFixture Fixture;
 
-static RoadmapSkill *
-skill_of (RoadmapSession *session,
-          const char     *track_id,
-          const char     *skill_id)
-{
-  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), track_id, skill_id);
-
-  g_assert_nonnull (skill);
-  return skill;
-}
-
 static void
 set_status (RoadmapSession *session,
             const char     *track_id,
@@ -31,7 +20,7 @@ set_status (RoadmapSession *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_session_set_status (session, skill_of (session, track_id, skill_id), status, &error));
+  g_assert_true (roadmap_session_set_status (session, store_test_session_skill (session, track_id, skill_id), status, &error));
   g_assert_no_error (error);
 }
 
@@ -45,9 +34,9 @@ make_progress (RoadmapSession *session)
   set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DOING);
   set_status (session, "backend-developer", "api-development", ROADMAP_STATUS_SKIPPED);
   set_status (session, "data-engineer", "python-sql", ROADMAP_STATUS_DONE);
-  g_assert_true (roadmap_session_set_topic_done (session, skill_of (session, "backend-developer", "python-sql"),
+  g_assert_true (roadmap_session_set_topic_done (session, store_test_session_skill (session, "backend-developer", "python-sql"),
                                                  0, TRUE, &error));
-  g_assert_true (roadmap_session_set_note (session, skill_of (session, "backend-developer", "python-sql"),
+  g_assert_true (roadmap_session_set_note (session, store_test_session_skill (session, "backend-developer", "python-sql"),
                                            "keep me", &error));
   g_assert_no_error (error);
 }
@@ -70,8 +59,8 @@ assert_all_todo (RoadmapSession *session)
 
   g_assert_cmpuint (roadmap_track_get_n_with_status (track, ROADMAP_STATUS_TODO), ==,
                     roadmap_track_get_n_skills (track));
-  g_assert_cmpuint (roadmap_skill_get_n_topics_done (skill_of (session, "backend-developer", "python-sql")), ==, 0);
-  g_assert_null (roadmap_skill_get_started_at (skill_of (session, "backend-developer", "python-sql")));
+  g_assert_cmpuint (roadmap_skill_get_n_topics_done (store_test_session_skill (session, "backend-developer", "python-sql")), ==, 0);
+  g_assert_null (roadmap_skill_get_started_at (store_test_session_skill (session, "backend-developer", "python-sql")));
 }
 
 /* Everything of the track, nothing of the other; the note kept; seen by
@@ -82,7 +71,7 @@ test_reset (Fixture       *fixture,
 {
   g_autoptr(RoadmapSession) other = NULL;
   g_autoptr(GError) error = NULL;
-  RoadmapSkill *python = skill_of (fixture->session, "backend-developer", "python-sql");
+  RoadmapSkill *python = store_test_session_skill (fixture->session, "backend-developer", "python-sql");
 
   make_progress (fixture->session);
   g_assert_true (reset (fixture->session, FALSE, &error));
@@ -90,12 +79,12 @@ test_reset (Fixture       *fixture,
 
   assert_all_todo (fixture->session);
   g_assert_cmpstr (roadmap_skill_get_note (python), ==, "keep me");
-  g_assert_cmpint (roadmap_skill_get_status (skill_of (fixture->session, "data-engineer", "python-sql")), ==,
+  g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (fixture->session, "data-engineer", "python-sql")), ==,
                    ROADMAP_STATUS_DONE);
 
   other = store_test_open_session (fixture->db_path);
   assert_all_todo (other);
-  g_assert_cmpstr (roadmap_skill_get_note (skill_of (other, "backend-developer", "python-sql")), ==, "keep me");
+  g_assert_cmpstr (roadmap_skill_get_note (store_test_session_skill (other, "backend-developer", "python-sql")), ==, "keep me");
 
   /* One step back: statuses, their order and dates, the tick */
   g_assert_true (roadmap_session_can_undo (fixture->session));
@@ -105,9 +94,9 @@ test_reset (Fixture       *fixture,
   g_assert_cmpint (roadmap_skill_get_status (python), ==, ROADMAP_STATUS_DONE);
   g_assert_nonnull (roadmap_skill_get_finished_at (python));
   g_assert_true (roadmap_skill_get_topic_done (python, 0));
-  g_assert_cmpint (roadmap_skill_get_status (skill_of (fixture->session, "backend-developer", "database-design")), ==,
+  g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (fixture->session, "backend-developer", "database-design")), ==,
                    ROADMAP_STATUS_DOING);
-  g_assert_cmpint (roadmap_skill_get_status (skill_of (fixture->session, "backend-developer", "api-development")), ==,
+  g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (fixture->session, "backend-developer", "api-development")), ==,
                    ROADMAP_STATUS_SKIPPED);
 
   g_assert_true (roadmap_session_redo (fixture->session, NULL, &error));
@@ -121,7 +110,7 @@ test_clear_notes (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  RoadmapSkill *python = skill_of (fixture->session, "backend-developer", "python-sql");
+  RoadmapSkill *python = store_test_session_skill (fixture->session, "backend-developer", "python-sql");
 
   make_progress (fixture->session);
   g_assert_true (reset (fixture->session, TRUE, &error));
@@ -147,7 +136,7 @@ test_second_writer (Fixture       *fixture,
 
   set_status (other, "backend-developer", "full-scale-project", ROADMAP_STATUS_DOING);
   /* This session has not seen it yet */
-  g_assert_cmpint (roadmap_skill_get_status (skill_of (fixture->session, "backend-developer", "full-scale-project")),
+  g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (fixture->session, "backend-developer", "full-scale-project")),
                    ==, ROADMAP_STATUS_TODO);
 
   g_assert_true (reset (fixture->session, FALSE, &error));

@@ -19,17 +19,6 @@
 
 typedef SessionFixture Fixture;
 
-static RoadmapSkill *
-skill_of (RoadmapSession *session,
-          const char     *track_id,
-          const char     *skill_id)
-{
-  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session), track_id, skill_id);
-
-  g_assert_nonnull (skill);
-  return skill;
-}
-
 static void
 set_status (RoadmapSession *session,
             const char     *skill_id,
@@ -37,7 +26,7 @@ set_status (RoadmapSession *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_session_set_status (session, skill_of (session, "backend-developer", skill_id), status,
+  g_assert_true (roadmap_session_set_status (session, store_test_session_skill (session, "backend-developer", skill_id), status,
                                              &error));
   g_assert_no_error (error);
 }
@@ -49,7 +38,7 @@ set_note (RoadmapSession *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_session_set_note (session, skill_of (session, "backend-developer", skill_id), note, &error));
+  g_assert_true (roadmap_session_set_note (session, store_test_session_skill (session, "backend-developer", skill_id), note, &error));
   g_assert_no_error (error);
 }
 
@@ -60,7 +49,7 @@ tick (RoadmapSession *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_session_set_topic_done (session, skill_of (session, "backend-developer", skill_id), index,
+  g_assert_true (roadmap_session_set_topic_done (session, store_test_session_skill (session, "backend-developer", skill_id), index,
                                                  TRUE, &error));
   g_assert_no_error (error);
 }
@@ -179,7 +168,7 @@ test_restore_undo (Fixture       *fixture,
   g_autoptr(RoadmapProgressData) now = NULL;
   RoadmapCommand *undone = NULL;
   g_autoptr(GError) error = NULL;
-  RoadmapSkill *python = skill_of (other, "backend-developer", "python-sql");
+  RoadmapSkill *python = store_test_session_skill (other, "backend-developer", "python-sql");
 
   make_progress (fixture->session);
   backup = back_up (fixture->session, fixture->dir);
@@ -193,8 +182,8 @@ test_restore_undo (Fixture       *fixture,
   /* The board, at once */
   g_assert_cmpint (roadmap_skill_get_status (python), ==, ROADMAP_STATUS_DONE);
   g_assert_cmpstr (roadmap_skill_get_note (python), ==, "Finished the course");
-  g_assert_true (roadmap_skill_get_topic_done (skill_of (other, "backend-developer", "database-design"), 0));
-  g_assert_cmpint (roadmap_skill_get_status (skill_of (other, "backend-developer", "full-scale-project")), ==,
+  g_assert_true (roadmap_skill_get_topic_done (store_test_session_skill (other, "backend-developer", "database-design"), 0));
+  g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (other, "backend-developer", "full-scale-project")), ==,
                    ROADMAP_STATUS_TODO);
   g_assert_true (roadmap_catalog_get_count_skipped_as_done (roadmap_session_get_catalog (other)));
 
@@ -280,7 +269,7 @@ test_fresh_database (Fixture       *fixture,
   reopened = store_test_open_session (roadmap_session_get_db_path (fresh));
   restored = read_session (reopened);
   g_assert_true (roadmap_progress_data_equal (restored, original));
-  python = skill_of (reopened, "backend-developer", "python-sql");
+  python = store_test_session_skill (reopened, "backend-developer", "python-sql");
   g_assert_cmpstr (roadmap_skill_get_note (python), ==, "Finished the course");
   g_assert_nonnull (roadmap_skill_get_finished_at (python));
   g_assert_true (roadmap_catalog_get_count_skipped_as_done (roadmap_session_get_catalog (reopened)));
@@ -525,7 +514,7 @@ test_own_roadmaps_unwritable (Fixture       *fixture,
   g_test_message ("%s", error->message);
   after = read_session (fixture->session);
   g_assert_true (roadmap_progress_data_equal (before, after));
-  g_assert_cmpint (roadmap_skill_get_status (skill_of (fixture->session, "backend-developer", "python-sql")), ==,
+  g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (fixture->session, "backend-developer", "python-sql")), ==,
                    ROADMAP_STATUS_DONE);
 }
 
@@ -693,7 +682,7 @@ test_daily_rotation (Fixture       *fixture,
     g_assert_true (g_file_set_contents (backup_path, "garbage too, not a database either", -1, NULL));
 
     session = store_test_open_session (db_path);
-    recovered_note = roadmap_skill_get_note (skill_of (session, "backend-developer", "python-sql"));
+    recovered_note = roadmap_skill_get_note (store_test_session_skill (session, "backend-developer", "python-sql"));
     g_assert_nonnull (recovered_note);
     g_assert_cmpstr (recovered_note, ==, roadmap_progress_data_get_entry (older, 0)->note);
   }

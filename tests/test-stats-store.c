@@ -18,18 +18,6 @@ fixed_clock (gpointer user_data)
   return *(gint64 *) user_data;
 }
 
-static RoadmapSkill *
-skill_of (RoadmapSession *session,
-          const char     *track_id,
-          const char     *skill_id)
-{
-  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (session),
-                                                    track_id, skill_id);
-
-  g_assert_nonnull (skill);
-  return skill;
-}
-
 static void
 set_status (RoadmapSession *session,
             const char     *track_id,
@@ -38,7 +26,7 @@ set_status (RoadmapSession *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (roadmap_session_set_status (session, skill_of (session, track_id, skill_id), status, &error));
+  g_assert_true (roadmap_session_set_status (session, store_test_session_skill (session, track_id, skill_id), status, &error));
   g_assert_no_error (error);
 }
 
@@ -67,14 +55,14 @@ make_history (RoadmapSession *session,
   *clock = stats_test_at ("2026-03-23T10:00:00+01:00");
   set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DOING);
   *clock = stats_test_at ("2026-03-24T21:00:00+01:00");
-  g_assert_true (roadmap_session_set_note (session, skill_of (session, "backend-developer", "python-sql"),
+  g_assert_true (roadmap_session_set_note (session, store_test_session_skill (session, "backend-developer", "python-sql"),
                                            "Window functions", &error));
   g_assert_no_error (error);
   /* 23:30 local, 22:30 UTC: still Wednesday */
   *clock = stats_test_at ("2026-03-25T23:30:00+01:00");
   set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DONE);
   *clock = stats_test_at ("2026-03-26T09:00:00+01:00");
-  g_assert_true (roadmap_session_set_topic_done (session, skill_of (session, "data-engineer", "python-sql"),
+  g_assert_true (roadmap_session_set_topic_done (session, store_test_session_skill (session, "data-engineer", "python-sql"),
                                                  0, TRUE, &error));
   g_assert_no_error (error);
   /* Sunday of summer time, 23:30 local */
@@ -199,7 +187,7 @@ test_weekly_goal (Fixture       *fixture,
   g_assert_true (roadmap_session_undo (fixture->session, &undone, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (roadmap_catalog_get_weekly_goal (catalog), ==, 2);
-  g_assert_cmpstr (roadmap_status_to_string (roadmap_skill_get_status (skill_of (fixture->session, "backend-developer", "database-design"))),
+  g_assert_cmpstr (roadmap_status_to_string (roadmap_skill_get_status (store_test_session_skill (fixture->session, "backend-developer", "database-design"))),
                    ==, "done");
 
   /* Off again: no row needed, 0 as without one */

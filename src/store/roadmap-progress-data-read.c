@@ -90,9 +90,7 @@ read_preferences (RoadmapProgressData  *self,
   /* A key without a row holds its default, as for the board
    * (_roadmap_store_load_preferences()): so a restore of this snapshot,
    * or an undo back to it, puts the default back */
-  roadmap_progress_data_set_preference (self, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
   roadmap_progress_data_set_holds_all_preferences (self, TRUE);
-  roadmap_progress_data_set_preference (self, ROADMAP_PREFERENCE_WEEKLY_GOAL, 0);
 
   if (!has_table (db, "preferences"))
     return TRUE;

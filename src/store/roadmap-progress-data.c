@@ -441,6 +441,19 @@ diff_entry (const RoadmapProgressEntry *a,
     diff->n_topics++;
 }
 
+/* @key's value in @self; one it does not hold is at its default (0) when
+ * it holds them all, else unknown */
+static gint64
+preference_as_written (RoadmapProgressData *self,
+                       const char          *key)
+{
+  gint64 *value = g_hash_table_lookup (self->preferences, key);
+
+  if (value != NULL)
+    return *value;
+  return self->holds_all_preferences ? 0 : G_MININT64;
+}
+
 /**
  * roadmap_progress_data_diff:
  * @diff: (out caller-allocates): what writing @to over @from changes
@@ -481,8 +494,7 @@ roadmap_progress_data_diff (RoadmapProgressData *from,
 
   keys = roadmap_progress_data_list_preferences (to);
   for (i = 0; keys[i] != NULL; i++)
-    if (roadmap_progress_data_get_preference (from, keys[i]) !=
-        roadmap_progress_data_get_preference (to, keys[i]))
+    if (preference_as_written (from, keys[i]) != preference_as_written (to, keys[i]))
       diff->n_preferences++;
 
   /* The plans that change: those @to holds, and, when it holds them
@@ -499,8 +511,7 @@ roadmap_progress_data_diff (RoadmapProgressData *from,
   /* And those @to sets back to their default */
   keys = roadmap_progress_data_list_preferences (from);
   for (i = 0; to->holds_all_preferences && keys[i] != NULL; i++)
-    if (!g_hash_table_contains (to->preferences, keys[i]) &&
-        roadmap_progress_data_get_preference (from, keys[i]) != 0)
+    if (!g_hash_table_contains (to->preferences, keys[i]) && preference_as_written (from, keys[i]) != 0)
       diff->n_preferences++;
 }
 

@@ -585,6 +585,31 @@ parse_entry (JsonNode    *node,
          check_dates (entry, file_name, path, error);
 }
 
+/* An optional member that lists at most @max entries: @list is NULL
+ * without it */
+static gboolean
+get_list (JsonObject  *root,
+          const char  *member,
+          guint        max,
+          const char  *not_a_list,
+          const char  *file_name,
+          JsonArray  **list,
+          GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, member);
+
+  *list = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return invalid (error, file_name, member, "%s", not_a_list);
+  if (json_array_get_length (json_node_get_array (node)) > max)
+    return invalid (error, file_name, member, _("too many entries"));
+
+  *list = json_node_get_array (node);
+  return TRUE;
+}
+
 /* A name for a file of the user's roadmap folder: "my-track.json", no
  * folder, not hidden */
 static gboolean
@@ -604,21 +629,14 @@ parse_roadmaps (JsonObject           *root,
                 RoadmapProgressData  *data,
                 GError              **error)
 {
-  JsonNode *node = json_object_get_member (root, "roadmaps");
   g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *roadmaps;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, file_name, "roadmaps", _("expected a list of roadmaps"));
+  if (!get_list (root, "roadmaps", MAX_ROADMAPS, _("expected a list of roadmaps"), file_name, &roadmaps, error))
+    return FALSE;
 
-  roadmaps = json_node_get_array (node);
-  if (json_array_get_length (roadmaps) > MAX_ROADMAPS)
-    return invalid (error, file_name, "roadmaps", _("too many entries"));
-
-  for (guint i = 0; i < json_array_get_length (roadmaps); i++)
+  for (guint i = 0; roadmaps != NULL && i < json_array_get_length (roadmaps); i++)
     {
       JsonNode *element = json_array_get_element (roadmaps, i);
       g_autofree char *path = g_strdup_printf ("roadmaps[%u]", i);
@@ -698,18 +716,13 @@ parse_plans (JsonObject           *root,
              RoadmapProgressData  *data,
              GError              **error)
 {
-  JsonNode *node = json_object_get_member (root, "plans");
   JsonArray *plans;
 
+  if (!get_list (root, "plans", MAX_PLANS, _("expected a list of plans"), file_name, &plans, error))
+    return FALSE;
   /* A file written before plans were kept in it leaves them as they are */
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (plans == NULL)
     return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return invalid (error, file_name, "plans", _("expected a list of plans"));
-
-  plans = json_node_get_array (node);
-  if (json_array_get_length (plans) > MAX_PLANS)
-    return invalid (error, file_name, "plans", _("too many entries"));
 
   for (guint i = 0; i < json_array_get_length (plans); i++)
     {

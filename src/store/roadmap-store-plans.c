@@ -121,7 +121,6 @@ _roadmap_store_write_plan_for_id (RoadmapStore       *self,
 {
   g_autofree char *start = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   if (!_roadmap_store_prepare_cached (self,
                                       "INSERT INTO plans (track_id, " PLAN_COLUMNS ", updated_at, change)"
@@ -133,6 +132,8 @@ _roadmap_store_write_plan_for_id (RoadmapStore       *self,
                                       &stmt, error))
     return FALSE;
 
+  /* A cached statement: a removed plan's columns stay NULL */
+  sqlite3_clear_bindings (stmt);
   sqlite3_bind_text (stmt, 1, track_id, -1, SQLITE_STATIC);
   if (plan != NULL)
     {
@@ -146,12 +147,7 @@ _roadmap_store_write_plan_for_id (RoadmapStore       *self,
   sqlite3_bind_int64 (stmt, 5, now);
   sqlite3_bind_int64 (stmt, 6, change);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_clear_bindings (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (self, rc, error);
-  return TRUE;
+  return _roadmap_store_step_done (self, stmt, error);
 }
 
 /* roadmap-store-load.c: the plans written after change @since, or all of

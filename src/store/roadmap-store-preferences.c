@@ -73,7 +73,6 @@ roadmap_store_write_preference (RoadmapStore  *self,
                                 GError       **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -91,11 +90,7 @@ roadmap_store_write_preference (RoadmapStore  *self,
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, change);
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _roadmap_store_fail (self, rc, error);
-  return TRUE;
+  return _roadmap_store_step_done (self, stmt, error);
 }
 
 /**

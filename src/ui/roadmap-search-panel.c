@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "roadmap-list-focus.h"
 #include "roadmap-search-panel.h"
 
 struct _RoadmapSearchPanel
@@ -345,30 +346,16 @@ roadmap_search_panel_init (RoadmapSearchPanel *self)
 void
 roadmap_search_panel_refresh (RoadmapSearchPanel *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
-  int focused = -1;
+  int focused;
 
   g_return_if_fail (ROADMAP_IS_SEARCH_PANEL (self));
 
   if (!self->active)
     return;
-  if (row != NULL && gtk_widget_get_parent (row) == GTK_WIDGET (self->results_list))
-    focused = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
+  focused = roadmap_list_focus_get_index (self->results_list);
   update_results (self);
-
-  for (; focused >= 0; focused--)
-    {
-      GtkListBoxRow *again = gtk_list_box_get_row_at_index (self->results_list, focused);
-
-      if (again != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (again));
-          break;
-        }
-    }
+  roadmap_list_focus_restore (self->results_list, focused);
 }
 
 /**

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "roadmap-list-focus.h"
 #include "roadmap-status.h"
 #include "roadmap-up-next.h"
 #include "roadmap-up-next-view.h"
@@ -85,20 +86,11 @@ refresh_now (gpointer user_data)
 {
   RoadmapUpNextView *self = user_data;
   g_autoptr(GPtrArray) skills = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
-  int focused = -1;
+  /* The keyboard stays on the row it was on, or the one before */
+  int focused = roadmap_list_focus_get_index (self->list);
 
   self->refresh_id = 0;
-  /* The keyboard stays on the row it was on, or the one before */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
-    {
-      GtkWidget *row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-
-      if (row != NULL)
-        focused = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -108,16 +100,7 @@ refresh_now (gpointer user_data)
     gtk_list_box_append (self->list, create_row (g_ptr_array_index (skills, i)));
   gtk_widget_set_visible (GTK_WIDGET (self), skills != NULL && skills->len > 0);
 
-  for (; focused >= 0; focused--)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, focused);
-
-      if (row != NULL)
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          break;
-        }
-    }
+  roadmap_list_focus_restore (self->list, focused);
 
   return G_SOURCE_REMOVE;
 }
