@@ -900,3 +900,17 @@ store_test_session_skill (RoadmapSession *session,
   g_assert_nonnull (skill);
   return skill;
 }
+
+/* Sets the skill's status through @session; fails the test otherwise */
+void
+store_test_session_set_status (RoadmapSession *session,
+                               const char     *track_id,
+                               const char     *skill_id,
+                               RoadmapStatus   status)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (roadmap_session_set_status (session, store_test_session_skill (session, track_id, skill_id),
+                                             status, &error));
+  g_assert_no_error (error);
+}

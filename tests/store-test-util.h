@@ -150,6 +150,10 @@ RoadmapSession *store_test_open_session       (const char      *db_path);
 RoadmapSkill   *store_test_session_skill      (RoadmapSession  *session,
                                                const char      *track_id,
                                                const char      *skill_id);
+void            store_test_session_set_status (RoadmapSession  *session,
+                                               const char      *track_id,
+                                               const char      *skill_id,
+                                               RoadmapStatus    status);
 void            session_fixture_set_up        (SessionFixture  *fixture,
                                                gconstpointer    data);
 void            session_fixture_tear_down     (SessionFixture  *fixture,

@@ -799,8 +799,44 @@ run "import-roadmap --replace" 0 "$roadmap" --db "$rm_db" --import-roadmap "$wor
     sh -c "printf '%s\n' \"\$1\" | grep -q '^my-backend	fundamentals	python-sql	done	'" _ "$out"
 run "export-roadmap of the own track" 0 "$roadmap" --db "$rm_db" --export-roadmap my-backend "$work/mine-out.json" &&
   check "the export says the new title" grep -q '"My Backend, Revised"' "$work/mine-out.json"
-run "import-roadmap of a bundled id: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/backend.json" --replace &&
+run "import-roadmap of a bundled id without --replace: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/backend.json" &&
   check "a bundled id: one line" one_line "$err"
+sed 's/"title" : "Backend Developer"/"title" : "Backend, Mine"/' "$work/backend.json" > "$work/backend-mine.json"
+run "import-roadmap --replace of a bundled id" 0 "$roadmap" --db "$rm_db" --import-roadmap "$work/backend-mine.json" --replace &&
+  check "the copy stands in for the bundled track" cmp -s "$work/backend-mine.json" "$own_dir/backend-developer.json" &&
+  run "export-roadmap of the copy" 0 "$roadmap" --db "$rm_db" --export-roadmap backend-developer "$work/copy-out.json" &&
+  check "the export says the copy's title" grep -q '"Backend, Mine"' "$work/copy-out.json"
+
+# --remove-track TRACK-ID: an own track's file goes, its progress stays;
+# a bundled one (customized or not) is hidden, in the database
+list_has () {
+  printf '%s\n' "$1" | grep -q "^$2	"
+}
+run "remove-track of an own track" 0 "$roadmap" --db "$rm_db" --remove-track my-backend &&
+  check "remove-track prints nothing" [ -z "$out$err" ] &&
+  check "remove-track: the file is gone" [ ! -e "$own_dir/my-backend.json" ] &&
+  run "list after remove-track" 0 "$roadmap" --db "$rm_db" --list &&
+  check "remove-track: not listed" sh -c '! printf "%s\n" "$1" | grep -q "^my-backend	"' _ "$out"
+run "import-roadmap after remove-track" 0 "$roadmap" --db "$rm_db" --import-roadmap "$work/mine-out.json" &&
+  run "list after importing it again" 0 "$roadmap" --db "$rm_db" --list &&
+  check "importing it again brings its progress back" \
+    sh -c "printf '%s\n' \"\$1\" | grep -q '^my-backend	fundamentals	python-sql	done	'" _ "$out"
+run "remove-track of a bundled track" 0 "$roadmap" --db "$rm_db" --remove-track data-engineer &&
+  run "list after hiding" 0 "$roadmap" --db "$rm_db" --list &&
+  check "a hidden track is not listed" sh -c '! printf "%s\n" "$1" | grep -q "^data-engineer	"' _ "$out" &&
+  check "the others still are" list_has "$out" backend-developer &&
+  run "search after hiding" 0 "$roadmap" --db "$rm_db" --search "Flink" &&
+  check "search leaves a hidden track out" [ -z "$out" ] &&
+  run "PDF of a hidden track's progress" 0 "$roadmap" --db "$rm_db" --export-pdf "$work/hidden.pdf" &&
+  check "the report leaves the hidden track out" sh -c '! pdftotext "$1" - | grep -q "Data Engineer"' _ "$work/hidden.pdf"
+run "remove-track twice: refused" 1 "$roadmap" --db "$rm_db" --remove-track data-engineer &&
+  check "remove-track twice: one line" one_line "$err"
+run "remove-track of a customized bundled track hides it" 0 "$roadmap" --db "$rm_db" --remove-track backend-developer &&
+  check "the copy stays" [ -e "$own_dir/backend-developer.json" ]
+run "remove-track of an unknown track: refused" 1 "$roadmap" --db "$rm_db" --remove-track nope &&
+  check "unknown track: one line" one_line "$err"
+run "remove-track with --list: refused" 1 "$roadmap" --db "$rm_db" --remove-track my-backend --list
+run "remove-track of a bad id: refused" 1 "$roadmap" --db "$rm_db" --remove-track "../../etc"
 printf '{ "format": 1 }' > "$work/no-id.json"
 run "import-roadmap of a bad file: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/no-id.json" &&
   check "a bad file: its problem on stderr" sh -c 'printf "%s" "$1" | grep -q "no-id.json: id: "' _ "$err" &&
@@ -813,7 +849,7 @@ run "export-roadmap with two files: refused" 1 "$roadmap" --db "$rm_db" --export
 run "export-roadmap onto /dev/full: refused" 1 "$roadmap" --db "$rm_db" --export-roadmap backend-developer /dev/full
 run "--replace alone: refused" 1 "$roadmap" --db "$rm_db" --list --replace
 run "import-roadmap with --list: refused" 1 "$roadmap" --db "$rm_db" --import-roadmap "$work/mine.json" --list
-rm -f "$own_dir/my-backend.json"
+rm -f "$own_dir/my-backend.json" "$own_dir/backend-developer.json"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -12,28 +12,16 @@
 
 typedef SessionFixture Fixture;
 
-static void
-set_status (RoadmapSession *session,
-            const char     *track_id,
-            const char     *skill_id,
-            RoadmapStatus   status)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (roadmap_session_set_status (session, store_test_session_skill (session, track_id, skill_id), status, &error));
-  g_assert_no_error (error);
-}
-
 /* Some progress on both tracks, a tick and a note on the one reset */
 static void
 make_progress (RoadmapSession *session)
 {
   g_autoptr(GError) error = NULL;
 
-  set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DONE);
-  set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DOING);
-  set_status (session, "backend-developer", "api-development", ROADMAP_STATUS_SKIPPED);
-  set_status (session, "data-engineer", "python-sql", ROADMAP_STATUS_DONE);
+  store_test_session_set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DONE);
+  store_test_session_set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DOING);
+  store_test_session_set_status (session, "backend-developer", "api-development", ROADMAP_STATUS_SKIPPED);
+  store_test_session_set_status (session, "data-engineer", "python-sql", ROADMAP_STATUS_DONE);
   g_assert_true (roadmap_session_set_topic_done (session, store_test_session_skill (session, "backend-developer", "python-sql"),
                                                  0, TRUE, &error));
   g_assert_true (roadmap_session_set_note (session, store_test_session_skill (session, "backend-developer", "python-sql"),
@@ -134,7 +122,7 @@ test_second_writer (Fixture       *fixture,
   g_autoptr(sqlite3) db = NULL;
   gint64 before;
 
-  set_status (other, "backend-developer", "full-scale-project", ROADMAP_STATUS_DOING);
+  store_test_session_set_status (other, "backend-developer", "full-scale-project", ROADMAP_STATUS_DOING);
   /* This session has not seen it yet */
   g_assert_cmpint (roadmap_skill_get_status (store_test_session_skill (fixture->session, "backend-developer", "full-scale-project")),
                    ==, ROADMAP_STATUS_TODO);

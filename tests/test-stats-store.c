@@ -18,18 +18,6 @@ fixed_clock (gpointer user_data)
   return *(gint64 *) user_data;
 }
 
-static void
-set_status (RoadmapSession *session,
-            const char     *track_id,
-            const char     *skill_id,
-            RoadmapStatus   status)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (roadmap_session_set_status (session, store_test_session_skill (session, track_id, skill_id), status, &error));
-  g_assert_no_error (error);
-}
-
 static RoadmapStats *
 stats_of (RoadmapSession *session,
           const char     *track_id)
@@ -50,26 +38,26 @@ make_history (RoadmapSession *session,
   g_autoptr(GError) error = NULL;
 
   *clock = stats_test_at ("2026-03-16T10:00:00+01:00");
-  set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DONE);
+  store_test_session_set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DONE);
 
   *clock = stats_test_at ("2026-03-23T10:00:00+01:00");
-  set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DOING);
+  store_test_session_set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DOING);
   *clock = stats_test_at ("2026-03-24T21:00:00+01:00");
   g_assert_true (roadmap_session_set_note (session, store_test_session_skill (session, "backend-developer", "python-sql"),
                                            "Window functions", &error));
   g_assert_no_error (error);
   /* 23:30 local, 22:30 UTC: still Wednesday */
   *clock = stats_test_at ("2026-03-25T23:30:00+01:00");
-  set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DONE);
+  store_test_session_set_status (session, "backend-developer", "python-sql", ROADMAP_STATUS_DONE);
   *clock = stats_test_at ("2026-03-26T09:00:00+01:00");
   g_assert_true (roadmap_session_set_topic_done (session, store_test_session_skill (session, "data-engineer", "python-sql"),
                                                  0, TRUE, &error));
   g_assert_no_error (error);
   /* Sunday of summer time, 23:30 local */
   *clock = stats_test_at ("2026-03-29T23:30:00+02:00");
-  set_status (session, "data-engineer", "python-sql", ROADMAP_STATUS_DONE);
+  store_test_session_set_status (session, "data-engineer", "python-sql", ROADMAP_STATUS_DONE);
   /* Moved out of Done again */
-  set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DOING);
+  store_test_session_set_status (session, "backend-developer", "database-design", ROADMAP_STATUS_DOING);
   *clock = stats_test_at ("2026-03-29T23:50:00+02:00");
 }
 

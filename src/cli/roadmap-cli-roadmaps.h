@@ -18,4 +18,8 @@ gboolean roadmap_cli_roadmaps_import (RoadmapSession  *session,
                                       gboolean         replace,
                                       GError         **error);
 
+gboolean roadmap_cli_roadmaps_remove (RoadmapSession  *session,
+                                     const char      *track_id,
+                                     GError         **error);
+
 G_END_DECLS

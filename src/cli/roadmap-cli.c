@@ -75,7 +75,9 @@ static const GOptionEntry option_entries[] = {
   { "import-roadmap", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check a roadmap file and copy it into your roadmap folder"), N_("FILE") },
   { "replace", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --import-roadmap: replace your own track of the same id"), NULL },
+    N_("With --import-roadmap: replace the track of the same id, keeping its progress"), NULL },
+  { "remove-track", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Remove your own track’s file, or hide a bundled track; its progress is kept"), N_("TRACK-ID") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a progress report as a PDF file"), N_("FILE") },
   { "stats", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -676,7 +678,7 @@ count_actions (GVariantDict *options)
   static const char * const actions[] = {
     "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
     "set-wip-limit", "export-progress", "import-progress", "export-pdf", "set-plan", "clear-plan", "schedule",
-    "stats", "set-weekly-goal", "export-roadmap", "import-roadmap",
+    "stats", "set-weekly-goal", "export-roadmap", "import-roadmap", "remove-track",
   };
   int n = 0;
 
@@ -841,7 +843,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats, --set-weekly-goal, --export-roadmap and --import-roadmap"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats, --set-weekly-goal, --export-roadmap, --import-roadmap and --remove-track"));
       return EXIT_FAILURE;
     }
 
@@ -953,6 +955,13 @@ roadmap_cli_handle (GVariantDict   *options,
   if (g_variant_dict_lookup (options, "import-roadmap", "^&ay", &value))
     {
       if (!roadmap_cli_roadmaps_import (session, value, g_variant_dict_contains (options, "replace"), &error))
+        return fail_with (error);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "remove-track", "&s", &value))
+    {
+      if (!roadmap_cli_roadmaps_remove (session, value, &error))
         return fail_with (error);
       return EXIT_SUCCESS;
     }

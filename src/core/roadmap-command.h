@@ -20,12 +20,17 @@ G_BEGIN_DECLS
  * @ROADMAP_COMMAND_ERROR_NOT_LOADED: the skill is not in the loaded roadmaps
  * @ROADMAP_COMMAND_ERROR_INVALID_TEXT: a note is not text (see
  *   roadmap_text_check_multi_line()); nothing was changed
+ * @ROADMAP_COMMAND_ERROR_EXISTS: a track of that id is loaded already
+ * @ROADMAP_COMMAND_ERROR_NOT_OWN: the track is not the learner's own, or
+ *   not one the change applies to
  */
 typedef enum
 {
   ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
   ROADMAP_COMMAND_ERROR_NOT_LOADED,
   ROADMAP_COMMAND_ERROR_INVALID_TEXT,
+  ROADMAP_COMMAND_ERROR_EXISTS,
+  ROADMAP_COMMAND_ERROR_NOT_OWN,
 } RoadmapCommandError;
 
 /**

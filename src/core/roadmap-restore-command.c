@@ -3,7 +3,7 @@
  * A restore replaces all progress, notes, ticked topics, plans and the
  * preferences of a backup (a progress file or a daily copy of the
  * database) in one change, and adds or replaces the learner's own
- * roadmap files it carries (see roadmap-restore-files.c). The run reads what it replaces inside its
+ * roadmap files it carries (see roadmap-folder-change.c). The run reads what it replaces inside its
  * transaction, so that undo can put it back; undo and redo go ahead
  * only when the database still holds exactly what the step before left
  * (compared as boards: places, dates, notes, ticks), so that nothing
@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-restore-command.h"
-#include "roadmap-restore-files.h"
+#include "roadmap-folder-change.h"
 
 struct _RoadmapRestoreCommand
 {
@@ -26,7 +26,7 @@ struct _RoadmapRestoreCommand
   char *source_name;
   /* The user's roadmap folder, and what the backup changes in it */
   GFile *roadmap_dir;
-  RoadmapRestoreFiles *files;
+  RoadmapFolderChange *files;
   /* What the run replaced */
   RoadmapProgressData *before;
   /* For apply(): the model reloads from the database */
@@ -75,7 +75,7 @@ has_file_changes (RoadmapRestoreCommand *self)
 {
   guint n_added, n_replaced;
 
-  roadmap_restore_files_count (self->files, &n_added, &n_replaced);
+  roadmap_folder_change_count (self->files, &n_added, &n_replaced);
   return n_added + n_replaced > 0;
 }
 
@@ -97,8 +97,8 @@ roadmap_restore_command_execute (RoadmapCommand         *command,
   if (step == ROADMAP_COMMAND_RUN)
     {
       g_set_object (&self->before, current);
-      g_clear_pointer (&self->files, roadmap_restore_files_free);
-      self->files = roadmap_restore_files_new (self->roadmap_dir, self->data, error);
+      g_clear_pointer (&self->files, roadmap_folder_change_free);
+      self->files = roadmap_folder_change_new_for_backup (self->roadmap_dir, self->data, error);
       if (self->files == NULL)
         return FALSE;
       /* The backup holds what the database and the folder hold: nothing
@@ -121,14 +121,14 @@ roadmap_restore_command_execute (RoadmapCommand         *command,
 
   /* The roadmap files first: staged beside their places, put there once
    * the change is committed (apply()) */
-  if (!roadmap_restore_files_stage (self->files, step == ROADMAP_COMMAND_UNDO, error))
+  if (!roadmap_folder_change_stage (self->files, step == ROADMAP_COMMAND_UNDO, error))
     return FALSE;
 
   target = step == ROADMAP_COMMAND_UNDO ? self->before : self->data;
   if (!roadmap_progress_data_write (target, context->store, context->change, context->origin,
                                     context->now, error))
     {
-      roadmap_restore_files_unstage (self->files);
+      roadmap_folder_change_unstage (self->files);
       return FALSE;
     }
 
@@ -148,7 +148,7 @@ roadmap_restore_command_apply (RoadmapCommand     *command,
   g_autoptr(GError) error = NULL;
   gint64 loaded;
 
-  roadmap_restore_files_put (self->files, step == ROADMAP_COMMAND_UNDO, self->catalog);
+  roadmap_folder_change_put (self->files, step == ROADMAP_COMMAND_UNDO, self->catalog);
   if (self->catalog == NULL)
     return;
 
@@ -182,7 +182,7 @@ roadmap_restore_command_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->source_name, g_free);
   /* Files staged for a change that did not commit go with it */
-  g_clear_pointer (&self->files, roadmap_restore_files_free);
+  g_clear_pointer (&self->files, roadmap_folder_change_free);
   g_clear_object (&self->roadmap_dir);
 
   G_OBJECT_CLASS (roadmap_restore_command_parent_class)->finalize (object);
@@ -244,9 +244,9 @@ roadmap_restore_command_count_roadmaps (RoadmapProgressData *data,
                                         guint               *n_added,
                                         guint               *n_replaced)
 {
-  g_autoptr(RoadmapRestoreFiles) files = roadmap_restore_files_new (roadmap_dir, data, NULL);
+  g_autoptr(RoadmapFolderChange) files = roadmap_folder_change_new_for_backup (roadmap_dir, data, NULL);
 
   *n_added = *n_replaced = 0;
   if (files != NULL)
-    roadmap_restore_files_count (files, n_added, n_replaced);
+    roadmap_folder_change_count (files, n_added, n_replaced);
 }

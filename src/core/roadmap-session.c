@@ -474,6 +474,7 @@ roadmap_session_load_next_roadmap (RoadmapSession *self)
   g_autoptr(GFile) file = NULL;
   g_autoptr(RoadmapTrack) track = NULL;
   g_autoptr(GError) error = NULL;
+  RoadmapTrack *existing;
 
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
 
@@ -484,9 +485,11 @@ roadmap_session_load_next_roadmap (RoadmapSession *self)
   track = roadmap_loader_load_file (file, &error);
 
   /* Its progress before it joins the catalog, so that it is shown with it:
-   * loaded through a catalog of its own, as the store reads per catalog. */
+   * loaded through a catalog of its own, as the store reads per catalog.
+   * So for an own copy that stands in for a bundled track. */
+  existing = track != NULL ? roadmap_catalog_find_track (self->catalog, roadmap_track_get_id (track)) : NULL;
   if (track != NULL && self->store != NULL &&
-      roadmap_catalog_find_track (self->catalog, roadmap_track_get_id (track)) == NULL)
+      (existing == NULL || roadmap_track_get_source (existing) == NULL))
     {
       g_autoptr(RoadmapCatalog) alone = roadmap_catalog_new ();
 

@@ -127,4 +127,29 @@ gboolean        roadmap_session_reload           (RoadmapSession  *self,
 void            roadmap_session_watch            (RoadmapSession  *self,
                                                   guint            interval_ms);
 
+/* roadmap-session-tracks.c */
+GFile          *roadmap_session_get_own_file     (RoadmapSession  *self,
+                                                  RoadmapTrack    *track);
+gboolean        roadmap_session_add_roadmap      (RoadmapSession  *self,
+                                                  GBytes          *contents,
+                                                  const char      *display_name,
+                                                  gboolean         replace,
+                                                  char           **track_id,
+                                                  GError         **error);
+gboolean        roadmap_session_customize_track  (RoadmapSession  *self,
+                                                  RoadmapTrack    *track,
+                                                  GError         **error);
+gboolean        roadmap_session_revert_track     (RoadmapSession  *self,
+                                                  RoadmapTrack    *track,
+                                                  GError         **error);
+gboolean        roadmap_session_remove_track     (RoadmapSession  *self,
+                                                  RoadmapTrack    *track,
+                                                  GError         **error);
+gboolean        roadmap_session_show_track       (RoadmapSession  *self,
+                                                  RoadmapTrack    *track,
+                                                  GError         **error);
+gboolean        roadmap_session_rescan_roadmaps  (RoadmapSession  *self,
+                                                  guint           *n_changed,
+                                                  GError         **error);
+
 G_END_DECLS

@@ -14,8 +14,15 @@ struct _RoadmapCatalog
 {
   GObject parent_instance;
 
+  /* The tracks shown (the list model) and those the learner hid; every
+   * one of both by its id */
   GPtrArray *tracks;
+  GPtrArray *hidden;
   GHashTable *tracks_by_id;
+  /* Ids of the tracks hidden, loaded or not, from the database */
+  GHashTable *hidden_ids;
+  /* Track id → the bundled track the learner's own copy stands in for */
+  GHashTable *originals;
   GPtrArray *load_errors;
   gboolean count_skipped_as_done;
   /* Track id → limit on cards in Doing, for tracks loaded or not yet */
@@ -37,6 +44,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  HIDDEN_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 roadmap_catalog_get_item_type (GListModel *model)
@@ -77,7 +91,10 @@ roadmap_catalog_dispose (GObject *object)
 
   g_clear_pointer (&self->tracks_by_id, g_hash_table_unref);
   g_clear_pointer (&self->wip_limits, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_ids, g_hash_table_unref);
+  g_clear_pointer (&self->originals, g_hash_table_unref);
   g_clear_pointer (&self->tracks, g_ptr_array_unref);
+  g_clear_pointer (&self->hidden, g_ptr_array_unref);
   g_clear_pointer (&self->load_errors, g_ptr_array_unref);
 
   G_OBJECT_CLASS (roadmap_catalog_parent_class)->dispose (object);
@@ -139,13 +156,25 @@ roadmap_catalog_class_init (RoadmapCatalogClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * RoadmapCatalog::hidden-changed:
+   *
+   * A track was hidden or shown again (roadmap_catalog_set_hidden()).
+   */
+  signals[HIDDEN_CHANGED] =
+    g_signal_new ("hidden-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 roadmap_catalog_init (RoadmapCatalog *self)
 {
   self->tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->hidden = g_ptr_array_new_with_free_func (g_object_unref);
   self->tracks_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hidden_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->originals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->wip_limits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->load_errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 }
@@ -156,12 +185,66 @@ roadmap_catalog_new (void)
   return g_object_new (ROADMAP_TYPE_CATALOG, NULL);
 }
 
+/* Puts @track in the list of its kind (shown or hidden) at @position,
+ * or at its end for -1 */
+static void
+insert_track (RoadmapCatalog *self,
+              RoadmapTrack   *track,
+              int             position)
+{
+  const char *id = roadmap_track_get_id (track);
+  gboolean hidden = g_hash_table_contains (self->hidden_ids, id);
+  GPtrArray *list = hidden ? self->hidden : self->tracks;
+
+  if (position < 0 || (guint) position > list->len)
+    position = list->len;
+
+  roadmap_track_set_count_skipped_as_done (track, self->count_skipped_as_done);
+  roadmap_track_set_wip_limit (track, GPOINTER_TO_UINT (g_hash_table_lookup (self->wip_limits, id)));
+  g_ptr_array_insert (list, position, g_object_ref (track));
+  g_hash_table_insert (self->tracks_by_id, (gpointer) id, track);
+
+  if (!hidden)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+/* Takes @track out of its list; returns where it was, or -1 */
+static int
+take_track (RoadmapCatalog *self,
+            RoadmapTrack   *track)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->hidden, track, &position))
+    {
+      g_hash_table_remove (self->tracks_by_id, roadmap_track_get_id (track));
+      g_ptr_array_remove_index (self->hidden, position);
+      return position;
+    }
+  if (!g_ptr_array_find (self->tracks, track, &position))
+    return -1;
+
+  g_hash_table_remove (self->tracks_by_id, roadmap_track_get_id (track));
+  g_ptr_array_remove_index (self->tracks, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  return position;
+}
+
 /**
  * roadmap_catalog_add_track:
  *
  * Appends @track. Fails with %ROADMAP_LOADER_ERROR_DUPLICATE_ID when a
  * track with the same id is already loaded: progress is keyed by track id,
- * so two tracks may never share one.
+ * so two tracks may never share one. The one exception is the learner's
+ * own copy of a bundled track (a track with a source file, see
+ * roadmap_track_get_source(), over one without): it takes the bundled
+ * track's place, and roadmap_catalog_get_original() keeps the bundled
+ * one until the copy is removed. A track read again from the file of a
+ * loaded one (the same id and source) takes that one's place.
  */
 gboolean
 roadmap_catalog_add_track (RoadmapCatalog  *self,
@@ -170,6 +253,7 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
 {
   const char *id;
   RoadmapTrack *existing;
+  int position = -1;
 
   g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
@@ -177,7 +261,17 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
 
   id = roadmap_track_get_id (track);
   existing = g_hash_table_lookup (self->tracks_by_id, id);
-  if (existing != NULL)
+  if (existing != NULL && roadmap_track_get_source (track) != NULL &&
+      g_strcmp0 (roadmap_track_get_source (existing), roadmap_track_get_source (track)) == 0)
+    {
+      /* The same file read again */
+      g_object_ref (existing);
+      insert_track (self, track, take_track (self, existing));
+      g_object_unref (existing);
+      return TRUE;
+    }
+  if (existing != NULL &&
+      (roadmap_track_get_source (existing) != NULL || roadmap_track_get_source (track) == NULL))
     {
       const char *source = roadmap_track_get_source (track);
 
@@ -189,13 +283,12 @@ roadmap_catalog_add_track (RoadmapCatalog  *self,
       return FALSE;
     }
 
-  roadmap_track_set_count_skipped_as_done (track, self->count_skipped_as_done);
-  roadmap_track_set_wip_limit (track, GPOINTER_TO_UINT (g_hash_table_lookup (self->wip_limits, id)));
-  g_ptr_array_add (self->tracks, g_object_ref (track));
-  g_hash_table_insert (self->tracks_by_id, (gpointer) id, track);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), self->tracks->len - 1, 0, 1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (existing != NULL)
+    {
+      g_hash_table_insert (self->originals, g_strdup (id), g_object_ref (existing));
+      position = take_track (self, existing);
+    }
+  insert_track (self, track, position);
 
   return TRUE;
 }
@@ -227,6 +320,8 @@ roadmap_catalog_set_count_skipped_as_done (RoadmapCatalog *self,
   self->count_skipped_as_done = count_skipped_as_done;
   for (guint i = 0; i < self->tracks->len; i++)
     roadmap_track_set_count_skipped_as_done (g_ptr_array_index (self->tracks, i), count_skipped_as_done);
+  for (guint i = 0; i < self->hidden->len; i++)
+    roadmap_track_set_count_skipped_as_done (g_ptr_array_index (self->hidden, i), count_skipped_as_done);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_SKIPPED_AS_DONE]);
 }
 
@@ -263,7 +358,8 @@ roadmap_catalog_set_weekly_goal (RoadmapCatalog *self,
  * roadmap_catalog_remove_track:
  *
  * Takes @track out of the catalog (its roadmap is no longer loaded); its
- * progress stays in the database.
+ * progress stays in the database. The bundled track that @track, the
+ * learner's own copy, stood in for takes its place again.
  *
  * Returns: whether @track was in the catalog
  */
@@ -271,19 +367,135 @@ gboolean
 roadmap_catalog_remove_track (RoadmapCatalog *self,
                               RoadmapTrack   *track)
 {
-  guint position;
+  g_autoptr(RoadmapTrack) original = NULL;
+  g_autofree char *original_id = NULL;
+  int position;
 
   g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (ROADMAP_IS_TRACK (track), FALSE);
 
-  if (!g_ptr_array_find (self->tracks, track, &position))
-    return FALSE;
+  g_object_ref (track);
+  position = take_track (self, track);
+  if (position >= 0 &&
+      g_hash_table_steal_extended (self->originals, roadmap_track_get_id (track),
+                                   (gpointer *) &original_id, (gpointer *) &original))
+    insert_track (self, original, position);
+  g_object_unref (track);
 
-  g_hash_table_remove (self->tracks_by_id, roadmap_track_get_id (track));
-  g_ptr_array_remove_index (self->tracks, position);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  return TRUE;
+  return position >= 0;
+}
+
+/**
+ * roadmap_catalog_get_original:
+ *
+ * Returns: (transfer none) (nullable): the bundled track that the
+ *   learner's own copy of that id stands in for
+ */
+RoadmapTrack *
+roadmap_catalog_get_original (RoadmapCatalog *self,
+                              const char     *track_id)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (track_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->originals, track_id);
+}
+
+/**
+ * roadmap_catalog_set_hidden:
+ * @track_id: a track, loaded now or not
+ *
+ * Follows the database (see roadmap_store_apply_preference()): a hidden
+ * track stays loaded, and found by roadmap_catalog_find_track(), but is
+ * not an item of the catalog's list, so no view shows it (see
+ * roadmap_catalog_get_hidden_tracks()).
+ */
+void
+roadmap_catalog_set_hidden (RoadmapCatalog *self,
+                            const char     *track_id,
+                            gboolean        hidden)
+{
+  RoadmapTrack *track;
+
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+  g_return_if_fail (track_id != NULL);
+
+  if (!!hidden == g_hash_table_contains (self->hidden_ids, track_id))
+    return;
+
+  track = g_hash_table_lookup (self->tracks_by_id, track_id);
+  if (track != NULL)
+    g_object_ref (track);
+  if (track != NULL)
+    take_track (self, track);
+
+  if (hidden)
+    g_hash_table_add (self->hidden_ids, g_strdup (track_id));
+  else
+    g_hash_table_remove (self->hidden_ids, track_id);
+
+  if (track != NULL)
+    {
+      insert_track (self, track, -1);
+      g_object_unref (track);
+    }
+  g_signal_emit (self, signals[HIDDEN_CHANGED], 0);
+}
+
+/**
+ * roadmap_catalog_is_hidden:
+ *
+ * Returns: whether the learner hid the track of that id
+ */
+gboolean
+roadmap_catalog_is_hidden (RoadmapCatalog *self,
+                           const char     *track_id)
+{
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (track_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->hidden_ids, track_id);
+}
+
+/**
+ * roadmap_catalog_clear_hidden:
+ *
+ * Every track is shown: the default, before the database's preferences
+ * are applied again.
+ */
+void
+roadmap_catalog_clear_hidden (RoadmapCatalog *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer id;
+
+  g_return_if_fail (ROADMAP_IS_CATALOG (self));
+
+  g_hash_table_iter_init (&iter, self->hidden_ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_ptr_array_add (ids, g_strdup (id));
+  for (guint i = 0; i < ids->len; i++)
+    roadmap_catalog_set_hidden (self, g_ptr_array_index (ids, i), FALSE);
+}
+
+/**
+ * roadmap_catalog_get_hidden_tracks:
+ *
+ * Returns: (transfer full) (element-type RoadmapTrack): the loaded
+ *   tracks the learner hid, in the order they were hidden
+ */
+GPtrArray *
+roadmap_catalog_get_hidden_tracks (RoadmapCatalog *self)
+{
+  GPtrArray *tracks;
+
+  g_return_val_if_fail (ROADMAP_IS_CATALOG (self), NULL);
+
+  tracks = g_ptr_array_new_full (self->hidden->len, g_object_unref);
+  for (guint i = 0; i < self->hidden->len; i++)
+    g_ptr_array_add (tracks, g_object_ref (g_ptr_array_index (self->hidden, i)));
+  return tracks;
 }
 
 /**
@@ -451,4 +663,6 @@ roadmap_catalog_clear_wip_limits (RoadmapCatalog *self)
   g_hash_table_remove_all (self->wip_limits);
   for (guint i = 0; i < self->tracks->len; i++)
     roadmap_track_set_wip_limit (g_ptr_array_index (self->tracks, i), 0);
+  for (guint i = 0; i < self->hidden->len; i++)
+    roadmap_track_set_wip_limit (g_ptr_array_index (self->hidden, i), 0);
 }

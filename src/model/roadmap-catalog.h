@@ -23,6 +23,15 @@ gboolean        roadmap_catalog_add_track       (RoadmapCatalog  *self,
                                                  GError         **error);
 gboolean        roadmap_catalog_remove_track    (RoadmapCatalog  *self,
                                                  RoadmapTrack    *track);
+RoadmapTrack   *roadmap_catalog_get_original    (RoadmapCatalog  *self,
+                                                 const char      *track_id);
+void            roadmap_catalog_set_hidden      (RoadmapCatalog  *self,
+                                                 const char      *track_id,
+                                                 gboolean         hidden);
+gboolean        roadmap_catalog_is_hidden       (RoadmapCatalog  *self,
+                                                 const char      *track_id);
+void            roadmap_catalog_clear_hidden    (RoadmapCatalog  *self);
+GPtrArray      *roadmap_catalog_get_hidden_tracks (RoadmapCatalog *self);
 gboolean        roadmap_catalog_has_skill       (RoadmapCatalog  *self,
                                                  RoadmapSkill    *skill);
 RoadmapTrack   *roadmap_catalog_find_track      (RoadmapCatalog  *self,

@@ -114,6 +114,8 @@ roadmap_store_apply_preference (RoadmapCatalog *catalog,
                                    (guint) CLAMP (value, 0, ROADMAP_TRACK_MAX_WIP_LIMIT));
   else if (g_str_equal (key, ROADMAP_PREFERENCE_WEEKLY_GOAL))
     roadmap_catalog_set_weekly_goal (catalog, (guint) CLAMP (value, 0, ROADMAP_STATS_MAX_WEEKLY_GOAL));
+  else if (g_str_has_prefix (key, ROADMAP_PREFERENCE_HIDDEN_PREFIX))
+    roadmap_catalog_set_hidden (catalog, key + strlen (ROADMAP_PREFERENCE_HIDDEN_PREFIX), value != 0);
 }
 
 /**
@@ -127,6 +129,19 @@ roadmap_store_wip_limit_key (const char *track_id)
   g_return_val_if_fail (track_id != NULL, NULL);
 
   return g_strconcat (ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX, track_id, NULL);
+}
+
+/**
+ * roadmap_store_hidden_key:
+ *
+ * Returns: (transfer full): the preference that hides @track_id
+ */
+char *
+roadmap_store_hidden_key (const char *track_id)
+{
+  g_return_val_if_fail (track_id != NULL, NULL);
+
+  return g_strconcat (ROADMAP_PREFERENCE_HIDDEN_PREFIX, track_id, NULL);
 }
 
 /* roadmap-store-load.c: the preferences written after change @since, or
@@ -144,6 +159,7 @@ _roadmap_store_load_preferences (RoadmapStore    *self,
     {
       roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_COUNT_SKIPPED_AS_DONE, 0);
       roadmap_catalog_clear_wip_limits (catalog);
+      roadmap_catalog_clear_hidden (catalog);
       roadmap_store_apply_preference (catalog, ROADMAP_PREFERENCE_WEEKLY_GOAL, 0);
     }
 

@@ -53,6 +53,9 @@ typedef enum
 #define ROADMAP_PREFERENCE_WIP_LIMIT_PREFIX "wip-limit/"
 /* Skills a week, 0 (no row) for no goal: see RoadmapCatalog:weekly-goal */
 #define ROADMAP_PREFERENCE_WEEKLY_GOAL "weekly-goal"
+/* Followed by a track id: 1 when the learner hid that track, 0 (no row)
+ * when it is shown (see roadmap_catalog_set_hidden()) */
+#define ROADMAP_PREFERENCE_HIDDEN_PREFIX "hidden/"
 
 #define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
 
@@ -155,6 +158,7 @@ gboolean      roadmap_store_write_preference     (RoadmapStore    *self,
                                                   gint64           now,
                                                   GError         **error);
 char         *roadmap_store_wip_limit_key        (const char      *track_id);
+char         *roadmap_store_hidden_key           (const char      *track_id);
 void          roadmap_store_apply_preference     (RoadmapCatalog  *catalog,
                                                   const char      *key,
                                                   gint64           value);

@@ -1,29 +1,34 @@
-/* roadmap-restore-files.c
+/* roadmap-folder-change.c
  *
- * A backup carries the learner's own roadmap files (see
- * roadmap-progress-file.c); restoring it adds those the roadmap folder
- * lacks and replaces those it holds with other contents. A file the
- * backup does not carry is never removed: it is the learner's, and the
- * backup may simply be older than it.
+ * The learner's own roadmap files a command adds, replaces or removes:
+ * an import, an edit, an own copy of a bundled track, a revert, a
+ * removal (roadmap-track-command.c), or a restore of a backup
+ * (roadmap-restore-command.c). A restore adds the files the roadmap
+ * folder lacks and replaces those it holds with other contents; a file
+ * the backup does not carry is never removed: it is the learner's, and
+ * the backup may simply be older than it.
  *
  * The files change with the database, all or nothing: inside the
- * restore's transaction each new file is written beside its place, as
+ * command's transaction each new file is written beside its place, as
  * ".NAME.restoring" (completely, synced: roadmap_file_write_contents());
  * a file that cannot be written fails the whole change, and the staged
  * ones are removed. Only once the change is committed are they renamed
- * into place (a rename does not fail for want of space), and the catalog
- * given the tracks. A change that fails to commit leaves only staged
- * files, removed with the command.
+ * into place (a rename does not fail for want of space), the files to
+ * remove removed, and the catalog given the tracks. A change that fails
+ * to commit leaves only staged files, removed with the command.
  *
- * Undo puts back what was there: a replaced file's old contents, staged
- * and renamed the same way; an added file removed. Undo and redo go ahead
- * only while the folder still holds what the step before left.
+ * Every step first checks that each file still holds what the step
+ * before left (or what the command was planned from, for its first
+ * run): a file changed since by another process or an editor is never
+ * overwritten.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <errno.h>
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -33,7 +38,7 @@
 #include "roadmap-file-writer.h"
 #include "roadmap-json-reader.h"
 #include "roadmap-loader.h"
-#include "roadmap-restore-files.h"
+#include "roadmap-folder-change.h"
 
 typedef struct
 {
@@ -41,11 +46,11 @@ typedef struct
   GFile *staged;
   char *track_id;
   GBytes *before;  /* NULL: the folder had no such file */
-  GBytes *after;
+  GBytes *after;   /* NULL: the file is removed */
   gboolean is_staged;
 } Change;
 
-struct _RoadmapRestoreFiles
+struct _RoadmapFolderChange
 {
   GFile *directory;
   GArray *changes;  /* Change */
@@ -63,10 +68,15 @@ change_clear (Change *change)
   g_clear_pointer (&change->after, g_bytes_unref);
 }
 
-/* The file's contents, NULL when there is none */
-static GBytes *
-read_existing (GFile   *file,
-               GError **error)
+/**
+ * roadmap_folder_change_read:
+ *
+ * Returns: (transfer full) (nullable): the contents of a roadmap file,
+ *   %NULL when there is none or, with @error set, when it cannot be read
+ */
+GBytes *
+roadmap_folder_change_read (GFile   *file,
+                            GError **error)
 {
   g_autoptr(GError) local_error = NULL;
   GBytes *contents = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &local_error);
@@ -77,7 +87,59 @@ read_existing (GFile   *file,
 }
 
 /**
- * roadmap_restore_files_new:
+ * roadmap_folder_change_new:
+ * @directory: the user's roadmap folder
+ *
+ * Returns: (transfer full): a change of no file yet: see
+ *   roadmap_folder_change_add()
+ */
+RoadmapFolderChange *
+roadmap_folder_change_new (GFile *directory)
+{
+  RoadmapFolderChange *self = g_new0 (RoadmapFolderChange, 1);
+
+  g_return_val_if_fail (G_IS_FILE (directory), NULL);
+
+  self->directory = g_object_ref (directory);
+  self->changes = g_array_new (FALSE, TRUE, sizeof (Change));
+  g_array_set_clear_func (self->changes, (GDestroyNotify) change_clear);
+  return self;
+}
+
+/**
+ * roadmap_folder_change_add:
+ * @file_name: a file of the folder
+ * @track_id: the track it holds (or held, for a removal)
+ * @before: (nullable): what the file holds as the command is planned,
+ *   %NULL for no file
+ * @after: (nullable): what it is to hold, %NULL to remove it
+ */
+void
+roadmap_folder_change_add (RoadmapFolderChange *self,
+                           const char          *file_name,
+                           const char          *track_id,
+                           GBytes              *before,
+                           GBytes              *after)
+{
+  g_autofree char *staged_name = NULL;
+  Change change = { NULL, };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (file_name != NULL && strchr (file_name, '/') == NULL);
+  g_return_if_fail (track_id != NULL);
+  g_return_if_fail (before != NULL || after != NULL);
+
+  staged_name = g_strconcat (".", file_name, ".restoring", NULL);
+  change.file = g_file_get_child (self->directory, file_name);
+  change.staged = g_file_get_child (self->directory, staged_name);
+  change.track_id = g_strdup (track_id);
+  change.before = before != NULL ? g_bytes_ref (before) : NULL;
+  change.after = after != NULL ? g_bytes_ref (after) : NULL;
+  g_array_append_val (self->changes, change);
+}
+
+/**
+ * roadmap_folder_change_new_for_backup:
  * @directory: the user's roadmap folder
  *
  * Compares @data's roadmap files with the folder's.
@@ -85,54 +147,38 @@ read_existing (GFile   *file,
  * Returns: (transfer full) (nullable): what restoring @data changes in
  *   @directory, or %NULL with @error set when a file there cannot be read
  */
-RoadmapRestoreFiles *
-roadmap_restore_files_new (GFile                *directory,
-                           RoadmapProgressData  *data,
-                           GError              **error)
+RoadmapFolderChange *
+roadmap_folder_change_new_for_backup (GFile                *directory,
+                                      RoadmapProgressData  *data,
+                                      GError              **error)
 {
-  g_autoptr(RoadmapRestoreFiles) self = g_new0 (RoadmapRestoreFiles, 1);
+  g_autoptr(RoadmapFolderChange) self = NULL;
 
   g_return_val_if_fail (G_IS_FILE (directory), NULL);
   g_return_val_if_fail (ROADMAP_IS_PROGRESS_DATA (data), NULL);
 
-  self->directory = g_object_ref (directory);
-  self->changes = g_array_new (FALSE, TRUE, sizeof (Change));
-  g_array_set_clear_func (self->changes, (GDestroyNotify) change_clear);
-
+  self = roadmap_folder_change_new (directory);
   for (guint i = 0; i < roadmap_progress_data_get_n_roadmaps (data); i++)
     {
       const RoadmapProgressRoadmap *roadmap = roadmap_progress_data_get_roadmap (data, i);
       g_autoptr(GFile) file = g_file_get_child (directory, roadmap->file_name);
       g_autoptr(GError) local_error = NULL;
-      GBytes *before = read_existing (file, &local_error);
-      g_autofree char *staged_name = NULL;
-      Change change = { NULL, };
+      g_autoptr(GBytes) before = roadmap_folder_change_read (file, &local_error);
 
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;
         }
-      if (before != NULL && g_bytes_equal (before, roadmap->contents))
-        {
-          g_bytes_unref (before);
-          continue;
-        }
-
-      staged_name = g_strconcat (".", roadmap->file_name, ".restoring", NULL);
-      change.file = g_steal_pointer (&file);
-      change.staged = g_file_get_child (directory, staged_name);
-      change.track_id = g_strdup (roadmap->track_id);
-      change.before = before;
-      change.after = g_bytes_ref (roadmap->contents);
-      g_array_append_val (self->changes, change);
+      if (before == NULL || !g_bytes_equal (before, roadmap->contents))
+        roadmap_folder_change_add (self, roadmap->file_name, roadmap->track_id, before, roadmap->contents);
     }
 
   return g_steal_pointer (&self);
 }
 
 void
-roadmap_restore_files_free (RoadmapRestoreFiles *self)
+roadmap_folder_change_free (RoadmapFolderChange *self)
 {
   if (self == NULL)
     return;
@@ -143,12 +189,12 @@ roadmap_restore_files_free (RoadmapRestoreFiles *self)
 }
 
 /**
- * roadmap_restore_files_count:
+ * roadmap_folder_change_count:
  * @n_added: (out): files the folder does not have
- * @n_replaced: (out): files it has with other contents
+ * @n_replaced: (out): files it has, with other contents or removed
  */
 void
-roadmap_restore_files_count (RoadmapRestoreFiles *self,
+roadmap_folder_change_count (RoadmapFolderChange *self,
                              guint               *n_added,
                              guint               *n_replaced)
 {
@@ -163,13 +209,13 @@ roadmap_restore_files_count (RoadmapRestoreFiles *self,
 }
 
 /**
- * roadmap_restore_files_unstage:
+ * roadmap_folder_change_unstage:
  *
- * Removes the files staged by roadmap_restore_files_stage(): the change
+ * Removes the files staged by roadmap_folder_change_stage(): the change
  * they were for did not happen.
  */
 void
-roadmap_restore_files_unstage (RoadmapRestoreFiles *self)
+roadmap_folder_change_unstage (RoadmapFolderChange *self)
 {
   for (guint i = 0; i < self->changes->len; i++)
     {
@@ -182,20 +228,20 @@ roadmap_restore_files_unstage (RoadmapRestoreFiles *self)
 }
 
 /**
- * roadmap_restore_files_stage:
- * @undo: stage what was there before (undo), or the backup's files
+ * roadmap_folder_change_stage:
+ * @undo: stage what was there before (undo), or the files to put
  *
  * Inside the change: checks that the folder holds what the other side
  * left, and writes the files to put in place beside their places.
  */
 gboolean
-roadmap_restore_files_stage (RoadmapRestoreFiles  *self,
+roadmap_folder_change_stage (RoadmapFolderChange  *self,
                              gboolean              undo,
                              GError              **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  roadmap_restore_files_unstage (self);
+  roadmap_folder_change_unstage (self);
   if (self->changes->len > 0 &&
       g_mkdir_with_parents (g_file_peek_path (self->directory), 0700) != 0)
     {
@@ -213,7 +259,7 @@ roadmap_restore_files_stage (RoadmapRestoreFiles  *self,
       GBytes *expected = undo ? change->after : change->before;
       GBytes *target = undo ? change->before : change->after;
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) now = read_existing (change->file, &local_error);
+      g_autoptr(GBytes) now = roadmap_folder_change_read (change->file, &local_error);
       gsize length;
       const char *contents;
 
@@ -222,7 +268,7 @@ roadmap_restore_files_stage (RoadmapRestoreFiles  *self,
         {
           g_autofree char *name = g_file_get_basename (change->file);
 
-          roadmap_restore_files_unstage (self);
+          roadmap_folder_change_unstage (self);
           if (local_error != NULL)
             g_propagate_error (error, g_steal_pointer (&local_error));
           else
@@ -236,7 +282,7 @@ roadmap_restore_files_stage (RoadmapRestoreFiles  *self,
       contents = g_bytes_get_data (target, &length);
       if (!roadmap_file_write_contents (change->staged, contents, length, ROADMAP_FILE_WRITER_PRIVATE, error))
         {
-          roadmap_restore_files_unstage (self);
+          roadmap_folder_change_unstage (self);
           return FALSE;
         }
       change->is_staged = TRUE;
@@ -245,7 +291,8 @@ roadmap_restore_files_stage (RoadmapRestoreFiles  *self,
   return TRUE;
 }
 
-/* The track of @file replaces the catalog's track of that id, or joins it */
+/* The track of @file replaces the catalog's track of that file, or joins
+ * it */
 static void
 load_track (RoadmapCatalog *catalog,
             const char     *track_id,
@@ -255,22 +302,23 @@ load_track (RoadmapCatalog *catalog,
   g_autoptr(RoadmapTrack) track = roadmap_loader_load_file (file, &error);
   RoadmapTrack *old = roadmap_catalog_find_track (catalog, track_id);
 
-  if (old != NULL && g_strcmp0 (roadmap_track_get_source (old), g_file_peek_path (file)) == 0)
+  if (old != NULL && track != NULL && g_strcmp0 (roadmap_track_get_id (track), track_id) != 0 &&
+      g_strcmp0 (roadmap_track_get_source (old), g_file_peek_path (file)) == 0)
     roadmap_catalog_remove_track (catalog, old);
   if (track == NULL || !roadmap_catalog_add_track (catalog, track, &error))
     roadmap_catalog_add_load_error (catalog, error);
 }
 
 /**
- * roadmap_restore_files_put:
+ * roadmap_folder_change_put:
  * @catalog: (nullable): the model to give the tracks, before its progress
  *   is loaded again
  *
- * Once the change is committed: the staged files into place, an added
- * file removed by @undo.
+ * Once the change is committed: the staged files into place, the files
+ * to remove removed.
  */
 void
-roadmap_restore_files_put (RoadmapRestoreFiles *self,
+roadmap_folder_change_put (RoadmapFolderChange *self,
                            gboolean             undo,
                            RoadmapCatalog      *catalog)
 {
@@ -279,23 +327,24 @@ roadmap_restore_files_put (RoadmapRestoreFiles *self,
   for (guint i = 0; i < self->changes->len; i++)
     {
       Change *change = &g_array_index (self->changes, Change, i);
+      GBytes *target = undo ? change->before : change->after;
       g_autoptr(GError) error = NULL;
 
       if (change->is_staged)
         {
           if (!g_file_move (change->staged, change->file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
-            g_warning ("Could not put the restored roadmap in place: %s", error->message);
+            g_warning ("Could not put the roadmap file in place: %s", error->message);
           change->is_staged = FALSE;
         }
-      else if (undo && change->before == NULL)
+      else if (target == NULL)
         {
           if (!g_file_delete (change->file, NULL, &error))
-            g_warning ("Could not remove the restored roadmap: %s", error->message);
+            g_warning ("Could not remove the roadmap file: %s", error->message);
         }
 
       if (catalog == NULL)
         continue;
-      if (undo && change->before == NULL)
+      if (target == NULL)
         {
           RoadmapTrack *track = roadmap_catalog_find_track (catalog, change->track_id);
 
