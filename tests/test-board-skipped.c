@@ -116,7 +116,7 @@ test_keyboard (UiFixture     *fixture,
   g_assert_true (gtk_widget_has_focus (card));
   g_assert_true (ui_widget_is_inside (card, GTK_WIDGET (skipped_column (fixture))));
   gtk_test_accessible_assert_property (card, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Python & SQL Mastery, in Skipped, Phase 1");
+                                       "Python & SQL Mastery, hands-on, in Skipped, Phase 1");
 
   /* Out of the counts, and said so */
   g_assert_nonnull (ui_find_label_exact (phase_card (fixture), "0 of 2 done · 1 skipped"));

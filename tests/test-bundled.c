@@ -9,14 +9,18 @@
 typedef struct
 {
   const char *track;
+  /* NULL for a focus skill; the plan's phase for an item of the plan */
   const char *phase;
-  const char *title;
+  /* A focus skill's title; an item of the plan's line in the seed, which
+   * its summary carries (its title says what is built) */
+  const char *text;
   /* Topics the card must name, ';'-separated */
   const char *topics;
 } Expected;
 
-/* The seed: seven data-engineering areas, six backend areas, and every
- * item of the three-phase plan in the phase the plan gives. */
+/* The seed: seven data-engineering areas and six backend areas, each a
+ * skill; every item of the three-phase plan, each a hands-on item in the
+ * phase the plan gives. */
 static const Expected expected[] = {
   { "data-engineer", NULL, "SQL & NoSQL Databases", "PostgreSQL;MySQL;MongoDB;Redis" },
   { "data-engineer", NULL, "Big Data Technologies", "Apache Spark;Hadoop;Kafka" },
@@ -31,18 +35,39 @@ static const Expected expected[] = {
   { "backend-developer", NULL, "Containerization & Orchestration", "Docker;Kubernetes" },
   { "backend-developer", NULL, "Testing & CI/CD", "pytest;JUnit;Jenkins;GitHub Actions" },
   { "backend-developer", NULL, "Authentication & Security", "JWT;OAuth" },
-  { "data-engineer", "fundamentals", "Python & SQL Mastery", "Pandas;NumPy;SQLAlchemy" },
-  { "data-engineer", "fundamentals", "Database Design", NULL },
-  { "data-engineer", "fundamentals", "ETL Basics", "Pandas;Airflow" },
-  { "backend-developer", "fundamentals", "API Development", "FastAPI;Django" },
-  { "data-engineer", "intermediate", "Big Data & Cloud Computing", "Spark;Kafka;Lambda;S3" },
-  { "data-engineer", "intermediate", "Data Warehousing & Pipelines", "Airflow" },
-  { "backend-developer", "intermediate", "Docker & Kubernetes", "Docker;Kubernetes" },
-  { "backend-developer", "intermediate", "Caching & Optimization", "Redis" },
-  { "data-engineer", "advanced", "Streaming Data", "Kafka;Flink" },
-  { "backend-developer", "advanced", "Microservices & Security", "JWT;OAuth" },
-  { "data-engineer", "advanced", "Full-Scale Project", NULL },
-  { "backend-developer", "advanced", "Full-Scale Project", NULL },
+  { "data-engineer", "fundamentals",
+    "Python & SQL Mastery – Solve Leetcode SQL challenges, practice Pandas, NumPy, and SQLAlchemy.", "Pandas;NumPy;SQLAlchemy" },
+  { "data-engineer", "fundamentals", "Database Design – Learn normalization, indexing, and ACID properties.", NULL },
+  { "data-engineer", "fundamentals", "ETL Basics – Implement small-scale ETL pipelines with Pandas and Airflow.", "Pandas;Airflow" },
+  { "backend-developer", "fundamentals", "API Development – Build and deploy RESTful APIs with FastAPI/Django.", "FastAPI;Django" },
+  { "data-engineer", "intermediate",
+    "Big Data & Cloud Computing – Hands-on with Spark, Kafka, AWS Lambda, and S3.", "Spark;Kafka;Lambda;S3" },
+  { "data-engineer", "intermediate",
+    "Data Warehousing & Pipelines – Design data lakes and automate ingestion with Airflow.", "Airflow" },
+  { "backend-developer", "intermediate",
+    "Docker & Kubernetes – Deploy APIs and data pipelines using containers.", "Docker;Kubernetes" },
+  { "backend-developer", "intermediate", "Caching & Optimization – Implement Redis caching and optimize queries.", "Redis" },
+  { "data-engineer", "advanced", "Streaming Data – Build real-time processing with Kafka & Apache Flink.", "Kafka;Flink" },
+  { "backend-developer", "advanced",
+    "Microservices & Security – Implement JWT authentication, OAuth2, and service orchestration.", "JWT;OAuth" },
+  { "data-engineer", "advanced",
+    "Full-Scale Project – Develop a Data Engineering Pipeline or Scalable Backend Service integrating all skills.", NULL },
+  { "backend-developer", "advanced",
+    "Full-Scale Project – Develop a Data Engineering Pipeline or Scalable Backend Service integrating all skills.", NULL },
+};
+
+/* Hands-on items and a skill each practises, by id */
+static const struct { const char *track, *practice, *skill; } links[] = {
+  { "backend-developer", "caching-optimization", "caching-performance" },
+  { "backend-developer", "docker-kubernetes", "containerization-orchestration" },
+  { "backend-developer", "microservices-security", "microservices-distributed-systems" },
+  { "backend-developer", "microservices-security", "authentication-security" },
+  { "backend-developer", "api-development", "advanced-api-development" },
+  { "data-engineer", "big-data-cloud", "big-data-technologies" },
+  { "data-engineer", "big-data-cloud", "cloud-platforms" },
+  { "data-engineer", "data-warehousing-pipelines", "data-warehousing" },
+  { "data-engineer", "streaming-data", "streaming-data-processing" },
+  { "data-engineer", "etl-basics", "etl-data-pipelines" },
 };
 
 static RoadmapCatalog *
@@ -54,9 +79,11 @@ load_bundled (void)
   return catalog;
 }
 
+/* The focus skill titled @item's text, or the item of the plan whose
+ * summary carries it */
 static RoadmapSkill *
-find_by_title (RoadmapTrack *track,
-               const char   *title)
+find_expected (RoadmapTrack   *track,
+               const Expected *item)
 {
   GListModel *phases = roadmap_track_get_phases (track);
 
@@ -68,8 +95,10 @@ find_by_title (RoadmapTrack *track,
       for (guint s = 0; s < g_list_model_get_n_items (skills); s++)
         {
           g_autoptr(RoadmapSkill) skill = g_list_model_get_item (skills, s);
+          const char *summary = roadmap_skill_get_summary (skill);
 
-          if (g_str_equal (roadmap_skill_get_title (skill), title))
+          if (item->phase == NULL ? g_str_equal (roadmap_skill_get_title (skill), item->text)
+                                  : summary != NULL && strstr (summary, item->text) != NULL)
             return skill;
         }
     }
@@ -142,14 +171,20 @@ test_seed_coverage (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       RoadmapTrack *track = roadmap_catalog_find_track (catalog, expected[i].track);
-      RoadmapSkill *skill = find_by_title (track, expected[i].title);
+      RoadmapSkill *skill = find_expected (track, &expected[i]);
       g_auto(GStrv) topics = NULL;
 
       if (skill == NULL)
-        g_error ("%s has no skill “%s”", expected[i].track, expected[i].title);
+        g_error ("%s has no item “%s”", expected[i].track, expected[i].text);
 
+      /* The focus list's items are skills, the plan's hands-on work */
       if (expected[i].phase != NULL)
-        g_assert_cmpstr (roadmap_phase_get_id (roadmap_skill_get_phase (skill)), ==, expected[i].phase);
+        {
+          g_assert_cmpstr (roadmap_phase_get_id (roadmap_skill_get_phase (skill)), ==, expected[i].phase);
+          g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_PRACTICE);
+        }
+      else
+        g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_SKILL);
 
       if (expected[i].topics == NULL)
         continue;
@@ -158,7 +193,50 @@ test_seed_coverage (void)
       for (guint k = 0; topics[k] != NULL; k++)
         {
           if (!topics_mention (skill, topics[k]))
-            g_error ("“%s” does not list the topic “%s”", expected[i].title, topics[k]);
+            g_error ("“%s” does not list the topic “%s”", expected[i].text, topics[k]);
+        }
+    }
+}
+
+/* The hands-on items point at the skills they exercise, and every skill
+ * of the focus list is practised by at least one of them; no item's title
+ * is another's */
+static void
+test_practice_links (void)
+{
+  g_autoptr(RoadmapCatalog) catalog = load_bundled ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      RoadmapTrack *track = roadmap_catalog_find_track (catalog, links[i].track);
+      RoadmapSkill *practice = roadmap_track_find_skill (track, links[i].practice);
+      RoadmapSkill *skill = roadmap_track_find_skill (track, links[i].skill);
+      g_autoptr(GPtrArray) practised_in = roadmap_track_list_practised_in (track, skill);
+
+      g_assert_true (roadmap_skill_practises (practice, links[i].skill));
+      g_assert_true (g_ptr_array_find (practised_in, practice, NULL));
+    }
+
+  for (guint t = 0; t < g_list_model_get_n_items (G_LIST_MODEL (catalog)); t++)
+    {
+      g_autoptr(RoadmapTrack) track = g_list_model_get_item (G_LIST_MODEL (catalog), t);
+      g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+      GListModel *phases = roadmap_track_get_phases (track);
+
+      for (guint p = 0; p < g_list_model_get_n_items (phases); p++)
+        {
+          g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+
+          for (guint s = 0; s < roadmap_phase_get_n_skills (phase); s++)
+            {
+              RoadmapSkill *skill = roadmap_phase_peek_skill (phase, s);
+              g_autoptr(GPtrArray) practised_in = roadmap_track_list_practised_in (track, skill);
+
+              g_assert_true (g_hash_table_add (titles, (gpointer) roadmap_skill_get_title (skill)));
+              if (roadmap_skill_get_kind (skill) == ROADMAP_SKILL_KIND_SKILL && practised_in->len == 0)
+                g_error ("%s: no hands-on item practises “%s”", roadmap_track_get_id (track),
+                         roadmap_skill_get_title (skill));
+            }
         }
     }
 }
@@ -214,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/data/bundled/loads", test_loads_without_errors);
   g_test_add_func ("/data/bundled/plan-phases", test_plan_phases);
   g_test_add_func ("/data/bundled/seed-coverage", test_seed_coverage);
+  g_test_add_func ("/data/bundled/practice-links", test_practice_links);
   g_test_add_func ("/data/bundled/every-card-teaches", test_every_card_teaches);
 
   return g_test_run ();

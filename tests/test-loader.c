@@ -224,6 +224,125 @@ test_rules_inline (void)
     }
 }
 
+/* A track of three skills and two hands-on items, in two phases; %s is
+ * put in as the last item of the second phase */
+#define PRACTICE_TRACK \
+  "{\"format\":1,\"id\":\"t\",\"title\":\"T\",\"phases\":[" \
+  "{\"id\":\"p\",\"title\":\"P\",\"skills\":[" \
+  "{\"id\":\"caching\",\"title\":\"Caching\"}," \
+  "{\"id\":\"queries\",\"title\":\"Queries\",\"kind\":\"skill\"}," \
+  "{\"id\":\"redis-cache\",\"title\":\"Build a Redis cache\",\"kind\":\"practice\",\"practises\":[\"caching\",\"queries\"]}]}," \
+  "{\"id\":\"q\",\"title\":\"Q\",\"skills\":[" \
+  "{\"id\":\"security\",\"title\":\"Security\"}," \
+  "%s]}]}"
+
+static RoadmapTrack *
+load_practice_track (const char  *last_item,
+                     GError     **error)
+{
+  g_autofree char *json = g_strdup_printf (PRACTICE_TRACK, last_item);
+
+  return load_string (json, error);
+}
+
+static void
+test_practice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoadmapTrack) track = NULL;
+  RoadmapSkill *skill;
+  const char * const *ids;
+
+  /* Any phase: the second phase's item practises the first phase's skill */
+  track = load_practice_track ("{\"id\":\"project\",\"title\":\"Project\",\"kind\":\"practice\","
+                               "\"practises\":[\"security\",\"caching\"],\"future\":{\"x\":1}}", &error);
+  g_assert_no_error (error);
+
+  skill = roadmap_track_find_skill (track, "caching");
+  g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_SKILL);
+  g_assert_null (roadmap_skill_get_practises (skill));
+  skill = roadmap_track_find_skill (track, "queries");
+  g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_SKILL);
+
+  skill = roadmap_track_find_skill (track, "redis-cache");
+  g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_PRACTICE);
+  ids = roadmap_skill_get_practises (skill);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
+  g_assert_cmpstr (ids[0], ==, "caching");
+  g_assert_cmpstr (ids[1], ==, "queries");
+
+  skill = roadmap_track_find_skill (track, "project");
+  ids = roadmap_skill_get_practises (skill);
+  g_assert_cmpstr (ids[0], ==, "security");
+  g_assert_cmpstr (ids[1], ==, "caching");
+  g_clear_object (&track);
+
+  /* A hands-on item may practise nothing in particular */
+  track = load_practice_track ("{\"id\":\"project\",\"title\":\"Project\",\"kind\":\"practice\"}", &error);
+  g_assert_no_error (error);
+  skill = roadmap_track_find_skill (track, "project");
+  g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_PRACTICE);
+  g_assert_null (roadmap_skill_get_practises (skill));
+  g_clear_object (&track);
+
+  /* An empty list is none */
+  track = load_practice_track ("{\"id\":\"project\",\"title\":\"Project\",\"kind\":\"practice\",\"practises\":[]}", &error);
+  g_assert_no_error (error);
+  g_assert_null (roadmap_skill_get_practises (roadmap_track_find_skill (track, "project")));
+}
+
+static void
+test_practice_rules (void)
+{
+  static const struct {
+    const char *item;
+    RoadmapLoaderError code;
+    const char *message;
+  } cases[] = {
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"project\"}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].kind: “project” is not a kind of item" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"Practice\"}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].kind: “Practice” is not a kind of item" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":1}",
+      ROADMAP_LOADER_ERROR_TYPE, "inline.json: phases[1].skills[1].kind: expected a string, found a number" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"\"}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].kind: “” is not a kind of item" },
+    /* Only hands-on items practise: a skill, by default or said so */
+    { "{\"id\":\"x\",\"title\":\"X\",\"practises\":[\"caching\"]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].practises: only a hands-on item" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"skill\",\"practises\":[]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].practises: only a hands-on item" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":\"caching\"}",
+      ROADMAP_LOADER_ERROR_TYPE, "inline.json: phases[1].skills[1].practises: expected a list, found a string" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"caching\",3]}",
+      ROADMAP_LOADER_ERROR_TYPE, "inline.json: phases[1].skills[1].practises[1]: expected a string, found a number" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"Caching\"]}",
+      ROADMAP_LOADER_ERROR_INVALID_ID, "inline.json: phases[1].skills[1].practises[0]: “Caching” is not a valid id" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"\"]}",
+      ROADMAP_LOADER_ERROR_INVALID_ID, "inline.json: phases[1].skills[1].practises[0]: “” is not a valid id" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"security\",\"x\"]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].practises[1]: a hands-on item cannot practise itself" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"caching\",\"security\",\"caching\"]}",
+      ROADMAP_LOADER_ERROR_DUPLICATE_ID, "inline.json: phases[1].skills[1].practises[2]: the skill “caching” is listed twice" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"caching\",\"no-such-skill\"]}",
+      ROADMAP_LOADER_ERROR_UNKNOWN_ID, "inline.json: phases[1].skills[1].practises[1]: the track has no skill “no-such-skill”" },
+    { "{\"id\":\"x\",\"title\":\"X\",\"kind\":\"practice\",\"practises\":[\"redis-cache\"]}",
+      ROADMAP_LOADER_ERROR_VALUE, "inline.json: phases[1].skills[1].practises[0]: “redis-cache” is a hands-on item too" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(RoadmapTrack) track = load_practice_track (cases[i].item, &error);
+
+      /* Nothing half-loaded */
+      g_assert_null (track);
+      g_assert_error (error, ROADMAP_LOADER_ERROR, (gint) cases[i].code);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+    }
+}
+
 static void
 test_valid_ids (void)
 {
@@ -362,6 +481,8 @@ main (int   argc,
   g_test_add_func ("/model/loader/full-ignores-unknown", test_full_ignores_unknown_members);
   g_test_add_func ("/model/loader/rules", test_rules_inline);
   g_test_add_func ("/model/loader/ids", test_valid_ids);
+  g_test_add_func ("/model/loader/practice", test_practice);
+  g_test_add_func ("/model/loader/practice/rules", test_practice_rules);
   g_test_add_func ("/model/loader/size-cap", test_size_cap_before_reading);
   g_test_add_func ("/model/loader/missing-and-folder", test_missing_and_directory);
   g_test_add_func ("/model/loader/directory/partial", test_directory_partial);

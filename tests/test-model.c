@@ -451,6 +451,57 @@ test_hours (void)
   g_assert_cmpuint (roadmap_track_get_hours_done (track), ==, 10);
 }
 
+/* The kinds' words, and the reverse of "practises": which hands-on items
+ * exercise a skill, across phases, in roadmap order */
+static void
+test_practice_links (void)
+{
+  g_autoptr(RoadmapTrack) track = make_track ();
+  RoadmapSkill *skill = roadmap_track_find_skill (track, "one-skill-0");
+  RoadmapSkill *early = roadmap_track_find_skill (track, "one-skill-2");
+  RoadmapSkill *late = roadmap_track_find_skill (track, "two-skill-1");
+  const char * const early_ids[] = { "one-skill-0", "two-skill-0", NULL };
+  const char * const late_ids[] = { "two-skill-0", "one-skill-0", "gone", NULL };
+  g_autoptr(GPtrArray) practised_in = NULL;
+  g_autoptr(GPtrArray) practised = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  RoadmapSkillKind kind;
+
+  g_assert_cmpstr (roadmap_skill_kind_to_string (ROADMAP_SKILL_KIND_SKILL), ==, "skill");
+  g_assert_cmpstr (roadmap_skill_kind_to_string (ROADMAP_SKILL_KIND_PRACTICE), ==, "practice");
+  g_assert_true (roadmap_skill_kind_from_string ("practice", &kind));
+  g_assert_cmpint (kind, ==, ROADMAP_SKILL_KIND_PRACTICE);
+  g_assert_false (roadmap_skill_kind_from_string ("Practice", &kind));
+  g_assert_cmpstr (roadmap_skill_kind_get_label (ROADMAP_SKILL_KIND_PRACTICE), ==, "Hands-on");
+
+  g_assert_cmpint (roadmap_skill_get_kind (skill), ==, ROADMAP_SKILL_KIND_SKILL);
+  roadmap_skill_set_kind (early, ROADMAP_SKILL_KIND_PRACTICE);
+  roadmap_skill_set_practises (early, early_ids);
+  roadmap_skill_set_kind (late, ROADMAP_SKILL_KIND_PRACTICE);
+  roadmap_skill_set_practises (late, late_ids);
+  g_assert_true (roadmap_skill_practises (late, "one-skill-0"));
+  g_assert_false (roadmap_skill_practises (late, "one-skill-1"));
+  g_assert_false (roadmap_skill_practises (skill, "one-skill-0"));
+
+  practised_in = roadmap_track_list_practised_in (track, skill);
+  g_assert_cmpuint (practised_in->len, ==, 2);
+  g_assert_true (g_ptr_array_index (practised_in, 0) == early);
+  g_assert_true (g_ptr_array_index (practised_in, 1) == late);
+
+  none = roadmap_track_list_practised_in (track, roadmap_track_find_skill (track, "one-skill-1"));
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* In the order the item lists them; an id the track lacks left out */
+  practised = roadmap_track_list_practised (track, late);
+  g_assert_cmpuint (practised->len, ==, 2);
+  g_assert_cmpstr (roadmap_skill_get_id (g_ptr_array_index (practised, 0)), ==, "two-skill-0");
+  g_assert_cmpstr (roadmap_skill_get_id (g_ptr_array_index (practised, 1)), ==, "one-skill-0");
+
+  /* An empty list is none */
+  roadmap_skill_set_practises (early, (const char * const []) { NULL });
+  g_assert_null (roadmap_skill_get_practises (early));
+}
+
 /* One date style, with no padding before a one-digit day */
 static void
 test_dates (void)
@@ -497,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/model/disposal", test_disposal);
   g_test_add_func ("/model/dates", test_dates);
   g_test_add_func ("/model/hours", test_hours);
+  g_test_add_func ("/model/practice-links", test_practice_links);
 
   return g_test_run ();
 }

@@ -75,7 +75,7 @@ add_track (RoadmapCatalog *catalog,
 
 /*
  * Two tracks with known progress; titles with markup characters, accents,
- * CJK and Arabic; notes; an empty phase.
+ * CJK and Arabic; notes; an empty phase; a hands-on item.
  */
 static RoadmapCatalog *
 fixture_catalog (void)
@@ -97,6 +97,8 @@ fixture_catalog (void)
 
   phase = roadmap_phase_new ("advanced", "Advanced", 3, 4);
   add_skill (phase, "fourth", "Fourth Skill", ROADMAP_STATUS_DONE, NULL);
+  /* A hands-on item: marked so after its title */
+  roadmap_skill_set_kind (roadmap_phase_peek_skill (phase, 0), ROADMAP_SKILL_KIND_PRACTICE);
   add_skill (phase, "fifth", "Fifth Skill", ROADMAP_STATUS_TODO, "   \n  ");
   add_phase (alpha, phase);
 
@@ -562,7 +564,7 @@ test_text (Fixture       *fixture,
     { "<b>Bold & Co</b>", "Done" },
     { "Second Skill", "Doing" },
     { "Third Skill", "To-do" },
-    { "Fourth Skill", "Done" },
+    { "Fourth Skill · Hands-on", "Done" },
     { "Fifth Skill", "To-do" },
     { "Élan vital: Größe, niño", "Done" },
     { "中文技能", "Doing" },
@@ -628,6 +630,8 @@ test_text (Fixture       *fixture,
   /* Started and finished dates on the rows that have them */
   second = line_with (text, "Second Skill");
   g_assert_nonnull (strstr (second, "5 Jan 2026"));
+  /* Only the hands-on item is marked */
+  g_assert_null (strstr (second, "Hands-on"));
   g_assert_null (strstr (second, "1 Feb 2026"));
 
   /* A note of white space is no note; markup was not interpreted anywhere */

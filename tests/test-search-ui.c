@@ -10,7 +10,8 @@
 #include "roadmap-search-panel.h"
 #include "ui-test-util.h"
 
-/* "kubectl" is a topic of Docker & Kubernetes in both bundled tracks */
+/* "kubectl" is a topic of the hands-on item docker-kubernetes ("Deploy an
+ * API and a pipeline in containers") in both bundled tracks */
 #define QUERY_KEYS "k u b e c t l"
 
 static RoadmapSearchPanel *
@@ -103,8 +104,8 @@ assert_kubectl_results (UiFixture *fixture)
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (GTK_WIDGET (roadmap_window_get_board (fixture->window)))));
   first = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   second = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Docker & Kubernetes");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Docker & Kubernetes");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "Deploy an API and a pipeline in containers");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (second)), ==, "Deploy an API and a pipeline in containers");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==,
                    "Backend Developer · Phase 2 · To-do");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (second)), ==,
@@ -179,7 +180,7 @@ assert_opened (UiFixture    *fixture,
   g_assert_true (ui_spin_until (highlight_ended, &opened, ROADMAP_BOARD_HIGHLIGHT_MS + 3000));
 }
 
-/* Docker & Kubernetes of the track the board does not show */
+/* docker-kubernetes of the track the board does not show */
 static RoadmapSkill *
 other_track_skill (UiFixture *fixture)
 {

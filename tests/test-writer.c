@@ -32,11 +32,16 @@ describe (RoadmapTrack *track)
           const char * const *topics = roadmap_skill_get_topics (skill);
           GListModel *resources = roadmap_skill_get_resources (skill);
 
-          g_string_append_printf (text, "  %s|%s|%s|%u\n", roadmap_skill_get_id (skill), roadmap_skill_get_title (skill),
+          const char * const *practises = roadmap_skill_get_practises (skill);
+
+          g_string_append_printf (text, "  %s|%s|%s|%s|%u\n", roadmap_skill_get_id (skill), roadmap_skill_get_title (skill),
+                                  roadmap_skill_kind_to_string (roadmap_skill_get_kind (skill)),
                                   roadmap_skill_get_summary (skill) != NULL ? roadmap_skill_get_summary (skill) : "",
                                   roadmap_skill_get_estimate_hours (skill));
           for (guint t = 0; topics != NULL && topics[t] != NULL; t++)
             g_string_append_printf (text, "   topic %s\n", topics[t]);
+          for (guint t = 0; practises != NULL && practises[t] != NULL; t++)
+            g_string_append_printf (text, "   practises %s\n", practises[t]);
           for (guint r = 0; resources != NULL && r < g_list_model_get_n_items (resources); r++)
             {
               g_autoptr(RoadmapResource) resource = g_list_model_get_item (resources, r);
@@ -83,6 +88,18 @@ test_bundled (void)
     }
 }
 
+static RoadmapTrack *
+load_inline (const char *json,
+             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  RoadmapTrack *track = roadmap_loader_load_bytes (bytes, name, &error);
+
+  g_assert_no_error (error);
+  return track;
+}
+
 /* No summary, no months, a skill with nothing but its id and title;
  * text that needs escaping */
 static void
@@ -95,12 +112,36 @@ test_sparse (void)
     "                  { \"id\": \"b\", \"title\": \"B\", \"summary\": \"Line one.\\n\\nLine two.\","
     "                    \"topics\": [\"Caf\\u00e9\", \"\\u65e5\\u672c\"], \"estimate_hours\": 7,"
     "                    \"resources\": [ { \"title\": \"Docs\", \"url\": \"https://example.org/a?b=c&d\" } ] } ] } ] }";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RoadmapTrack) track = roadmap_loader_load_bytes (bytes, "sparse.json", &error);
+  g_autoptr(RoadmapTrack) track = load_inline (json, "sparse.json");
 
-  g_assert_no_error (error);
   assert_round_trip (track);
+}
+
+/* Hands-on items with the skills they practise (in another phase too,
+ * in their own order), one practising nothing; "kind" written only where
+ * it is not the default */
+static void
+test_practice (void)
+{
+  static const char json[] =
+    "{ \"format\": 1, \"id\": \"hands-on\", \"title\": \"Hands-on\","
+    "  \"phases\": [ { \"id\": \"one\", \"title\": \"One\","
+    "    \"skills\": [ { \"id\": \"a\", \"title\": \"A\" },"
+    "                  { \"id\": \"b\", \"title\": \"B\", \"kind\": \"skill\" },"
+    "                  { \"id\": \"build-a\", \"title\": \"Build A\", \"kind\": \"practice\","
+    "                    \"practises\": [\"c\", \"a\"] } ] },"
+    "    { \"id\": \"two\", \"title\": \"Two\","
+    "    \"skills\": [ { \"id\": \"c\", \"title\": \"C\" },"
+    "                  { \"id\": \"project\", \"title\": \"Project\", \"kind\": \"practice\" } ] } ] }";
+  g_autoptr(RoadmapTrack) track = load_inline (json, "practice.json");
+  g_autofree char *data = NULL;
+
+  assert_round_trip (track);
+
+  data = roadmap_writer_to_data (track, NULL);
+  g_assert_nonnull (strstr (data, "\"kind\" : \"practice\""));
+  g_assert_null (strstr (data, "\"kind\" : \"skill\""));
+  g_assert_nonnull (strstr (data, "\"practises\" : [\n"));
 }
 
 int
@@ -111,6 +152,7 @@ main (int   argc,
 
   g_test_add_func ("/writer/bundled", test_bundled);
   g_test_add_func ("/writer/sparse", test_sparse);
+  g_test_add_func ("/writer/practice", test_practice);
 
   return g_test_run ();
 }

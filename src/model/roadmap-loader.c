@@ -259,6 +259,23 @@ get_string (Loader       *loader,
   return TRUE;
 }
 
+/* An id that was checked as a string already: is it a slug? */
+static gboolean
+check_id (Loader      *loader,
+          const Where *where,
+          const char  *id)
+{
+  g_autofree char *quoted = NULL;
+
+  if (roadmap_loader_is_valid_id (id))
+    return TRUE;
+
+  quoted = roadmap_text_escape_for_message (id, ROADMAP_TEXT_QUOTE_MAX_CHARS);
+  return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
+               _("“%s” is not a valid id: use lower-case letters, digits and “-”, starting with a letter or digit"),
+               quoted);
+}
+
 static gboolean
 get_id (Loader       *loader,
         JsonObject   *object,
@@ -276,17 +293,9 @@ get_id (Loader       *loader,
     return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
                  _("the id must not be empty: use lower-case letters, digits and “-”"));
 
-  if (!get_string (loader, object, path, "id", REQUIRED, TEXT_OWN_RULES, MAX_ID_LENGTH, out))
+  if (!get_string (loader, object, path, "id", REQUIRED, TEXT_OWN_RULES, MAX_ID_LENGTH, out) ||
+      !check_id (loader, where, *out))
     return FALSE;
-
-  if (!roadmap_loader_is_valid_id (*out))
-    {
-      g_autofree char *quoted = roadmap_text_escape_for_message (*out, ROADMAP_TEXT_QUOTE_MAX_CHARS);
-
-      return fail (loader, ROADMAP_LOADER_ERROR_INVALID_ID, where,
-                   _("“%s” is not a valid id: use lower-case letters, digits and “-”, starting with a letter or digit"),
-                   quoted);
-    }
 
   if (scope != NULL)
     {
@@ -408,19 +417,33 @@ load_resources (Loader       *loader,
   return TRUE;
 }
 
+/* Checks one element of a list of strings (get_string_list()) */
+typedef gboolean (*CheckElement) (Loader      *loader,
+                                  const Where *where,
+                                  const char  *value,
+                                  gpointer     user_data);
+
+/* A list of strings, each checked by @check, none listed twice: a topic's
+ * ticks are kept by its text (two of one text would be ticked and
+ * unticked together), and a skill is practised once. @out is NULL when
+ * the member is absent. */
 static gboolean
-load_topics (Loader       *loader,
-             JsonObject   *object,
-             const Where  *path,
-             RoadmapSkill *skill)
+get_string_list (Loader        *loader,
+                 JsonObject    *object,
+                 const Where   *path,
+                 const char    *member,
+                 CheckElement   check,
+                 gpointer       user_data,
+                 GStrv         *out)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   g_autoptr(GHashTable) seen = NULL;
-  g_auto(GStrv) topics = NULL;
   JsonArray *array;
   guint n;
 
-  if (!get_array (loader, object, path, "topics", OPTIONAL, &array))
+  *out = NULL;
+
+  if (!get_array (loader, object, path, member, OPTIONAL, &array))
     return FALSE;
   if (array == NULL)
     return TRUE;
@@ -430,30 +453,131 @@ load_topics (Loader       *loader,
   n = json_array_get_length (array);
   for (guint i = 0; i < n; i++)
     {
-      const Where *where = ELEMENT (MEMBER (path, "topics"), i);
+      const Where *where = ELEMENT (MEMBER (path, member), i);
       JsonNode *node = json_array_get_element (array, i);
+      const char *value;
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         return fail (loader, ROADMAP_LOADER_ERROR_TYPE, where,
                      _("expected a string, found %s"), describe_node (node));
-      if (!check_string (loader, where, json_node_get_string (node), TEXT_TITLE, ROADMAP_TOPIC_MAX_LENGTH, FALSE))
+
+      value = json_node_get_string (node);
+      if (!check (loader, where, value, user_data))
         return FALSE;
-      /* A topic's ticks are kept by its text: two of the same text would
-       * be ticked and unticked together */
-      if (!g_hash_table_add (seen, (gpointer) json_node_get_string (node)))
+      if (!g_hash_table_add (seen, (gpointer) value))
         {
-          g_autofree char *quoted = roadmap_text_escape_for_message (json_node_get_string (node),
-                                                                     ROADMAP_TEXT_QUOTE_MAX_CHARS);
+          g_autofree char *quoted = roadmap_text_escape_for_message (value, ROADMAP_TEXT_QUOTE_MAX_CHARS);
 
           return fail (loader, ROADMAP_LOADER_ERROR_DUPLICATE_ID, where,
-                       _("the topic “%s” is listed twice"), quoted);
+                       g_str_equal (member, "topics") ? _("the topic “%s” is listed twice")
+                                                      : _("the skill “%s” is listed twice"),
+                       quoted);
         }
 
-      g_strv_builder_add (builder, json_node_get_string (node));
+      g_strv_builder_add (builder, value);
     }
 
-  topics = g_strv_builder_end (builder);
-  roadmap_skill_set_topics (skill, (const char * const *) topics);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+check_topic (Loader      *loader,
+             const Where *where,
+             const char  *topic,
+             gpointer     user_data)
+{
+  return check_string (loader, where, topic, TEXT_TITLE, ROADMAP_TOPIC_MAX_LENGTH, FALSE);
+}
+
+static gboolean
+load_topics (Loader       *loader,
+             JsonObject   *object,
+             const Where  *path,
+             RoadmapSkill *skill)
+{
+  g_auto(GStrv) topics = NULL;
+
+  if (!get_string_list (loader, object, path, "topics", check_topic, NULL, &topics))
+    return FALSE;
+
+  if (topics != NULL)
+    roadmap_skill_set_topics (skill, (const char * const *) topics);
+  return TRUE;
+}
+
+static gboolean
+get_kind (Loader           *loader,
+          JsonObject       *object,
+          const Where      *path,
+          RoadmapSkillKind *out)
+{
+  const char *kind;
+
+  *out = ROADMAP_SKILL_KIND_SKILL;
+
+  if (!get_string (loader, object, path, "kind", OPTIONAL, TEXT_LINE, MAX_ID_LENGTH, &kind))
+    return FALSE;
+  if (kind == NULL)
+    return TRUE;
+
+  if (!roadmap_skill_kind_from_string (kind, out))
+    {
+      g_autofree char *quoted = roadmap_text_escape_for_message (kind, ROADMAP_TEXT_QUOTE_MAX_CHARS);
+
+      return fail (loader, ROADMAP_LOADER_ERROR_VALUE, MEMBER (path, "kind"),
+                   _("“%s” is not a kind of item: use “skill” or “practice”"), quoted);
+    }
+
+  return TRUE;
+}
+
+/* An id a hands-on item practises: well-formed, and not its own */
+static gboolean
+check_practised_id (Loader      *loader,
+                    const Where *where,
+                    const char  *id,
+                    gpointer     user_data)
+{
+  RoadmapSkill *skill = user_data;
+
+  if (!check_string (loader, where, id, TEXT_OWN_RULES, MAX_ID_LENGTH, TRUE) ||
+      !check_id (loader, where, id))
+    return FALSE;
+
+  if (g_str_equal (id, roadmap_skill_get_id (skill)))
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, where,
+                 _("a hands-on item cannot practise itself"));
+
+  return TRUE;
+}
+
+/* What can be checked of "practises" within the item itself: on a
+ * hands-on item only, a list of well-formed ids, none twice and not its
+ * own. Whether each names a skill of the track waits for the whole track
+ * (check_practises()). */
+static gboolean
+load_practises (Loader       *loader,
+                JsonObject   *object,
+                const Where  *path,
+                RoadmapSkill *skill)
+{
+  g_auto(GStrv) ids = NULL;
+  JsonNode *node;
+
+  if (!get_member (loader, object, path, "practises", OPTIONAL, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (roadmap_skill_get_kind (skill) != ROADMAP_SKILL_KIND_PRACTICE)
+    return fail (loader, ROADMAP_LOADER_ERROR_VALUE, MEMBER (path, "practises"),
+                 _("only a hands-on item (“kind”: “practice”) lists the skills it practises"));
+
+  if (!get_string_list (loader, object, path, "practises", check_practised_id, skill, &ids))
+    return FALSE;
+
+  roadmap_skill_set_practises (skill, (const char * const *) ids);
   return TRUE;
 }
 
@@ -465,15 +589,18 @@ load_skill (Loader      *loader,
 {
   g_autoptr(RoadmapSkill) skill = NULL;
   const char *id, *title, *summary;
+  RoadmapSkillKind kind;
   JsonNode *estimate;
 
   if (!get_id (loader, object, path, skill_ids, &id) ||
       !get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
+      !get_kind (loader, object, path, &kind) ||
       !get_string (loader, object, path, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
       !get_member (loader, object, path, "estimate_hours", OPTIONAL, &estimate))
     return NULL;
 
   skill = roadmap_skill_new (id, title);
+  roadmap_skill_set_kind (skill, kind);
   roadmap_skill_set_summary (skill, summary);
 
   if (estimate != NULL)
@@ -486,7 +613,8 @@ load_skill (Loader      *loader,
     }
 
   if (!load_topics (loader, object, path, skill) ||
-      !load_resources (loader, object, path, skill))
+      !load_resources (loader, object, path, skill) ||
+      !load_practises (loader, object, path, skill))
     return NULL;
 
   return g_steal_pointer (&skill);
@@ -570,6 +698,46 @@ load_phase (Loader      *loader,
   return g_steal_pointer (&phase);
 }
 
+/* Every id a hands-on item practises names a skill of the track, in any
+ * phase, that is not itself a hands-on item: the links go from the plan's
+ * work to the skills it exercises, one level deep. The model's skills are
+ * in the file's order, so their places give the JSON paths. */
+static gboolean
+check_practises (Loader       *loader,
+                 RoadmapTrack *track)
+{
+  GListModel *phases = roadmap_track_get_phases (track);
+  guint n_phases = g_list_model_get_n_items (phases);
+
+  for (guint p = 0; p < n_phases; p++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (phases, p);
+      const Where *phase_where = ELEMENT (MEMBER (NULL, "phases"), p);
+      guint n = roadmap_phase_get_n_skills (phase);
+
+      for (guint i = 0; i < n; i++)
+        {
+          RoadmapSkill *skill = roadmap_phase_peek_skill (phase, i);
+          const char * const *ids = roadmap_skill_get_practises (skill);
+          const Where *list_where = MEMBER (ELEMENT (MEMBER (phase_where, "skills"), i), "practises");
+
+          for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+            {
+              RoadmapSkill *target = roadmap_track_find_skill (track, ids[k]);
+
+              if (target == NULL)
+                return fail (loader, ROADMAP_LOADER_ERROR_UNKNOWN_ID, ELEMENT (list_where, k),
+                             _("the track has no skill “%s”"), ids[k]);
+              if (roadmap_skill_get_kind (target) == ROADMAP_SKILL_KIND_PRACTICE)
+                return fail (loader, ROADMAP_LOADER_ERROR_VALUE, ELEMENT (list_where, k),
+                             _("“%s” is a hands-on item too: list the skills it practises instead"), ids[k]);
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 static RoadmapTrack *
 load_track (Loader   *loader,
             JsonNode *root)
@@ -645,6 +813,9 @@ load_track (Loader   *loader,
       if (!roadmap_track_add_phase (track, phase))
         g_assert_not_reached ();
     }
+
+  if (!check_practises (loader, track))
+    return NULL;
 
   /* Made now, while its skills were just made: loading their progress
    * then needs not visit them all again first. */

@@ -27,11 +27,15 @@ G_BEGIN_DECLS
  * @ROADMAP_LOADER_ERROR_INVALID_ID: an id is not a well-formed slug
  * @ROADMAP_LOADER_ERROR_DUPLICATE_ID: an id is used twice in its scope, or a
  *   skill lists a topic twice (its text keys its ticks)
- * @ROADMAP_LOADER_ERROR_VALUE: a value is out of its allowed range
+ * @ROADMAP_LOADER_ERROR_VALUE: a value is out of its allowed range, or not
+ *   one its member allows: an unknown "kind", "practises" on an item that
+ *   is not hands-on, or naming the item itself or another hands-on item
  * @ROADMAP_LOADER_ERROR_UNSAFE_URL: a resource URL is not a plain http(s) address
  * @ROADMAP_LOADER_ERROR_TEXT: a text holds a noncharacter or a control
  *   character (see roadmap_text_check_single_line()), or a title nothing
  *   visible
+ * @ROADMAP_LOADER_ERROR_UNKNOWN_ID: a hands-on item's "practises" names a
+ *   skill the track does not have
  */
 typedef enum
 {
@@ -45,6 +49,7 @@ typedef enum
   ROADMAP_LOADER_ERROR_VALUE,
   ROADMAP_LOADER_ERROR_UNSAFE_URL,
   ROADMAP_LOADER_ERROR_TEXT,
+  ROADMAP_LOADER_ERROR_UNKNOWN_ID,
 } RoadmapLoaderError;
 
 GQuark        roadmap_loader_error_quark   (void);

@@ -32,6 +32,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-date.h"
+#include "roadmap-enum-private.h"
 #include "roadmap-model-enums.h"
 #include "roadmap-schedule.h"
 
@@ -315,12 +316,10 @@ roadmap_schedule_free (RoadmapSchedule *self)
 const char *
 roadmap_schedule_state_to_string (RoadmapScheduleState state)
 {
-  g_autoptr(GEnumClass) enum_class = g_type_class_ref (ROADMAP_TYPE_SCHEDULE_STATE);
-  GEnumValue *value = g_enum_get_value (enum_class, (int) state);
+  const char *nick = _roadmap_enum_to_nick (ROADMAP_TYPE_SCHEDULE_STATE, (int) state);
 
-  g_return_val_if_fail (value != NULL, NULL);
-  /* the class stays alive: static types are never unloaded */
-  return value->value_nick;
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 /**

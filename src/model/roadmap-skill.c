@@ -21,6 +21,11 @@ struct _RoadmapSkill
   char **topics;
   GListStore *resources;
   guint estimate_hours;
+  RoadmapSkillKind kind;
+  /* Ids of skills of the same track that a hands-on item exercises; NULL
+   * for none. Ids, not objects: the loader checks them once the whole
+   * track is read, and the track answers the reverse question. */
+  char **practises;
 
   /* Not a reference: the phase owns its skills. */
   RoadmapPhase *phase;
@@ -54,6 +59,8 @@ enum {
   PROP_TOPICS,
   PROP_RESOURCES,
   PROP_ESTIMATE_HOURS,
+  PROP_KIND,
+  PROP_PRACTISES,
   PROP_STATUS,
   PROP_SORT_KEY,
   PROP_STARTED_AT,
@@ -145,6 +152,7 @@ roadmap_skill_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->topics, g_strfreev);
+  g_clear_pointer (&self->practises, g_strfreev);
   g_clear_object (&self->resources);
   g_clear_pointer (&self->started_at_cache, g_date_time_unref);
   g_clear_pointer (&self->finished_at_cache, g_date_time_unref);
@@ -181,6 +189,12 @@ roadmap_skill_get_property (GObject    *object,
       break;
     case PROP_ESTIMATE_HOURS:
       g_value_set_uint (value, self->estimate_hours);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_PRACTISES:
+      g_value_set_boxed (value, self->practises);
       break;
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
@@ -220,6 +234,15 @@ roadmap_skill_class_init (RoadmapSkillClass *klass)
   properties[PROP_TOPICS] = g_param_spec_boxed ("topics", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_RESOURCES] = g_param_spec_object ("resources", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_ESTIMATE_HOURS] = g_param_spec_uint ("estimate-hours", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, ROADMAP_TYPE_SKILL_KIND,
+                                             ROADMAP_SKILL_KIND_SKILL, flags);
+  /**
+   * RoadmapSkill:practises: (nullable)
+   *
+   * The ids of the skills of its track that a hands-on item exercises,
+   * in the roadmap's order; %NULL for none (and always for a skill).
+   */
+  properties[PROP_PRACTISES] = g_param_spec_boxed ("practises", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, ROADMAP_TYPE_STATUS,
                                                ROADMAP_STATUS_TODO, flags);
   properties[PROP_SORT_KEY] = g_param_spec_int64 ("sort-key", NULL, NULL, G_MININT64, G_MAXINT64, 0, flags);
@@ -398,6 +421,85 @@ roadmap_skill_add_resource (RoadmapSkill    *self,
   g_return_if_fail (ROADMAP_IS_RESOURCE (resource));
 
   g_list_store_append (self->resources, resource);
+}
+
+/**
+ * roadmap_skill_get_kind:
+ *
+ * Returns: whether this is a skill to learn or a hands-on item
+ */
+RoadmapSkillKind
+roadmap_skill_get_kind (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), ROADMAP_SKILL_KIND_SKILL);
+  return self->kind;
+}
+
+void
+roadmap_skill_set_kind (RoadmapSkill     *self,
+                        RoadmapSkillKind  kind)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+  g_return_if_fail (kind == ROADMAP_SKILL_KIND_SKILL || kind == ROADMAP_SKILL_KIND_PRACTICE);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * roadmap_skill_get_practises:
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the ids
+ *   of the skills this hands-on item practises, or %NULL for none
+ */
+const char * const *
+roadmap_skill_get_practises (RoadmapSkill *self)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), NULL);
+  return (const char * const *) self->practises;
+}
+
+/**
+ * roadmap_skill_set_practises:
+ * @skill_ids: (nullable) (array zero-terminated=1): ids of skills of the
+ *   same track; %NULL or an empty list for none
+ *
+ * The loader sets these and checks them against the track
+ * (see README.md, “Roadmap files”).
+ */
+void
+roadmap_skill_set_practises (RoadmapSkill       *self,
+                             const char * const *skill_ids)
+{
+  g_return_if_fail (ROADMAP_IS_SKILL (self));
+
+  if (skill_ids != NULL && skill_ids[0] == NULL)
+    skill_ids = NULL;
+  if (strv_equal0 ((const char * const *) self->practises, skill_ids))
+    return;
+
+  g_strfreev (self->practises);
+  self->practises = g_strdupv ((char **) skill_ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRACTISES]);
+}
+
+/**
+ * roadmap_skill_practises:
+ * @skill_id: a skill's id
+ *
+ * Returns: whether this hands-on item practises the skill @skill_id
+ */
+gboolean
+roadmap_skill_practises (RoadmapSkill *self,
+                         const char   *skill_id)
+{
+  g_return_val_if_fail (ROADMAP_IS_SKILL (self), FALSE);
+  g_return_val_if_fail (skill_id != NULL, FALSE);
+
+  return self->practises != NULL && g_strv_contains ((const char * const *) self->practises, skill_id);
 }
 
 guint

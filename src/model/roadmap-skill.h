@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "roadmap-resource.h"
+#include "roadmap-skill-kind.h"
 #include "roadmap-status.h"
 
 G_BEGIN_DECLS
@@ -60,6 +61,14 @@ guint                roadmap_skill_get_n_topics_done  (RoadmapSkill        *self
 GListModel          *roadmap_skill_get_resources      (RoadmapSkill        *self);
 void                 roadmap_skill_add_resource       (RoadmapSkill        *self,
                                                        RoadmapResource     *resource);
+RoadmapSkillKind     roadmap_skill_get_kind           (RoadmapSkill        *self);
+void                 roadmap_skill_set_kind           (RoadmapSkill        *self,
+                                                       RoadmapSkillKind     kind);
+const char * const  *roadmap_skill_get_practises      (RoadmapSkill        *self);
+void                 roadmap_skill_set_practises      (RoadmapSkill        *self,
+                                                       const char * const  *skill_ids);
+gboolean             roadmap_skill_practises          (RoadmapSkill        *self,
+                                                       const char          *skill_id);
 guint                roadmap_skill_get_estimate_hours (RoadmapSkill        *self);
 void                 roadmap_skill_set_estimate_hours (RoadmapSkill        *self,
                                                        guint                hours);

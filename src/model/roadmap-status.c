@@ -6,17 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "roadmap-enum-private.h"
 #include "roadmap-status.h"
-
-static GEnumClass *
-get_class (void)
-{
-  static GEnumClass *enum_class;
-
-  if (g_once_init_enter (&enum_class))
-    g_once_init_leave (&enum_class, g_type_class_ref (ROADMAP_TYPE_STATUS));
-  return enum_class;
-}
 
 /**
  * roadmap_status_to_string:
@@ -27,26 +18,24 @@ get_class (void)
 const char *
 roadmap_status_to_string (RoadmapStatus status)
 {
-  GEnumValue *value = g_enum_get_value (get_class (), (int) status);
+  const char *nick = _roadmap_enum_to_nick (ROADMAP_TYPE_STATUS, (int) status);
 
-  g_return_val_if_fail (value != NULL, NULL);
-  return value->value_nick;
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 roadmap_status_from_string (const char    *string,
                             RoadmapStatus *status)
 {
-  GEnumValue *value;
+  int value;
 
   g_return_val_if_fail (string != NULL, FALSE);
 
-  value = g_enum_get_value_by_nick (get_class (), string);
-  if (value == NULL)
+  if (!_roadmap_enum_from_nick (ROADMAP_TYPE_STATUS, string, &value))
     return FALSE;
-
   if (status != NULL)
-    *status = (RoadmapStatus) value->value;
+    *status = (RoadmapStatus) value;
   return TRUE;
 }
 

@@ -481,6 +481,77 @@ roadmap_track_find_skill (RoadmapTrack *self,
   return g_hash_table_lookup (self->skills_by_id, skill_id);
 }
 
+/**
+ * roadmap_track_list_practised_in:
+ * @skill: a skill of this track
+ *
+ * The reverse of #RoadmapSkill:practises: the hands-on items that
+ * exercise @skill. A walk over the track's skills, for a details view;
+ * nothing is kept that a new phase would make stale.
+ *
+ * Returns: (transfer container) (element-type RoadmapSkill): the
+ *   hands-on items practising @skill, in roadmap order; empty for none
+ */
+GPtrArray *
+roadmap_track_list_practised_in (RoadmapTrack *self,
+                                 RoadmapSkill *skill)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *skill_id;
+  guint n_phases;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (skill), NULL);
+
+  skill_id = roadmap_skill_get_id (skill);
+  n_phases = g_list_model_get_n_items (G_LIST_MODEL (self->phases));
+  for (guint p = 0; p < n_phases; p++)
+    {
+      g_autoptr(RoadmapPhase) phase = g_list_model_get_item (G_LIST_MODEL (self->phases), p);
+      guint n = roadmap_phase_get_n_skills (phase);
+
+      for (guint i = 0; i < n; i++)
+        {
+          RoadmapSkill *practice = roadmap_phase_peek_skill (phase, i);
+
+          if (practice != skill && roadmap_skill_practises (practice, skill_id))
+            g_ptr_array_add (found, g_object_ref (practice));
+        }
+    }
+
+  return g_steal_pointer (&found);
+}
+
+/**
+ * roadmap_track_list_practised:
+ * @practice: a hands-on item of this track
+ *
+ * Returns: (transfer container) (element-type RoadmapSkill): the skills
+ *   of this track that @practice practises, in the order it lists them;
+ *   an id the track does not have is left out
+ */
+GPtrArray *
+roadmap_track_list_practised (RoadmapTrack *self,
+                              RoadmapSkill *practice)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const *ids;
+
+  g_return_val_if_fail (ROADMAP_IS_TRACK (self), NULL);
+  g_return_val_if_fail (ROADMAP_IS_SKILL (practice), NULL);
+
+  ids = roadmap_skill_get_practises (practice);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      RoadmapSkill *skill = roadmap_track_find_skill (self, ids[i]);
+
+      if (skill != NULL)
+        g_ptr_array_add (found, g_object_ref (skill));
+    }
+
+  return g_steal_pointer (&found);
+}
+
 guint
 roadmap_track_get_n_skills (RoadmapTrack *self)
 {

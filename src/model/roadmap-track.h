@@ -50,6 +50,10 @@ RoadmapPhase *roadmap_track_find_phase      (RoadmapTrack  *self,
                                              const char    *phase_id);
 RoadmapSkill *roadmap_track_find_skill      (RoadmapTrack  *self,
                                              const char    *skill_id);
+GPtrArray    *roadmap_track_list_practised_in (RoadmapTrack *self,
+                                               RoadmapSkill *skill);
+GPtrArray    *roadmap_track_list_practised  (RoadmapTrack  *self,
+                                             RoadmapSkill  *practice);
 guint         roadmap_track_get_n_skills    (RoadmapTrack  *self);
 guint         roadmap_track_get_hours_planned (RoadmapTrack *self);
 guint         roadmap_track_get_hours_done  (RoadmapTrack  *self);

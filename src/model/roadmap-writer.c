@@ -1,8 +1,9 @@
 /* roadmap-writer.c
  *
  * Writes a track back in the format the loader reads (format 1: id,
- * title, summary; phases with their months; skills with summary, topics,
- * links and estimated hours), in the track's own order, so that an
+ * title, summary; phases with their months; skills with their kind,
+ * summary, topics, links, estimated hours and the skills a hands-on item
+ * practises), in the track's own order, so that an
  * exported roadmap passes `roadmap --validate` and imports back as the
  * same track. Members without a value are left out, as a hand-written
  * file would.
@@ -32,29 +33,40 @@ add_string (JsonBuilder *builder,
 }
 
 static void
+add_strings (JsonBuilder        *builder,
+             const char         *member,
+             const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
 add_skill (JsonBuilder  *builder,
            RoadmapSkill *skill)
 {
-  const char * const *topics = roadmap_skill_get_topics (skill);
   GListModel *resources = roadmap_skill_get_resources (skill);
+  RoadmapSkillKind kind = roadmap_skill_get_kind (skill);
 
   json_builder_begin_object (builder);
   add_string (builder, "id", roadmap_skill_get_id (skill));
   add_string (builder, "title", roadmap_skill_get_title (skill));
+  /* A skill is the default: written only for a hands-on item */
+  if (kind != ROADMAP_SKILL_KIND_SKILL)
+    add_string (builder, "kind", roadmap_skill_kind_to_string (kind));
   add_string (builder, "summary", roadmap_skill_get_summary (skill));
   if (roadmap_skill_get_estimate_hours (skill) > 0)
     {
       json_builder_set_member_name (builder, "estimate_hours");
       json_builder_add_int_value (builder, roadmap_skill_get_estimate_hours (skill));
     }
-  if (topics != NULL && topics[0] != NULL)
-    {
-      json_builder_set_member_name (builder, "topics");
-      json_builder_begin_array (builder);
-      for (guint i = 0; topics[i] != NULL; i++)
-        json_builder_add_string_value (builder, topics[i]);
-      json_builder_end_array (builder);
-    }
+  add_strings (builder, "topics", roadmap_skill_get_topics (skill));
+  add_strings (builder, "practises", roadmap_skill_get_practises (skill));
   if (resources != NULL && g_list_model_get_n_items (resources) > 0)
     {
       json_builder_set_member_name (builder, "resources");

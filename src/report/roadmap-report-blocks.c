@@ -600,9 +600,15 @@ report_block_skill_row (ReportStyle              *style,
                         double                    height)
 {
   GDateTime *dates[2] = { skill->started_at, skill->finished_at };
+  g_autofree char *title = NULL;
   double text_y = y + CELL_PAD_Y;
   double cells = 0;
   PangoLayout *layout;
+
+  if (skill->kind == ROADMAP_SKILL_KIND_PRACTICE)
+    /* Translators: a hands-on item's title in the PDF report, with the
+     * board's badge: "Build a Redis cache for an API · Hands-on" */
+    title = g_strdup_printf (_("%s · %s"), skill->title, roadmap_skill_kind_get_label (skill->kind));
 
   if (cr != NULL && shaded)
     {
@@ -611,7 +617,7 @@ report_block_skill_row (ReportStyle              *style,
       cairo_fill (cr);
     }
 
-  layout = report_style_text (style, REPORT_FONT_BODY, skill->title,
+  layout = report_style_text (style, REPORT_FONT_BODY, title != NULL ? title : skill->title,
                               style->column_width[REPORT_COLUMN_SKILL] - 2 * CELL_PAD_X);
   cells = MAX (cells, report_layout_height (layout));
   if (cr != NULL)

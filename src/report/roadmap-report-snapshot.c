@@ -43,6 +43,7 @@ copy_skill (RoadmapReportSkill *out,
             RoadmapSkill       *skill)
 {
   out->title = g_strdup (roadmap_skill_get_title (skill));
+  out->kind = roadmap_skill_get_kind (skill);
   out->status = roadmap_skill_get_status (skill);
   out->started_at = date_time_ref0 (roadmap_skill_get_started_at (skill));
   out->finished_at = date_time_ref0 (roadmap_skill_get_finished_at (skill));

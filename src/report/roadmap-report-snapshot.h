@@ -29,6 +29,7 @@ typedef struct
 typedef struct
 {
   char *title;
+  RoadmapSkillKind kind;    /* a hands-on item is marked so */
   RoadmapStatus status;
   GDateTime *started_at;    /* nullable */
   GDateTime *finished_at;   /* nullable */

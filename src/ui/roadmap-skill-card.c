@@ -23,6 +23,7 @@ struct _RoadmapSkillCard
   RoadmapSkill *skill;
 
   GtkLabel *title_label;
+  GtkLabel *kind_badge;
   GtkLabel *details_label;
   GtkLabel *date_label;
   GtkImage *status_icon;
@@ -116,12 +117,21 @@ update_status (RoadmapSkillCard *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self), "skipped");
   gtk_widget_add_css_class (GTK_WIDGET (self), roadmap_status_to_string (status));
 
-  /* Translators: what a screen reader says for a card:
-   * "SQL & NoSQL Databases, in Doing, Phase 1" */
-  accessible = g_strdup_printf (_("%s, in %s, Phase %u"),
-                                roadmap_skill_get_title (self->skill),
-                                roadmap_status_get_label (status),
-                                phase != NULL ? roadmap_phase_get_number (phase) : 0);
+  if (roadmap_skill_get_kind (self->skill) == ROADMAP_SKILL_KIND_PRACTICE)
+    /* Translators: what a screen reader says for a card of hands-on work
+     * (one with the "Hands-on" badge):
+     * "Build a Redis cache for an API, hands-on, in Doing, Phase 2" */
+    accessible = g_strdup_printf (_("%s, hands-on, in %s, Phase %u"),
+                                  roadmap_skill_get_title (self->skill),
+                                  roadmap_status_get_label (status),
+                                  phase != NULL ? roadmap_phase_get_number (phase) : 0);
+  else
+    /* Translators: what a screen reader says for a card:
+     * "SQL & NoSQL Databases, in Doing, Phase 1" */
+    accessible = g_strdup_printf (_("%s, in %s, Phase %u"),
+                                  roadmap_skill_get_title (self->skill),
+                                  roadmap_status_get_label (status),
+                                  phase != NULL ? roadmap_phase_get_number (phase) : 0);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, date_text,
@@ -451,6 +461,13 @@ roadmap_skill_card_constructed (GObject *object)
   G_OBJECT_CLASS (roadmap_skill_card_parent_class)->constructed (object);
 
   gtk_label_set_text (self->title_label, roadmap_skill_get_title (skill));
+  /* A roadmap file gives the kind; it does not change while shown */
+  if (roadmap_skill_get_kind (skill) == ROADMAP_SKILL_KIND_PRACTICE)
+    {
+      gtk_label_set_text (self->kind_badge, roadmap_skill_kind_get_label (ROADMAP_SKILL_KIND_PRACTICE));
+      gtk_widget_set_visible (GTK_WIDGET (self->kind_badge), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "practice");
+    }
   update_details (self);
   update_status (self);
 
@@ -506,6 +523,7 @@ roadmap_skill_card_class_init (RoadmapSkillCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-card.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, kind_badge);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, details_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, date_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillCard, status_icon);

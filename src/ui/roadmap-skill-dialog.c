@@ -14,6 +14,7 @@
 #include "roadmap-date.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-dialog.h"
+#include "roadmap-track.h"
 #include "roadmap-window-fit.h"
 
 #define SAVE_DELAY_MS 500
@@ -29,7 +30,9 @@ struct _RoadmapSkillDialog
   gboolean showing_status;        /* while the toggles are set to the skill's status */
 
   AdwWindowTitle *window_title;
+  GtkLabel *kind_badge;
   GtkLabel *summary_label;
+  GtkLabel *links_label;
   AdwToastOverlay *toast_overlay;
   AdwPreferencesGroup *topics_group;
   GPtrArray *topic_checks;        /* GtkCheckButton, one per topic */
@@ -96,6 +99,67 @@ update_progress (RoadmapSkillDialog *self)
   self->showing_status = TRUE;
   gtk_toggle_button_set_active (self->status_toggles[status], TRUE);
   self->showing_status = FALSE;
+}
+
+/* "Caching & Performance Optimization, Authentication & Security" */
+static char *
+join_titles (GPtrArray *skills)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < skills->len; i++)
+    {
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, roadmap_skill_get_title (g_ptr_array_index (skills, i)));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A hands-on item's badge and the skills it practises; for a skill, the
+ * hands-on items that practise it */
+static void
+fill_links (RoadmapSkillDialog *self)
+{
+  RoadmapPhase *phase = roadmap_skill_get_phase (self->skill);
+  RoadmapTrack *track = phase != NULL ? roadmap_phase_get_track (phase) : NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) practised = NULL;
+  g_autoptr(GPtrArray) practised_in = NULL;
+
+  if (roadmap_skill_get_kind (self->skill) == ROADMAP_SKILL_KIND_PRACTICE)
+    {
+      gtk_label_set_text (self->kind_badge, roadmap_skill_kind_get_label (ROADMAP_SKILL_KIND_PRACTICE));
+      gtk_widget_set_visible (GTK_WIDGET (self->kind_badge), TRUE);
+    }
+
+  if (track == NULL)
+    return;
+
+  practised = roadmap_track_list_practised (track, self->skill);
+  if (practised->len > 0)
+    {
+      g_autofree char *titles = join_titles (practised);
+
+      /* Translators: in a hands-on item's details, the skills it
+       * exercises: "Practises: Caching & Performance Optimization" */
+      g_string_append_printf (text, _("Practises: %s"), titles);
+    }
+
+  practised_in = roadmap_track_list_practised_in (track, self->skill);
+  if (practised_in->len > 0)
+    {
+      g_autofree char *titles = join_titles (practised_in);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: in a skill's details, the hands-on items that
+       * exercise it: "Practised in: Build a Redis cache for an API" */
+      g_string_append_printf (text, _("Practised in: %s"), titles);
+    }
+
+  gtk_label_set_text (self->links_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->links_label), text->len > 0);
 }
 
 static void
@@ -408,6 +472,7 @@ roadmap_skill_dialog_constructed (GObject *object)
   gtk_label_set_text (self->summary_label, roadmap_skill_get_summary (skill) != NULL
                                              ? roadmap_skill_get_summary (skill)
                                              : _("No description."));
+  fill_links (self);
   fill_topics (self);
   fill_resources (self);
 
@@ -474,7 +539,9 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-skill-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, kind_badge);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, links_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, resources_group);
