@@ -150,29 +150,31 @@ test_mouse (UiFixture     *fixture,
 
   ui_fixture_present_window (fixture, 1400, 900);
 
+  /* Cards that stay inside the window at its smallest (a 1280×800
+   * screen): the column's first three */
   ctrl_click (card_of (fixture, "advanced-api-development"), "ctrl");
-  ctrl_click (card_of (fixture, "docker-kubernetes"), "shift");
+  ctrl_click (card_of (fixture, "containerization-orchestration"), "shift");
   g_assert_true (no_dialog_shown ());
-  /* From the first to the fourth of the column */
-  g_assert_cmpuint (roadmap_selection_get_n_skills (selection (fixture)), ==, 4);
-  ctrl_click (card_of (fixture, "testing-ci-cd"), "ctrl");
+  /* From the first to the third of the column */
   g_assert_cmpuint (roadmap_selection_get_n_skills (selection (fixture)), ==, 3);
+  ctrl_click (card_of (fixture, "testing-ci-cd"), "ctrl");
+  g_assert_cmpuint (roadmap_selection_get_n_skills (selection (fixture)), ==, 2);
   g_assert_false (gtk_widget_has_css_class (card_of (fixture, "testing-ci-cd"), "picked"));
 
-  ui_click (card_of (fixture, "docker-kubernetes"), 0.5, 0.5, 3);
-  popover = ui_find_child (card_of (fixture, "docker-kubernetes"), GTK_TYPE_POPOVER_MENU);
+  ui_click (card_of (fixture, "containerization-orchestration"), 0.5, 0.5, 3);
+  popover = ui_find_child (card_of (fixture, "containerization-orchestration"), GTK_TYPE_POPOVER_MENU);
   g_assert_true (gtk_widget_get_mapped (popover));
   ui_click (ui_find_label_exact (popover, "Move to Done"), 0.5, 0.5, 1);
 
   g_assert_cmpint (roadmap_skill_get_status (find_skill (fixture, "advanced-api-development")), ==, ROADMAP_STATUS_DONE);
   g_assert_cmpint (roadmap_skill_get_status (find_skill (fixture, "containerization-orchestration")), ==, ROADMAP_STATUS_DONE);
-  g_assert_cmpint (roadmap_skill_get_status (find_skill (fixture, "docker-kubernetes")), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpint (roadmap_skill_get_status (find_skill (fixture, "docker-kubernetes")), ==, ROADMAP_STATUS_TODO);
   g_assert_cmpint (roadmap_skill_get_status (find_skill (fixture, "testing-ci-cd")), ==, ROADMAP_STATUS_TODO);
   g_assert_cmpint (stored_status (fixture, "containerization-orchestration"), ==, ROADMAP_STATUS_DONE);
-  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved 3 skills to Done"));
+  g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Moved 2 skills to Done"));
   /* In the order they had */
   g_assert_cmpuint (roadmap_skill_get_position (find_skill (fixture, "advanced-api-development")), <,
-                    roadmap_skill_get_position (find_skill (fixture, "docker-kubernetes")));
+                    roadmap_skill_get_position (find_skill (fixture, "containerization-orchestration")));
 }
 
 int
