@@ -133,6 +133,7 @@ roadmap_session_add_roadmap (RoadmapSession  *self,
   g_autoptr(GBytes) before = NULL;
   g_autofree char *file_name = NULL;
   RoadmapTrack *existing;
+  gboolean is_own;
   const char *id;
 
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
@@ -155,7 +156,8 @@ roadmap_session_add_roadmap (RoadmapSession  *self,
 
   if (existing != NULL)
     target = roadmap_session_get_own_file (self, existing);
-  if (existing != NULL && target == NULL && roadmap_track_get_source (existing) != NULL)
+  is_own = target != NULL;
+  if (existing != NULL && !is_own && roadmap_track_get_source (existing) != NULL)
     {
       g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_OWN,
                    _("The track “%s” is loaded from %s, not from your roadmap folder: it was left as it is"),
@@ -174,7 +176,7 @@ roadmap_session_add_roadmap (RoadmapSession  *self,
 
   if (!read_own_file (target, &before, error))
     return FALSE;
-  if (before != NULL && (existing == NULL || roadmap_session_get_own_file (self, existing) == NULL))
+  if (before != NULL && !is_own)
     {
       g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
                    _("%s holds another track already: it was left as it is"), g_file_peek_path (target));
