@@ -9,7 +9,8 @@ set -u
 roadmap=$1
 srcdir=${G_TEST_SRCDIR:-$(dirname "$0")}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT INT TERM
+trap 'rm -rf "$work"' EXIT
+trap 'exit 1' INT TERM
 
 # No display, and a private home: nothing may touch the user's data.
 unset DISPLAY WAYLAND_DISPLAY

@@ -50,6 +50,7 @@ struct _RoadmapBoard
   guint highlight_id;
   guint scroll_to_highlight_id;   /* a tick callback, until it is laid out */
   guint scroll_ticks;
+  guint scroll_frames_in_view;
 
   GtkScrolledWindow *scroller;
   RoadmapTrackHeader *track_header;
@@ -857,7 +858,12 @@ roadmap_board_get_selection (RoadmapBoard *self)
 }
 
 /* The highlighted card in the middle of the view, once it has a place:
- * a card of a track just shown is laid out in the next frame. */
+ * a card of a track just shown is laid out in the next frames, and the
+ * scroller's range may grow a frame after the card has its place (a value
+ * set too early is clamped), so this goes on until the card stays in view
+ * for two frames, or a second has passed. */
+#define SCROLL_TICKS_MAX 60
+
 static gboolean
 scroll_to_highlight (GtkWidget     *widget,
                      GdkFrameClock *frame_clock,
@@ -866,26 +872,31 @@ scroll_to_highlight (GtkWidget     *widget,
   RoadmapBoard *self = ROADMAP_BOARD (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   graphene_rect_t bounds;
-  double page, value;
+  double page, value, target;
 
-  if (self->highlighted == NULL)
+  if (self->highlighted == NULL || ++self->scroll_ticks > SCROLL_TICKS_MAX)
     {
       self->scroll_to_highlight_id = 0;
       return G_SOURCE_REMOVE;
     }
-  if ((gtk_widget_get_height (self->highlighted) == 0 ||
-       !gtk_widget_compute_bounds (self->highlighted, GTK_WIDGET (self->scroller), &bounds)) &&
-      ++self->scroll_ticks < 30)
+  if (gtk_widget_get_height (self->highlighted) == 0 ||
+      !gtk_widget_compute_bounds (self->highlighted, GTK_WIDGET (self->scroller), &bounds))
     return G_SOURCE_CONTINUE;
-
-  self->scroll_to_highlight_id = 0;
-  if (gtk_widget_get_height (self->highlighted) == 0)
-    return G_SOURCE_REMOVE;
 
   page = gtk_adjustment_get_page_size (adjustment);
   value = gtk_adjustment_get_value (adjustment);
-  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page)
-    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - MAX (0, (page - bounds.size.height) / 2));
+  target = value + bounds.origin.y - MAX (0, (page - bounds.size.height) / 2);
+  if ((bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page) &&
+      ABS (target - value) >= 1)
+    {
+      self->scroll_frames_in_view = 0;
+      gtk_adjustment_set_value (adjustment, target);
+      return G_SOURCE_CONTINUE;
+    }
+  if (++self->scroll_frames_in_view < 2)
+    return G_SOURCE_CONTINUE;
+
+  self->scroll_to_highlight_id = 0;
   return G_SOURCE_REMOVE;
 }
 
@@ -929,6 +940,7 @@ roadmap_board_highlight_skill (RoadmapBoard *self,
   self->highlighted = g_object_ref (card);
   gtk_widget_add_css_class (card, "search-hit");
   self->scroll_ticks = 0;
+  self->scroll_frames_in_view = 0;
   if (self->scroll_to_highlight_id == 0)
     self->scroll_to_highlight_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_highlight,
                                                                  NULL, NULL);
