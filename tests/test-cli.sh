@@ -79,6 +79,19 @@ run "validate a bad file" 1 "$roadmap" --validate "$bad" &&
 run "validate a mix" 1 "$roadmap" --validate "$valid" "$bad" "$deep" "$work/missing.json" &&
   check "validate reports each bad file, one line each" [ "$(printf '%s\n' "$out" | wc -l)" -eq 3 ]
 
+# A file with several problems: each told, on a line of its own
+printf '%s' '{"format": 1, "id": "Bad Id", "title": "", "phases": [{"id": "p", "title": "P", "months": [3, 1], "skills": [{"id": "a", "title": "A"}, {"id": "a", "title": "B"}]}]}' >"$work/problems.json"
+run "validate a file with four problems" 1 "$roadmap" --validate "$work/problems.json" &&
+  check "validate prints each problem, one line each" [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ] &&
+  check "validate names each problem's place" \
+    matches "$out" ".*problems.json: phases\[0\]\.months: .*problems.json: phases\[0\]\.skills\[1\]\.id: "
+problems_db="$work/problems.db"
+run "import-roadmap of a file with four problems: refused" 1 "$roadmap" --db "$problems_db" --import-roadmap "$work/problems.json" &&
+  check "import-roadmap prints each problem, then what it means" \
+    [ "$(printf '%s\n' "$err" | wc -l)" -eq 5 ] &&
+  check "import-roadmap of a bad file changes nothing" \
+    [ -z "$(ls -A "$XDG_DATA_HOME/io.github.roadmaptracker.Roadmap/roadmaps" 2>/dev/null)" ]
+
 # --help shows only what is taken: a plain file argument is refused, so
 # the usage line names no FILE (the files of --validate follow it).
 run "--help" 0 "$roadmap" --help &&

@@ -236,6 +236,56 @@ test_rules_inline (void)
   "{\"id\":\"security\",\"title\":\"Security\"}," \
   "%s]}]}"
 
+/* Every problem is told, each with its JSON path; the first is the error */
+static void
+test_problems (void)
+{
+  static const char json[] =
+    "{\"format\": 1, \"id\": \"Bad\", \"title\": \"\", \"phases\": ["
+    " {\"id\": \"p\", \"title\": \"P\", \"months\": [3, 1], \"skills\": ["
+    "  {\"id\": \"a\", \"title\": \"A\", \"resources\": [{\"title\": \"t\", \"url\": \"file:///etc\"}]},"
+    "  {\"id\": \"a\", \"title\": \"A again\"}]},"
+    " {\"id\": \"q\", \"title\": \"Q\", \"skills\": [{\"id\": \"b\", \"title\": 7}]}]}";
+  static const char *expected[] = {
+    "id: ", "title: ", "phases[0].months: ", "phases[0].skills[0].resources[0].url: ",
+    "phases[0].skills[1].id: ", "phases[1].skills[0].title: ",
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RoadmapTrack) track = NULL;
+  g_autoptr(GError) error = NULL;
+
+  track = roadmap_loader_check_bytes (bytes, "inline.json", problems, &error);
+  g_assert_null (track);
+  g_assert_error (error, ROADMAP_LOADER_ERROR, ROADMAP_LOADER_ERROR_INVALID_ID);
+  g_assert_true (g_str_has_prefix (error->message, "inline.json: id: "));
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, i), expected[i]));
+
+  /* Not JSON: one problem, without the file's name */
+  g_clear_error (&error);
+  g_ptr_array_set_size (problems, 0);
+  g_bytes_unref (bytes);
+  bytes = g_bytes_new_static ("{\"format\": 1,", 13);
+  g_assert_null (roadmap_loader_check_bytes (bytes, "inline.json", problems, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_false (g_str_has_prefix (g_ptr_array_index (problems, 0), "inline.json"));
+
+  /* A good file: no problem */
+  g_clear_error (&error);
+  g_ptr_array_set_size (problems, 0);
+  g_bytes_unref (bytes);
+  bytes = g_bytes_new_static ("{\"format\": 1, \"id\": \"t\", \"title\": \"T\", \"phases\": "
+                              "[{\"id\": \"p\", \"title\": \"P\", \"skills\": []}]}", 91);
+  g_clear_object (&track);
+  track = roadmap_loader_check_bytes (bytes, "inline.json", problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (track);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 static RoadmapTrack *
 load_practice_track (const char  *last_item,
                      GError     **error)
@@ -483,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/model/loader/ids", test_valid_ids);
   g_test_add_func ("/model/loader/practice", test_practice);
   g_test_add_func ("/model/loader/practice/rules", test_practice_rules);
+  g_test_add_func ("/model/loader/problems", test_problems);
   g_test_add_func ("/model/loader/size-cap", test_size_cap_before_reading);
   g_test_add_func ("/model/loader/missing-and-folder", test_missing_and_directory);
   g_test_add_func ("/model/loader/directory/partial", test_directory_partial);

@@ -83,6 +83,32 @@ roadmap_cli_roadmaps_import (RoadmapSession  *session,
   contents = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, error);
   if (contents == NULL)
     return FALSE;
+
+  /* A file with several problems: each on a line of its own, then what
+   * it means */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(RoadmapTrack) track = roadmap_loader_check_bytes (contents, name, problems, &local_error);
+
+    if (track == NULL && problems->len > 1)
+      {
+        for (guint i = 0; i < problems->len; i++)
+          {
+            g_autofree char *line = g_strdup (g_ptr_array_index (problems, i));
+
+            g_printerr ("roadmap: %s: %s\n", name, g_strdelimit (line, "\r\n", ' '));
+          }
+        return refuse (error, ngettext ("%s has %u problem: nothing was changed",
+                                        "%s has %u problems: nothing was changed", problems->len),
+                       name, problems->len);
+      }
+    if (track == NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+  }
+
   if (roadmap_session_add_roadmap (session, contents, name, replace, NULL, &local_error))
     return TRUE;
 

@@ -23,6 +23,7 @@
 #include "roadmap-cli-plan.h"
 #include "roadmap-cli-roadmaps.h"
 #include "roadmap-command-group.h"
+#include "roadmap-file-reader.h"
 #include "roadmap-loader.h"
 #include "roadmap-move-command.h"
 #include "roadmap-reset-track.h"
@@ -164,17 +165,26 @@ validate_files (const char * const *files)
   for (guint i = 0; files[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(RoadmapTrack) track = NULL;
+      g_autoptr(GBytes) contents = NULL;
       g_autoptr(GError) error = NULL;
 
-      track = roadmap_loader_load_file (file, &error);
-      if (track == NULL)
+      /* Every problem of the file, one line each */
+      contents = roadmap_file_read (file, ROADMAP_JSON_MAX_SIZE, &error);
+      if (contents == NULL)
+        g_ptr_array_add (problems, g_strdup (error->message));
+      else
+        track = roadmap_loader_check_bytes (contents, name, problems, &error);
+      for (guint k = 0; track == NULL && k < problems->len; k++)
         {
-          g_autofree char *line = one_line (error->message);
+          g_autofree char *line = one_line (g_ptr_array_index (problems, k));
 
-          g_print ("%s\n", line);
-          status = EXIT_FAILURE;
+          g_print ("%s: %s\n", name, line);
         }
+      if (track == NULL)
+        status = EXIT_FAILURE;
     }
 
   return status;

@@ -34,7 +34,8 @@ G_DEFINE_QUARK (roadmap-loader-error-quark, roadmap_loader_error)
 typedef struct
 {
   const char *name;
-  GError **error;
+  GError **error;       /* the first problem */
+  GPtrArray *problems;  /* (nullable): each problem, to go on after one */
 } Loader;
 
 typedef enum
@@ -101,8 +102,11 @@ fail (Loader      *loader,
   else
     g_string_append (path, _("document"));
 
-  g_set_error (loader->error, ROADMAP_LOADER_ERROR, code, "%s: %s: %s",
-               loader->name, path->str, message);
+  if (loader->problems != NULL)
+    g_ptr_array_add (loader->problems, g_strdup_printf ("%s: %s", path->str, message));
+  if (loader->error == NULL || *loader->error == NULL)
+    g_set_error (loader->error, ROADMAP_LOADER_ERROR, code, "%s: %s: %s",
+                 loader->name, path->str, message);
   return FALSE;
 }
 
@@ -665,18 +669,22 @@ load_phase (Loader      *loader,
             GHashTable  *skill_ids)
 {
   g_autoptr(RoadmapPhase) phase = NULL;
-  const char *id, *title;
-  JsonArray *skills;
+  JsonArray *skills = NULL;
+  const char *id = NULL, *title = NULL;
   guint first = 0, last = 0;
+  gboolean failed;
   guint n;
 
-  if (!get_id (loader, object, path, phase_ids, &id) ||
-      !get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
-      !get_months (loader, object, path, &first, &last) ||
-      !get_array (loader, object, path, "skills", REQUIRED, &skills))
+  /* Collecting the problems, every member and skill is looked at */
+  failed = !get_id (loader, object, path, phase_ids, &id);
+  failed = ((failed && loader->problems == NULL) ||
+            !get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title)) || failed;
+  failed = ((failed && loader->problems == NULL) || !get_months (loader, object, path, &first, &last)) || failed;
+  if ((failed && loader->problems == NULL) || !get_array (loader, object, path, "skills", REQUIRED, &skills))
     return NULL;
 
-  phase = roadmap_phase_new (id, title, first, last);
+  if (!failed)
+    phase = roadmap_phase_new (id, title, first, last);
 
   n = json_array_get_length (skills);
   for (guint i = 0; i < n; i++)
@@ -685,17 +693,17 @@ load_phase (Loader      *loader,
       g_autoptr(RoadmapSkill) skill = NULL;
       JsonObject *item;
 
-      if (!get_object_element (loader, skills, i, where, &item))
+      if (get_object_element (loader, skills, i, where, &item))
+        skill = load_skill (loader, item, where, skill_ids);
+      if (skill == NULL && loader->problems == NULL)
         return NULL;
-
-      skill = load_skill (loader, item, where, skill_ids);
       if (skill == NULL)
-        return NULL;
-
-      roadmap_phase_add_skill (phase, skill);
+        failed = TRUE;
+      else if (!failed)
+        roadmap_phase_add_skill (phase, skill);
     }
 
-  return g_steal_pointer (&phase);
+  return failed ? NULL : g_steal_pointer (&phase);
 }
 
 /* Every id a hands-on item practises names a skill of the track, in any
@@ -708,6 +716,7 @@ check_practises (Loader       *loader,
 {
   GListModel *phases = roadmap_track_get_phases (track);
   guint n_phases = g_list_model_get_n_items (phases);
+  gboolean ok = TRUE;
 
   for (guint p = 0; p < n_phases; p++)
     {
@@ -726,16 +735,18 @@ check_practises (Loader       *loader,
               RoadmapSkill *target = roadmap_track_find_skill (track, ids[k]);
 
               if (target == NULL)
-                return fail (loader, ROADMAP_LOADER_ERROR_UNKNOWN_ID, ELEMENT (list_where, k),
-                             _("the track has no skill “%s”"), ids[k]);
-              if (roadmap_skill_get_kind (target) == ROADMAP_SKILL_KIND_PRACTICE)
-                return fail (loader, ROADMAP_LOADER_ERROR_VALUE, ELEMENT (list_where, k),
-                             _("“%s” is a hands-on item too: list the skills it practises instead"), ids[k]);
+                ok = fail (loader, ROADMAP_LOADER_ERROR_UNKNOWN_ID, ELEMENT (list_where, k),
+                           _("the track has no skill “%s”"), ids[k]);
+              else if (roadmap_skill_get_kind (target) == ROADMAP_SKILL_KIND_PRACTICE)
+                ok = fail (loader, ROADMAP_LOADER_ERROR_VALUE, ELEMENT (list_where, k),
+                           _("“%s” is a hands-on item too: list the skills it practises instead"), ids[k]);
+              if (!ok && loader->problems == NULL)
+                return FALSE;
             }
         }
     }
 
-  return TRUE;
+  return ok;
 }
 
 static RoadmapTrack *
@@ -747,8 +758,9 @@ load_track (Loader   *loader,
   g_autoptr(RoadmapTrack) track = NULL;
   JsonObject *object;
   JsonNode *format;
-  JsonArray *phases;
-  const char *id, *title, *summary;
+  JsonArray *phases = NULL;
+  const char *id = NULL, *title = NULL, *summary = NULL;
+  gboolean ok;
   guint n, n_refs;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -779,14 +791,16 @@ load_track (Loader   *loader,
       return NULL;
     }
 
-  if (!get_id (loader, object, NULL, NULL, &id) ||
-      !get_string (loader, object, NULL, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
-      !get_string (loader, object, NULL, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
-      !get_array (loader, object, NULL, "phases", REQUIRED, &phases))
+  /* Each member on its own: collecting the problems, all are looked at */
+  ok = get_id (loader, object, NULL, NULL, &id);
+  ok = (ok || loader->problems != NULL) &&
+       get_string (loader, object, NULL, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) && ok;
+  ok = (ok || loader->problems != NULL) &&
+       get_string (loader, object, NULL, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) && ok;
+  ok = (ok || loader->problems != NULL) &&
+       get_array (loader, object, NULL, "phases", REQUIRED, &phases) && ok;
+  if (phases == NULL)
     return NULL;
-
-  track = roadmap_track_new (id, title);
-  roadmap_track_set_summary (track, summary);
 
   n = json_array_get_length (phases);
   if (n == 0)
@@ -795,6 +809,14 @@ load_track (Loader   *loader,
             _("a roadmap needs at least one phase"));
       return NULL;
     }
+  if (!ok && loader->problems == NULL)
+    return NULL;
+
+  if (ok)
+    {
+      track = roadmap_track_new (id, title);
+      roadmap_track_set_summary (track, summary);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -802,18 +824,20 @@ load_track (Loader   *loader,
       g_autoptr(RoadmapPhase) phase = NULL;
       JsonObject *item;
 
-      if (!get_object_element (loader, phases, i, where, &item))
+      if (get_object_element (loader, phases, i, where, &item))
+        phase = load_phase (loader, item, where, phase_ids, skill_ids);
+      if (phase == NULL && loader->problems == NULL)
         return NULL;
-
-      phase = load_phase (loader, item, where, phase_ids, skill_ids);
       if (phase == NULL)
-        return NULL;
-
+        ok = FALSE;
       /* Skill ids were checked unique across the track above. */
-      if (!roadmap_track_add_phase (track, phase))
+      else if (ok && !roadmap_track_add_phase (track, phase))
         g_assert_not_reached ();
     }
 
+  /* Links to skills are checked once every skill is there */
+  if (!ok)
+    return NULL;
   if (!check_practises (loader, track))
     return NULL;
 
@@ -861,16 +885,45 @@ roadmap_loader_load_bytes (GBytes      *bytes,
                            const char  *display_name,
                            GError     **error)
 {
+  return roadmap_loader_check_bytes (bytes, display_name, NULL, error);
+}
+
+/**
+ * roadmap_loader_check_bytes:
+ * @problems: (nullable) (element-type utf8): where to add each problem,
+ *   as "JSON-PATH: what is wrong", the checks going on after one
+ *
+ * roadmap_loader_load_bytes(), telling every problem of the file, for a
+ * learner to mend them all at once: @error is the first.
+ *
+ * Returns: (transfer full): the track, or %NULL
+ */
+RoadmapTrack *
+roadmap_loader_check_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GPtrArray   *problems,
+                            GError     **error)
+{
   g_autoptr(JsonNode) root = NULL;
-  Loader loader = { display_name, error };
+  g_autoptr(GError) local_error = NULL;
+  Loader loader = { display_name, error, problems };
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  root = roadmap_json_read_bytes (bytes, display_name, ROADMAP_JSON_MAX_SIZE, error);
+  root = roadmap_json_read_bytes (bytes, display_name, ROADMAP_JSON_MAX_SIZE, &local_error);
   if (root == NULL)
-    return NULL;
+    {
+      /* "FILE: where: why", the file's name said once already */
+      if (problems != NULL)
+        g_ptr_array_add (problems, g_str_has_prefix (local_error->message, display_name) &&
+                                   g_str_has_prefix (local_error->message + strlen (display_name), ": ")
+                                     ? g_strdup (local_error->message + strlen (display_name) + 2)
+                                     : g_strdup (local_error->message));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   return load_track (&loader, root);
 }

@@ -57,6 +57,10 @@ GQuark        roadmap_loader_error_quark   (void);
 RoadmapTrack *roadmap_loader_load_bytes    (GBytes      *bytes,
                                             const char  *display_name,
                                             GError     **error);
+RoadmapTrack *roadmap_loader_check_bytes   (GBytes      *bytes,
+                                            const char  *display_name,
+                                            GPtrArray   *problems,
+                                            GError     **error);
 RoadmapTrack *roadmap_loader_load_file     (GFile       *file,
                                             GError     **error);
 gboolean      roadmap_loader_is_valid_id   (const char  *id);
