@@ -64,6 +64,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(RoadmapTrack) track = NULL;
 
   track = roadmap_loader_load_bytes (bytes, "fuzz.json", &error);
+
+  /* Telling every problem agrees with stopping at the first */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GError) first = NULL;
+    g_autoptr(RoadmapTrack) checked = roadmap_loader_check_bytes (bytes, "fuzz.json", problems, &first);
+
+    g_assert_true ((checked == NULL) == (track == NULL));
+    g_assert_true ((problems->len == 0) == (track != NULL));
+    if (track == NULL)
+      {
+        g_assert_cmpstr (first->message, ==, error->message);
+        for (guint i = 0; i < problems->len; i++)
+          g_assert_true (g_utf8_validate (g_ptr_array_index (problems, i), -1, NULL));
+      }
+  }
+
   if (track == NULL)
     {
       /* Every refusal says why, in a domain a caller can branch on. */
