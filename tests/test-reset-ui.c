@@ -39,34 +39,6 @@ stored_not_todo (UiFixture *fixture)
 }
 
 static GtkWidget *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_is_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
-static gboolean
-dialog_is_gone (gpointer data)
-{
-  return find_dialog () == NULL;
-}
-
-static GtkWidget *
 sidebar_row (UiFixture *fixture)
 {
   GtkListBox *sidebar = GTK_LIST_BOX (ui_find_with_class (GTK_WIDGET (fixture->window), "track-list"));
@@ -109,9 +81,9 @@ test_mouse (UiFixture     *fixture,
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (popover));
   ui_click (ui_find_label_exact (popover, "Reset Track…"), 0.5, 0.5, 1);
-  g_assert_true (ui_spin_until (dialog_is_shown, NULL, 2000));
+  g_assert_true (ui_spin_until (ui_message_dialog_is_shown, NULL, 2000));
 
-  dialog = find_dialog ();
+  dialog = ui_find_message_dialog ();
   ui_wait_for_frame (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Reset “Backend Developer”?");
   notes = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
@@ -121,7 +93,7 @@ test_mouse (UiFixture     *fixture,
 
   ui_click (gtk_widget_get_parent (ui_find_label_exact (dialog, "Reset")), 0.5, 0.5, 1);
   g_assert_true (ui_spin_until (all_todo, track, 3000));
-  g_assert_true (ui_spin_until (dialog_is_gone, NULL, 2000));
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 2000));
   g_assert_cmpuint (stored_not_todo (fixture), ==, 0);
   g_assert_cmpstr (roadmap_skill_get_note (find_skill (fixture, "python-sql")), ==, "keep me");
   g_assert_nonnull (ui_find_label (GTK_WIDGET (fixture->window), "Reset Backend Developer"));
@@ -149,15 +121,15 @@ test_keyboard (UiFixture     *fixture,
   ui_fixture_present_window (fixture, 360, 700);
   /* Folded: back to the sidebar to reach the track */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reset-track", "s", "backend-developer");
-  g_assert_true (ui_spin_until (dialog_is_shown, NULL, 2000));
-  dialog = find_dialog ();
+  g_assert_true (ui_spin_until (ui_message_dialog_is_shown, NULL, 2000));
+  dialog = ui_find_message_dialog ();
   ui_wait_for_frame (dialog);
   g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
   ui_save_png (dialog, "reset-dialog-narrow.png");
 
   /* Escape: nothing changes */
   ui_press_keys (dialog, "Escape");
-  g_assert_true (ui_spin_until (dialog_is_gone, NULL, 2000));
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 2000));
   g_assert_cmpuint (stored_not_todo (fixture), ==, 2);
 
   /* Wide, from the sidebar: Shift+F10 on the track, Enter */
@@ -167,8 +139,8 @@ test_keyboard (UiFixture     *fixture,
   g_assert_true (gtk_widget_grab_focus (sidebar_row (fixture)));
   ui_press_keys (GTK_WIDGET (fixture->window), "shift+F10");
   ui_press_keys (GTK_WIDGET (fixture->window), "Return");
-  g_assert_true (ui_spin_until (dialog_is_shown, NULL, 2000));
-  dialog = find_dialog ();
+  g_assert_true (ui_spin_until (ui_message_dialog_is_shown, NULL, 2000));
+  dialog = ui_find_message_dialog ();
   ui_wait_for_frame (dialog);
 
   ui_press_keys (dialog, "alt+n");

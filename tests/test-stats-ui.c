@@ -168,15 +168,17 @@ test_page (UiFixture     *fixture,
 
   /* From a track's menu: that track */
   {
-    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (roadmap_catalog_find_track (catalog, "data-engineer"));
+    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (roadmap_catalog_find_track (catalog, "data-engineer"),
+                                                         catalog);
+    g_autoptr(GMenuModel) progress = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
     g_autofree char *action = NULL;
     g_autoptr(GVariant) target = NULL;
-    int last = g_menu_model_get_n_items (menu) - 1;
+    int last = g_menu_model_get_n_items (progress) - 1;
 
-    /* The last item, after Reset Track… */
-    g_assert_true (g_menu_model_get_item_attribute (menu, last, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    /* The last item of the progress's section, after Reset Track… */
+    g_assert_true (g_menu_model_get_item_attribute (progress, last, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_cmpstr (action, ==, "win.show-track-statistics");
-    target = g_menu_model_get_item_attribute_value (menu, last, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+    target = g_menu_model_get_item_attribute_value (progress, last, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
     g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "data-engineer");
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-track-statistics", "s",

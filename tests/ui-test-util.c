@@ -879,3 +879,37 @@ ui_click (GtkWidget *widget,
   g_free (ui_xdotool ("click %d", button));
   ui_spin (200);
 }
+
+/**
+ * ui_find_message_dialog:
+ *
+ * Returns: (nullable) (transfer none): the message dialog shown, if any
+ */
+GtkWidget *
+ui_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* UiConditions: a message dialog is shown, or none is */
+gboolean
+ui_message_dialog_is_shown (gpointer data)
+{
+  return ui_find_message_dialog () != NULL;
+}
+
+gboolean
+ui_message_dialog_is_gone (gpointer data)
+{
+  return ui_find_message_dialog () == NULL;
+}

@@ -117,4 +117,8 @@ void                ui_click                  (GtkWidget      *widget,
 void                ui_save_png               (GtkWidget      *widget,
                                                const char     *name);
 
+GtkWidget *         ui_find_message_dialog    (void);
+gboolean            ui_message_dialog_is_shown (gpointer       data);
+gboolean            ui_message_dialog_is_gone (gpointer        data);
+
 G_END_DECLS

@@ -564,7 +564,8 @@ roadmap_catalog_get_n_skills (RoadmapCatalog *self)
 /**
  * roadmap_catalog_add_load_error:
  *
- * Records why a roadmap file could not be loaded, for the UI to list.
+ * Records why a roadmap file could not be loaded, for the UI to list,
+ * unless it is recorded already.
  */
 void
 roadmap_catalog_add_load_error (RoadmapCatalog *self,
@@ -573,6 +574,15 @@ roadmap_catalog_add_load_error (RoadmapCatalog *self,
   g_return_if_fail (ROADMAP_IS_CATALOG (self));
   g_return_if_fail (error != NULL);
 
+  /* A folder read again finds a broken file again: told once */
+  for (guint i = 0; i < self->load_errors->len; i++)
+    {
+      const GError *known = g_ptr_array_index (self->load_errors, i);
+
+      if (known->domain == error->domain && known->code == error->code &&
+          g_strcmp0 (known->message, error->message) == 0)
+        return;
+    }
   g_ptr_array_add (self->load_errors, g_error_copy (error));
 }
 

@@ -118,6 +118,7 @@ roadmap_application_startup (GApplication *application)
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *import_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
 
@@ -133,6 +134,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import-roadmap", import_accels);
 }
 
 /* The track the window will show first (RoadmapWindow restores it), or

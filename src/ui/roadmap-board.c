@@ -649,7 +649,8 @@ roadmap_board_set_track (RoadmapBoard *self,
         self->show_all_id = g_idle_add_full (G_PRIORITY_LOW, show_all_phases, self, NULL);
     }
 
-  roadmap_track_header_set_track (self->track_header, track);
+  roadmap_track_header_set_track (self->track_header, track,
+                                  self->session != NULL ? roadmap_session_get_catalog (self->session) : NULL);
   if (track != NULL)
     {
       /* What the schedule is figured from: the plan, and the hours done

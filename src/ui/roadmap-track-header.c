@@ -142,10 +142,12 @@ roadmap_track_header_new (void)
 /**
  * roadmap_track_header_set_track:
  * @track: (nullable): the track to show
+ * @catalog: (nullable): its catalog, for its menu
  */
 void
 roadmap_track_header_set_track (RoadmapTrackHeader *self,
-                                RoadmapTrack       *track)
+                                RoadmapTrack       *track,
+                                RoadmapCatalog     *catalog)
 {
   const char *summary;
 
@@ -165,7 +167,7 @@ roadmap_track_header_set_track (RoadmapTrackHeader *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->plan_button), "s", roadmap_track_get_id (track));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->plan_button), "win.plan-track");
   {
-    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (track);
+    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (track, catalog);
 
     gtk_menu_button_set_menu_model (self->menu_button, menu);
   }

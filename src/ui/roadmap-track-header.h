@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "roadmap-catalog.h"
 #include "roadmap-schedule.h"
 #include "roadmap-track.h"
 
@@ -17,7 +18,8 @@ G_DECLARE_FINAL_TYPE (RoadmapTrackHeader, roadmap_track_header, ROADMAP, TRACK_H
 
 GtkWidget *roadmap_track_header_new       (void);
 void       roadmap_track_header_set_track (RoadmapTrackHeader *self,
-                                           RoadmapTrack       *track);
+                                           RoadmapTrack       *track,
+                                           RoadmapCatalog     *catalog);
 void       roadmap_track_header_set_schedule (RoadmapTrackHeader    *self,
                                               const RoadmapSchedule *schedule);
 

@@ -7,10 +7,12 @@
 
 #include <gio/gio.h>
 
+#include "roadmap-catalog.h"
 #include "roadmap-track.h"
 
 G_BEGIN_DECLS
 
-GMenuModel *roadmap_track_menu_new (RoadmapTrack *track);
+GMenuModel *roadmap_track_menu_new (RoadmapTrack   *track,
+                                    RoadmapCatalog *catalog);
 
 G_END_DECLS

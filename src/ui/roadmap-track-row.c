@@ -19,6 +19,7 @@ struct _RoadmapTrackRow
   GtkListBoxRow parent_instance;
 
   RoadmapTrack *track;
+  RoadmapCatalog *catalog;  /* (nullable) (weak): what its menu asks */
 
   GtkLabel *title_label;
   GtkLabel *percent_label;
@@ -105,7 +106,7 @@ static void
 popup_menu (RoadmapTrackRow    *self,
             const GdkRectangle *at)
 {
-  g_autoptr(GMenuModel) menu = roadmap_track_menu_new (self->track);
+  g_autoptr(GMenuModel) menu = roadmap_track_menu_new (self->track, self->catalog);
 
   roadmap_context_menu_popup (GTK_WIDGET (self), &self->context_menu, menu, at);
 }
@@ -198,13 +199,21 @@ roadmap_track_row_init (RoadmapTrackRow *self)
 }
 
 GtkWidget *
-roadmap_track_row_new (RoadmapTrack *track)
+roadmap_track_row_new (RoadmapTrack   *track,
+                       RoadmapCatalog *catalog)
 {
-  g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
+  RoadmapTrackRow *self;
 
-  return g_object_new (ROADMAP_TYPE_TRACK_ROW,
+  g_return_val_if_fail (ROADMAP_IS_TRACK (track), NULL);
+  g_return_val_if_fail (catalog == NULL || ROADMAP_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (ROADMAP_TYPE_TRACK_ROW,
                        "track", track,
                        NULL);
+  /* The catalog holds the row's track, the row not the catalog: it
+   * outlives the rows it binds */
+  self->catalog = catalog;
+  return GTK_WIDGET (self);
 }
 
 RoadmapTrack *

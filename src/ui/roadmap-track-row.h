@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "roadmap-catalog.h"
 #include "roadmap-track.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RoadmapTrackRow, roadmap_track_row, ROADMAP, TRACK_ROW, GtkListBoxRow)
 
-GtkWidget    *roadmap_track_row_new       (RoadmapTrack    *track);
+GtkWidget    *roadmap_track_row_new       (RoadmapTrack    *track,
+                                          RoadmapCatalog  *catalog);
 RoadmapTrack *roadmap_track_row_get_track (RoadmapTrackRow *self);
 
 G_END_DECLS

@@ -20,6 +20,8 @@
 #include "roadmap-print.h"
 #include "roadmap-search-panel.h"
 #include "roadmap-skill-dialog.h"
+#include "roadmap-track-command.h"
+#include "roadmap-track-files.h"
 #include "roadmap-track-row.h"
 #include "roadmap-up-next-view.h"
 #include "roadmap-wip-limit-dialog.h"
@@ -44,16 +46,21 @@ struct _RoadmapWindow
   RoadmapSearchPanel *search_panel;
   RoadmapUpNextView *up_next;
 
+  RoadmapTrackFiles *track_files;  /* import, export, remove… */
   RoadmapPdfExport *pdf_export;   /* while one runs */
   RoadmapPrint *print;            /* while one runs */
   GtkFileChooserNative *backup_chooser;  /* while Back Up… asks where */
   GtkPrintSettings *print_settings;  /* the last print's, for the next */
   GtkPageSetup *page_setup;
   guint load_roadmaps_id;         /* loading the roadmaps left after the first frame */
+  guint follow_tracks_id;         /* the catalog changed: what the board shows next */
   guint n_load_errors_shown;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapWindow, roadmap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_report_actions (RoadmapWindow *self);
+static void show_new_load_errors (RoadmapWindow *self);
 
 /* How often to look for other processes' commits (a PRAGMA, no I/O) */
 #define OUTSIDE_CHANGES_INTERVAL_MS 500
@@ -62,7 +69,9 @@ static GtkWidget *
 create_track_row (gpointer item,
                   gpointer user_data)
 {
-  return roadmap_track_row_new (ROADMAP_TRACK (item));
+  RoadmapWindow *self = user_data;
+
+  return roadmap_track_row_new (ROADMAP_TRACK (item), roadmap_session_get_catalog (self->session));
 }
 
 static void
@@ -209,7 +218,8 @@ on_command_done (RoadmapWindow      *self,
    * moves are worth a toast, and so is a tick undone or redone by
    * Ctrl+Z, away from its check, and a group of changes (a reset). */
   if ((ROADMAP_IS_TOPIC_COMMAND (command) && step != ROADMAP_COMMAND_RUN) ||
-      ROADMAP_IS_COMMAND_GROUP (command) || ROADMAP_IS_RESTORE_COMMAND (command))
+      ROADMAP_IS_COMMAND_GROUP (command) || ROADMAP_IS_RESTORE_COMMAND (command) ||
+      ROADMAP_IS_TRACK_COMMAND (command))
     {
       title = roadmap_command_describe (command, step);
       add_toast (self, title,
@@ -241,10 +251,12 @@ on_command_failed (RoadmapWindow      *self,
 {
   g_autofree char *title = NULL;
 
-  /* A tick that fails says so in the details, where it was made, and a
-   * restore in its dialog; their undo and redo fail here */
+  /* A tick that fails says so in the details, where it was made, a
+   * restore in its dialog and a track's change in its own; their undo
+   * and redo fail here */
   if (!ROADMAP_IS_MOVE_COMMAND (command) && !ROADMAP_IS_COMMAND_GROUP (command) &&
-      !((ROADMAP_IS_TOPIC_COMMAND (command) || ROADMAP_IS_RESTORE_COMMAND (command)) &&
+      !((ROADMAP_IS_TOPIC_COMMAND (command) || ROADMAP_IS_RESTORE_COMMAND (command) ||
+         ROADMAP_IS_TRACK_COMMAND (command)) &&
         step != ROADMAP_COMMAND_RUN))
     return;
 
@@ -779,6 +791,187 @@ print_activated (GtkWidget  *widget,
   roadmap_print_run (self->print);
 }
 
+/* No track to show: none could be loaded, or every one is hidden */
+static void
+update_empty_page (RoadmapWindow *self)
+{
+  g_autoptr(GPtrArray) hidden = roadmap_catalog_get_hidden_tracks (roadmap_session_get_catalog (self->session));
+
+  adw_status_page_set_icon_name (self->empty_page, "dialog-information-symbolic");
+  if (hidden->len > 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("Every Track Is Hidden"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("“Show Hidden Tracks” in the main menu brings them back; or import a roadmap."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Roadmaps"));
+      adw_status_page_set_description (self->empty_page, _("No roadmap could be loaded. Import one, or see why."));
+    }
+}
+
+/* The learner's own roadmaps (roadmap-track-files.c) */
+
+static void
+import_roadmap_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (roadmap_session_get_store (self->session) != NULL)
+    roadmap_track_files_import (self->track_files);
+}
+
+/* A track's menu: Customize…, Revert to Original…, Export Roadmap…,
+ * Remove Track… */
+static void
+track_file_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  RoadmapTrack *track;
+
+  /* Exporting writes no progress: it needs no database */
+  if (g_str_equal (action_name, "win.export-roadmap"))
+    {
+      track = roadmap_catalog_find_track (roadmap_session_get_catalog (self->session),
+                                          g_variant_get_string (parameter, NULL));
+      if (track != NULL)
+        roadmap_track_files_export (self->track_files, track);
+      return;
+    }
+
+  track = find_action_track (self, parameter);
+  if (track == NULL)
+    return;
+  if (g_str_equal (action_name, "win.customize-track"))
+    roadmap_track_files_customize (self->track_files, track);
+  else if (g_str_equal (action_name, "win.revert-track"))
+    roadmap_track_files_revert (self->track_files, track);
+  else
+    roadmap_track_files_remove (self->track_files, track);
+}
+
+static void
+show_hidden_tracks_activated (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (roadmap_session_get_store (self->session) != NULL)
+    roadmap_track_files_show_hidden (self->track_files);
+}
+
+static void
+update_hidden_action (RoadmapWindow *self)
+{
+  g_autoptr(GPtrArray) hidden = roadmap_catalog_get_hidden_tracks (roadmap_session_get_catalog (self->session));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-hidden-tracks",
+                                 hidden->len > 0 && roadmap_session_get_store (self->session) != NULL);
+}
+
+/* An import or a customized track: on the board */
+static void
+on_track_added (RoadmapWindow     *self,
+                const char        *track_id,
+                RoadmapTrackFiles *track_files)
+{
+  GtkListBoxRow *row = find_track_row (self, track_id);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->track_list, row);
+}
+
+static void
+on_folder_changed (RoadmapWindow     *self,
+                   guint              n_changed,
+                   RoadmapTrackFiles *track_files)
+{
+  show_new_load_errors (self);
+  if (n_changed == 0)
+    return;
+  roadmap_search_panel_refresh (self->search_panel);
+  roadmap_up_next_view_refresh (self->up_next);
+  update_report_actions (self);
+}
+
+/* Tracks came, went or were replaced (an import, a revert, a removal,
+ * another process's change to the folder): the board goes on showing the
+ * track of its id, as it is now; a track gone leaves the board to the
+ * first one, and no track at all to the empty page. Decided once the
+ * catalog's change is whole: a revert removes the copy, then puts the
+ * original back. */
+static gboolean
+follow_tracks (gpointer user_data)
+{
+  RoadmapWindow *self = user_data;
+  RoadmapTrack *shown = roadmap_board_get_track (self->board);
+  GtkListBoxRow *row = NULL;
+
+  self->follow_tracks_id = 0;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0)
+    return G_SOURCE_REMOVE;
+
+  if (shown != NULL)
+    row = find_track_row (self, roadmap_track_get_id (shown));
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->track_list, 0);
+
+  if (row == NULL)
+    {
+      roadmap_board_set_track (self->board, NULL);
+      adw_window_title_set_title (self->content_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Roadmap"));
+      update_empty_page (self);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else if (gtk_list_box_get_selected_row (self->track_list) != row ||
+           roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)) != shown)
+    {
+      gtk_list_box_select_row (self->track_list, row);
+      show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
+    }
+  update_report_actions (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_tracks_changed (RoadmapWindow *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   GListModel    *tracks)
+{
+  if (self->follow_tracks_id != 0)
+    return;
+  self->follow_tracks_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, follow_tracks, self, NULL);
+}
+
+/* A roadmap file dropped on the window is imported */
+static gboolean
+on_file_dropped (GtkDropTarget *target,
+                 const GValue  *value,
+                 double         x,
+                 double         y,
+                 RoadmapWindow *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  gboolean taken = files != NULL && roadmap_session_get_store (self->session) != NULL;
+
+  /* One file a time: each may ask a question of its own */
+  if (taken)
+    roadmap_track_files_import_file (self->track_files, files->data);
+  if (taken && files->next != NULL)
+    add_toast (self, _("Drop one roadmap file at a time: only the first is imported"), NULL, NULL, TRUE);
+  g_slist_free (files);
+  return taken;
+}
+
 static gboolean
 roadmap_window_close_request (GtkWindow *window)
 {
@@ -819,6 +1012,8 @@ roadmap_window_dispose (GObject *object)
   g_clear_object (&self->print_settings);
   g_clear_object (&self->page_setup);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
+  g_clear_handle_id (&self->follow_tracks_id, g_source_remove);
+  g_clear_object (&self->track_files);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   if (self->session != NULL)
     roadmap_session_watch (self->session, 0);
@@ -881,6 +1076,12 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-wip-limit", "s", set_wip_limit_activated);
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview);
   gtk_widget_class_install_action (widget_class, "win.show-track", "s", show_track_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-roadmap", NULL, import_roadmap_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-roadmap", "s", track_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.customize-track", "s", track_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.revert-track", "s", track_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-track", "s", track_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-hidden-tracks", NULL, show_hidden_tracks_activated);
 }
 
 static void
@@ -928,6 +1129,9 @@ load_next_roadmap (gpointer user_data)
   self->load_roadmaps_id = 0;
   show_new_load_errors (self);
   update_report_actions (self);
+  update_hidden_action (self);
+  if (roadmap_session_get_store (self->session) != NULL)
+    roadmap_track_files_watch (self->track_files);
   return G_SOURCE_REMOVE;
 }
 
@@ -936,6 +1140,12 @@ on_first_frame (GdkFrameClock *frame_clock,
                 RoadmapWindow *self)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  if (roadmap_session_get_n_pending (self->session) == 0)
+    {
+      if (roadmap_session_get_store (self->session) != NULL)
+        roadmap_track_files_watch (self->track_files);
+      return;
+    }
   if (self->load_roadmaps_id == 0)
     self->load_roadmaps_id = g_idle_add_full (G_PRIORITY_LOW, load_next_roadmap, self, NULL);
 }
@@ -1033,7 +1243,29 @@ roadmap_window_new (RoadmapApplication *application,
       roadmap_up_next_view_set_catalog (self->up_next, catalog);
     }
   gtk_list_box_bind_model (self->track_list, G_LIST_MODEL (catalog),
-                           create_track_row, NULL, NULL);
+                           create_track_row, self, NULL);
+  g_signal_connect_object (catalog, "items-changed", G_CALLBACK (on_tracks_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (catalog, "hidden-changed", G_CALLBACK (update_hidden_action), self,
+                           G_CONNECT_SWAPPED);
+  update_hidden_action (self);
+
+  self->track_files = roadmap_track_files_new (GTK_WINDOW (self), session, self->toast_overlay);
+  g_signal_connect_object (self->track_files, "track-added", G_CALLBACK (on_track_added), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->track_files, "folder-changed", G_CALLBACK (on_folder_changed), self,
+                           G_CONNECT_SWAPPED);
+  if (store != NULL)
+    {
+      GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+      g_signal_connect_object (drop, "drop", G_CALLBACK (on_file_dropped), self, 0);
+      gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+    }
+  else
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-roadmap", FALSE);
+    }
 
   if (store_error != NULL)
     {
@@ -1051,7 +1283,7 @@ roadmap_window_new (RoadmapApplication *application,
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (catalog)) == 0)
     {
-      adw_status_page_set_icon_name (self->empty_page, "dialog-information-symbolic");
+      update_empty_page (self);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
   else
@@ -1071,8 +1303,7 @@ roadmap_window_new (RoadmapApplication *application,
 
   /* Roadmaps the session left for later (RoadmapApplication loads only the
    * track shown first): after the first frame, one file per idle. */
-  if (roadmap_session_get_n_pending (session) > 0)
-    g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize), NULL);
 
   /* Messages the user must see: they stay until dismissed */
   for (guint i = 0; store != NULL && i < 3; i++)

@@ -1,0 +1,568 @@
+/* test-tracks-ui.c — the learner's own roadmaps in the window: import by
+ * the file chooser and by a drop, the hostile corpus through the import
+ * (a dialog of problems, never a crash, nothing changed), a replace that
+ * keeps the progress, customize and revert, remove and undo, the hidden
+ * tracks shown again, another process's import seen by the folder's
+ * monitor (run under Xvfb, with xdotool)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "roadmap-track-menu.h"
+#include "ui-test-util.h"
+
+#define MY_TRACK \
+  "{\"format\": 1, \"id\": \"my-track\", \"title\": \"%s\", \"phases\": [" \
+  " {\"id\": \"basics\", \"title\": \"Basics\", \"months\": [1, 2], \"skills\": [" \
+  "  {\"id\": \"shell\", \"title\": \"Shell\"}%s]}]}"
+
+static GFile *
+user_dir (UiFixture *fixture)
+{
+  return roadmap_session_get_user_roadmap_dir (fixture->session);
+}
+
+static char *
+own_path (UiFixture  *fixture,
+          const char *name)
+{
+  return g_build_filename (g_file_peek_path (user_dir (fixture)), name, NULL);
+}
+
+/* Each test starts from an empty roadmap folder: the process's private
+ * home is shared by its tests */
+static void
+set_up (UiFixture     *fixture,
+        gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "roadmaps", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+  ui_fixture_set_up (fixture, data);
+}
+
+static char *
+write_roadmap (UiFixture  *fixture,
+               const char *name,
+               const char *title,
+               const char *more_skills)
+{
+  g_autofree char *json = g_strdup_printf (MY_TRACK, title, more_skills);
+  char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The dialog shown, after its first frame */
+static GtkWidget *
+wait_for_dialog (void)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (ui_spin_until (ui_message_dialog_is_shown, NULL, 5000));
+  dialog = ui_find_message_dialog ();
+  ui_wait_for_frame (dialog);
+  return dialog;
+}
+
+static void
+respond (GtkWidget  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
+}
+
+static gboolean
+has_track (gpointer data)
+{
+  UiFixture *fixture = ((gpointer *) data)[0];
+
+  return roadmap_catalog_find_track (roadmap_session_get_catalog (fixture->session), ((gpointer *) data)[1]) != NULL &&
+         !roadmap_catalog_is_hidden (roadmap_session_get_catalog (fixture->session), ((gpointer *) data)[1]);
+}
+
+static gboolean
+wait_for_track (UiFixture  *fixture,
+                const char *track_id,
+                gboolean    present)
+{
+  gpointer data[] = { fixture, (gpointer) track_id };
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  if (present)
+    return ui_spin_until (has_track, data, 5000);
+  while (has_track (data) && g_get_monotonic_time () < until)
+    ui_spin (20);
+  return !has_track (data);
+}
+
+static const char *
+board_track_id (UiFixture *fixture)
+{
+  RoadmapTrack *track = roadmap_board_get_track (roadmap_window_get_board (fixture->window));
+
+  return track != NULL ? roadmap_track_get_id (track) : NULL;
+}
+
+static gboolean
+shows_my_track (gpointer data)
+{
+  return g_strcmp0 (board_track_id (data), "my-track") == 0;
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return ui_find_label (GTK_WIDGET (((gpointer *) data)[0]), ((gpointer *) data)[1]) != NULL;
+}
+
+static void
+assert_toast (UiFixture  *fixture,
+              const char *text)
+{
+  gpointer data[] = { fixture->window, (gpointer) text };
+
+  g_assert_true (ui_spin_until (toast_shown, data, 15000));
+}
+
+/* A file dropped on the window, as a file manager drops it */
+static void
+drop_file (UiFixture  *fixture,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GdkFileList *list;
+  GValue value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+  GtkDropTarget *target = NULL;
+
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller) &&
+          gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (GTK_DROP_TARGET (controller)),
+                                             GDK_TYPE_FILE_LIST))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  list = gdk_file_list_new_from_list (&(GSList) { file, NULL });
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &taken);
+  g_value_unset (&value);
+  g_assert_true (taken);
+}
+
+static GtkWidget *
+find_file_chooser (void)
+{
+  return GTK_WIDGET (ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
+static gboolean
+chooser_is_shown (gpointer data)
+{
+  GtkWidget *chooser = find_file_chooser ();
+
+  return chooser != NULL && gtk_widget_get_mapped (chooser);
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (data));
+
+  return file != NULL;
+}
+
+/* Ctrl+O, the chooser given @path, Import */
+static void
+import_by_chooser (UiFixture  *fixture,
+                   const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *chooser;
+
+  ui_press_keys (GTK_WIDGET (fixture->window), "ctrl+o");
+  g_assert_true (ui_spin_until (chooser_is_shown, NULL, 5000));
+  chooser = find_file_chooser ();
+  ui_wait_for_frame (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Import Roadmap");
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  g_assert_no_error (error);
+  /* The chooser selects the file once it has listed its folder */
+  g_assert_true (ui_spin_until (chooser_has_file, chooser, 5000));
+  ui_save_png (chooser, "tracks-import-chooser.png");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+/* Ctrl+O, a good file: a track of its own, on the board, a toast with
+ * Undo; Ctrl+Z takes it away again */
+static void
+test_import_chooser (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_roadmap (fixture, "mine.json", "My Track", "");
+  g_autofree char *own = own_path (fixture, "my-track.json");
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  import_by_chooser (fixture, path);
+  g_assert_true (wait_for_track (fixture, "my-track", TRUE));
+  g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (ui_spin_until (shows_my_track, fixture, 2000));
+  assert_toast (fixture, "Imported “My Track”");
+  ui_save_png (GTK_WIDGET (fixture->window), "tracks-imported.png");
+
+  ui_press_keys (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_true (wait_for_track (fixture, "my-track", FALSE));
+  g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (board_track_id (fixture), !=, "my-track");
+  g_assert_nonnull (board_track_id (fixture));
+}
+
+static gboolean
+problems_listed (gpointer data)
+{
+  GtkWidget *dialog = ui_find_message_dialog ();
+
+  return dialog != NULL && ui_find_with_class (dialog, "import-problems") != NULL;
+}
+
+/* Every hostile file, dropped: a dialog of its problems, each with its
+ * JSON path; nothing changes, nothing crashes */
+static void
+test_import_hostile (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "hostile", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n_tracks, n_files = 0;
+  const char *name;
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  n_tracks = g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (fixture->session)));
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *heading = NULL;
+      GtkWidget *dialog;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      drop_file (fixture, path);
+      g_assert_true (ui_spin_until (problems_listed, NULL, 5000));
+      dialog = wait_for_dialog ();
+      heading = g_strdup_printf ("Could Not Import “%s”", name);
+      g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+      g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                                       "Nothing was changed."));
+      if (g_str_equal (name, "months-reversed.json"))
+        {
+          GtkLabel *problems = GTK_LABEL (ui_find_with_class (dialog, "import-problems"));
+
+          g_assert_cmpstr (gtk_label_get_text (problems), ==,
+                           "phases[1].months: the first month (4) comes after the last (2)");
+          ui_save_png (dialog, "tracks-import-problems.png");
+        }
+      respond (dialog, "close");
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, >, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (roadmap_session_get_catalog (fixture->session))), ==,
+                    n_tracks);
+  {
+    g_autoptr(GDir) own = g_dir_open (g_file_peek_path (user_dir (fixture)), 0, NULL);
+
+    g_assert_true (own == NULL || g_dir_read_name (own) == NULL);
+  }
+  g_assert_false (roadmap_session_can_undo (fixture->session));
+
+  /* Several problems, all listed; at 360 px */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "many.json", NULL);
+    GtkWidget *dialog;
+    const char *text;
+
+    g_assert_true (g_file_set_contents (path,
+                                        "{\"format\": 1, \"id\": \"Bad\", \"title\": \"\", \"phases\": ["
+                                        "{\"id\": \"p\", \"title\": \"P\", \"months\": [2, 1], \"skills\": ["
+                                        "{\"id\": \"a\", \"title\": \"A\", \"resources\": "
+                                        "[{\"title\": \"t\", \"url\": \"javascript:alert(1)\"}]}]}]}",
+                                        -1, NULL));
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 700);
+    ui_spin (200);
+    drop_file (fixture, path);
+    g_assert_true (ui_spin_until (problems_listed, NULL, 5000));
+    dialog = wait_for_dialog ();
+    g_assert_cmpint (gtk_widget_get_width (dialog), <=, 360);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Nothing was changed. Mend these 4 problems and import the file again.");
+    text = gtk_label_get_text (GTK_LABEL (ui_find_with_class (dialog, "import-problems")));
+    g_assert_nonnull (strstr (text, "id: "));
+    g_assert_nonnull (strstr (text, "\ntitle: "));
+    g_assert_nonnull (strstr (text, "\nphases[0].months: "));
+    g_assert_nonnull (strstr (text, "\nphases[0].skills[0].resources[0].url: "));
+    ui_save_png (dialog, "tracks-import-problems-narrow.png");
+    respond (dialog, "close");
+  }
+}
+
+/* A drop of a file whose id is there: asked first; Replace keeps the
+ * progress of the skills whose id remains; Cancel changes nothing */
+static void
+test_replace (UiFixture     *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *first = write_roadmap (fixture, "first.json", "My Track", "");
+  g_autofree char *second = write_roadmap (fixture, "second.json", "My Track, Revised",
+                                           ", {\"id\": \"git\", \"title\": \"Git\"}");
+  g_autofree char *own = own_path (fixture, "my-track.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapTrack *track;
+  GtkWidget *dialog;
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  drop_file (fixture, first);
+  g_assert_true (wait_for_track (fixture, "my-track", TRUE));
+  g_assert_true (roadmap_session_set_status (fixture->session, ui_fixture_find_skill (fixture, "my-track", "shell"),
+                                             ROADMAP_STATUS_DONE, &error));
+  g_assert_no_error (error);
+
+  /* Cancel: as it was */
+  drop_file (fixture, second);
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Replace “My Track”?");
+  ui_save_png (dialog, "tracks-replace.png");
+  ui_press_keys (dialog, "Escape");
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
+  g_assert_true (g_file_get_contents (own, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "Revised"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Replace, by its mnemonic */
+  drop_file (fixture, second);
+  dialog = wait_for_dialog ();
+  ui_press_keys (dialog, "alt+r");
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
+  assert_toast (fixture, "Replaced “My Track, Revised”");
+  track = roadmap_catalog_find_track (roadmap_session_get_catalog (fixture->session), "my-track");
+  g_assert_cmpstr (roadmap_track_get_title (track), ==, "My Track, Revised");
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "shell")), ==, ROADMAP_STATUS_DONE);
+  g_assert_nonnull (roadmap_track_find_skill (track, "git"));
+  g_assert_cmpstr (board_track_id (fixture), ==, "my-track");
+  g_assert_true (g_file_get_contents (own, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Revised"));
+}
+
+static gboolean
+row_shown (gpointer data)
+{
+  UiFixture *fixture = ((gpointer *) data)[0];
+  GtkWidget *sidebar = ui_find_with_class (GTK_WIDGET (fixture->window), "track-list");
+
+  return ui_find_label_exact (sidebar, ((gpointer *) data)[1]) != NULL;
+}
+
+/* Remove Track… from the sidebar's menu: asked first; an own track's file
+ * goes, a bundled one is hidden; Undo brings each back; Show Hidden
+ * Tracks… too */
+static void
+test_remove (UiFixture     *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_roadmap (fixture, "mine.json", "My Track", "");
+  g_autofree char *own = own_path (fixture, "my-track.json");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *sidebar, *row, *popover, *dialog;
+  gpointer shown[] = { fixture, "Data Engineer" };
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  drop_file (fixture, path);
+  g_assert_true (wait_for_track (fixture, "my-track", TRUE));
+  g_assert_true (roadmap_session_set_status (fixture->session, ui_fixture_find_skill (fixture, "my-track", "shell"),
+                                             ROADMAP_STATUS_DOING, &error));
+  g_assert_false (ui_menu_item_is_sensitive (GTK_WIDGET (fixture->window), "Show Hidden Tracks…"));
+
+  /* The own track, by a right click on its row */
+  sidebar = ui_find_with_class (GTK_WIDGET (fixture->window), "track-list");
+  row = gtk_widget_get_ancestor (ui_find_label_exact (sidebar, "My Track"), GTK_TYPE_LIST_BOX_ROW);
+  ui_click (row, 0.5, 0.5, 3);
+  popover = ui_find_child (row, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (popover);
+  g_assert_null (ui_find_label_exact (popover, "Customize…"));
+  g_assert_null (ui_find_label_exact (popover, "Revert to Original…"));
+  ui_click (ui_find_label_exact (popover, "Remove Track…"), 0.5, 0.5, 1);
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Remove “My Track”?");
+  ui_save_png (dialog, "tracks-remove.png");
+  ui_press_keys (dialog, "alt+r");
+  g_assert_true (wait_for_track (fixture, "my-track", FALSE));
+  g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
+  assert_toast (fixture, "Removed “My Track”");
+  ui_press_keys (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_true (wait_for_track (fixture, "my-track", TRUE));
+  g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (roadmap_skill_get_status (ui_fixture_find_skill (fixture, "my-track", "shell")), ==,
+                   ROADMAP_STATUS_DOING);
+
+  /* A bundled track, by the keyboard: hidden, then shown again from the
+   * main menu's dialog */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-track", "s", "data-engineer");
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Remove “Data Engineer”?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "Show Hidden Tracks"));
+  ui_press_keys (dialog, "Return");  /* the default: Cancel */
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
+  g_assert_true (wait_for_track (fixture, "data-engineer", TRUE));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-track", "s", "data-engineer");
+  dialog = wait_for_dialog ();
+  ui_press_keys (dialog, "alt+r");
+  g_assert_true (wait_for_track (fixture, "data-engineer", FALSE));
+  g_assert_true (roadmap_catalog_is_hidden (roadmap_session_get_catalog (fixture->session), "data-engineer"));
+  g_assert_false (ui_spin_until (row_shown, shown, 300));
+  {
+    g_autoptr(RoadmapSession) again = ui_fixture_reopen (fixture);
+
+    g_assert_true (roadmap_catalog_is_hidden (roadmap_session_get_catalog (again), "data-engineer"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-hidden-tracks", NULL));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Hidden Tracks");
+  g_assert_nonnull (ui_find_label_exact (dialog, "Data Engineer"));
+  ui_save_png (dialog, "tracks-hidden.png");
+  ui_click (gtk_widget_get_parent (ui_find_label_exact (dialog, "Show")), 0.5, 0.5, 1);
+  g_assert_true (wait_for_track (fixture, "data-engineer", TRUE));
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
+  g_assert_true (ui_spin_until (row_shown, shown, 5000));
+}
+
+/* Customize… a bundled track: the learner's own copy, with the progress;
+ * Revert to Original… asks, and the bundled one is back */
+static void
+test_customize_revert (UiFixture     *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *own = own_path (fixture, "backend-developer.json");
+  g_autoptr(GError) error = NULL;
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  RoadmapTrack *track;
+  GtkWidget *dialog;
+  GMenuModel *menu;
+
+  g_assert_true (roadmap_session_set_status (fixture->session,
+                                             ui_fixture_find_skill (fixture, "backend-developer", "python-sql"),
+                                             ROADMAP_STATUS_DONE, &error));
+  ui_fixture_present_window (fixture, 1280, 760);
+  track = roadmap_catalog_find_track (catalog, "backend-developer");
+  menu = roadmap_track_menu_new (track, catalog);
+  g_assert_true (ui_menu_has_action (menu, "win.customize-track"));
+  g_assert_false (ui_menu_has_action (menu, "win.revert-track"));
+  g_object_unref (menu);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.customize-track", "s",
+                                             "backend-developer"));
+  assert_toast (fixture, "“Backend Developer” is yours to edit");
+  g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
+  track = roadmap_catalog_find_track (catalog, "backend-developer");
+  g_assert_nonnull (roadmap_track_get_source (track));
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "python-sql")), ==,
+                   ROADMAP_STATUS_DONE);
+  g_assert_cmpstr (board_track_id (fixture), ==, "backend-developer");
+  g_assert_true (roadmap_board_get_track (roadmap_window_get_board (fixture->window)) == track);
+  menu = roadmap_track_menu_new (track, catalog);
+  g_assert_false (ui_menu_has_action (menu, "win.customize-track"));
+  g_assert_true (ui_menu_has_action (menu, "win.revert-track"));
+  g_object_unref (menu);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.revert-track", "s",
+                                             "backend-developer"));
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Revert “Backend Developer” to the Original?");
+  ui_save_png (dialog, "tracks-revert.png");
+  ui_press_keys (dialog, "alt+r");
+  g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
+  assert_toast (fixture, "Reverted “Backend Developer” to the original");
+  g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
+  track = roadmap_catalog_find_track (catalog, "backend-developer");
+  g_assert_null (roadmap_track_get_source (track));
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "python-sql")), ==,
+                   ROADMAP_STATUS_DONE);
+  g_assert_true (roadmap_board_get_track (roadmap_window_get_board (fixture->window)) == track);
+}
+
+/* Another process imports a roadmap: the sidebar shows it within a
+ * second; it removes it: gone as soon */
+static void
+test_outside_import (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = write_roadmap (fixture, "mine.json", "From The Terminal", "");
+  const char *argv[] = { g_getenv ("ROADMAP_TEST_EXE"),
+                         "--db", fixture->db_path, "--import-roadmap", path, NULL };
+  const char *remove_argv[] = { argv[0], "--db", fixture->db_path, "--remove-track", "my-track", NULL };
+  gpointer shown[] = { fixture, "From The Terminal" };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  ui_spin (500);  /* the folder watched after the first frame */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (ui_spin_until (row_shown, shown, 1000));
+  ui_save_png (GTK_WIDGET (fixture->window), "tracks-outside-import.png");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) remove_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (wait_for_track (fixture, "my-track", FALSE));
+  g_assert_false (row_shown (shown));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *skip = ui_test_init_xdotool (&argc, &argv);
+
+#define ADD(path, func) \
+  ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) set_up, \
+               (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
+
+  ADD ("/ui/tracks/import/chooser", test_import_chooser);
+  ADD ("/ui/tracks/import/hostile", test_import_hostile);
+  ADD ("/ui/tracks/import/replace", test_replace);
+  ADD ("/ui/tracks/remove", test_remove);
+  ADD ("/ui/tracks/customize-revert", test_customize_revert);
+  ADD ("/ui/tracks/outside-import", test_outside_import);
+
+#undef ADD
+
+  return g_test_run ();
+}
