@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "roadmap-track-editor.h"
 #include "roadmap-track-menu.h"
 #include "ui-test-util.h"
 
@@ -469,7 +470,7 @@ test_customize_revert (UiFixture     *fixture,
   g_autoptr(GError) error = NULL;
   RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
   RoadmapTrack *track;
-  GtkWidget *dialog;
+  GtkWidget *dialog, *editor;
   GMenuModel *menu;
 
   g_assert_true (roadmap_session_set_status (fixture->session,
@@ -484,6 +485,11 @@ test_customize_revert (UiFixture     *fixture,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.customize-track", "s",
                                              "backend-developer"));
+  editor = ui_wait_for_toplevel (ROADMAP_TYPE_TRACK_EDITOR);
+  ui_wait_for_frame (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit “Backend Developer”");
+  ui_save_png (editor, "tracks-customize-editor.png");
+  ui_press_keys (editor, "ctrl+s");
   assert_toast (fixture, "“Backend Developer” is yours to edit");
   g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
   track = roadmap_catalog_find_track (catalog, "backend-developer");
@@ -545,6 +551,120 @@ test_outside_import (UiFixture     *fixture,
   g_assert_false (row_shown (shown));
 }
 
+/* The widgets of @type in @root, in the order of the page */
+static void
+collect (GtkWidget *root,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect (child, type, found);
+    }
+}
+
+/* The @n-th row titled @title */
+static GtkWidget *
+nth_row (GtkWidget  *root,
+         const char *title,
+         guint       n)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (root, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0 && n-- == 0)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_focus_in (GtkWidget *window,
+              GtkWidget *target)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target));
+}
+
+/* Tab, as a learner presses it, until the keyboard is on @target */
+static void
+tab_to (GtkWidget *window,
+        GtkWidget *target)
+{
+  for (guint i = 0; i < 30 && !has_focus_in (window, target); i++)
+    ui_press_keys (window, "Tab");
+  g_assert_true (has_focus_in (window, target));
+}
+
+static void
+type_text (GtkWidget  *window,
+           const char *text)
+{
+  g_autofree char *quoted = g_shell_quote (text);
+
+  g_free (ui_xdotool ("type --delay 15 %s", quoted));
+  ui_spin (200);
+}
+
+/* Ctrl+N, and by the keys alone a track of two phases and three skills:
+ * Tab from field to field, Enter on Add Skill and Add Phase, Ctrl+S */
+static void
+test_new_track_keyboard (UiFixture     *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *own = own_path (fixture, "my-plan.json");
+  GtkWidget *window, *editor;
+  RoadmapTrack *track;
+  GListModel *phases;
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  window = GTK_WIDGET (fixture->window);
+  ui_press_keys (window, "ctrl+n");
+  editor = ui_wait_for_toplevel (ROADMAP_TYPE_TRACK_EDITOR);
+  ui_wait_for_frame (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Track");
+
+  /* The title first; the id follows it */
+  g_assert_true (has_focus_in (editor, nth_row (editor, "_Title", 0)));
+  type_text (editor, "My Plan");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (nth_row (editor, "_Id", 0))), ==, "my-plan");
+
+  tab_to (editor, nth_row (editor, "_Title", 1));
+  type_text (editor, "Foundations");
+  tab_to (editor, nth_row (editor, "Add _Skill", 0));
+  ui_press_keys (editor, "Return");
+  g_assert_true (has_focus_in (editor, nth_row (editor, "_Title", 2)));
+  type_text (editor, "Shell");
+  tab_to (editor, nth_row (editor, "Add _Skill", 0));
+  ui_press_keys (editor, "Return");
+  type_text (editor, "Git");
+  ui_save_png (editor, "tracks-new-editor.png");
+
+  tab_to (editor, gtk_widget_get_ancestor (ui_find_label_exact (editor, "Add Phase"), GTK_TYPE_BUTTON));
+  ui_press_keys (editor, "Return");
+  type_text (editor, "Projects");
+  tab_to (editor, nth_row (editor, "Add _Skill", 1));
+  ui_press_keys (editor, "Return");
+  type_text (editor, "Portfolio Site");
+  ui_press_keys (editor, "ctrl+s");
+  g_assert_true (wait_for_track (fixture, "my-plan", TRUE));
+  assert_toast (fixture, "Created “My Plan”");
+  g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
+  track = roadmap_catalog_find_track (roadmap_session_get_catalog (fixture->session), "my-plan");
+  phases = roadmap_track_get_phases (track);
+  g_assert_cmpuint (g_list_model_get_n_items (phases), ==, 2);
+  g_assert_cmpuint (roadmap_track_get_n_skills (track), ==, 3);
+  g_assert_nonnull (roadmap_track_find_skill (track, "shell"));
+  g_assert_nonnull (roadmap_track_find_skill (track, "git"));
+  g_assert_nonnull (roadmap_track_find_skill (track, "portfolio-site"));
+  g_assert_cmpstr (board_track_id (fixture), ==, "my-plan");
+  ui_save_png (window, "tracks-new-board.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +675,7 @@ main (int   argc,
   ui_test_add (skip, path, sizeof (UiFixture), (GTestFixtureFunc) set_up, \
                (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
 
+  ADD ("/ui/tracks/new/keyboard", test_new_track_keyboard);
   ADD ("/ui/tracks/import/chooser", test_import_chooser);
   ADD ("/ui/tracks/import/hostile", test_import_hostile);
   ADD ("/ui/tracks/import/replace", test_replace);

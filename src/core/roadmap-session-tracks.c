@@ -61,6 +61,21 @@ roadmap_session_get_own_file (RoadmapSession *self,
   return g_steal_pointer (&file);
 }
 
+/* Whether @a and @b hold the same roadmap, as the model reads it */
+static gboolean
+same_roadmap (RoadmapTrack *a,
+              RoadmapTrack *b)
+{
+  g_autofree char *data_a = NULL;
+  g_autofree char *data_b = NULL;
+  gsize length_a, length_b;
+
+  data_a = roadmap_writer_to_data (a, &length_a);
+  data_b = roadmap_writer_to_data (b, &length_b);
+  return length_a == length_b && memcmp (data_a, data_b, length_a) == 0 &&
+         g_strcmp0 (roadmap_track_get_source (a), roadmap_track_get_source (b)) == 0;
+}
+
 /* Runs @command, showing the track again first when it is hidden: an
  * imported or customized track is one the learner wants to see */
 static gboolean
@@ -118,6 +133,14 @@ read_own_file (GFile   *file,
  * the progress of every skill whose id remains stays. A track read from
  * a folder named on the command line is never replaced.
  */
+static gboolean add_roadmap (RoadmapSession      *self,
+                             GBytes              *contents,
+                             const char          *display_name,
+                             gboolean             replace,
+                             RoadmapTrackChange   change,
+                             char               **track_id,
+                             GError             **error);
+
 gboolean
 roadmap_session_add_roadmap (RoadmapSession  *self,
                              GBytes          *contents,
@@ -125,6 +148,24 @@ roadmap_session_add_roadmap (RoadmapSession  *self,
                              gboolean         replace,
                              char           **track_id,
                              GError         **error)
+{
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (display_name != NULL, FALSE);
+
+  return add_roadmap (self, contents, display_name, replace, ROADMAP_TRACK_CHANGE_IMPORT, track_id, error);
+}
+
+/* @change: what a track of an id not there yet is (an import, a track
+ * created) */
+static gboolean
+add_roadmap (RoadmapSession      *self,
+             GBytes              *contents,
+             const char          *display_name,
+             gboolean             replace,
+             RoadmapTrackChange   change,
+             char               **track_id,
+             GError             **error)
 {
   RoadmapCatalog *catalog;
   g_autoptr(RoadmapTrack) track = NULL;
@@ -135,10 +176,6 @@ roadmap_session_add_roadmap (RoadmapSession  *self,
   RoadmapTrack *existing;
   gboolean is_own;
   const char *id;
-
-  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (display_name != NULL, FALSE);
 
   track = roadmap_loader_load_bytes (contents, display_name, error);
   if (track == NULL)
@@ -183,8 +220,7 @@ roadmap_session_add_roadmap (RoadmapSession  *self,
       return FALSE;
     }
 
-  command = roadmap_track_command_new_file (existing != NULL ? ROADMAP_TRACK_CHANGE_REPLACE
-                                                             : ROADMAP_TRACK_CHANGE_IMPORT,
+  command = roadmap_track_command_new_file (existing != NULL ? ROADMAP_TRACK_CHANGE_REPLACE : change,
                                             roadmap_session_get_user_roadmap_dir (self), file_name, id,
                                             roadmap_track_get_title (track), before, contents);
   if (!run_shown (self, command, id, roadmap_track_get_title (track), error))
@@ -243,6 +279,111 @@ roadmap_session_customize_track (RoadmapSession  *self,
                                             roadmap_track_get_id (track), roadmap_track_get_title (track),
                                             NULL, after);
   return roadmap_session_run (self, command, error);
+}
+
+/**
+ * roadmap_session_save_track:
+ * @original: (nullable): the track edited, as the editor was opened on it;
+ *   %NULL for a new track
+ * @contents: the roadmap file the editor made
+ * @track_id: (out) (optional) (transfer full): the id of the track saved
+ *
+ * Saves the editor's track: a new one as a file of the user's roadmap
+ * folder (its id must be free); the learner's own track over its file,
+ * unless the file was changed elsewhere since the editor was opened on
+ * it (%ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE: nothing is overwritten);
+ * a bundled track as the learner's own copy (as Customize does), edits
+ * included. The id of an existing track stays: the progress is keyed by
+ * it. @contents is checked as the loader checks any roadmap file.
+ */
+gboolean
+roadmap_session_save_track (RoadmapSession  *self,
+                            RoadmapTrack    *original,
+                            GBytes          *contents,
+                            char           **track_id,
+                            GError         **error)
+{
+  g_autoptr(RoadmapTrack) track = NULL;
+  g_autoptr(RoadmapCommand) command = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *file_name = NULL;
+  RoadmapTrackChange change;
+  const char *id;
+
+  g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (original == NULL || ROADMAP_IS_TRACK (original), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  if (original == NULL)
+    return add_roadmap (self, contents, _("the new track"), FALSE, ROADMAP_TRACK_CHANGE_CREATE, track_id, error);
+
+  id = roadmap_track_get_id (original);
+  track = roadmap_loader_load_bytes (contents, roadmap_track_get_title (original), error);
+  if (track == NULL)
+    return FALSE;
+  if (!g_str_equal (roadmap_track_get_id (track), id))
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_OWN,
+                   _("The id of “%s” cannot change: its progress is kept under “%s”"),
+                   roadmap_track_get_title (original), id);
+      return FALSE;
+    }
+
+  file = roadmap_session_get_own_file (self, original);
+  if (file == NULL && roadmap_track_get_source (original) != NULL)
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_OWN,
+                   _("The track “%s” is loaded from %s, not from your roadmap folder: it was left as it is"),
+                   id, roadmap_track_get_source (original));
+      return FALSE;
+    }
+  if (file == NULL)
+    {
+      /* A bundled track: the copy takes its place */
+      file_name = g_strconcat (id, ".json", NULL);
+      file = g_file_get_child (roadmap_session_get_user_roadmap_dir (self), file_name);
+      change = ROADMAP_TRACK_CHANGE_CUSTOMIZE;
+    }
+  else
+    {
+      file_name = g_file_get_basename (file);
+      change = ROADMAP_TRACK_CHANGE_EDIT;
+    }
+
+  /* What the file holds now must be what the editor was opened on */
+  if (!read_own_file (file, &before, error))
+    return FALSE;
+  if (change == ROADMAP_TRACK_CHANGE_CUSTOMIZE ? before != NULL : before == NULL)
+    {
+      g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
+                   _("%s was changed elsewhere since you opened “%s”: nothing was saved"),
+                   g_file_peek_path (file), roadmap_track_get_title (original));
+      return FALSE;
+    }
+  if (before != NULL)
+    {
+      g_autoptr(RoadmapTrack) now = roadmap_loader_load_bytes (before, file_name, NULL);
+
+      if (now != NULL)
+        roadmap_track_set_source (now, roadmap_track_get_source (original));
+      if (now == NULL || !same_roadmap (now, original))
+        {
+          g_set_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE,
+                       _("%s was changed elsewhere since you opened “%s”: nothing was saved"),
+                       g_file_peek_path (file), roadmap_track_get_title (original));
+          return FALSE;
+        }
+    }
+
+  command = roadmap_track_command_new_file (change, roadmap_session_get_user_roadmap_dir (self), file_name, id,
+                                            roadmap_track_get_title (track), before, contents);
+  if (!run_shown (self, command, id, roadmap_track_get_title (track), error))
+    return FALSE;
+
+  if (track_id != NULL)
+    *track_id = g_strdup (id);
+  return TRUE;
 }
 
 /* One command removing @track's own @file, as it is now */
@@ -351,20 +492,6 @@ roadmap_session_show_track (RoadmapSession  *self,
   return roadmap_session_run (self, command, error);
 }
 
-/* Whether @a and @b hold the same roadmap, as the model reads it */
-static gboolean
-same_roadmap (RoadmapTrack *a,
-              RoadmapTrack *b)
-{
-  g_autofree char *data_a = NULL;
-  g_autofree char *data_b = NULL;
-  gsize length_a, length_b;
-
-  data_a = roadmap_writer_to_data (a, &length_a);
-  data_b = roadmap_writer_to_data (b, &length_b);
-  return length_a == length_b && memcmp (data_a, data_b, length_a) == 0 &&
-         g_strcmp0 (roadmap_track_get_source (a), roadmap_track_get_source (b)) == 0;
-}
 
 /**
  * roadmap_session_rescan_roadmaps:

@@ -136,6 +136,11 @@ gboolean        roadmap_session_add_roadmap      (RoadmapSession  *self,
                                                   gboolean         replace,
                                                   char           **track_id,
                                                   GError         **error);
+gboolean        roadmap_session_save_track       (RoadmapSession  *self,
+                                                  RoadmapTrack    *original,
+                                                  GBytes          *contents,
+                                                  char           **track_id,
+                                                  GError         **error);
 gboolean        roadmap_session_customize_track  (RoadmapSession  *self,
                                                   RoadmapTrack    *track,
                                                   GError         **error);

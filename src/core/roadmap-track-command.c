@@ -153,6 +153,8 @@ roadmap_track_command_describe (RoadmapCommand     *command,
     {
     case ROADMAP_TRACK_CHANGE_IMPORT:
       return g_strdup_printf (undo ? _("Undid the import of “%s”") : _("Imported “%s”"), self->title);
+    case ROADMAP_TRACK_CHANGE_CREATE:
+      return g_strdup_printf (undo ? _("Undid the creation of “%s”") : _("Created “%s”"), self->title);
     case ROADMAP_TRACK_CHANGE_REPLACE:
       return g_strdup_printf (undo ? _("Put back the previous “%s”") : _("Replaced “%s”"), self->title);
     case ROADMAP_TRACK_CHANGE_EDIT:

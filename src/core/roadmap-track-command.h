@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /**
  * RoadmapTrackChange:
  * @ROADMAP_TRACK_CHANGE_IMPORT: a roadmap file joins the user's folder
+ * @ROADMAP_TRACK_CHANGE_CREATE: a new track, made in the editor, joins it
  * @ROADMAP_TRACK_CHANGE_REPLACE: an imported file replaces a track of its id
  * @ROADMAP_TRACK_CHANGE_EDIT: the learner's edits of their own track
  * @ROADMAP_TRACK_CHANGE_CUSTOMIZE: an own copy of a bundled track, which
@@ -26,6 +27,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   ROADMAP_TRACK_CHANGE_IMPORT,
+  ROADMAP_TRACK_CHANGE_CREATE,
   ROADMAP_TRACK_CHANGE_REPLACE,
   ROADMAP_TRACK_CHANGE_EDIT,
   ROADMAP_TRACK_CHANGE_CUSTOMIZE,

@@ -119,6 +119,7 @@ roadmap_application_startup (GApplication *application)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *import_accels[] = { "<Control>o", NULL };
+  static const char *new_track_accels[] = { "<Control>n", NULL };
 
   G_APPLICATION_CLASS (roadmap_application_parent_class)->startup (application);
 
@@ -135,6 +136,7 @@ roadmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import-roadmap", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.new-track", new_track_accels);
 }
 
 /* The track the window will show first (RoadmapWindow restores it), or

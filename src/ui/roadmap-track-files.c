@@ -526,31 +526,6 @@ roadmap_track_files_export (RoadmapTrackFiles *self,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
-/**
- * roadmap_track_files_customize:
- *
- * "Customize…": @track, a bundled one, becomes the learner's own copy.
- */
-void
-roadmap_track_files_customize (RoadmapTrackFiles *self,
-                               RoadmapTrack      *track)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (ROADMAP_IS_TRACK_FILES (self));
-  g_return_if_fail (ROADMAP_IS_TRACK (track));
-
-  if (!roadmap_session_customize_track (self->session, track, &error))
-    {
-      /* Translators: a dialog's heading; %s is a track's title */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Customize “%s”"), roadmap_track_get_title (track));
-
-      show_failure (self, heading, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[TRACK_ADDED], 0, roadmap_track_get_id (track));
-}
-
 static void
 on_revert_chosen (RoadmapTrackFiles *self,
                   const char        *response,

@@ -1,5 +1,5 @@
 /* roadmap-track-files.h — the window's side of the learner's own roadmaps:
- * import, export, customize, revert, remove and show again, and the
+ * import, export, revert, remove and show again, and the
  * roadmap folder watched for other processes' changes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,8 +23,6 @@ void               roadmap_track_files_import      (RoadmapTrackFiles *self);
 void               roadmap_track_files_import_file (RoadmapTrackFiles *self,
                                                     GFile             *file);
 void               roadmap_track_files_export      (RoadmapTrackFiles *self,
-                                                    RoadmapTrack      *track);
-void               roadmap_track_files_customize   (RoadmapTrackFiles *self,
                                                     RoadmapTrack      *track);
 void               roadmap_track_files_revert      (RoadmapTrackFiles *self,
                                                     RoadmapTrack      *track);

@@ -52,6 +52,8 @@ roadmap_track_menu_new (RoadmapTrack   *track,
    * learner's own; a copy of one can go back to the original */
   if (roadmap_track_get_source (track) == NULL)
     append_item (roadmap, _("_Customize…"), "win.customize-track", track);
+  else
+    append_item (roadmap, _("_Edit…"), "win.edit-track", track);
   if (catalog != NULL && roadmap_catalog_get_original (catalog, roadmap_track_get_id (track)) != NULL)
     append_item (roadmap, _("Re_vert to Original…"), "win.revert-track", track);
   append_item (roadmap, _("E_xport Roadmap…"), "win.export-roadmap", track);

@@ -21,6 +21,7 @@
 #include "roadmap-search-panel.h"
 #include "roadmap-skill-dialog.h"
 #include "roadmap-track-command.h"
+#include "roadmap-track-editor.h"
 #include "roadmap-track-files.h"
 #include "roadmap-track-row.h"
 #include "roadmap-up-next-view.h"
@@ -824,8 +825,43 @@ import_roadmap_activated (GtkWidget  *widget,
     roadmap_track_files_import (self->track_files);
 }
 
-/* A track's menu: Customize…, Revert to Original…, Export Roadmap…,
- * Remove Track… */
+/* An import, a track saved or customized: on the board */
+static void
+on_track_added (RoadmapWindow *self,
+                const char    *track_id,
+                GObject       *source)
+{
+  GtkListBoxRow *row = find_track_row (self, track_id);
+
+  if (row != NULL)
+    gtk_list_box_select_row (self->track_list, row);
+}
+
+/* The editor, on @track (a bundled one is saved as the learner's copy),
+ * or on a new track */
+static void
+open_editor (RoadmapWindow *self,
+             RoadmapTrack  *track)
+{
+  GtkWidget *editor = roadmap_track_editor_new (GTK_WINDOW (self), self->session, track);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_track_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_track_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (roadmap_session_get_store (self->session) != NULL)
+    open_editor (self, NULL);
+}
+
+/* A track's menu: Customize… or Edit…, Revert to Original…, Export
+ * Roadmap…, Remove Track… */
 static void
 track_file_activated (GtkWidget  *widget,
                       const char *action_name,
@@ -847,8 +883,8 @@ track_file_activated (GtkWidget  *widget,
   track = find_action_track (self, parameter);
   if (track == NULL)
     return;
-  if (g_str_equal (action_name, "win.customize-track"))
-    roadmap_track_files_customize (self->track_files, track);
+  if (g_str_equal (action_name, "win.customize-track") || g_str_equal (action_name, "win.edit-track"))
+    open_editor (self, track);
   else if (g_str_equal (action_name, "win.revert-track"))
     roadmap_track_files_revert (self->track_files, track);
   else
@@ -873,18 +909,6 @@ update_hidden_action (RoadmapWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-hidden-tracks",
                                  hidden->len > 0 && roadmap_session_get_store (self->session) != NULL);
-}
-
-/* An import or a customized track: on the board */
-static void
-on_track_added (RoadmapWindow     *self,
-                const char        *track_id,
-                RoadmapTrackFiles *track_files)
-{
-  GtkListBoxRow *row = find_track_row (self, track_id);
-
-  if (row != NULL)
-    gtk_list_box_select_row (self->track_list, row);
 }
 
 static void
@@ -1078,7 +1102,9 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-track", "s", show_track_activated);
   gtk_widget_class_install_action (widget_class, "win.import-roadmap", NULL, import_roadmap_activated);
   gtk_widget_class_install_action (widget_class, "win.export-roadmap", "s", track_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-track", NULL, new_track_activated);
   gtk_widget_class_install_action (widget_class, "win.customize-track", "s", track_file_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-track", "s", track_file_activated);
   gtk_widget_class_install_action (widget_class, "win.revert-track", "s", track_file_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-track", "s", track_file_activated);
   gtk_widget_class_install_action (widget_class, "win.show-hidden-tracks", NULL, show_hidden_tracks_activated);
@@ -1265,6 +1291,7 @@ roadmap_window_new (RoadmapApplication *application,
   else
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-roadmap", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-track", FALSE);
     }
 
   if (store_error != NULL)
