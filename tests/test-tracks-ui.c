@@ -665,6 +665,175 @@ test_new_track_keyboard (UiFixture     *fixture,
   ui_save_png (window, "tracks-new-board.png");
 }
 
+static gboolean
+focus_on_title (gpointer data)
+{
+  return has_focus_in (data, nth_row (nth_row (data, "New Skill", 0), "_Title", 0));
+}
+
+/* The skills' rows of the editor, by their titles */
+static const char *
+skill_titles (GtkWidget *editor)
+{
+  static char *titles;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  collect (editor, ADW_TYPE_EXPANDER_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? " " : "",
+                            adw_preferences_row_get_title (g_ptr_array_index (rows, i)));
+  g_free (titles);
+  titles = g_string_free (g_steal_pointer (&joined), FALSE);
+  return titles;
+}
+
+static GtkWidget *
+open_editor_on (UiFixture  *fixture,
+                const char *action,
+                const char *track_id)
+{
+  GtkWidget *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, "s", track_id));
+  editor = ui_wait_for_toplevel (ROADMAP_TYPE_TRACK_EDITOR);
+  ui_wait_for_frame (editor);
+  return editor;
+}
+
+static gboolean
+editor_is_gone (gpointer data)
+{
+  GtkWindow *editor = ui_find_toplevel (ROADMAP_TYPE_TRACK_EDITOR);
+
+  return editor == NULL || !gtk_widget_get_visible (GTK_WIDGET (editor));
+}
+
+/* Edit… an own track at 360 px: a skill moved up, one deleted, a bad
+ * link and an empty title each shown on its field and nothing saved;
+ * mended, saved; the progress kept, the deleted skill's too (it comes
+ * back with an undo); a file changed elsewhere meanwhile is never
+ * overwritten */
+static void
+test_edit (UiFixture     *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = write_roadmap (fixture, "mine.json", "My Track",
+                                         ", {\"id\": \"git\", \"title\": \"Git\"}, {\"id\": \"vim\", \"title\": \"Vim\"}");
+  g_autofree char *own = own_path (fixture, "my-track.json");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor, *links = NULL, *title, *problems;
+  RoadmapTrack *track;
+  RoadmapPhase *phase;
+
+  ui_fixture_present_window (fixture, 360, 700);
+  drop_file (fixture, path);
+  g_assert_true (wait_for_track (fixture, "my-track", TRUE));
+  g_assert_true (roadmap_session_set_status (fixture->session, ui_fixture_find_skill (fixture, "my-track", "vim"),
+                                             ROADMAP_STATUS_DONE, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session, ui_fixture_find_skill (fixture, "my-track", "git"),
+                                             ROADMAP_STATUS_DOING, &error));
+  g_assert_no_error (error);
+
+  editor = open_editor_on (fixture, "win.edit-track", "my-track");
+  g_assert_cmpint (gtk_widget_get_width (editor), <=, 360);
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (nth_row (editor, "_Id", 0))));
+  ui_save_png (editor, "tracks-edit-narrow.png");
+
+  /* Vim up, by its button; then Shell deleted */
+  problems = ui_find_with_class (editor, "editor-problems");
+  g_assert_false (gtk_widget_get_visible (problems));
+  {
+    GtkWidget *vim = nth_row (editor, "Vim", 0);
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect (vim, GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Move “Vim” Up") == 0)
+        gtk_widget_activate (g_ptr_array_index (buttons, i));
+    ui_spin (400);  /* a button activated is clicked once it has shown it */
+    g_assert_cmpstr (skill_titles (editor), ==, "Shell Vim Git");
+
+    g_ptr_array_set_size (buttons, 0);
+    collect (nth_row (editor, "Shell", 0), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Delete “Shell”") == 0)
+        gtk_widget_activate (g_ptr_array_index (buttons, i));
+    ui_spin (400);  /* a button activated is clicked once it has shown it */
+    g_assert_cmpstr (skill_titles (editor), ==, "Vim Git");
+  }
+
+  /* Git: its title emptied, a link that is not http(s) */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (nth_row (editor, "Git", 0)), TRUE);
+  ui_spin (100);
+  title = nth_row (nth_row (editor, "Git", 0), "_Title", 0);
+  {
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+    collect (nth_row (editor, "Git", 0), GTK_TYPE_TEXT_VIEW, views);
+    g_assert_cmpuint (views->len, ==, 2);
+    links = g_ptr_array_index (views, 1);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (title), "");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (links)), "file:///etc/passwd Passwords", -1);
+  ui_press_keys (editor, "ctrl+s");
+  g_assert_true (gtk_widget_get_visible (problems));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (problems)), ==,
+                   "Phase 1 › Skill 2 › Title: the text must not be empty\n"
+                   "Phase 1 › Skill 2 › Links: “file:///etc/passwd” is not allowed: "
+                   "links must be http:// or https:// addresses");
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+  g_assert_true (gtk_widget_has_css_class (links, "error"));
+  g_assert_true (ui_spin_until (focus_on_title, editor, 2000));
+  ui_save_png (editor, "tracks-edit-problems-narrow.png");
+  g_assert_true (g_file_get_contents (own, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"shell\""));
+  g_clear_pointer (&contents, g_free);
+
+  /* Mended: saved, in the order shown */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Git & GitHub");
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (links)), "https://git-scm.com/book Pro Git", -1);
+  ui_press_keys (editor, "ctrl+s");
+  g_assert_true (ui_spin_until (editor_is_gone, NULL, 5000));
+  assert_toast (fixture, "Saved “My Track”");
+  track = roadmap_catalog_find_track (roadmap_session_get_catalog (fixture->session), "my-track");
+  phase = g_list_model_get_item (roadmap_track_get_phases (track), 0);
+  g_assert_cmpuint (roadmap_phase_get_n_skills (phase), ==, 2);
+  g_assert_cmpstr (roadmap_skill_get_id (roadmap_phase_peek_skill (phase, 0)), ==, "vim");
+  g_assert_cmpstr (roadmap_skill_get_title (roadmap_phase_peek_skill (phase, 1)), ==, "Git & GitHub");
+  g_object_unref (phase);
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "vim")), ==, ROADMAP_STATUS_DONE);
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "git")), ==, ROADMAP_STATUS_DOING);
+  g_assert_null (roadmap_track_find_skill (track, "shell"));
+
+  /* A file changed elsewhere while the editor is open: refused */
+  editor = open_editor_on (fixture, "win.edit-track", "my-track");
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (editor, "_Title", 0)), "Mine Now");
+  g_assert_true (g_file_get_contents (own, &contents, NULL, NULL));
+  {
+    g_autoptr(GString) other = g_string_new (contents);
+
+    g_string_replace (other, "My Track", "Changed Elsewhere", 1);
+    g_assert_true (g_file_set_contents (own, other->str, -1, NULL));
+  }
+  ui_press_keys (editor, "ctrl+s");
+  problems = ui_find_with_class (editor, "editor-problems");
+  g_assert_true (gtk_widget_get_visible (problems));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (problems)), "changed elsewhere"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (own, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Changed Elsewhere"));
+  g_assert_null (strstr (contents, "Mine Now"));
+
+  /* Closing asks before the changes are lost */
+  ui_press_keys (editor, "Escape");
+  g_assert_true (ui_spin_until (ui_message_dialog_is_shown, NULL, 5000));
+  ui_press_keys (ui_find_message_dialog (), "alt+d");
+  g_assert_true (ui_spin_until (editor_is_gone, NULL, 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +845,7 @@ main (int   argc,
                (GTestFixtureFunc) func, (GTestFixtureFunc) ui_fixture_tear_down)
 
   ADD ("/ui/tracks/new/keyboard", test_new_track_keyboard);
+  ADD ("/ui/tracks/edit", test_edit);
   ADD ("/ui/tracks/import/chooser", test_import_chooser);
   ADD ("/ui/tracks/import/hostile", test_import_hostile);
   ADD ("/ui/tracks/import/replace", test_replace);

@@ -592,36 +592,39 @@ load_skill (Loader      *loader,
             GHashTable  *skill_ids)
 {
   g_autoptr(RoadmapSkill) skill = NULL;
-  const char *id, *title, *summary;
-  RoadmapSkillKind kind;
-  JsonNode *estimate;
+  const char *id = NULL, *title = NULL, *summary = NULL;
+  RoadmapSkillKind kind = ROADMAP_SKILL_KIND_SKILL;
+  JsonNode *estimate = NULL;
 
-  if (!get_id (loader, object, path, skill_ids, &id) ||
-      !get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) ||
-      !get_kind (loader, object, path, &kind) ||
-      !get_string (loader, object, path, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) ||
-      !get_member (loader, object, path, "estimate_hours", OPTIONAL, &estimate))
+  gint64 hours = 0;
+  gboolean ok;
+
+  /* Collecting the problems, each member is looked at: the skill is
+   * made with what is good, for its lists to be checked too */
+  ok = get_id (loader, object, path, skill_ids, &id);
+  ok = (ok || loader->problems != NULL) &&
+       get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) && ok;
+  ok = (ok || loader->problems != NULL) && get_kind (loader, object, path, &kind) && ok;
+  ok = (ok || loader->problems != NULL) &&
+       get_string (loader, object, path, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) && ok;
+  ok = (ok || loader->problems != NULL) &&
+       get_member (loader, object, path, "estimate_hours", OPTIONAL, &estimate) && ok;
+  if (estimate != NULL)
+    ok = (ok || loader->problems != NULL) &&
+         get_integer (loader, estimate, MEMBER (path, "estimate_hours"), 0, MAX_ESTIMATE_HOURS, &hours) && ok;
+  if (!ok && loader->problems == NULL)
     return NULL;
 
-  skill = roadmap_skill_new (id, title);
+  skill = roadmap_skill_new (id != NULL ? id : "", title != NULL ? title : "");
   roadmap_skill_set_kind (skill, kind);
   roadmap_skill_set_summary (skill, summary);
+  roadmap_skill_set_estimate_hours (skill, (guint) hours);
 
-  if (estimate != NULL)
-    {
-      gint64 hours;
+  ok = load_topics (loader, object, path, skill) && ok;
+  ok = (ok || loader->problems != NULL) && load_resources (loader, object, path, skill) && ok;
+  ok = (ok || loader->problems != NULL) && load_practises (loader, object, path, skill) && ok;
 
-      if (!get_integer (loader, estimate, MEMBER (path, "estimate_hours"), 0, MAX_ESTIMATE_HOURS, &hours))
-        return NULL;
-      roadmap_skill_set_estimate_hours (skill, (guint) hours);
-    }
-
-  if (!load_topics (loader, object, path, skill) ||
-      !load_resources (loader, object, path, skill) ||
-      !load_practises (loader, object, path, skill))
-    return NULL;
-
-  return g_steal_pointer (&skill);
+  return ok ? g_steal_pointer (&skill) : NULL;
 }
 
 static gboolean

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -599,6 +600,70 @@ find_field (RoadmapTrackEditor *self,
   return NULL;
 }
 
+static gboolean
+focus_when_laid_out (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  if (gtk_widget_get_height (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Where a problem is, in the editor's words: "phases[0].skills[1].title"
+ * is "Phase 1 › Git › Title" */
+static char *
+describe_path (RoadmapTrackDraft *draft,
+               const char        *path)
+{
+  static const struct { const char *member; const char *label; } members[] = {
+    { "title", N_("Title") }, { "id", N_("Id") }, { "summary", N_("Summary") },
+    { "months", N_("Months") }, { "estimate_hours", N_("Estimated Hours") },
+    { "topics", N_("Topics") }, { "resources", N_("Links") }, { "phases", N_("Phases") },
+    { "skills", N_("Skills") },
+  };
+  g_autoptr(GString) words = g_string_new (NULL);
+  guint phase = 0, skill = 0;
+  int used = 0;
+
+  if (sscanf (path, "phases[%u]%n", &phase, &used) == 1 && phase < roadmap_track_draft_get_n_phases (draft))
+    {
+      g_string_append_printf (words, _("Phase %u"), phase + 1);
+      path += used;
+      if (sscanf (path, ".skills[%u]%n", &skill, &used) == 1 &&
+          skill < roadmap_track_draft_get_n_skills (draft, phase))
+        {
+          const char *title = roadmap_track_draft_get_text (roadmap_track_draft_get_skill (draft, phase, skill),
+                                                            "title");
+
+          g_string_append (words, " › ");
+          if (title[0] != '\0')
+            g_string_append (words, title);
+          else
+            g_string_append_printf (words, _("Skill %u"), skill + 1);
+          path += used;
+        }
+      if (path[0] == '.')
+        path++;
+    }
+  for (guint i = 0; path[0] != '\0' && i < G_N_ELEMENTS (members); i++)
+    {
+      gsize length = strlen (members[i].member);
+
+      if (strncmp (path, members[i].member, length) == 0 && (path[length] == '\0' || path[length] == '['))
+        {
+          if (words->len > 0)
+            g_string_append (words, " › ");
+          g_string_append (words, _(members[i].label));
+          path = "";
+        }
+    }
+  if (path[0] != '\0')
+    g_string_append_printf (words, "%s%s", words->len > 0 ? " › " : "", path);
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
 /* Each problem on its field: marked, its message as the tooltip; the
  * skills they are in opened; all listed above the page, and the first
  * given the keyboard */
@@ -619,7 +684,16 @@ show_problems (RoadmapTrackEditor *self,
 
       if (list->len > 0)
         g_string_append_c (list, '\n');
-      g_string_append (list, problem);
+      if (colon != NULL && path[0] != '\0')
+        {
+          g_autofree char *where = describe_path (self->draft, path);
+
+          g_string_append_printf (list, "%s: %s", where, colon + 2);
+        }
+      else
+        {
+          g_string_append (list, colon != NULL ? colon + 2 : problem);
+        }
       if (field == NULL)
         continue;
       gtk_widget_add_css_class (field, "error");
@@ -635,8 +709,9 @@ show_problems (RoadmapTrackEditor *self,
 
   gtk_label_set_text (self->problems_label, list->str);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), list->len > 0);
+  /* Once the skills opened have their place, for the view to scroll to it */
   if (first != NULL)
-    gtk_widget_grab_focus (first);
+    gtk_widget_add_tick_callback (first, focus_when_laid_out, NULL, NULL);
 }
 
 static void
@@ -687,13 +762,21 @@ on_save_clicked (RoadmapTrackEditor *self)
   save (self);
 }
 
+static gboolean
+close_discarded (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_chosen (RoadmapTrackEditor *self,
                    const char         *response,
                    AdwMessageDialog   *dialog)
 {
+  /* Once the question, which belongs to the editor, is gone */
   self->changed = FALSE;
-  gtk_window_close (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarded, g_object_ref (self), g_object_unref);
 }
 
 /* Closing with changes not saved asks first */
@@ -835,6 +918,10 @@ roadmap_track_editor_new (GtkWindow      *parent,
   self->session = g_object_ref (session);
   self->original = track != NULL ? g_object_ref (track) : NULL;
   self->draft = roadmap_track_draft_new (track);
+  /* No larger than the window it edits for: on a phone, as wide as it */
+  if (gtk_widget_get_width (GTK_WIDGET (parent)) > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), MIN (640, gtk_widget_get_width (GTK_WIDGET (parent))),
+                                 MIN (720, gtk_widget_get_height (GTK_WIDGET (parent))));
 
   if (track == NULL)
     {
