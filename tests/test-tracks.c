@@ -11,7 +11,9 @@
 
 #include <glib/gstdio.h>
 
+#include "roadmap-loader.h"
 #include "roadmap-session.h"
+#include "roadmap-track-draft.h"
 #include "roadmap-writer.h"
 #include "store-test-util.h"
 
@@ -404,6 +406,176 @@ test_rescan (Fixture       *fixture,
   g_assert_null (find (fixture->session, "rust-dev"));
 }
 
+/* A draft of a bundled track writes it back as it was; new phases and
+ * skills get ids from their titles, unique; lines become lists */
+static void
+test_draft (Fixture       *fixture,
+            gconstpointer  data)
+{
+  RoadmapTrack *bundled = find (fixture->session, "backend-developer");
+  g_autoptr(RoadmapTrackDraft) draft = roadmap_track_draft_new (bundled);
+  g_autoptr(GBytes) contents = roadmap_track_draft_to_bytes (draft);
+  g_autoptr(RoadmapTrack) again = NULL;
+  g_autoptr(RoadmapTrackDraft) fresh = roadmap_track_draft_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *lines = NULL;
+  JsonObject *skill;
+  gsize length;
+  guint p, k;
+
+  again = roadmap_loader_load_bytes (contents, "draft.json", &error);
+  g_assert_no_error (error);
+  original = roadmap_writer_to_data (bundled, &length);
+  written = roadmap_writer_to_data (again, &length);
+  g_assert_cmpstr (written, ==, original);
+  g_assert_false (roadmap_track_draft_is_new (draft));
+
+  /* A new track: one empty phase; its ids made when written */
+  g_assert_true (roadmap_track_draft_is_new (fresh));
+  g_assert_cmpuint (roadmap_track_draft_get_n_phases (fresh), ==, 1);
+  roadmap_track_draft_set_text (roadmap_track_draft_get_track (fresh), "title", "Ünïcode & Co");
+  roadmap_track_draft_set_text (roadmap_track_draft_get_track (fresh), "id", "unicode-co");
+  roadmap_track_draft_set_text (roadmap_track_draft_get_phase (fresh, 0), "title", "Start");
+  for (guint i = 0; i < 2; i++)
+    {
+      k = roadmap_track_draft_add_skill (fresh, 0);
+      roadmap_track_draft_set_text (roadmap_track_draft_get_skill (fresh, 0, k), "title", "Git Basics");
+    }
+  k = roadmap_track_draft_add_skill (fresh, 0);
+  roadmap_track_draft_set_text (roadmap_track_draft_get_skill (fresh, 0, k), "title", "!!!");
+  skill = roadmap_track_draft_get_skill (fresh, 0, 0);
+  roadmap_track_draft_set_lines (skill, "topics", "  branches \n\nmerges\n");
+  roadmap_track_draft_set_lines (skill, "resources", "https://git-scm.com/book Pro Git\nhttps://example.org");
+  roadmap_track_draft_set_number (skill, "estimate_hours", 12);
+  p = roadmap_track_draft_add_phase (fresh);
+  roadmap_track_draft_set_text (roadmap_track_draft_get_phase (fresh, p), "title", "Start");
+  roadmap_track_draft_set_months (roadmap_track_draft_get_phase (fresh, p), 2, 3);
+  roadmap_track_draft_move_phase (fresh, p, 0);
+  g_clear_pointer (&contents, g_bytes_unref);
+  g_clear_object (&again);
+  contents = roadmap_track_draft_to_bytes (fresh);
+  again = roadmap_loader_load_bytes (contents, "draft.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (roadmap_track_find_skill (again, "git-basics"));
+  g_assert_nonnull (roadmap_track_find_skill (again, "git-basics-2"));
+  g_assert_nonnull (roadmap_track_find_skill (again, "skill"));
+  skill = roadmap_track_draft_get_skill (fresh, 1, 0);
+  g_assert_cmpstr (roadmap_track_draft_get_text (skill, "id"), ==, "git-basics");
+  lines = roadmap_track_draft_get_lines (skill, "topics");
+  g_assert_cmpstr (lines, ==, "branches\nmerges");
+  g_free (lines);
+  lines = roadmap_track_draft_get_lines (skill, "resources");
+  g_assert_cmpstr (lines, ==, "https://git-scm.com/book Pro Git\nhttps://example.org");
+  g_assert_cmpuint (roadmap_track_draft_get_number (skill, "estimate_hours"), ==, 12);
+  {
+    g_autoptr(RoadmapPhase) first = g_list_model_get_item (roadmap_track_get_phases (again), 0);
+
+    g_assert_cmpstr (roadmap_phase_get_id (first), ==, "start");
+    g_assert_cmpuint (roadmap_phase_get_first_month (first), ==, 2);
+  }
+
+  /* Removed: the lists as they were */
+  roadmap_track_draft_remove_skill (fresh, 1, 0);
+  g_assert_cmpuint (roadmap_track_draft_get_n_skills (fresh, 1), ==, 2);
+  roadmap_track_draft_remove_phase (fresh, 0);
+  g_assert_cmpuint (roadmap_track_draft_get_n_phases (fresh), ==, 1);
+
+  g_free (lines);
+  lines = roadmap_track_draft_make_id ("  Data & AI: 2 — Go! ");
+  g_assert_cmpstr (lines, ==, "data-ai-2-go");
+}
+
+static gboolean
+save (RoadmapSession *session,
+      RoadmapTrack   *original,
+      const char     *text,
+      GError        **error)
+{
+  g_autoptr(GBytes) contents = bytes (text);
+  g_autofree char *track_id = NULL;
+
+  return roadmap_session_save_track (session, original, contents, &track_id, error);
+}
+
+/* The editor's saves: a new track (its id free), an own track over its
+ * file (its id kept, never over a change made elsewhere), a bundled one
+ * as the learner's copy; each one undo step */
+static void
+test_save (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = own_path (fixture->session, "rust-dev.json");
+  g_autofree char *copy = own_path (fixture->session, "backend-developer.json");
+  g_autoptr(GError) error = NULL;
+  RoadmapTrack *track;
+
+  g_assert_true (save (fixture->session, NULL, RUST_ROADMAP ("Rust", ""), &error));
+  g_assert_no_error (error);
+  assert_file_holds (path, RUST_ROADMAP ("Rust", ""));
+  store_test_session_set_status (fixture->session, "rust-dev", "ownership", ROADMAP_STATUS_DONE);
+
+  /* A new track of an id that is there: refused */
+  g_assert_false (save (fixture->session, NULL, RUST_ROADMAP ("Rust Again", ""), &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Edited: saved over its file, the progress kept */
+  track = find (fixture->session, "rust-dev");
+  g_assert_true (save (fixture->session, track,
+                       RUST_ROADMAP ("Rust, Edited", ", { \"id\": \"traits\", \"title\": \"Traits\" }"), &error));
+  g_assert_no_error (error);
+  assert_file_holds (path, RUST_ROADMAP ("Rust, Edited", ", { \"id\": \"traits\", \"title\": \"Traits\" }"));
+  g_assert_cmpint (status_of (fixture->session, "rust-dev", "ownership"), ==, ROADMAP_STATUS_DONE);
+
+  /* The id stays */
+  track = find (fixture->session, "rust-dev");
+  g_assert_false (save (fixture->session, track,
+                        "{ \"format\": 1, \"id\": \"other\", \"title\": \"T\", \"phases\": "
+                        "[ { \"id\": \"p\", \"title\": \"P\", \"skills\": [] } ] }", &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_NOT_OWN);
+  g_clear_error (&error);
+
+  /* Changed elsewhere since the editor was opened on it: refused, the
+   * other change kept */
+  g_assert_true (g_file_set_contents (path, RUST_ROADMAP ("Changed Elsewhere", ""), -1, NULL));
+  g_assert_false (save (fixture->session, track, RUST_ROADMAP ("Mine", ""), &error));
+  g_assert_error (error, ROADMAP_COMMAND_ERROR, ROADMAP_COMMAND_ERROR_CHANGED_ELSEWHERE);
+  g_clear_error (&error);
+  assert_file_holds (path, RUST_ROADMAP ("Changed Elsewhere", ""));
+  g_assert_true (g_file_set_contents (path,
+                                      RUST_ROADMAP ("Rust, Edited", ", { \"id\": \"traits\", \"title\": \"Traits\" }"),
+                                      -1, NULL));
+
+  /* A bundled track, edited: the learner's copy; undo, the original */
+  track = find (fixture->session, "backend-developer");
+  {
+    g_autoptr(RoadmapTrackDraft) draft = roadmap_track_draft_new (track);
+    g_autoptr(GBytes) contents = NULL;
+    g_autofree char *text = NULL;
+
+    roadmap_track_draft_set_text (roadmap_track_draft_get_track (draft), "title", "My Backend");
+    roadmap_track_draft_remove_skill (draft, 0, 0);
+    contents = roadmap_track_draft_to_bytes (draft);
+    text = g_strndup (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents));
+    g_assert_true (save (fixture->session, track, text, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (roadmap_track_get_title (find (fixture->session, "backend-developer")), ==, "My Backend");
+  g_assert_nonnull (roadmap_catalog_get_original (roadmap_session_get_catalog (fixture->session),
+                                                  "backend-developer"));
+  undo (fixture->session);
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (roadmap_track_get_title (find (fixture->session, "backend-developer")), ==,
+                   "Backend Developer");
+
+  /* The edit of the own track: undone, the file as before */
+  undo (fixture->session);
+  assert_file_holds (path, RUST_ROADMAP ("Rust", ""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +591,8 @@ main (int   argc,
   ADD ("/tracks/hide-bundled", test_hide_bundled);
   ADD ("/tracks/changed-elsewhere", test_changed_elsewhere);
   ADD ("/tracks/rescan", test_rescan);
+  ADD ("/tracks/draft", test_draft);
+  ADD ("/tracks/save", test_save);
 #undef ADD
 
   return g_test_run ();
