@@ -13,6 +13,7 @@
 
 #include "roadmap-track-editor.h"
 #include "roadmap-track-menu.h"
+#include "roadmap-welcome-page.h"
 #include "ui-test-util.h"
 
 #define MY_TRACK \
@@ -834,6 +835,100 @@ test_edit (UiFixture     *fixture,
   g_assert_true (ui_spin_until (editor_is_gone, NULL, 5000));
 }
 
+static void
+set_up_first_start (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  set_up (fixture, data);
+  g_clear_object (&fixture->session);
+  g_assert_cmpint (g_unlink (fixture->db_path), ==, 0);
+  ui_fixture_set_up_full (fixture, TRUE);
+}
+
+static GtkWidget *
+welcome_page (UiFixture *fixture)
+{
+  return ui_find_child (GTK_WIDGET (fixture->window), ROADMAP_TYPE_WELCOME_PAGE);
+}
+
+static gboolean
+welcome_is_gone (gpointer data)
+{
+  return welcome_page (data) == NULL;
+}
+
+/* The first start: the welcome page, its tracks; one chosen by the keys
+ * (Tab, Enter) hides the others, in one undo step; the page is not shown
+ * again */
+static void
+test_welcome_choose (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  GtkWidget *welcome, *row;
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  welcome = welcome_page (fixture);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  g_assert_nonnull (ui_find_label_exact (welcome, "I’m learning…"));
+  row = nth_row (welcome, "Data Engineer", 0);
+  g_assert_nonnull (nth_row (welcome, "Backend Developer", 0));
+  ui_save_png (GTK_WIDGET (fixture->window), "welcome.png");
+
+  tab_to (GTK_WIDGET (fixture->window), row);
+  ui_press_keys (GTK_WIDGET (fixture->window), "Return");
+  g_assert_true (ui_spin_until (welcome_is_gone, fixture, 5000));
+  g_assert_cmpstr (board_track_id (fixture), ==, "data-engineer");
+  g_assert_true (roadmap_catalog_is_hidden (catalog, "backend-developer"));
+  g_assert_false (roadmap_catalog_is_hidden (catalog, "data-engineer"));
+  assert_toast (fixture, "Following “Data Engineer”");
+  ui_save_png (GTK_WIDGET (fixture->window), "welcome-chosen.png");
+
+  /* Undone: every track again, the board stays */
+  ui_press_keys (GTK_WIDGET (fixture->window), "ctrl+z");
+  g_assert_true (wait_for_track (fixture, "backend-developer", TRUE));
+  g_assert_cmpstr (board_track_id (fixture), ==, "data-engineer");
+
+  /* The next window opens on the board */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  ui_spin (50);
+  ui_fixture_present_window (fixture, 1280, 760);
+  g_assert_null (welcome_page (fixture));
+  g_assert_nonnull (board_track_id (fixture));
+}
+
+/* At 360 px; Start an Empty Track: the editor; saved, the new track is
+ * the one followed */
+static void
+test_welcome_empty (UiFixture     *fixture,
+                    gconstpointer  data)
+{
+  RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+  GtkWidget *welcome, *editor;
+
+  ui_fixture_present_window (fixture, 360, 700);
+  welcome = welcome_page (fixture);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_mapped (welcome));
+  ui_save_png (GTK_WIDGET (fixture->window), "welcome-narrow.png");
+  gtk_widget_activate (gtk_widget_get_ancestor (ui_find_label_exact (welcome, "Start an Empty Track"),
+                                                GTK_TYPE_BUTTON));
+  editor = ui_wait_for_toplevel (ROADMAP_TYPE_TRACK_EDITOR);
+  ui_wait_for_frame (editor);
+  type_text (editor, "Rust");
+  tab_to (editor, nth_row (editor, "_Title", 1));
+  type_text (editor, "Basics");
+  ui_save_png (editor, "welcome-editor-narrow.png");
+  ui_press_keys (editor, "ctrl+s");
+  g_assert_true (wait_for_track (fixture, "rust", TRUE));
+  g_assert_true (ui_spin_until (welcome_is_gone, fixture, 5000));
+  g_assert_cmpstr (board_track_id (fixture), ==, "rust");
+  g_assert_true (roadmap_catalog_is_hidden (catalog, "backend-developer"));
+  g_assert_true (roadmap_catalog_is_hidden (catalog, "data-engineer"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +942,10 @@ main (int   argc,
   ADD ("/ui/tracks/new/keyboard", test_new_track_keyboard);
   ADD ("/ui/tracks/edit", test_edit);
   ADD ("/ui/tracks/import/chooser", test_import_chooser);
+  ui_test_add (skip, "/ui/tracks/welcome/choose", sizeof (UiFixture), (GTestFixtureFunc) set_up_first_start,
+               (GTestFixtureFunc) test_welcome_choose, (GTestFixtureFunc) ui_fixture_tear_down);
+  ui_test_add (skip, "/ui/tracks/welcome/empty", sizeof (UiFixture), (GTestFixtureFunc) set_up_first_start,
+               (GTestFixtureFunc) test_welcome_empty, (GTestFixtureFunc) ui_fixture_tear_down);
   ADD ("/ui/tracks/import/hostile", test_import_hostile);
   ADD ("/ui/tracks/import/replace", test_replace);
   ADD ("/ui/tracks/remove", test_remove);

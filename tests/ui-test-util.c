@@ -6,6 +6,7 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "roadmap-preference-command.h"
 #include "ui-test-util.h"
 
 /* One per test program: once registered, a GtkApplication keeps itself
@@ -214,6 +215,18 @@ void
 ui_fixture_set_up (UiFixture     *fixture,
                    gconstpointer  data)
 {
+  ui_fixture_set_up_full (fixture, FALSE);
+}
+
+/**
+ * ui_fixture_set_up_full:
+ * @first_start: whether the window opens as on a first start, on its
+ *   welcome page; otherwise on the board, as the learner left the welcome
+ */
+void
+ui_fixture_set_up_full (UiFixture *fixture,
+                        gboolean   first_start)
+{
   g_autoptr(GError) error = NULL;
 
   fixture->dir = g_dir_make_tmp ("roadmap-ui-XXXXXX", &error);
@@ -239,6 +252,15 @@ ui_fixture_set_up (UiFixture     *fixture,
   g_assert_no_error (error);
   g_assert_true (roadmap_session_open_store (fixture->session, &error));
   g_assert_no_error (error);
+
+  if (!first_start)
+    {
+      g_autoptr(RoadmapCommand) welcomed = roadmap_preference_command_new (roadmap_session_get_catalog (fixture->session),
+                                                                           ROADMAP_PREFERENCE_WELCOMED, 1);
+
+      g_assert_true (roadmap_session_run (fixture->session, welcomed, &error));
+      g_assert_no_error (error);
+    }
 }
 
 void

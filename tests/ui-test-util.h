@@ -47,6 +47,8 @@ void                ui_test_add               (const char     *skip,
 
 void                ui_fixture_set_up         (UiFixture      *fixture,
                                                gconstpointer   data);
+void                ui_fixture_set_up_full    (UiFixture      *fixture,
+                                               gboolean        first_start);
 void                ui_fixture_tear_down      (UiFixture      *fixture,
                                                gconstpointer   data);
 void                ui_fixture_open_window    (UiFixture      *fixture);

@@ -881,6 +881,34 @@ roadmap_store_has_outside_changes (RoadmapStore *self)
 }
 
 /**
+ * roadmap_store_is_untouched:
+ *
+ * Returns: whether the learner has made nothing here yet — no progress,
+ *   note, tick, plan or preference, nothing in the history: a first start.
+ *   A failure to ask counts as touched: the welcome of a first start is
+ *   better missed than shown over someone's progress.
+ */
+gboolean
+roadmap_store_is_untouched (RoadmapStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+  gint64 touched;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+
+  if (!_roadmap_store_prepare_cached (self,
+                                      "SELECT EXISTS (SELECT 1 FROM history) OR EXISTS (SELECT 1 FROM progress)"
+                                      " OR EXISTS (SELECT 1 FROM notes) OR EXISTS (SELECT 1 FROM topics)"
+                                      " OR EXISTS (SELECT 1 FROM plans) OR EXISTS (SELECT 1 FROM preferences)",
+                                      &stmt, &error) ||
+      !step_int (self, stmt, &touched, &found, &error) || !found)
+    return FALSE;
+  return touched == 0;
+}
+
+/**
  * roadmap_store_list_history:
  *
  * Returns: (transfer full) (element-type RoadmapHistoryEntry): every

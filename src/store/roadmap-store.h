@@ -56,6 +56,9 @@ typedef enum
 /* Followed by a track id: 1 when the learner hid that track, 0 (no row)
  * when it is shown (see roadmap_catalog_set_hidden()) */
 #define ROADMAP_PREFERENCE_HIDDEN_PREFIX "hidden/"
+/* 1 once the learner left the window's welcome page: it shows on a first
+ * start only (see roadmap_store_is_untouched()) */
+#define ROADMAP_PREFERENCE_WELCOMED "welcomed"
 
 #define ROADMAP_TYPE_STORE (roadmap_store_get_type ())
 
@@ -85,6 +88,7 @@ gboolean      roadmap_store_load_progress_since  (RoadmapStore    *self,
                                                   guint           *n_changed,
                                                   GError         **error);
 gboolean      roadmap_store_has_outside_changes  (RoadmapStore    *self);
+gboolean      roadmap_store_is_untouched         (RoadmapStore    *self);
 
 /* A change: begin, read and write rows, commit (roadmap-store-progress.c) */
 gboolean      roadmap_store_begin_change         (RoadmapStore    *self,

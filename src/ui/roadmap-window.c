@@ -15,6 +15,7 @@
 #include "roadmap-restore-command.h"
 #include "roadmap-restore-window.h"
 #include "roadmap-move-command.h"
+#include "roadmap-preference-command.h"
 #include "roadmap-overview-window.h"
 #include "roadmap-pdf-export.h"
 #include "roadmap-print.h"
@@ -25,6 +26,7 @@
 #include "roadmap-track-files.h"
 #include "roadmap-track-row.h"
 #include "roadmap-up-next-view.h"
+#include "roadmap-welcome-page.h"
 #include "roadmap-wip-limit-dialog.h"
 #include "roadmap-topic-command.h"
 #include "roadmap-window.h"
@@ -48,6 +50,7 @@ struct _RoadmapWindow
   RoadmapUpNextView *up_next;
 
   RoadmapTrackFiles *track_files;  /* import, export, remove… */
+  GtkWidget *welcome;             /* (nullable): the first start's page, while shown */
   RoadmapPdfExport *pdf_export;   /* while one runs */
   RoadmapPrint *print;            /* while one runs */
   GtkFileChooserNative *backup_chooser;  /* while Back Up… asks where */
@@ -75,10 +78,13 @@ create_track_row (gpointer item,
   return roadmap_track_row_new (ROADMAP_TRACK (item), roadmap_session_get_catalog (self->session));
 }
 
+static void leave_welcome (RoadmapWindow *self);
+
 static void
 show_track (RoadmapWindow *self,
             RoadmapTrack  *track)
 {
+  leave_welcome (self);
   roadmap_board_set_track (self->board, track);
   adw_window_title_set_title (self->content_title, roadmap_track_get_title (track));
   gtk_window_set_title (GTK_WINDOW (self), roadmap_track_get_title (track));
@@ -825,14 +831,99 @@ import_roadmap_activated (GtkWidget  *widget,
     roadmap_track_files_import (self->track_files);
 }
 
+/* The first start */
+
+/* The choice of the welcome page: @track_id alone in the sidebar, the
+ * others hidden (one undo step; Show Hidden Tracks brings them back) */
+static void
+hide_all_but (RoadmapWindow *self,
+              const char    *track_id)
+{
+  GListModel *tracks = G_LIST_MODEL (roadmap_session_get_catalog (self->session));
+  RoadmapTrack *chosen = roadmap_catalog_find_track (roadmap_session_get_catalog (self->session), track_id);
+  g_autoptr(RoadmapCommand) group = NULL;
+  g_autofree char *description = NULL;
+  guint n_hidden = 0;
+
+  if (chosen == NULL)
+    return;
+  /* Translators: a toast; %s is a track's title */
+  description = g_strdup_printf (_("Following “%s”"), roadmap_track_get_title (chosen));
+  group = roadmap_command_group_new (description);
+  roadmap_command_group_set_undo_description (ROADMAP_COMMAND_GROUP (group), _("Showed every track again"));
+  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
+    {
+      g_autoptr(RoadmapTrack) track = g_list_model_get_item (tracks, i);
+      g_autoptr(RoadmapCommand) hide = roadmap_track_command_new_hidden (roadmap_track_get_id (track),
+                                                                         roadmap_track_get_title (track), TRUE);
+
+      if (track == chosen)
+        continue;
+      roadmap_command_group_add (ROADMAP_COMMAND_GROUP (group), hide);
+      n_hidden++;
+    }
+  /* A failure reaches the user through the session's ::command-failed */
+  if (n_hidden > 0)
+    roadmap_session_run (self->session, group, NULL);
+}
+
+static void
+on_track_chosen (RoadmapWindow *self,
+                 RoadmapTrack  *track,
+                 GtkWidget     *welcome)
+{
+  g_autofree char *track_id = g_strdup (roadmap_track_get_id (track));
+  GtkListBoxRow *row;
+
+  hide_all_but (self, track_id);
+  row = find_track_row (self, track_id);
+  if (row != NULL)
+    gtk_list_box_select_row (self->track_list, row);
+}
+
+/* Once the learner leaves the welcome page, by any way, it is not shown
+ * again: a preference of the database, as every process sees it */
+static void
+leave_welcome (RoadmapWindow *self)
+{
+  g_autoptr(RoadmapCommand) welcomed = NULL;
+  GtkWidget *welcome = self->welcome;
+
+  if (welcome == NULL)
+    return;
+  self->welcome = NULL;
+  welcomed = roadmap_preference_command_new (roadmap_session_get_catalog (self->session),
+                                             ROADMAP_PREFERENCE_WELCOMED, 1);
+  if (!roadmap_session_run (self->session, welcomed, NULL))
+    g_debug ("Could not record that the welcome page was seen");
+  gtk_stack_set_visible_child_name (self->content_stack, "board");
+  gtk_stack_remove (self->content_stack, welcome);
+}
+
+static void
+show_welcome (RoadmapWindow *self)
+{
+  self->welcome = roadmap_welcome_page_new (roadmap_session_get_catalog (self->session));
+  g_signal_connect_object (self->welcome, "track-chosen", G_CALLBACK (on_track_chosen), self,
+                           G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, self->welcome, "welcome");
+  gtk_stack_set_visible_child_name (self->content_stack, "welcome");
+  adw_window_title_set_title (self->content_title, _("Welcome"));
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 /* An import, a track saved or customized: on the board */
 static void
 on_track_added (RoadmapWindow *self,
                 const char    *track_id,
                 GObject       *source)
 {
-  GtkListBoxRow *row = find_track_row (self, track_id);
+  GtkListBoxRow *row;
 
+  /* Imported or started from the welcome page: the learner's choice */
+  if (self->welcome != NULL)
+    hide_all_but (self, track_id);
+  row = find_track_row (self, track_id);
   if (row != NULL)
     gtk_list_box_select_row (self->track_list, row);
 }
@@ -938,7 +1029,10 @@ follow_tracks (gpointer user_data)
   GtkListBoxRow *row = NULL;
 
   self->follow_tracks_id = 0;
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0)
+  update_report_actions (self);
+  /* The welcome page lists the tracks as they load; the error page stays */
+  if (self->welcome != NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "error") == 0)
     return G_SOURCE_REMOVE;
 
   if (shown != NULL)
@@ -1312,6 +1406,10 @@ roadmap_window_new (RoadmapApplication *application,
     {
       update_empty_page (self);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else if (store != NULL && !roadmap_store_is_read_only (store) && roadmap_store_is_untouched (store))
+    {
+      show_welcome (self);
     }
   else
     {
