@@ -636,11 +636,11 @@ test_new_track_keyboard (UiFixture     *fixture,
 
   tab_to (editor, nth_row (editor, "_Title", 1));
   type_text (editor, "Foundations");
-  tab_to (editor, nth_row (editor, "Add _Skill", 0));
+  tab_to (editor, nth_row (editor, "_Add Skill", 0));
   ui_press_keys (editor, "Return");
   g_assert_true (has_focus_in (editor, nth_row (editor, "_Title", 2)));
   type_text (editor, "Shell");
-  tab_to (editor, nth_row (editor, "Add _Skill", 0));
+  tab_to (editor, nth_row (editor, "_Add Skill", 0));
   ui_press_keys (editor, "Return");
   type_text (editor, "Git");
   ui_save_png (editor, "tracks-new-editor.png");
@@ -648,7 +648,7 @@ test_new_track_keyboard (UiFixture     *fixture,
   tab_to (editor, gtk_widget_get_ancestor (ui_find_label_exact (editor, "Add Phase"), GTK_TYPE_BUTTON));
   ui_press_keys (editor, "Return");
   type_text (editor, "Projects");
-  tab_to (editor, nth_row (editor, "Add _Skill", 1));
+  tab_to (editor, nth_row (editor, "_Add Skill", 1));
   ui_press_keys (editor, "Return");
   type_text (editor, "Portfolio Site");
   ui_press_keys (editor, "ctrl+s");

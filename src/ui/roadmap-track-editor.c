@@ -506,7 +506,7 @@ add_phase_group (RoadmapTrackEditor *self,
     add_skill_row (self, group, phase, i, n_skills);
 
   add = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("Add _Skill"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add), _("_Add Skill"));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (add), TRUE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (add), gtk_image_new_from_icon_name ("list-add-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (add), TRUE);
