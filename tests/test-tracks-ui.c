@@ -835,6 +835,55 @@ test_edit (UiFixture     *fixture,
   g_assert_true (ui_spin_until (editor_is_gone, NULL, 5000));
 }
 
+/* Export Roadmap… from the track's menu: the file chooser; the file
+ * written, edits included, is one --validate accepts and an import takes
+ * back */
+static void
+test_export (UiFixture     *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  g_autofree char *path = g_build_filename (fixture->dir, "shared.json", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("ROADMAP_TEST_EXE"), "--validate", path, NULL };
+  g_autofree char *out = NULL;
+  GtkWidget *chooser, *dialog;
+  int status;
+
+  ui_fixture_present_window (fixture, 1280, 760);
+  {
+    RoadmapCatalog *catalog = roadmap_session_get_catalog (fixture->session);
+    g_autoptr(GMenuModel) menu = roadmap_track_menu_new (roadmap_catalog_find_track (catalog, "data-engineer"),
+                                                         catalog);
+
+    g_assert_true (ui_menu_has_action (menu, "win.export-roadmap"));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-roadmap", "s",
+                                             "data-engineer"));
+  g_assert_true (ui_spin_until (chooser_is_shown, NULL, 5000));
+  chooser = find_file_chooser ();
+  ui_wait_for_frame (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Roadmap");
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "data-engineer.json");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "shared.json");
+  ui_spin (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  assert_toast (fixture, "Exported “Data Engineer” to shared.json");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (out, ==, "");
+
+  /* Taken back: the same id, so asked first */
+  drop_file (fixture, path);
+  dialog = wait_for_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Replace “Data Engineer”?");
+  respond (dialog, "cancel");
+}
+
 static void
 set_up_first_start (UiFixture     *fixture,
                     gconstpointer  data)
@@ -942,6 +991,7 @@ main (int   argc,
   ADD ("/ui/tracks/new/keyboard", test_new_track_keyboard);
   ADD ("/ui/tracks/edit", test_edit);
   ADD ("/ui/tracks/import/chooser", test_import_chooser);
+  ADD ("/ui/tracks/export", test_export);
   ui_test_add (skip, "/ui/tracks/welcome/choose", sizeof (UiFixture), (GTestFixtureFunc) set_up_first_start,
                (GTestFixtureFunc) test_welcome_choose, (GTestFixtureFunc) ui_fixture_tear_down);
   ui_test_add (skip, "/ui/tracks/welcome/empty", sizeof (UiFixture), (GTestFixtureFunc) set_up_first_start,
