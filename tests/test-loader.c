@@ -236,6 +236,10 @@ test_rules_inline (void)
   "{\"id\":\"security\",\"title\":\"Security\"}," \
   "%s]}]}"
 
+#define KIND_TYPO \
+  "{\"format\": 1, \"id\": \"t\", \"title\": \"T\", \"phases\": [{\"id\": \"p\", \"title\": \"P\", \"skills\": [" \
+  "{\"id\": \"a\", \"title\": \"A\"}, {\"id\": \"b\", \"title\": \"B\", \"kind\": \"Practice\", \"practises\": [\"a\"]}]}]}"
+
 /* Every problem is told, each with its JSON path; the first is the error */
 static void
 test_problems (void)
@@ -272,6 +276,16 @@ test_problems (void)
   g_assert_nonnull (error);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_false (g_str_has_prefix (g_ptr_array_index (problems, 0), "inline.json"));
+
+  /* A kind that is wrong is one problem, not two (what it practises
+   * waits for it) */
+  g_clear_error (&error);
+  g_ptr_array_set_size (problems, 0);
+  g_bytes_unref (bytes);
+  bytes = g_bytes_new_static (KIND_TYPO, sizeof KIND_TYPO - 1);
+  g_assert_null (roadmap_loader_check_bytes (bytes, "inline.json", problems, &error));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 0), "phases[0].skills[1].kind: "));
 
   /* A good file: no problem */
   g_clear_error (&error);

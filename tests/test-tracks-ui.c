@@ -37,8 +37,7 @@ own_path (UiFixture  *fixture,
 /* Each test starts from an empty roadmap folder: the process's private
  * home is shared by its tests */
 static void
-set_up (UiFixture     *fixture,
-        gconstpointer  data)
+empty_roadmap_folder (void)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "roadmaps", NULL);
   g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
@@ -50,6 +49,13 @@ set_up (UiFixture     *fixture,
 
       g_assert_cmpint (g_unlink (path), ==, 0);
     }
+}
+
+static void
+set_up (UiFixture     *fixture,
+        gconstpointer  data)
+{
+  empty_roadmap_folder ();
   ui_fixture_set_up (fixture, data);
 }
 
@@ -864,7 +870,11 @@ test_export (UiFixture     *fixture,
   chooser = find_file_chooser ();
   ui_wait_for_frame (chooser);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Roadmap");
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==, "data-engineer.json");
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+
+    g_assert_cmpstr (name, ==, "data-engineer.json");
+  }
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "shared.json");
@@ -888,9 +898,7 @@ static void
 set_up_first_start (UiFixture     *fixture,
                     gconstpointer  data)
 {
-  set_up (fixture, data);
-  g_clear_object (&fixture->session);
-  g_assert_cmpint (g_unlink (fixture->db_path), ==, 0);
+  empty_roadmap_folder ();
   ui_fixture_set_up_full (fixture, TRUE);
 }
 

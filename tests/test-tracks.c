@@ -482,6 +482,22 @@ test_draft (Fixture       *fixture,
   roadmap_track_draft_remove_phase (fresh, 0);
   g_assert_cmpuint (roadmap_track_draft_get_n_phases (fresh), ==, 1);
 
+  /* A deleted skill's id is not given to a new one: it would take its
+   * progress */
+  {
+    g_autoptr(RoadmapTrackDraft) edited = roadmap_track_draft_new (bundled);
+    JsonObject *first = roadmap_track_draft_get_skill (edited, 0, 0);
+    g_autofree char *id = g_strdup (roadmap_track_draft_get_text (first, "id"));
+    g_autofree char *title = g_strdup (roadmap_track_draft_get_text (first, "title"));
+    g_autoptr(GBytes) written_back = NULL;
+
+    roadmap_track_draft_remove_skill (edited, 0, 0);
+    k = roadmap_track_draft_add_skill (edited, 0);
+    roadmap_track_draft_set_text (roadmap_track_draft_get_skill (edited, 0, k), "title", title);
+    written_back = roadmap_track_draft_to_bytes (edited);
+    g_assert_cmpstr (roadmap_track_draft_get_text (roadmap_track_draft_get_skill (edited, 0, k), "id"), !=, id);
+  }
+
   g_free (lines);
   lines = roadmap_track_draft_make_id ("  Data & AI: 2 — Go! ");
   g_assert_cmpstr (lines, ==, "data-ai-2-go");

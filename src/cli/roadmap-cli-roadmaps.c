@@ -31,6 +31,7 @@
 #include "roadmap-file-writer.h"
 #include "roadmap-json-reader.h"
 #include "roadmap-loader.h"
+#include "roadmap-text.h"
 #include "roadmap-writer.h"
 
 static gboolean G_GNUC_PRINTF (2, 3)
@@ -94,9 +95,13 @@ roadmap_cli_roadmaps_import (RoadmapSession  *session,
       {
         for (guint i = 0; i < problems->len; i++)
           {
-            g_autofree char *line = g_strdup (g_ptr_array_index (problems, i));
+            g_autofree char *line = g_strdup_printf ("%s: %s", name, (char *) g_ptr_array_index (problems, i));
+            g_autofree char *shown = NULL;
 
-            g_printerr ("roadmap: %s: %s\n", name, g_strdelimit (line, "\r\n", ' '));
+            /* One line, nothing a terminal would obey */
+            g_strdelimit (line, "\r\n", ' ');
+            shown = roadmap_text_escape_for_message (line, 0);
+            g_printerr ("roadmap: %s\n", shown);
           }
         return refuse (error, ngettext ("%s has %u problem: nothing was changed",
                                         "%s has %u problems: nothing was changed", problems->len),

@@ -179,9 +179,10 @@ validate_files (const char * const *files)
         track = roadmap_loader_check_bytes (contents, name, problems, &error);
       for (guint k = 0; track == NULL && k < problems->len; k++)
         {
-          g_autofree char *line = one_line (g_ptr_array_index (problems, k));
+          g_autofree char *line = g_strdup_printf ("%s: %s", name, (char *) g_ptr_array_index (problems, k));
+          g_autofree char *shown = one_line (line);
 
-          g_print ("%s: %s\n", name, line);
+          g_print ("%s\n", shown);
         }
       if (track == NULL)
         status = EXIT_FAILURE;

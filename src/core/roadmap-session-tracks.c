@@ -309,7 +309,7 @@ roadmap_session_save_track (RoadmapSession  *self,
   g_autoptr(GBytes) before = NULL;
   g_autofree char *file_name = NULL;
   RoadmapTrackChange change;
-  const char *id;
+  g_autofree char *id = NULL;
 
   g_return_val_if_fail (ROADMAP_IS_SESSION (self), FALSE);
   g_return_val_if_fail (original == NULL || ROADMAP_IS_TRACK (original), FALSE);
@@ -318,7 +318,8 @@ roadmap_session_save_track (RoadmapSession  *self,
   if (original == NULL)
     return add_roadmap (self, contents, _("the new track"), FALSE, ROADMAP_TRACK_CHANGE_CREATE, track_id, error);
 
-  id = roadmap_track_get_id (original);
+  /* The catalog lets go of @original once the change is applied */
+  id = g_strdup (roadmap_track_get_id (original));
   track = roadmap_loader_load_bytes (contents, roadmap_track_get_title (original), error);
   if (track == NULL)
     return FALSE;
@@ -382,7 +383,7 @@ roadmap_session_save_track (RoadmapSession  *self,
     return FALSE;
 
   if (track_id != NULL)
-    *track_id = g_strdup (id);
+    *track_id = g_steal_pointer (&id);
   return TRUE;
 }
 

@@ -597,14 +597,15 @@ load_skill (Loader      *loader,
   JsonNode *estimate = NULL;
 
   gint64 hours = 0;
-  gboolean ok;
+  gboolean ok, kind_ok;
 
   /* Collecting the problems, each member is looked at: the skill is
    * made with what is good, for its lists to be checked too */
   ok = get_id (loader, object, path, skill_ids, &id);
   ok = (ok || loader->problems != NULL) &&
        get_string (loader, object, path, "title", REQUIRED, TEXT_TITLE, MAX_TITLE_LENGTH, &title) && ok;
-  ok = (ok || loader->problems != NULL) && get_kind (loader, object, path, &kind) && ok;
+  kind_ok = (ok || loader->problems != NULL) && get_kind (loader, object, path, &kind);
+  ok = kind_ok && ok;
   ok = (ok || loader->problems != NULL) &&
        get_string (loader, object, path, "summary", OPTIONAL, TEXT_PARAGRAPHS, MAX_TEXT_LENGTH, &summary) && ok;
   ok = (ok || loader->problems != NULL) &&
@@ -622,7 +623,9 @@ load_skill (Loader      *loader,
 
   ok = load_topics (loader, object, path, skill) && ok;
   ok = (ok || loader->problems != NULL) && load_resources (loader, object, path, skill) && ok;
-  ok = (ok || loader->problems != NULL) && load_practises (loader, object, path, skill) && ok;
+  /* A kind that is wrong says so once: what it practises waits for it */
+  if (kind_ok)
+    ok = (ok || loader->problems != NULL) && load_practises (loader, object, path, skill) && ok;
 
   return ok ? g_steal_pointer (&skill) : NULL;
 }

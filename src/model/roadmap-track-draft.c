@@ -30,6 +30,10 @@ struct _RoadmapTrackDraft
 
   JsonNode *root;
   gboolean is_new;
+  /* The ids the track had when the draft was made: a deleted skill's id
+   * is never given to a new one, which would take its progress */
+  GHashTable *first_phase_ids;
+  GHashTable *first_skill_ids;
 };
 
 G_DEFINE_FINAL_TYPE (RoadmapTrackDraft, roadmap_track_draft, G_TYPE_OBJECT)
@@ -40,6 +44,8 @@ roadmap_track_draft_finalize (GObject *object)
   RoadmapTrackDraft *self = ROADMAP_TRACK_DRAFT (object);
 
   g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->first_phase_ids, g_hash_table_unref);
+  g_clear_pointer (&self->first_skill_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (roadmap_track_draft_parent_class)->finalize (object);
 }
@@ -53,7 +59,15 @@ roadmap_track_draft_class_init (RoadmapTrackDraftClass *klass)
 static void
 roadmap_track_draft_init (RoadmapTrackDraft *self)
 {
+  self->first_phase_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->first_skill_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
+
+static void        collect_ids (JsonArray         *array,
+                                GHashTable        *taken);
+static JsonArray  *phases      (RoadmapTrackDraft *self);
+static JsonArray  *skills      (RoadmapTrackDraft *self,
+                                guint              phase);
 
 /**
  * roadmap_track_draft_new:
@@ -76,6 +90,9 @@ roadmap_track_draft_new (RoadmapTrack *track)
       /* The writer's output is a roadmap file: it parses */
       self->root = json_from_string (data, NULL);
       g_assert (self->root != NULL && JSON_NODE_HOLDS_OBJECT (self->root));
+      collect_ids (phases (self), self->first_phase_ids);
+      for (guint p = 0; p < roadmap_track_draft_get_n_phases (self); p++)
+        collect_ids (skills (self, p), self->first_skill_ids);
     }
   else
     {
@@ -610,12 +627,20 @@ roadmap_track_draft_to_bytes (RoadmapTrackDraft *self)
   g_autoptr(GHashTable) phase_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) skill_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GHashTableIter iter;
+  gpointer id;
   char *data;
   gsize length;
 
   g_return_val_if_fail (ROADMAP_IS_TRACK_DRAFT (self), NULL);
 
-  /* Every id that is there first, then the new ones */
+  /* Every id that is there or was, then the new ones */
+  g_hash_table_iter_init (&iter, self->first_phase_ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (phase_ids, g_strdup (id));
+  g_hash_table_iter_init (&iter, self->first_skill_ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    g_hash_table_add (skill_ids, g_strdup (id));
   collect_ids (phases (self), phase_ids);
   for (guint p = 0; p < roadmap_track_draft_get_n_phases (self); p++)
     collect_ids (skills (self, p), skill_ids);

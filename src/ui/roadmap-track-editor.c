@@ -365,7 +365,7 @@ on_add_skill (AdwActionRow       *row,
   g_autofree char *focus = g_strdup_printf ("phases[%u].skills[%u].title", phase, skill);
 
   self->changed = TRUE;
-  g_hash_table_add (self->expanded, roadmap_track_draft_get_skill (self->draft, phase, skill));
+  g_hash_table_add (self->expanded, json_object_ref (roadmap_track_draft_get_skill (self->draft, phase, skill)));
   rebuild (self, focus);
 }
 
@@ -388,7 +388,7 @@ on_expanded (AdwExpanderRow     *expander,
   JsonObject *skill = field_object (GTK_WIDGET (expander));
 
   if (adw_expander_row_get_expanded (expander))
-    g_hash_table_add (self->expanded, skill);
+    g_hash_table_add (self->expanded, json_object_ref (skill));
   else
     g_hash_table_remove (self->expanded, skill);
 }
@@ -714,14 +714,29 @@ show_problems (RoadmapTrackEditor *self,
     gtk_widget_add_tick_callback (first, focus_when_laid_out, NULL, NULL);
 }
 
+/* A number typed in a spin button is taken in on Enter or when the
+ * keyboard leaves it: Ctrl+S and Escape take it in first */
+static void
+take_typed_number (RoadmapTrackEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *spin = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
+
+  if (spin != NULL)
+    gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+}
+
 static void
 save (RoadmapTrackEditor *self)
 {
-  g_autoptr(GBytes) contents = roadmap_track_draft_to_bytes (self->draft);
+  g_autoptr(GBytes) contents = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(RoadmapTrack) checked = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *track_id = NULL;
+
+  take_typed_number (self);
+  contents = roadmap_track_draft_to_bytes (self->draft);
 
   /* The problems of the last try are told again if they remain */
   {
@@ -786,6 +801,7 @@ roadmap_track_editor_close_request (GtkWindow *window)
   RoadmapTrackEditor *self = ROADMAP_TRACK_EDITOR (window);
   GtkWidget *dialog;
 
+  take_typed_number (self);
   if (!self->changed)
     return GTK_WINDOW_CLASS (roadmap_track_editor_parent_class)->close_request (window);
 
@@ -858,7 +874,7 @@ roadmap_track_editor_init (RoadmapTrackEditor *self)
   GtkWidget *clamp = adw_clamp_new ();
 
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->expanded = g_hash_table_new (NULL, NULL);
+  self->expanded = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) json_object_unref, NULL);
 
   self->title = ADW_WINDOW_TITLE (adw_window_title_new ("", NULL));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->title));

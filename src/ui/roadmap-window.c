@@ -840,11 +840,15 @@ hide_all_but (RoadmapWindow *self,
               const char    *track_id)
 {
   GListModel *tracks = G_LIST_MODEL (roadmap_session_get_catalog (self->session));
-  RoadmapTrack *chosen = roadmap_catalog_find_track (roadmap_session_get_catalog (self->session), track_id);
+  RoadmapTrack *chosen;
   g_autoptr(RoadmapCommand) group = NULL;
   g_autofree char *description = NULL;
   guint n_hidden = 0;
 
+  /* Every track, those still waiting to load included */
+  while (roadmap_session_load_next_roadmap (self->session))
+    ;
+  chosen = roadmap_catalog_find_track (roadmap_session_get_catalog (self->session), track_id);
   if (chosen == NULL)
     return;
   /* Translators: a toast; %s is a track's title */
@@ -877,8 +881,10 @@ on_track_chosen (RoadmapWindow *self,
 
   hide_all_but (self, track_id);
   row = find_track_row (self, track_id);
-  if (row != NULL)
-    gtk_list_box_select_row (self->track_list, row);
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->track_list, row);
+  show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
 }
 
 /* Once the learner leaves the welcome page, by any way, it is not shown
@@ -924,8 +930,10 @@ on_track_added (RoadmapWindow *self,
   if (self->welcome != NULL)
     hide_all_but (self, track_id);
   row = find_track_row (self, track_id);
-  if (row != NULL)
-    gtk_list_box_select_row (self->track_list, row);
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->track_list, row);
+  show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
 }
 
 /* The editor, on @track (a bundled one is saved as the learner's copy),
@@ -974,6 +982,23 @@ track_file_activated (GtkWidget  *widget,
   track = find_action_track (self, parameter);
   if (track == NULL)
     return;
+  if (g_str_equal (action_name, "win.edit-track") && roadmap_track_get_source (track) != NULL)
+    {
+      g_autoptr(GFile) own = roadmap_session_get_own_file (self->session, track);
+
+      /* A track of a folder named on the command line is left as it is */
+      if (own == NULL)
+        {
+          g_autofree char *heading = g_strdup_printf (_("“%s” Cannot Be Edited Here"), roadmap_track_get_title (track));
+          g_autofree char *body = g_strdup_printf (_("It is loaded from %s, not from your roadmap folder. Export it and import the copy to make it your own."),
+                                                   roadmap_track_get_source (track));
+          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+          return;
+        }
+    }
   if (g_str_equal (action_name, "win.customize-track") || g_str_equal (action_name, "win.edit-track"))
     open_editor (self, track);
   else if (g_str_equal (action_name, "win.revert-track"))
@@ -1131,6 +1156,9 @@ roadmap_window_dispose (GObject *object)
   g_clear_object (&self->page_setup);
   g_clear_handle_id (&self->load_roadmaps_id, g_source_remove);
   g_clear_handle_id (&self->follow_tracks_id, g_source_remove);
+  /* An import being read ends with the window */
+  if (self->track_files != NULL)
+    g_object_run_dispose (G_OBJECT (self->track_files));
   g_clear_object (&self->track_files);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   if (self->session != NULL)
