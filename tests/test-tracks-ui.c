@@ -280,7 +280,7 @@ test_import_hostile (UiFixture     *fixture,
       path = g_build_filename (dir, name, NULL);
       drop_file (fixture, path);
       g_assert_true (ui_spin_until (problems_listed, NULL, 5000));
-      dialog = wait_for_dialog ();
+      dialog = ui_find_message_dialog ();
       heading = g_strdup_printf ("Could Not Import “%s”", name);
       g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
       g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -291,6 +291,7 @@ test_import_hostile (UiFixture     *fixture,
 
           g_assert_cmpstr (gtk_label_get_text (problems), ==,
                            "phases[1].months: the first month (4) comes after the last (2)");
+          ui_wait_for_frame (dialog);
           ui_save_png (dialog, "tracks-import-problems.png");
         }
       respond (dialog, "close");
