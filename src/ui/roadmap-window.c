@@ -1079,7 +1079,6 @@ follow_tracks (gpointer user_data)
       gtk_list_box_select_row (self->track_list, row);
       show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
     }
-  update_report_actions (self);
   return G_SOURCE_REMOVE;
 }
 
