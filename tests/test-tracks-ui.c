@@ -21,6 +21,13 @@
   " {\"id\": \"basics\", \"title\": \"Basics\", \"months\": [1, 2], \"skills\": [" \
   "  {\"id\": \"shell\", \"title\": \"Shell\"}%s]}]}"
 
+static void       collect (GtkWidget  *root,
+                           GType       type,
+                           GPtrArray  *found);
+static GtkWidget *nth_row (GtkWidget  *root,
+                           const char *title,
+                           guint       n);
+
 static GFile *
 user_dir (UiFixture *fixture)
 {
@@ -484,6 +491,9 @@ test_customize_revert (UiFixture     *fixture,
   g_assert_true (roadmap_session_set_status (fixture->session,
                                              ui_fixture_find_skill (fixture, "backend-developer", "python-sql"),
                                              ROADMAP_STATUS_DONE, &error));
+  g_assert_true (roadmap_session_set_status (fixture->session,
+                                             ui_fixture_find_skill (fixture, "backend-developer", "database-design"),
+                                             ROADMAP_STATUS_DOING, &error));
   ui_fixture_present_window (fixture, 1280, 760);
   track = roadmap_catalog_find_track (catalog, "backend-developer");
   menu = roadmap_track_menu_new (track, catalog);
@@ -497,8 +507,22 @@ test_customize_revert (UiFixture     *fixture,
   ui_wait_for_frame (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit “Backend Developer”");
   ui_save_png (editor, "tracks-customize-editor.png");
+
+  /* Edited: a title of its own, a skill deleted */
+  gtk_editable_set_text (GTK_EDITABLE (nth_row (editor, "_Title", 0)), "My Backend");
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+    collect (nth_row (editor, "Database Design", 0), GTK_TYPE_BUTTON, buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Delete “Database Design”") == 0)
+        gtk_widget_activate (g_ptr_array_index (buttons, i));
+    ui_spin (400);
+  }
   ui_press_keys (editor, "ctrl+s");
-  assert_toast (fixture, "“Backend Developer” is yours to edit");
+  assert_toast (fixture, "“My Backend” is yours to edit");
+  g_assert_null (roadmap_track_find_skill (roadmap_catalog_find_track (catalog, "backend-developer"),
+                                           "database-design"));
   g_assert_true (g_file_test (own, G_FILE_TEST_IS_REGULAR));
   track = roadmap_catalog_find_track (catalog, "backend-developer");
   g_assert_nonnull (roadmap_track_get_source (track));
@@ -515,16 +539,20 @@ test_customize_revert (UiFixture     *fixture,
                                              "backend-developer"));
   dialog = wait_for_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
-                   "Revert “Backend Developer” to the Original?");
+                   "Revert “My Backend” to the Original?");
   ui_save_png (dialog, "tracks-revert.png");
   ui_press_keys (dialog, "alt+r");
   g_assert_true (ui_spin_until (ui_message_dialog_is_gone, NULL, 5000));
-  assert_toast (fixture, "Reverted “Backend Developer” to the original");
+  assert_toast (fixture, "Reverted “My Backend” to the original");
   g_assert_false (g_file_test (own, G_FILE_TEST_EXISTS));
   track = roadmap_catalog_find_track (catalog, "backend-developer");
   g_assert_null (roadmap_track_get_source (track));
+  g_assert_cmpstr (roadmap_track_get_title (track), ==, "Backend Developer");
   g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "python-sql")), ==,
                    ROADMAP_STATUS_DONE);
+  /* The skill the copy dropped, back as it was */
+  g_assert_cmpint (roadmap_skill_get_status (roadmap_track_find_skill (track, "database-design")), ==,
+                   ROADMAP_STATUS_DOING);
   g_assert_true (roadmap_board_get_track (roadmap_window_get_board (fixture->window)) == track);
 }
 
