@@ -914,3 +914,26 @@ store_test_session_set_status (RoadmapSession *session,
                                              status, &error));
   g_assert_no_error (error);
 }
+
+/**
+ * store_test_report:
+ *
+ * A crash child's report to its parent, written whole to @fd; a child
+ * that cannot report exits (status 4).
+ */
+void
+store_test_report (int         fd,
+                   const char *text)
+{
+  gsize length = strlen (text);
+
+  while (length > 0)
+    {
+      ssize_t n = write (fd, text, length);
+
+      if (n <= 0)
+        _exit (4);
+      text += n;
+      length -= (gsize) n;
+    }
+}

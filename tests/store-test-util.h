@@ -160,6 +160,8 @@ void            session_fixture_tear_down     (SessionFixture  *fixture,
                                                gconstpointer    data);
 
 guint64         store_test_mix                (guint64          x);
+void            store_test_report             (int              fd,
+                                               const char      *text);
 RoadmapPlan    *store_test_plan               (const char      *start,
                                                guint            months,
                                                guint            hours_per_week);

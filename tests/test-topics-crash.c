@@ -139,23 +139,6 @@ same_ticks (GHashTable *a,
 
 /* The child */
 
-static void
-report (int         fd,
-        const char *text)
-{
-  gsize length = strlen (text);
-
-  while (length > 0)
-    {
-      ssize_t n = write (fd, text, length);
-
-      if (n <= 0)
-        _exit (4);
-      text += n;
-      length -= (gsize) n;
-    }
-}
-
 static int
 crash_child (const char *db_path,
              guint64     from)
@@ -180,7 +163,7 @@ crash_child (const char *db_path,
     }
   session = roadmap_session_new_for_store (store, catalog);
   skills = list_skills (catalog);
-  report (report_fd, "ready\n");
+  store_test_report (report_fd, "ready\n");
 
   for (guint64 seq = from;; seq++)
     {
@@ -195,7 +178,7 @@ crash_child (const char *db_path,
         }
 
       ack = g_strdup_printf ("ack %" G_GUINT64_FORMAT "\n", seq);
-      report (report_fd, ack);
+      store_test_report (report_fd, ack);
     }
 }
 

@@ -116,23 +116,6 @@ same_titles (char *a[N_TRACKS],
 
 /* The child */
 
-static void
-report (int         fd,
-        const char *text)
-{
-  gsize length = strlen (text);
-
-  while (length > 0)
-    {
-      ssize_t n = write (fd, text, length);
-
-      if (n <= 0)
-        _exit (4);
-      text += n;
-      length -= (gsize) n;
-    }
-}
-
 static int
 crash_child (const char *db_path,
              guint64     from)
@@ -157,7 +140,7 @@ crash_child (const char *db_path,
       fprintf (stderr, "crash-child: the folder left by the last kill: %s\n", load_error->message);
       return 1;
     }
-  report (report_fd, "ready\n");
+  store_test_report (report_fd, "ready\n");
 
   for (guint64 seq = from;; seq++)
     {
@@ -188,7 +171,7 @@ crash_child (const char *db_path,
         }
 
       ack = g_strdup_printf ("ack %" G_GUINT64_FORMAT "\n", seq);
-      report (report_fd, ack);
+      store_test_report (report_fd, ack);
     }
 }
 

@@ -831,6 +831,19 @@ import_roadmap_activated (GtkWidget  *widget,
     roadmap_track_files_import (self->track_files);
 }
 
+/* The track of @track_id selected in the sidebar and on the board */
+static void
+select_track (RoadmapWindow *self,
+              const char    *track_id)
+{
+  GtkListBoxRow *row = find_track_row (self, track_id);
+
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->track_list, row);
+  show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
+}
+
 /* The first start */
 
 /* The choice of the welcome page: @track_id alone in the sidebar, the
@@ -877,14 +890,9 @@ on_track_chosen (RoadmapWindow *self,
                  GtkWidget     *welcome)
 {
   g_autofree char *track_id = g_strdup (roadmap_track_get_id (track));
-  GtkListBoxRow *row;
 
   hide_all_but (self, track_id);
-  row = find_track_row (self, track_id);
-  if (row == NULL)
-    return;
-  gtk_list_box_select_row (self->track_list, row);
-  show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
+  select_track (self, track_id);
 }
 
 /* Once the learner leaves the welcome page, by any way, it is not shown
@@ -924,16 +932,10 @@ on_track_added (RoadmapWindow *self,
                 const char    *track_id,
                 GObject       *source)
 {
-  GtkListBoxRow *row;
-
   /* Imported or started from the welcome page: the learner's choice */
   if (self->welcome != NULL)
     hide_all_but (self, track_id);
-  row = find_track_row (self, track_id);
-  if (row == NULL)
-    return;
-  gtk_list_box_select_row (self->track_list, row);
-  show_track (self, roadmap_track_row_get_track (ROADMAP_TRACK_ROW (row)));
+  select_track (self, track_id);
 }
 
 /* The editor, on @track (a bundled one is saved as the learner's copy),
