@@ -263,7 +263,7 @@ test_migration (void)
     g_autoptr(sqlite3) db = store_test_sqlite_open (path);
     g_autofree char *start = store_test_query_text (db, "SELECT start FROM plans WHERE months = 6");
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
     g_assert_cmpstr (start, ==, "2026-03-01");
     g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"), ==, 2);
   }

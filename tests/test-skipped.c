@@ -194,7 +194,7 @@ test_migration (void)
     g_autoptr(RoadmapSession) session = store_test_open_session (db_path);
     g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
     g_assert_cmpint (roadmap_skill_get_status (skill_of (session, "python-sql")), ==, ROADMAP_STATUS_DOING);
     g_assert_cmpint (roadmap_skill_get_status (roadmap_catalog_find_skill (roadmap_session_get_catalog (session),
                                                                            "data-engineer", "python-sql")),

@@ -154,7 +154,7 @@ open_at_once (const char *db_path,
   {
     g_autoptr(sqlite3) db = store_test_sqlite_open (db_path);
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
   }
 }
 

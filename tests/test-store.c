@@ -89,7 +89,7 @@ test_pragmas (StoreFixture  *fixture,
   /* In the file */
   plain = store_test_sqlite_open (fixture->db_path);
   g_assert_cmpint (store_test_query_int (plain, "PRAGMA application_id"), ==, 0x52644d70);
-  g_assert_cmpint (store_test_query_int (plain, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (store_test_query_int (plain, "PRAGMA user_version"), ==, 7);
   g_clear_pointer (&plain, sqlite3_close);
 
   /* Reopening an existing database keeps them */
@@ -99,7 +99,7 @@ test_pragmas (StoreFixture  *fixture,
   journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
   g_assert_cmpint (store_test_query_int (db, "PRAGMA synchronous"), ==, 2);
-  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
 }
 
 static void
@@ -809,7 +809,7 @@ test_backup (StoreFixture  *fixture,
   journal_mode = store_test_query_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "delete");
   g_assert_cmpint (store_test_query_int (db, "PRAGMA application_id"), ==, 0x52644d70);
-  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
   g_clear_pointer (&db, sqlite3_close);
 
   /* A second backup replaces the first */
@@ -1171,7 +1171,7 @@ test_compaction_schema_2 (void)
   g_assert_cmpstr (roadmap_skill_get_note (store_test_skill (catalog, "data-engineer", "etl-basics")), ==, "Airflow next");
 
   db = store_test_sqlite_open (db_path);
-  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
   /* Kept: the status changes (1-4, 13), the imports' own rows (5, 9),
    * the last note of each day (16, 17), the last row (20). Gone: the
    * imports' rows of unchanged skills, two notes of one day, a change

@@ -345,7 +345,7 @@ test_migration (void)
     g_autoptr(sqlite3) db = store_test_sqlite_open (path);
     g_autofree char *topic = store_test_query_text (db, "SELECT topic FROM topics WHERE done");
 
-    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 6);
+    g_assert_cmpint (store_test_query_int (db, "PRAGMA user_version"), ==, 7);
     g_assert_cmpstr (topic, ==, roadmap_skill_get_topics (skill)[4]);
     g_assert_cmpint (store_test_query_int (db, "SELECT count(*) FROM progress"), ==, 2);
   }

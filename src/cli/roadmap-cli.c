@@ -22,6 +22,7 @@
 #include "roadmap-cli.h"
 #include "roadmap-cli-plan.h"
 #include "roadmap-cli-roadmaps.h"
+#include "roadmap-cli-sync.h"
 #include "roadmap-command-group.h"
 #include "roadmap-file-reader.h"
 #include "roadmap-loader.h"
@@ -105,6 +106,16 @@ static const GOptionEntry option_entries[] = {
     N_("With --export-pdf, --schedule or --stats: this track only"), N_("TRACK-ID") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the paper size, a4 or letter (default: the locale’s)"), N_("SIZE") },
+  { "sync-to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Sync progress through this task list of Evolution Data Server: the name of its .source file"),
+    N_("SOURCE-UID") },
+  { "sync-off", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Stop syncing progress"), NULL },
+  { "sync", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Send the changes still to send, take in the other devices’ changes, and say whether both sides are the same"),
+    NULL },
+  { "sync-status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the task list in use, the changes still to send and the last sync’s result"), NULL },
   /* The files of --validate. No argument description: the usage line
    * would offer "[FILE…]" to every command, and only --validate takes them. */
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -690,6 +701,7 @@ count_actions (GVariantDict *options)
     "validate", "list", "search", "set-status", "list-topics", "set-topic", "reset-track", "count-skipped-as-done",
     "set-wip-limit", "export-progress", "import-progress", "export-pdf", "set-plan", "clear-plan", "schedule",
     "stats", "set-weekly-goal", "export-roadmap", "import-roadmap", "remove-track",
+    "sync-to", "sync-off", "sync", "sync-status",
   };
   int n = 0;
 
@@ -854,7 +866,7 @@ roadmap_cli_handle (GVariantDict   *options,
 
   if (count_actions (options) > 1)
     {
-      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats, --set-weekly-goal, --export-roadmap, --import-roadmap and --remove-track"));
+      print_error (_("give only one of --validate, --list, --search, --set-status, --list-topics, --set-topic, --reset-track, --count-skipped-as-done, --set-wip-limit, --export-progress, --import-progress, --export-pdf, --set-plan, --clear-plan, --schedule, --stats, --set-weekly-goal, --export-roadmap, --import-roadmap, --remove-track, --sync-to, --sync-off, --sync and --sync-status"));
       return EXIT_FAILURE;
     }
 
@@ -976,6 +988,15 @@ roadmap_cli_handle (GVariantDict   *options,
         return fail_with (error);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_lookup (options, "sync-to", "&s", &value))
+    return roadmap_cli_sync_enable (session, value, &error) ? EXIT_SUCCESS : fail_with (error);
+  if (g_variant_dict_contains (options, "sync-off"))
+    return roadmap_cli_sync_disable (session, &error) ? EXIT_SUCCESS : fail_with (error);
+  if (g_variant_dict_contains (options, "sync"))
+    return roadmap_cli_sync_run (session, &error) ? EXIT_SUCCESS : fail_with (error);
+  if (g_variant_dict_contains (options, "sync-status"))
+    return roadmap_cli_sync_status (session, &error) ? EXIT_SUCCESS : fail_with (error);
 
   if (g_variant_dict_contains (options, "list"))
     {

@@ -30,6 +30,7 @@
 #include "roadmap-restore-command.h"
 #include "roadmap-progress-file.h"
 #include "roadmap-session.h"
+#include "roadmap-store-sync.h"
 #include "roadmap-topic-command.h"
 
 /* How many steps undo goes back */
@@ -317,6 +318,19 @@ roadmap_session_class_init (RoadmapSessionClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
+/* Every change: what it wrote goes to sync's outbox in the same
+ * transaction, when sync is on (see roadmap-store-sync.c) */
+static gboolean
+queue_for_sync (RoadmapSession         *session,
+                RoadmapCommand         *command,
+                RoadmapCommandStep      step,
+                RoadmapCommandContext  *context,
+                GError                **error,
+                gpointer                user_data)
+{
+  return roadmap_store_sync_queue_change (context->store, context->change, context->now, error);
+}
+
 static void
 roadmap_session_init (RoadmapSession *self)
 {
@@ -326,6 +340,7 @@ roadmap_session_init (RoadmapSession *self)
   self->busy_timeout_ms = ROADMAP_STORE_DEFAULT_BUSY_TIMEOUT_MS;
   self->clock = wall_clock;
   self->hooks = g_array_new (FALSE, FALSE, sizeof (Hook));
+  roadmap_session_add_hook (self, queue_for_sync, NULL);
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo_stack = g_ptr_array_new_with_free_func (g_object_unref);
   self->own_changes = g_hash_table_new_full (NULL, NULL, NULL, g_free);

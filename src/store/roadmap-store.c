@@ -23,7 +23,7 @@
 
 #include "roadmap-store-private.h"
 
-#define SCHEMA_VERSION  6
+#define SCHEMA_VERSION  7
 #define BACKUP_SUFFIX   ".backup"
 #define BACKUP_MAX_AGE  (G_TIME_SPAN_DAY)
 
@@ -181,6 +181,56 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  CHECK (CASE WHEN start IS NULL THEN months IS NULL AND hours_per_week IS NULL"
   "              ELSE (months IS NULL) <> (hours_per_week IS NULL) END)"
   ") WITHOUT ROWID;",
+
+  /* 6 → 7: sync (see roadmap-store-sync.c): the task list in use and
+   * this database's device id; each skill as last merged, every field
+   * with its own modification time (microseconds) and device, and the
+   * outbox; the values that lost a conflict. Times in microseconds. */
+  "CREATE TABLE sync_config ("
+  "  id            INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  source_uid    TEXT,"
+  "  device        TEXT    NOT NULL,"
+  "  failures      INTEGER NOT NULL,"
+  "  retry_at      INTEGER NOT NULL,"
+  "  last_round_at INTEGER NOT NULL,"
+  "  last_ok       INTEGER NOT NULL,"
+  "  last_result   TEXT"
+  ");"
+  "CREATE TABLE sync_items ("
+  "  track_id          TEXT    NOT NULL,"
+  "  skill_id          TEXT    NOT NULL,"
+  "  status            INTEGER NOT NULL,"
+  "  started_at        INTEGER,"
+  "  finished_at       INTEGER,"
+  "  sort_key          INTEGER,"
+  "  note              TEXT    NOT NULL,"
+  "  topics            TEXT    NOT NULL,"
+  "  status_modified   INTEGER NOT NULL,"
+  "  status_device     TEXT,"
+  "  position_modified INTEGER NOT NULL,"
+  "  position_device   TEXT,"
+  "  note_modified     INTEGER NOT NULL,"
+  "  note_device       TEXT,"
+  "  topics_modified   INTEGER NOT NULL,"
+  "  topics_device     TEXT,"
+  "  agreed_at         INTEGER NOT NULL,"
+  "  outbox            INTEGER NOT NULL,"
+  "  remote            INTEGER NOT NULL,"
+  "  sequence          INTEGER NOT NULL,"
+  "  PRIMARY KEY (track_id, skill_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX sync_outbox ON sync_items (outbox) WHERE outbox <> 0;"
+  "CREATE TABLE sync_losers ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  history_id INTEGER NOT NULL,"
+  "  track_id   TEXT    NOT NULL,"
+  "  skill_id   TEXT    NOT NULL,"
+  "  field      TEXT    NOT NULL,"
+  "  value      TEXT    NOT NULL,"
+  "  modified   INTEGER NOT NULL,"
+  "  device     TEXT,"
+  "  decided_at INTEGER NOT NULL"
+  ");",
 };
 
 static RoadmapStoreError

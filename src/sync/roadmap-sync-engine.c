@@ -1,0 +1,672 @@
+/* roadmap-sync-engine.c — a sync round through Evolution Data Server
+ *
+ * A round, whichever process runs it, holds a lock on the database's
+ * sync lock file, so that two rounds never interleave. It pulls first:
+ * the list's tasks, after a refresh from the server, merged into the
+ * database through the session (RoadmapSyncCommand), so that open
+ * windows see them as any other process's change. Then it pushes the
+ * outbox, each write with E_CAL_OPERATION_FLAG_CONFLICT_FAIL: a task
+ * someone changed since the refresh fails (EDS sends If-Match) instead
+ * of being overwritten, and is fetched, merged and written again. A
+ * skill leaves the outbox only once the server has taken it; EDS's own
+ * offline queue is never relied on, the outbox is.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <libecal/libecal.h>
+
+#include "roadmap-store-sync.h"
+#include "roadmap-sync-command.h"
+#include "roadmap-sync-engine.h"
+#include "roadmap-sync-vtodo.h"
+
+/* How long a round waits for another process's to end */
+#define LOCK_TIMEOUT_US (60 * G_USEC_PER_SEC)
+/* How many times a skill is merged and written again when the server's
+ * task keeps changing under it */
+#define MAX_ATTEMPTS 4
+
+struct _RoadmapSyncEngine
+{
+  GObject parent_instance;
+
+  RoadmapSession *session;
+  ESourceRegistry *registry;
+  ECalClient *client;
+  char *client_uid;
+  /* Whether the list is on a WebDAV server: its tasks carry ETags */
+  gboolean webdav;
+};
+
+G_DEFINE_FINAL_TYPE (RoadmapSyncEngine, roadmap_sync_engine, G_TYPE_OBJECT)
+
+static void
+roadmap_sync_engine_finalize (GObject *object)
+{
+  RoadmapSyncEngine *self = (RoadmapSyncEngine *) object;
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->registry);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->client_uid, g_free);
+
+  G_OBJECT_CLASS (roadmap_sync_engine_parent_class)->finalize (object);
+}
+
+static void
+roadmap_sync_engine_class_init (RoadmapSyncEngineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = roadmap_sync_engine_finalize;
+}
+
+static void
+roadmap_sync_engine_init (RoadmapSyncEngine *self)
+{
+}
+
+/**
+ * roadmap_sync_engine_new:
+ * @session: with its store open
+ */
+RoadmapSyncEngine *
+roadmap_sync_engine_new (RoadmapSession *session)
+{
+  RoadmapSyncEngine *self = g_object_new (ROADMAP_TYPE_SYNC_ENGINE, NULL);
+
+  self->session = g_object_ref (session);
+  return self;
+}
+
+static RoadmapStore *
+get_store (RoadmapSyncEngine *self)
+{
+  return roadmap_session_get_store (self->session);
+}
+
+static ESource *
+find_list (RoadmapSyncEngine  *self,
+           const char         *source_uid,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autoptr(ESource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->registry == NULL)
+    {
+      self->registry = e_source_registry_new_sync (cancellable, &local_error);
+      if (self->registry == NULL)
+        {
+          g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                       _("The task lists of this computer cannot be read (is Evolution Data Server installed?): %s"),
+                       local_error->message);
+          return NULL;
+        }
+    }
+
+  source = e_source_registry_ref_source (self->registry, source_uid);
+  if (source == NULL || !e_source_has_extension (source, E_SOURCE_EXTENSION_TASK_LIST))
+    {
+      g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_NO_LIST,
+                   source == NULL
+                   /* Translators: %s is the id the user gave */
+                   ? _("No task list has the id “%s” (the id is the name of its .source file)")
+                   : _("“%s” is not a task list"),
+                   source_uid);
+      return NULL;
+    }
+  return g_steal_pointer (&source);
+}
+
+/**
+ * roadmap_sync_engine_check_list:
+ * @display_name: (out) (optional): the list's name
+ *
+ * Whether @source_uid names a task list this computer has.
+ */
+gboolean
+roadmap_sync_engine_check_list (RoadmapSyncEngine  *self,
+                                const char         *source_uid,
+                                char              **display_name,
+                                GCancellable       *cancellable,
+                                GError            **error)
+{
+  g_autoptr(ESource) source = find_list (self, source_uid, cancellable, error);
+
+  if (source == NULL)
+    return FALSE;
+  if (display_name != NULL)
+    *display_name = e_source_dup_display_name (source);
+  return TRUE;
+}
+
+static gboolean
+connect_list (RoadmapSyncEngine  *self,
+              const char         *source_uid,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autoptr(ESource) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EClient *client;
+
+  if (self->client != NULL && g_strcmp0 (self->client_uid, source_uid) == 0)
+    return TRUE;
+  g_clear_object (&self->client);
+
+  source = find_list (self, source_uid, cancellable, error);
+  if (source == NULL)
+    return FALSE;
+
+  /* Not waiting for "connected": a list whose server needs no sign-in
+   * would keep it waiting to the end. A write fails if it is not. */
+  client = e_cal_client_connect_sync (source, E_CAL_CLIENT_SOURCE_TYPE_TASKS, (guint32) -1,
+                                      cancellable, &local_error);
+  if (client == NULL)
+    {
+      g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                   _("The task list “%s” cannot be opened: %s"),
+                   e_source_get_display_name (source), local_error->message);
+      return FALSE;
+    }
+  self->client = E_CAL_CLIENT (client);
+  self->webdav = e_source_has_extension (source, E_SOURCE_EXTENSION_WEBDAV_BACKEND);
+  g_free (self->client_uid);
+  self->client_uid = g_strdup (source_uid);
+  return TRUE;
+}
+
+/* The lock of one round per database, held until @fd is closed */
+static int
+take_lock (RoadmapSyncEngine  *self,
+           GError            **error)
+{
+  g_autofree char *path = g_strconcat (roadmap_session_get_db_path (self->session), ".sync-lock", NULL);
+  gint64 deadline = g_get_monotonic_time () + LOCK_TIMEOUT_US;
+  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_FAILED,
+                   _("Cannot open %s: %s"), path, g_strerror (saved_errno));
+      return -1;
+    }
+
+  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      if (errno != EWOULDBLOCK && errno != EINTR)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_FAILED,
+                       _("Cannot lock %s: %s"), path, g_strerror (saved_errno));
+          close (fd);
+          return -1;
+        }
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_BUSY,
+                               _("Another sync of this progress database is still running; try again later"));
+          close (fd);
+          return -1;
+        }
+      g_usleep (50 * 1000);
+    }
+  return fd;
+}
+
+static gboolean
+fail_with (GError       **error,
+           const GError  *cause,
+           const char    *what)
+{
+  RoadmapSyncError code = ROADMAP_SYNC_ERROR_FAILED;
+
+  if (g_error_matches (cause, E_CLIENT_ERROR, E_CLIENT_ERROR_REPOSITORY_OFFLINE) ||
+      cause->domain == G_IO_ERROR || cause->domain == G_RESOLVER_ERROR)
+    code = ROADMAP_SYNC_ERROR_OFFLINE;
+  /* Translators: the first %s says what failed, the second why */
+  g_set_error (error, ROADMAP_SYNC_ERROR, code, _("%s: %s"), what, cause->message);
+  return FALSE;
+}
+
+/* e_client_refresh_sync() only schedules the backend's refresh; it runs
+ * as one of the backend's blocking operations, so a read asked for after
+ * it waits for it to end */
+static gboolean
+refresh (RoadmapSyncEngine  *self,
+         GCancellable       *cancellable,
+         GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!e_client_check_refresh_supported (E_CLIENT (self->client)))
+    return TRUE;
+  if (!e_client_refresh_sync (E_CLIENT (self->client), cancellable, &local_error))
+    return fail_with (error, local_error, _("The task list cannot be refreshed"));
+  return TRUE;
+}
+
+/* After this round's writes: EDS remembers the collection's tag (CTag)
+ * as of its last refresh, and a server whose tag is a digest of the
+ * contents (Radicale) gives the old tag back when another client
+ * deletes what this round wrote; refreshed now, EDS holds the tag with
+ * the writes, and notices. The read after it waits for the refresh. */
+static gboolean
+settle (RoadmapSyncEngine  *self,
+        GCancellable       *cancellable,
+        GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GSList *none = NULL;
+
+  if (!refresh (self, cancellable, error))
+    return FALSE;
+  if (!e_cal_client_get_object_list_sync (self->client, "(uid? \"\")", &none, cancellable, &local_error))
+    return fail_with (error, local_error, _("The tasks cannot be read"));
+  g_slist_free_full (none, g_object_unref);
+  return TRUE;
+}
+
+static gboolean
+merge (RoadmapSyncEngine   *self,
+       RoadmapSyncCommand  *command,
+       RoadmapSyncReport   *report,
+       GError             **error)
+{
+  if (roadmap_sync_command_get_n_records (command) == 0)
+    return TRUE;
+  if (!roadmap_session_run (self->session, ROADMAP_COMMAND (command), error))
+    return FALSE;
+  report->n_pulled += roadmap_sync_command_get_n_records (command);
+  report->n_conflicts += roadmap_sync_command_get_n_conflicts (command);
+  return TRUE;
+}
+
+/* Adds @vtodo to @command when it holds anything this machine has not
+ * merged yet; a task that fails the checks is a problem, not applied */
+static void
+add_remote (RoadmapSyncEngine   *self,
+            RoadmapSyncCommand  *command,
+            ICalComponent       *vtodo,
+            GHashTable          *present,
+            RoadmapSyncReport   *report)
+{
+  g_autoptr(RoadmapSyncRecord) remote = NULL;
+  g_autoptr(RoadmapSyncItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 sequence = 0;
+
+  remote = roadmap_sync_vtodo_parse (vtodo, g_get_real_time (), &sequence, &error);
+  if (remote == NULL)
+    {
+      g_ptr_array_add (report->problems, g_strdup (error->message));
+      return;
+    }
+  if (present != NULL)
+    g_hash_table_add (present, g_strconcat (remote->track_id, "/", remote->skill_id, NULL));
+
+  if (!roadmap_store_sync_read_item (get_store (self), remote->track_id, remote->skill_id,
+                                     &item, &error))
+    {
+      g_ptr_array_add (report->problems, g_strdup (error->message));
+      return;
+    }
+  /* Nothing new: what this machine merged or wrote last */
+  if (item != NULL && item->remote && item->sequence == sequence &&
+      roadmap_sync_record_equal (item->record, remote))
+    return;
+  roadmap_sync_command_add (command, remote, sequence);
+}
+
+static gboolean
+pull (RoadmapSyncEngine  *self,
+      RoadmapSyncReport  *report,
+      GCancellable       *cancellable,
+      GError            **error)
+{
+  g_autoptr(RoadmapSyncCommand) command = roadmap_sync_command_new ();
+  g_autoptr(GHashTable) present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  GSList *vtodos = NULL;
+  guint n_missing;
+
+  if (!refresh (self, cancellable, error))
+    return FALSE;
+  if (!e_cal_client_get_object_list_sync (self->client, "#t", &vtodos, cancellable, &local_error))
+    return fail_with (error, local_error, _("The tasks cannot be read"));
+
+  for (GSList *link = vtodos; link != NULL; link = link->next)
+    if (roadmap_sync_vtodo_is_ours (link->data))
+      add_remote (self, command, link->data, present, report);
+  g_slist_free_full (vtodos, g_object_unref);
+
+  if (!merge (self, command, report, error) ||
+      !roadmap_store_sync_mark_missing (get_store (self), present, &n_missing, error))
+    return FALSE;
+  report->n_missing += n_missing;
+  return TRUE;
+}
+
+/* The titles a task shows in other apps; a track this machine does not
+ * have shows its ids */
+static void
+describe_skill (RoadmapSyncEngine        *self,
+                const RoadmapSyncRecord  *record,
+                char                    **summary,
+                GStrv                    *categories)
+{
+  RoadmapSkill *skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (self->session),
+                                                    record->track_id, record->skill_id);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (skill != NULL)
+    {
+      RoadmapPhase *phase = roadmap_skill_get_phase (skill);
+
+      *summary = g_strdup (roadmap_skill_get_title (skill));
+      if (phase != NULL)
+        {
+          g_strv_builder_add (builder, roadmap_track_get_title (roadmap_phase_get_track (phase)));
+          g_strv_builder_add (builder, roadmap_phase_get_title (phase));
+        }
+    }
+  else
+    *summary = g_strdup (record->skill_id);
+  *categories = g_strv_builder_end (builder);
+}
+
+/* After a conflict: the server's task, merged; FALSE with @error only
+ * when it cannot be read */
+static gboolean
+merge_server_copy (RoadmapSyncEngine  *self,
+                   const char         *uid,
+                   RoadmapSyncReport  *report,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  g_autoptr(RoadmapSyncCommand) command = roadmap_sync_command_new ();
+  g_autoptr(ICalComponent) vtodo = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!refresh (self, cancellable, error))
+    return FALSE;
+  if (!e_cal_client_get_object_sync (self->client, uid, NULL, &vtodo, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND))
+        return TRUE;
+      return fail_with (error, local_error, _("A task cannot be read"));
+    }
+  if (roadmap_sync_vtodo_is_ours (vtodo))
+    add_remote (self, command, vtodo, NULL, report);
+  return merge (self, command, report, error);
+}
+
+/* The backend's state, with the signals it sent before its last reply
+ * taken in */
+static gboolean
+is_online (RoadmapSyncEngine *self)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return e_client_is_online (E_CLIENT (self->client));
+}
+
+/* The ETag EDS's cached copy of a task has (X-EVOLUTION-CALDAV-ETAG and
+ * the like), NULL without one */
+static char *
+dup_etag (ICalComponent *vtodo)
+{
+  for (g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (vtodo, I_CAL_X_PROPERTY);
+       prop != NULL;
+       g_set_object (&prop, i_cal_component_get_next_property (vtodo, I_CAL_X_PROPERTY)))
+    {
+      const char *name = i_cal_property_get_x_name (prop);
+
+      if (name != NULL && g_ascii_strncasecmp (name, "X-EVOLUTION-", strlen ("X-EVOLUTION-")) == 0 &&
+          g_str_has_suffix (name, "-ETAG"))
+        return g_strdup (i_cal_property_get_x (prop));
+    }
+  return NULL;
+}
+
+/* Whether a write reached the server. With the server gone, EDS takes a
+ * write into its own offline queue and reports success; its copy then
+ * has no new ETag from the server. */
+static gboolean
+reached_server (RoadmapSyncEngine  *self,
+                const char         *uid,
+                const char         *etag_before)
+{
+  g_autoptr(ICalComponent) cached = NULL;
+  g_autofree char *etag = NULL;
+
+  if (!is_online (self))
+    return FALSE;
+  if (!self->webdav)
+    return TRUE;
+  if (!e_cal_client_get_object_sync (self->client, uid, NULL, &cached, NULL, NULL))
+    return FALSE;
+  etag = dup_etag (cached);
+  return etag != NULL && etag[0] != '\0' && g_strcmp0 (etag, etag_before) != 0;
+}
+
+/* EDS keeps what it needs to write a task back in properties of its
+ * own, the ETag among them (sent as If-Match): a task written again
+ * takes them from the copy in EDS's cache, or it would count as new */
+static gboolean
+copy_backend_properties (RoadmapSyncEngine  *self,
+                         const char         *uid,
+                         ICalComponent      *vtodo,
+                         char              **etag,
+                         GCancellable       *cancellable,
+                         GError            **error)
+{
+  g_autoptr(ICalComponent) cached = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *etag = NULL;
+  if (!e_cal_client_get_object_sync (self->client, uid, NULL, &cached, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND))
+        return TRUE;
+      return fail_with (error, local_error, _("A task cannot be read"));
+    }
+
+  *etag = dup_etag (cached);
+  for (g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (cached, I_CAL_X_PROPERTY);
+       prop != NULL;
+       g_set_object (&prop, i_cal_component_get_next_property (cached, I_CAL_X_PROPERTY)))
+    {
+      const char *name = i_cal_property_get_x_name (prop);
+
+      if (name != NULL && g_ascii_strncasecmp (name, "X-EVOLUTION-", strlen ("X-EVOLUTION-")) == 0)
+        i_cal_component_take_property (vtodo, i_cal_property_clone (prop));
+    }
+  return TRUE;
+}
+
+/* Writes one skill of the outbox; a conflict is merged and written again */
+static gboolean
+push_item (RoadmapSyncEngine  *self,
+           RoadmapSyncItem    *first,
+           RoadmapSyncReport  *report,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autoptr(RoadmapSyncItem) item = NULL;
+  const RoadmapSyncRecord *record = first->record;
+  g_autofree char *uid = roadmap_sync_vtodo_uid (record->track_id, record->skill_id);
+
+  for (guint attempt = 0; attempt < MAX_ATTEMPTS; attempt++)
+    {
+      const RoadmapSyncItem *current = item != NULL ? item : first;
+      g_autoptr(ICalComponent) vtodo = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *summary = NULL;
+      g_auto(GStrv) categories = NULL;
+      g_autofree char *etag = NULL;
+      gint64 sequence = current->sequence + 1;
+      gboolean written;
+
+      describe_skill (self, current->record, &summary, &categories);
+      vtodo = roadmap_sync_vtodo_new (current->record, summary, (const char * const *) categories,
+                                      sequence, g_get_real_time ());
+      if (current->remote && !copy_backend_properties (self, uid, vtodo, &etag, cancellable, error))
+        return FALSE;
+      if (current->remote)
+        written = e_cal_client_modify_object_sync (self->client, vtodo, E_CAL_OBJ_MOD_ALL,
+                                                   E_CAL_OPERATION_FLAG_CONFLICT_FAIL,
+                                                   cancellable, &local_error);
+      else
+        written = e_cal_client_create_object_sync (self->client, vtodo,
+                                                   E_CAL_OPERATION_FLAG_CONFLICT_FAIL,
+                                                   NULL, cancellable, &local_error);
+      if (written && !reached_server (self, uid, etag))
+        {
+          /* EDS lost the server during the write and kept it in its
+           * own queue: not sent, for the outbox */
+          g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                               _("The server cannot be reached; the changes wait until it can"));
+          return FALSE;
+        }
+      if (written)
+        {
+          if (!roadmap_store_sync_mark_pushed (get_store (self), current, sequence, error))
+            return FALSE;
+          report->n_pushed++;
+          return TRUE;
+        }
+
+      if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND) ||
+          g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_ID_ALREADY_EXISTS) ||
+          g_error_matches (local_error, E_CLIENT_ERROR, E_CLIENT_ERROR_OUT_OF_SYNC))
+        {
+          /* Someone else wrote it, or deleted it: what the server has
+           * now, merged, then this machine's result written again */
+          g_autoptr(RoadmapSyncItem) after = NULL;
+
+          g_debug ("Writing %s again after: %s", uid, local_error->message);
+          if (!merge_server_copy (self, uid, report, cancellable, error) ||
+              !roadmap_store_sync_read_item (get_store (self), record->track_id, record->skill_id,
+                                             &after, error))
+            return FALSE;
+          if (after == NULL || after->outbox == 0)
+            return TRUE;
+          if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND))
+            after->remote = FALSE;
+          else if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_ID_ALREADY_EXISTS))
+            after->remote = TRUE;
+          g_clear_pointer (&item, roadmap_sync_item_free);
+          item = g_steal_pointer (&after);
+          continue;
+        }
+
+      return fail_with (error, local_error, _("A change cannot be sent"));
+    }
+
+  /* Changed under it every time: the next round tries again */
+  return TRUE;
+}
+
+static gboolean
+push (RoadmapSyncEngine  *self,
+      RoadmapSyncReport  *report,
+      GCancellable       *cancellable,
+      GError            **error)
+{
+  g_autoptr(GPtrArray) items = roadmap_store_sync_list_items (get_store (self), TRUE, error);
+
+  if (items == NULL)
+    return FALSE;
+  if (items->len > 0 && !is_online (self))
+    {
+      /* EDS would take the writes into its own queue and replay them
+       * later, dropping any that conflict: the outbox waits instead */
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                           _("The task list is offline; the changes wait until it can be reached"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    if (!push_item (self, g_ptr_array_index (items, i), report, cancellable, error))
+      return FALSE;
+
+  return report->n_pushed == 0 || settle (self, cancellable, error);
+}
+
+/**
+ * roadmap_sync_engine_run_round:
+ * @report: (out caller-allocates): what the round did
+ *
+ * One round: pull and merge, then push the outbox. Blocks; at most one
+ * round per database runs at a time, in any process.
+ *
+ * Returns: whether the round ran to its end; both sides are then the
+ *   same when @report has nothing pending and no problem
+ */
+gboolean
+roadmap_sync_engine_run_round (RoadmapSyncEngine  *self,
+                               RoadmapSyncReport  *report,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  g_autoptr(RoadmapSyncState) state = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) end_error = NULL;
+  g_autofree char *result = NULL;
+  gboolean ran;
+  int lock;
+
+  g_return_val_if_fail (ROADMAP_IS_SYNC_ENGINE (self), FALSE);
+
+  *report = (RoadmapSyncReport) { .problems = g_ptr_array_new_with_free_func (g_free) };
+
+  lock = take_lock (self, error);
+  if (lock < 0)
+    return FALSE;
+
+  if (!roadmap_store_sync_read_state (get_store (self), &state, error))
+    {
+      close (lock);
+      return FALSE;
+    }
+  if (state == NULL || state->source_uid == NULL)
+    {
+      close (lock);
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFF,
+                           _("Sync is off: turn it on with --sync-to and a task list’s id"));
+      return FALSE;
+    }
+
+  ran = connect_list (self, state->source_uid, cancellable, &local_error) &&
+        pull (self, report, cancellable, &local_error) &&
+        push (self, report, cancellable, &local_error);
+  report->n_pending = roadmap_store_sync_count_outbox (get_store (self), NULL);
+
+  result = ran ? roadmap_sync_report_describe (report) : g_strdup (local_error->message);
+  if (!roadmap_store_sync_end_round (get_store (self),
+                                     ran && report->n_pending == 0 && report->problems->len == 0,
+                                     result, g_get_real_time (), &end_error))
+    g_warning ("The sync round could not be recorded: %s", end_error->message);
+  close (lock);
+
+  if (!ran)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
