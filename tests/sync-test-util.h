@@ -38,6 +38,10 @@ int          sync_machine_run         (SyncMachine  *machine,
                                        char        **out,
                                        char        **err,
                                        ...) G_GNUC_NULL_TERMINATED;
+int          sync_machine_runv        (SyncMachine         *machine,
+                                       const char * const  *args,
+                                       char               **out,
+                                       char               **err);
 GSubprocess *sync_machine_spawn       (SyncMachine  *machine,
                                        ...) G_GNUC_NULL_TERMINATED;
 void         sync_machine_sync_ok     (SyncMachine  *machine);

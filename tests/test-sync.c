@@ -374,6 +374,9 @@ test_killed (Fixture       *fixture,
              gconstpointer  data)
 {
   g_autoptr(GSubprocess) round = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (fixture->dir == NULL)
     return;
@@ -381,37 +384,21 @@ test_killed (Fixture       *fixture,
   turn_on (fixture->a);
   turn_on (fixture->b);
   /* Every skill of a track moved, in one change */
-  {
-    g_autofree char *list = NULL;
-    g_auto(GStrv) lines = NULL;
-    g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-    g_autoptr(GSubprocess) process = NULL;
-    g_autoptr(GError) error = NULL;
+  g_assert_cmpint (sync_machine_run (fixture->a, &list, NULL, "--list", NULL), ==, 0);
+  lines = g_strsplit (list, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = g_strsplit (lines[i], "\t", 5);
 
-    g_assert_cmpint (sync_machine_run (fixture->a, &list, NULL, "--list", NULL), ==, 0);
-    lines = g_strsplit (list, "\n", -1);
-    g_ptr_array_add (argv, g_strdup (g_getenv ("ROADMAP_TEST_EXE")));
-    g_ptr_array_add (argv, g_strdup ("--db"));
-    g_ptr_array_add (argv, g_strdup (sync_machine_get_db_path (fixture->a)));
-    for (guint i = 0; lines[i] != NULL; i++)
-      {
-        g_auto(GStrv) columns = g_strsplit (lines[i], "\t", 5);
-
-        if (g_strv_length (columns) == 5 && g_str_equal (columns[0], "backend-developer"))
-          {
-            g_ptr_array_add (argv, g_strdup ("--set-status"));
-            g_ptr_array_add (argv, g_strdup_printf ("%s/%s=%s", columns[0], columns[2],
-                                                    i % 2 ? "doing" : "done"));
-          }
-      }
-    g_ptr_array_add (argv, NULL);
-    g_subprocess_launcher_set_environ (launcher, sync_machine_get_envp (fixture->a));
-    process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-    g_assert_no_error (error);
-    g_subprocess_wait_check (process, NULL, &error);
-    g_assert_no_error (error);
-  }
+      if (g_strv_length (columns) == 5 && g_str_equal (columns[0], "backend-developer"))
+        {
+          g_ptr_array_add (args, g_strdup ("--set-status"));
+          g_ptr_array_add (args, g_strdup_printf ("%s/%s=%s", columns[0], columns[2],
+                                                  i % 2 ? "doing" : "done"));
+        }
+    }
+  g_ptr_array_add (args, NULL);
+  g_assert_cmpint (sync_machine_runv (fixture->a, (const char * const *) args->pdata, NULL, NULL), ==, 0);
   g_assert_cmpint (query_int (fixture->a, "SELECT count(*) FROM sync_items WHERE outbox <> 0"), >, 10);
 
   /* Killed as soon as the first tasks are on the server */
@@ -555,7 +542,6 @@ test_random (Fixture       *fixture,
         {
           SyncMachine *machine = side == 0 ? fixture->a : fixture->b;
           g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
-          g_autoptr(GPtrArray) args = g_ptr_array_new ();
           guint n = 1 + g_rand_int_range (rand, 0, G_N_ELEMENTS (skills));
           guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (skills));
 
@@ -575,23 +561,8 @@ test_random (Fixture       *fixture,
               g_hash_table_insert (model, (gpointer) skill, g_strdup (status));
             }
           n_changes += n;
-          for (guint i = 0; i < argv->len; i++)
-            g_ptr_array_add (args, argv->pdata[i]);
-          {
-            g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-            g_autoptr(GSubprocess) process = NULL;
-            g_autoptr(GError) error = NULL;
-
-            g_ptr_array_insert (args, 0, (char *) sync_machine_get_db_path (machine));
-            g_ptr_array_insert (args, 0, (char *) "--db");
-            g_ptr_array_insert (args, 0, (char *) g_getenv ("ROADMAP_TEST_EXE"));
-            g_ptr_array_add (args, NULL);
-            g_subprocess_launcher_set_environ (launcher, sync_machine_get_envp (machine));
-            process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-            g_assert_no_error (error);
-            g_subprocess_wait_check (process, NULL, &error);
-            g_assert_no_error (error);
-          }
+          g_ptr_array_add (argv, NULL);
+          g_assert_cmpint (sync_machine_runv (machine, (const char * const *) argv->pdata, NULL, NULL), ==, 0);
           /* The later change must be later by the clock too */
           g_usleep (2 * 1000);
           if (g_rand_boolean (rand))
