@@ -21,6 +21,9 @@ void         sync_server_stop         (SyncServer   *server);
 void         sync_server_restart      (SyncServer   *server);
 void         sync_server_free         (SyncServer   *server);
 char        *sync_server_make_list    (SyncServer   *server);
+void         sync_server_put_all      (SyncServer         *server,
+                                       const char * const *paths,
+                                       const char * const *bodies);
 guint        sync_server_http         (SyncServer   *server,
                                        const char   *method,
                                        const char   *path,

@@ -418,6 +418,40 @@ test_killed (Fixture       *fixture,
   assert_same_progress (fixture);
 }
 
+/* Two rounds of one database at once: one waits for the other, both
+ * end with the server holding each skill once */
+static void
+test_two_rounds (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+  const char *found;
+  guint n_tasks = 0;
+
+  if (fixture->dir == NULL)
+    return;
+
+  turn_on (fixture->a);
+  run_ok (fixture->a, "--set-status", SKILL "=doing", "--set-status", OTHER "=done", NULL);
+  first = sync_machine_spawn (fixture->a, "--sync", NULL);
+  second = sync_machine_spawn (fixture->a, "--sync", NULL);
+  g_subprocess_wait_check (first, NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (second, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (fixture->a, "SELECT count(*) FROM sync_items WHERE outbox <> 0"), ==, 0);
+  g_assert_cmpuint (sync_server_http (fixture->server, "PROPFIND", fixture->list,
+                                      "<?xml version=\"1.0\"?><propfind xmlns=\"DAV:\"><prop><getetag/></prop></propfind>",
+                                      &listing), ==, 207);
+  for (found = strstr (listing, ".ics<"); found != NULL; found = strstr (found + 1, ".ics<"))
+    n_tasks++;
+  g_assert_cmpuint (n_tasks, ==, 2);
+}
+
 /* Another app marks the task completed: the skill is done on both */
 static void
 test_other_client (Fixture       *fixture,
@@ -601,6 +635,7 @@ main (int   argc,
   ADD ("/sync/conflict", test_conflict);
   ADD ("/sync/server-down", test_server_down);
   ADD ("/sync/killed", test_killed);
+  ADD ("/sync/two-rounds", test_two_rounds);
   ADD ("/sync/other-client", test_other_client);
   ADD ("/sync/deleted-task", test_deleted_task);
   ADD ("/sync/bad-task", test_bad_task);
