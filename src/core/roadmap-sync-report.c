@@ -79,6 +79,15 @@ roadmap_sync_module_load (GError **error)
   if (loaded != NULL)
     return loaded;
 
+#if !ROADMAP_HAVE_SYNC
+  if (g_getenv ("ROADMAP_SYNC_MODULE") == NULL)
+    {
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_UNAVAILABLE,
+                           _("Sync is not available: this Roadmap was built without it"));
+      return NULL;
+    }
+#endif
+
   if (g_getenv ("ROADMAP_SYNC_MODULE") != NULL)
     path = g_strdup (g_getenv ("ROADMAP_SYNC_MODULE"));
   else
@@ -88,7 +97,7 @@ roadmap_sync_module_load (GError **error)
   if (module == NULL)
     {
       g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_UNAVAILABLE,
-                   _("Sync is not available: this Roadmap was built without it, or its part %s is missing (%s)"),
+                   _("Sync is not available: its part %s is missing (%s)"),
                    path, g_module_error ());
       return NULL;
     }
