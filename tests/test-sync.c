@@ -9,6 +9,8 @@
 #include <signal.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
@@ -361,6 +363,13 @@ test_server_down (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "Pending: 1 skill to send"));
   g_assert_nonnull (strstr (out, "not in step"));
 
+  /* Again, still down: EDS's copy of the write it kept is not taken for
+   * the server's */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (sync_machine_run (fixture->a, NULL, NULL, "--sync", NULL), ==, 1);
+  g_assert_cmpint (sync_machine_run (fixture->a, &out, NULL, "--sync-status", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Pending: 1 skill to send"));
+
   sync_server_restart (fixture->server);
   sync_machine_sync_ok (fixture->a);
   sync_machine_sync_ok (fixture->b);
@@ -416,6 +425,122 @@ test_killed (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->a, "SELECT count(*) FROM sync_items WHERE outbox <> 0"), ==, 0);
   sync_machine_sync_ok (fixture->b);
   assert_same_progress (fixture);
+}
+
+/* A note of every kind of text, written by an import (which replaces
+ * all progress), reaches the other machine as it was written */
+static void
+test_note (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *note = "Line one, with commas; and semicolons: \\ backslash\n"
+                     "Line two\t“quoted” ü 中文 مرحبا\nBEGIN:VTODO\nEND:VCALENDAR";
+  g_autofree char *path = g_build_filename (fixture->dir != NULL ? fixture->dir : ".", "progress.json", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  sqlite3 *db;
+
+  if (fixture->dir == NULL)
+    return;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, 3);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "roadmap-progress");
+  json_builder_set_member_name (builder, "skills");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "track");
+  json_builder_add_string_value (builder, "backend-developer");
+  json_builder_set_member_name (builder, "skill");
+  json_builder_add_string_value (builder, "python-sql");
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, "doing");
+  json_builder_set_member_name (builder, "note");
+  json_builder_add_string_value (builder, note);
+  json_builder_set_member_name (builder, "topics_done");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "SQL");
+  json_builder_add_string_value (builder, "Pandas");
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+
+  turn_on (fixture->a);
+  turn_on (fixture->b);
+  run_ok (fixture->a, "--import-progress", path, NULL);
+  sync_machine_sync_ok (fixture->a);
+  sync_machine_sync_ok (fixture->b);
+  assert_status (fixture->b, SKILL, "doing");
+  assert_same_progress (fixture);
+
+  db = store_test_sqlite_open (sync_machine_get_db_path (fixture->b));
+  body = store_test_query_text (db, "SELECT body FROM notes WHERE skill_id = 'python-sql'");
+  sqlite3_close (db);
+  g_assert_cmpstr (body, ==, note);
+
+  /* The note removed by another import (nothing in it): gone on B too */
+  json_generator_set_root (generator, NULL);
+  g_file_set_contents (path, "{ \"format\": 3, \"kind\": \"roadmap-progress\", \"skills\": [] }",
+                       -1, &error);
+  g_assert_no_error (error);
+  run_ok (fixture->a, "--import-progress", path, NULL);
+  sync_machine_sync_ok (fixture->a);
+  sync_machine_sync_ok (fixture->b);
+  assert_status (fixture->b, SKILL, "todo");
+  g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM notes WHERE body <> ''"), ==, 0);
+  g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM topics WHERE done = 1"), ==, 0);
+}
+
+/* A change pulled by the command line reaches a window's session on the
+ * same database as another process's change does */
+static void
+test_window_sees (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(RoadmapSession) window = NULL;
+  g_autoptr(GError) error = NULL;
+  RoadmapSkill *skill;
+  guint n_changed = 0;
+
+  if (fixture->dir == NULL)
+    return;
+
+  turn_on (fixture->a);
+  turn_on (fixture->b);
+  window = roadmap_session_new (sync_machine_get_db_path (fixture->b), NULL);
+  g_assert_true (roadmap_session_load_roadmaps (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (roadmap_session_open_store (window, &error));
+  g_assert_no_error (error);
+  skill = roadmap_catalog_find_skill (roadmap_session_get_catalog (window), "backend-developer", "python-sql");
+  g_assert_nonnull (skill);
+
+  run_ok (fixture->a, "--set-status", SKILL "=done", NULL);
+  sync_machine_sync_ok (fixture->a);
+  sync_machine_sync_ok (fixture->b);
+
+  g_assert_true (roadmap_session_reload (window, &n_changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changed, >=, 1);
+  g_assert_cmpint (roadmap_skill_get_status (skill), ==, ROADMAP_STATUS_DONE);
+
+  /* The window's own change goes to the outbox with it, and out */
+  g_assert_true (roadmap_session_set_status (window, skill, ROADMAP_STATUS_SKIPPED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM sync_items WHERE outbox <> 0"), ==, 1);
+  sync_machine_sync_ok (fixture->b);
+  sync_machine_sync_ok (fixture->a);
+  assert_status (fixture->a, SKILL, "skipped");
 }
 
 /* Two rounds of one database at once: one waits for the other, both
@@ -544,6 +669,49 @@ test_bad_task (Fixture       *fixture,
   assert_status (fixture->b, "backend-developer/api-development", "todo");
   g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM progress WHERE track_id = 'future-track'"
                               " AND status = 1"), ==, 1);
+
+  /* A's own task broken on the server: reported, neither taken for
+   * deleted nor written over while A has nothing new for it */
+  g_string_free (g_steal_pointer (&bad), TRUE);
+  bad = g_string_new (task);
+  g_assert_cmpuint (g_string_replace (bad, "X-ROADMAP-POSITION:", "X-ROADMAP-POSITION:x", 1), ==, 1);
+  put_task (fixture, TASK_NAME, bad->str);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sync_machine_run (fixture->a, NULL, &err, "--sync", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "roadmap-backend-developer.python-sql cannot be used"));
+  g_clear_pointer (&task, g_free);
+  task = get_task (fixture, TASK_NAME);
+  g_assert_nonnull (strstr (task, "X-ROADMAP-POSITION:x"));
+  assert_status (fixture->a, SKILL, "doing");
+}
+
+/* A reset on one machine (every skill of a track back to To-do, ticks
+ * gone) reaches the other as it is */
+static void
+test_reset (Fixture       *fixture,
+            gconstpointer  data)
+{
+  if (fixture->dir == NULL)
+    return;
+
+  run_ok (fixture->a, "--set-status", SKILL "=done", "--set-status", OTHER "=doing", NULL);
+  run_ok (fixture->a, "--set-topic", SKILL "/1=done", NULL);
+  turn_on (fixture->a);
+  turn_on (fixture->b);
+  sync_machine_sync_ok (fixture->a);
+  sync_machine_sync_ok (fixture->b);
+  assert_same_progress (fixture);
+
+  run_ok (fixture->b, "--reset-track", "backend-developer", NULL);
+  sync_machine_sync_ok (fixture->b);
+  sync_machine_sync_ok (fixture->a);
+  sync_machine_sync_ok (fixture->b);
+  assert_status (fixture->a, SKILL, "todo");
+  assert_status (fixture->a, OTHER, "todo");
+  g_assert_cmpint (query_int (fixture->a, "SELECT count(*) FROM topics WHERE done = 1"), ==, 0);
+  assert_same_progress (fixture);
+  g_assert_cmpint (query_int (fixture->a, "SELECT count(*) FROM sync_items WHERE outbox <> 0"), ==, 0);
+  g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM sync_items WHERE outbox <> 0"), ==, 0);
 }
 
 /* Random changes on both sides, rounds in between: both end the same,
@@ -636,9 +804,12 @@ main (int   argc,
   ADD ("/sync/server-down", test_server_down);
   ADD ("/sync/killed", test_killed);
   ADD ("/sync/two-rounds", test_two_rounds);
+  ADD ("/sync/note", test_note);
+  ADD ("/sync/window-sees", test_window_sees);
   ADD ("/sync/other-client", test_other_client);
   ADD ("/sync/deleted-task", test_deleted_task);
   ADD ("/sync/bad-task", test_bad_task);
+  ADD ("/sync/reset", test_reset);
   ADD ("/sync/random", test_random);
 #undef ADD
 

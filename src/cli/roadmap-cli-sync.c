@@ -14,6 +14,7 @@
 
 #include "roadmap-cli-sync.h"
 #include "roadmap-store-sync.h"
+#include "roadmap-sync-lock.h"
 #include "roadmap-sync-report.h"
 
 gboolean
@@ -23,10 +24,19 @@ roadmap_cli_sync_enable (RoadmapSession  *session,
 {
   const RoadmapSyncModule *module = roadmap_sync_module_load (error);
   g_autofree char *name = NULL;
+  gboolean enabled;
   guint n;
+  int lock;
 
-  if (module == NULL || !module->check_list (session, source_uid, &name, error) ||
-      !roadmap_store_sync_enable (roadmap_session_get_store (session), source_uid, error))
+  if (module == NULL || !module->check_list (session, source_uid, &name, error))
+    return FALSE;
+  /* Not in the middle of a round */
+  lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), error);
+  if (lock < 0)
+    return FALSE;
+  enabled = roadmap_store_sync_enable (roadmap_session_get_store (session), source_uid, error);
+  roadmap_sync_lock_release (lock);
+  if (!enabled)
     return FALSE;
 
   n = roadmap_store_sync_count_outbox (roadmap_session_get_store (session), NULL);
@@ -41,7 +51,14 @@ gboolean
 roadmap_cli_sync_disable (RoadmapSession  *session,
                           GError         **error)
 {
-  if (!roadmap_store_sync_disable (roadmap_session_get_store (session), error))
+  int lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), error);
+  gboolean disabled;
+
+  if (lock < 0)
+    return FALSE;
+  disabled = roadmap_store_sync_disable (roadmap_session_get_store (session), error);
+  roadmap_sync_lock_release (lock);
+  if (!disabled)
     return FALSE;
   g_print ("%s\n", _("Sync is off; the tasks already on the server stay there"));
   return TRUE;

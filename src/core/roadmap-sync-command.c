@@ -47,7 +47,13 @@ roadmap_sync_command_execute (RoadmapCommand         *command,
 {
   RoadmapSyncCommand *self = ROADMAP_SYNC_COMMAND (command);
 
-  g_return_val_if_fail (step == ROADMAP_COMMAND_RUN, FALSE);
+  /* Not undoable: only ever run */
+  if (step != ROADMAP_COMMAND_RUN)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           "A merge from another device is not undone");
+      return FALSE;
+    }
 
   self->n_conflicts = 0;
   for (guint i = 0; i < self->remotes->len; i++)
@@ -145,9 +151,12 @@ roadmap_sync_command_add (RoadmapSyncCommand      *self,
                           const RoadmapSyncRecord *remote,
                           gint64                   sequence)
 {
-  Remote entry = { roadmap_sync_record_copy (remote), sequence };
+  Remote entry;
 
   g_return_if_fail (ROADMAP_IS_SYNC_COMMAND (self));
+  g_return_if_fail (remote != NULL);
+
+  entry = (Remote) { roadmap_sync_record_copy (remote), sequence };
   g_array_append_val (self->remotes, entry);
 }
 

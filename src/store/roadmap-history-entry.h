@@ -21,8 +21,8 @@ G_BEGIN_DECLS
  *   skill, for a change that wrote no other history row)
  * @ROADMAP_HISTORY_TOPIC: a topic of a skill was changed (reserved: not
  *   written yet); an activity mark like a note
- * @ROADMAP_HISTORY_CONFLICT: a value lost to a sync conflict (reserved:
- *   not written yet), for the learner to get back; never compacted
+ * @ROADMAP_HISTORY_CONFLICT: a value lost to a sync conflict, kept in
+ *   sync_losers for the learner to get back; never compacted
  *
  * Every change writes at least one history row: the history's last id
  * is the change counter (see roadmap_store_begin_change()).

@@ -8,7 +8,8 @@
  * a crash between a change and its push loses nothing. A merge of a
  * task from the server (roadmap_store_sync_merge()) is a change too; it
  * writes the merged values and the merged item at once, so that the hook
- * finds nothing new in it and a pulled change is not queued back.
+ * finds nothing new in it: a pulled change goes back to the server only
+ * where the merge kept something of this machine's.
  *
  * A conflict is two machines changing one field of a skill since they
  * last agreed (sync_items.agreed_at): the newer stamp wins, the other
@@ -27,7 +28,7 @@
   "track_id, skill_id, status, started_at, finished_at, sort_key, note, topics," \
   " status_modified, status_device, position_modified, position_device," \
   " note_modified, note_device, topics_modified, topics_device," \
-  " agreed_at, outbox, remote, sequence"
+  " agreed_at, outbox, remote, sequence, remote_digest"
 
 void
 roadmap_sync_state_free (RoadmapSyncState *state)
@@ -46,6 +47,7 @@ roadmap_sync_item_free (RoadmapSyncItem *item)
   if (item == NULL)
     return;
   roadmap_sync_record_free (item->record);
+  g_free (item->remote_digest);
   g_free (item);
 }
 
@@ -135,8 +137,8 @@ read_device (RoadmapStore  *self,
   return TRUE;
 }
 
-/* What the progress tables hold for a skill now, without stamps; @row_key
- * is its row's sort key when it has one */
+/* What the progress tables hold for a skill now, without stamps;
+ * @updated, when given, each field's time in the tables (Unix seconds) */
 static gboolean
 read_current (RoadmapStore        *self,
               const char          *track_id,
@@ -151,7 +153,6 @@ read_current (RoadmapStore        *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* updated: the fields' own times in the tables (Unix seconds) */
   for (guint i = 0; updated != NULL && i < ROADMAP_SYNC_N_FIELDS; i++)
     updated[i] = 0;
 
@@ -243,6 +244,7 @@ read_item_columns (sqlite3_stmt *stmt)
   item->outbox = sqlite3_column_int64 (stmt, 17);
   item->remote = sqlite3_column_int (stmt, 18);
   item->sequence = sqlite3_column_int64 (stmt, 19);
+  item->remote_digest = g_strdup (column_text (stmt, 20));
   return item;
 }
 
@@ -296,6 +298,7 @@ write_item (RoadmapStore             *self,
             gint64                    outbox,
             gboolean                  remote,
             gint64                    sequence,
+            const char               *remote_digest,
             GError                  **error)
 {
   g_autofree char *topics = roadmap_sync_record_dup_value (record, ROADMAP_SYNC_FIELD_TOPICS);
@@ -304,7 +307,7 @@ write_item (RoadmapStore             *self,
   if (!_roadmap_store_prepare_cached (self,
                                       "INSERT OR REPLACE INTO sync_items (" ITEM_COLUMNS ")"
                                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                                      "         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                                      "         ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
                                       &stmt, error))
     return FALSE;
 
@@ -328,6 +331,7 @@ write_item (RoadmapStore             *self,
   sqlite3_bind_int64 (stmt, 18, outbox);
   sqlite3_bind_int (stmt, 19, remote);
   sqlite3_bind_int64 (stmt, 20, sequence);
+  sqlite3_bind_text (stmt, 21, remote_digest, -1, SQLITE_TRANSIENT);
   return _roadmap_store_step_done (self, stmt, error);
 }
 
@@ -395,17 +399,21 @@ roadmap_store_sync_queue_change (RoadmapStore  *self,
   if (device == NULL)
     return TRUE;
 
+  /* Only an import (a restore) removes rows: the skills it emptied are
+   * looked for only then (the import's own history row, kind 2, has an
+   * index of its own) */
   pairs = list_pairs (self,
                       "SELECT track_id, skill_id FROM progress WHERE change = ?1"
                       " UNION SELECT track_id, skill_id FROM notes WHERE change = ?1"
                       " UNION SELECT track_id, skill_id FROM topics WHERE change = ?1"
                       " UNION SELECT track_id, skill_id FROM sync_items AS s WHERE"
+                      "   EXISTS (SELECT 1 FROM history WHERE change = ?1 AND kind = 2) AND ("
                       "   (s.sort_key IS NOT NULL AND NOT EXISTS (SELECT 1 FROM progress AS p"
                       "      WHERE p.track_id = s.track_id AND p.skill_id = s.skill_id))"
                       "   OR (s.note <> '' AND NOT EXISTS (SELECT 1 FROM notes AS n"
                       "      WHERE n.track_id = s.track_id AND n.skill_id = s.skill_id))"
                       "   OR (s.topics <> '[]' AND NOT EXISTS (SELECT 1 FROM topics AS t"
-                      "      WHERE t.track_id = s.track_id AND t.skill_id = s.skill_id AND t.done = 1))",
+                      "      WHERE t.track_id = s.track_id AND t.skill_id = s.skill_id AND t.done = 1)))",
                       change, error);
   if (pairs == NULL)
     return FALSE;
@@ -417,7 +425,7 @@ roadmap_store_sync_queue_change (RoadmapStore  *self,
       g_autoptr(RoadmapSyncRecord) current = NULL;
       RoadmapSyncRecord *record;
       gboolean differs = FALSE;
-      gint64 agreed_at;
+      gint64 agreed_at, latest;
 
       if (!read_item (self, pair[0], pair[1], &item, &agreed_at, error) ||
           !read_current (self, pair[0], pair[1], &current, NULL, error))
@@ -429,6 +437,7 @@ roadmap_store_sync_queue_change (RoadmapStore  *self,
           item->record = roadmap_sync_record_new (pair[0], pair[1]);
         }
       record = item->record;
+      latest = latest_stamp (record);
 
       for (guint f = 0; f < ROADMAP_SYNC_N_FIELDS; f++)
         {
@@ -439,15 +448,14 @@ roadmap_store_sync_queue_change (RoadmapStore  *self,
           value = roadmap_sync_record_dup_value (current, f);
           if (!roadmap_sync_record_set_value (record, f, value, error))
             return FALSE;
-          /* After all the item was agreed on: a clock behind another
-           * machine's still makes a newer change */
-          roadmap_sync_record_set_stamp (record, f,
-                                         MAX (now, MAX (record->stamps[f].modified, agreed_at) + 1),
-                                         device);
+          /* Later than every stamp this machine holds for the skill: a
+           * clock behind another machine's still makes a newer change */
+          roadmap_sync_record_set_stamp (record, f, MAX (now, MAX (latest, agreed_at) + 1), device);
           differs = TRUE;
         }
 
-      if (differs && !write_item (self, record, agreed_at, change, item->remote, item->sequence, error))
+      if (differs && !write_item (self, record, agreed_at, change, item->remote, item->sequence,
+                                  item->remote_digest, error))
         return FALSE;
     }
 
@@ -501,7 +509,7 @@ seed_items (RoadmapStore  *self,
         return FALSE;
       for (guint f = 0; f < ROADMAP_SYNC_N_FIELDS; f++)
         roadmap_sync_record_set_stamp (current, f, updated[f] * G_USEC_PER_SEC, device);
-      if (!write_item (self, current, 0, -1, FALSE, 0, error))
+      if (!write_item (self, current, 0, -1, FALSE, 0, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -532,6 +540,13 @@ roadmap_store_sync_enable (RoadmapStore  *self,
     return FALSE;
   if (!roadmap_store_sync_read_state (self, &state, error))
     goto fail;
+
+  /* The list in use already: nothing to do, the items keep their times */
+  if (state != NULL && g_strcmp0 (state->source_uid, source_uid) == 0)
+    {
+      _roadmap_store_rollback (self);
+      return TRUE;
+    }
 
   device = state != NULL ? g_strdup (state->device) : g_uuid_string_random ();
   if (!_roadmap_store_prepare (self,
@@ -619,11 +634,12 @@ roadmap_store_sync_end_round (RoadmapStore  *self,
 }
 
 /* Writes @merged's status, position, note and ticks where the tables
- * hold something else */
+ * hold something else; a row written for a skill without a place of
+ * its own gives @merged the place it took */
 static gboolean
 apply_record (RoadmapStore             *self,
               const RoadmapSyncRecord  *current,
-              const RoadmapSyncRecord  *merged,
+              RoadmapSyncRecord        *merged,
               gint64                    change,
               gint64                    now,
               RoadmapOrigin             origin,
@@ -665,6 +681,10 @@ apply_record (RoadmapStore             *self,
       sqlite3_bind_int64 (stmt, 8, change);
       if (!_roadmap_store_step_done (self, stmt, error))
         return FALSE;
+      /* A skill with a row has a place: the record says which, so that
+       * the hook finds the row as merged */
+      merged->placed = TRUE;
+      merged->sort_key = new_row.sort_key;
 
       if (old_row.status != new_row.status || !old_row.stored)
         {
@@ -804,6 +824,7 @@ roadmap_store_sync_merge (RoadmapStore             *self,
   g_autoptr(RoadmapSyncItem) item = NULL;
   g_autoptr(RoadmapSyncRecord) current = NULL;
   g_autoptr(RoadmapSyncRecord) merged = NULL;
+  g_autofree char *remote_digest = NULL;
   const RoadmapSyncRecord *local;
   gboolean agree;
   gint64 agreed_at;
@@ -858,8 +879,9 @@ roadmap_store_sync_merge (RoadmapStore             *self,
     return FALSE;
 
   agree = roadmap_sync_record_equal (merged, remote);
+  remote_digest = roadmap_sync_record_dup_full_digest (remote);
   if (!write_item (self, merged, agree ? latest_stamp (merged) : agreed_at,
-                   agree ? 0 : change, TRUE, sequence, error))
+                   agree ? 0 : change, TRUE, sequence, remote_digest, error))
     return FALSE;
   *changed = TRUE;
   return TRUE;
@@ -933,6 +955,7 @@ roadmap_store_sync_mark_pushed (RoadmapStore           *self,
                                 gint64                  sequence,
                                 GError                **error)
 {
+  g_autofree char *digest = roadmap_sync_record_dup_full_digest (item->record);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -942,7 +965,7 @@ roadmap_store_sync_mark_pushed (RoadmapStore           *self,
                                "UPDATE sync_items SET"
                                "  outbox = CASE WHEN outbox = ?3 THEN 0 ELSE outbox END,"
                                "  agreed_at = CASE WHEN outbox = ?3 THEN ?4 ELSE agreed_at END,"
-                               "  remote = 1, sequence = ?5"
+                               "  remote = 1, sequence = ?5, remote_digest = ?6"
                                " WHERE track_id = ?1 AND skill_id = ?2",
                                &stmt, error))
     return FALSE;
@@ -951,6 +974,7 @@ roadmap_store_sync_mark_pushed (RoadmapStore           *self,
   sqlite3_bind_int64 (stmt, 3, item->outbox);
   sqlite3_bind_int64 (stmt, 4, latest_stamp (item->record));
   sqlite3_bind_int64 (stmt, 5, sequence);
+  sqlite3_bind_text (stmt, 6, digest, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return _roadmap_store_fail (self, rc, error);

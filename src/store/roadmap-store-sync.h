@@ -40,8 +40,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapSyncState, roadmap_sync_state_free)
  * @record: the skill as this machine last merged it
  * @outbox: 0 when the server holds @record, otherwise the change that
  *   queued it (an id to clear it by once pushed, unless changed since)
+ *   (-1: queued when sync was turned on, or when the server lost it)
  * @remote: whether the server is known to have a task for it
  * @sequence: the task's SEQUENCE the server last had
+ * @remote_digest: (nullable): roadmap_sync_record_dup_full_digest() of
+ *   the task as last merged or written: a pulled task with the same is
+ *   nothing new
  */
 typedef struct
 {
@@ -49,6 +53,7 @@ typedef struct
   gint64 outbox;
   gboolean remote;
   gint64 sequence;
+  char *remote_digest;
 } RoadmapSyncItem;
 
 void     roadmap_sync_item_free (RoadmapSyncItem *item);

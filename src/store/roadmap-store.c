@@ -185,7 +185,8 @@ static const char * const migrations[SCHEMA_VERSION] = {
   /* 6 → 7: sync (see roadmap-store-sync.c): the task list in use and
    * this database's device id; each skill as last merged, every field
    * with its own modification time (microseconds) and device, and the
-   * outbox; the values that lost a conflict. Times in microseconds. */
+   * outbox; the values that lost a conflict. Modification times in
+   * microseconds, the dates of a status in seconds. */
   "CREATE TABLE sync_config ("
   "  id            INTEGER PRIMARY KEY CHECK (id = 1),"
   "  source_uid    TEXT,"
@@ -217,6 +218,7 @@ static const char * const migrations[SCHEMA_VERSION] = {
   "  outbox            INTEGER NOT NULL,"
   "  remote            INTEGER NOT NULL,"
   "  sequence          INTEGER NOT NULL,"
+  "  remote_digest     TEXT,"
   "  PRIMARY KEY (track_id, skill_id)"
   ") WITHOUT ROWID;"
   "CREATE INDEX sync_outbox ON sync_items (outbox) WHERE outbox <> 0;"

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "roadmap-json-guard.h"
 #include "roadmap-loader.h"
 #include "roadmap-progress-row.h"
 #include "roadmap-skill.h"
@@ -27,8 +28,9 @@
 
 /* The times a date may have: 1970 to 2200, as a progress file's */
 #define MAX_TIME G_GINT64_CONSTANT (7289654399)
-/* How many topics a skill may have ticked off */
-#define MAX_TOPICS 1000
+#define MAX_TOPICS ROADMAP_SYNC_MAX_TOPICS
+/* Twice the key of the first skill without a row */
+#define MAX_SORT_KEY (ROADMAP_SORT_KEY_UNSTORED_BASE * 2)
 /* How far ahead of this machine's clock another's may be */
 #define MAX_CLOCK_AHEAD (G_USEC_PER_SEC * G_GINT64_CONSTANT (86400) * 366)
 
@@ -232,10 +234,9 @@ parse_topics (const char   *value,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   JsonArray *array;
 
-  /* A short, flat list: json-glib's limits on depth do not come into it,
-   * but the size is capped before it parses */
-  if (strlen (value) > (gsize) MAX_TOPICS * (ROADMAP_TOPIC_MAX_LENGTH * 4 + 8) ||
-      !g_utf8_validate (value, -1, NULL) ||
+  /* A flat list: size and depth checked before json-glib parses (it
+   * recurses into nesting) */
+  if (!roadmap_json_guard_check (value, strlen (value), ROADMAP_SYNC_TOPICS_MAX_TEXT, 2, NULL) ||
       !json_parser_load_from_data (parser, value, -1, NULL) ||
       !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     return invalid (error, _("the ticked topics are not a list"));
@@ -326,6 +327,32 @@ roadmap_sync_record_dup_digest (const RoadmapSyncRecord *self,
   return g_strndup (checksum, 16);
 }
 
+/* A digest of every field and stamp: two records with the same are equal
+ * (roadmap_sync_record_equal()) */
+char *
+roadmap_sync_record_dup_full_digest (const RoadmapSyncRecord *self)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (checksum, (const guchar *) self->track_id, -1);
+  g_checksum_update (checksum, (const guchar *) "/", 1);
+  g_checksum_update (checksum, (const guchar *) self->skill_id, -1);
+  for (guint i = 0; i < ROADMAP_SYNC_N_FIELDS; i++)
+    {
+      g_autofree char *value = roadmap_sync_record_dup_value (self, i);
+      g_autofree char *stamp = g_strdup_printf ("%" G_GINT64_FORMAT " %s", self->stamps[i].modified,
+                                                self->stamps[i].device != NULL ? self->stamps[i].device : "-");
+
+      /* Each part with its length: no two records give one text */
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+      g_checksum_update (checksum, (const guchar *) stamp, -1);
+      g_checksum_update (checksum, (const guchar *) "\n", 1);
+      g_checksum_update (checksum, (const guchar *) value, -1);
+      g_checksum_update (checksum, (const guchar *) "\0", 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 gboolean
 roadmap_sync_record_field_equal (const RoadmapSyncRecord *a,
                                  const RoadmapSyncRecord *b,
@@ -359,14 +386,6 @@ roadmap_sync_record_equal (const RoadmapSyncRecord *a,
         g_strcmp0 (a->stamps[i].device, b->stamps[i].device) != 0)
       return FALSE;
   return TRUE;
-}
-
-/* Whether there is anything to sync: a place, a note or a tick */
-gboolean
-roadmap_sync_record_has_progress (const RoadmapSyncRecord *self)
-{
-  return self->placed || self->status != ROADMAP_STATUS_TODO ||
-         self->note[0] != '\0' || self->topics[0] != NULL;
 }
 
 /* Whether @a is the later change: by time, then by device id */
@@ -407,6 +426,10 @@ roadmap_sync_record_check (const RoadmapSyncRecord  *self,
     return invalid (error, _("the status is not one Roadmap knows"));
   if (!check_time (self->started_at) || !check_time (self->finished_at))
     return invalid (error, _("a date is out of range"));
+  /* The keys the store gives (the ones after the skills without a row
+   * among them), far from the ends of the range it keeps for itself */
+  if (self->placed && (self->sort_key <= -MAX_SORT_KEY || self->sort_key >= MAX_SORT_KEY))
+    return invalid (error, _("the position is out of range"));
   if (self->status == ROADMAP_STATUS_TODO &&
       (self->started_at != ROADMAP_NO_TIME || self->finished_at != ROADMAP_NO_TIME))
     return invalid (error, _("a skill in To-do has neither a start nor a finish date"));
@@ -415,10 +438,10 @@ roadmap_sync_record_check (const RoadmapSyncRecord  *self,
   if (self->started_at != ROADMAP_NO_TIME && self->finished_at != ROADMAP_NO_TIME &&
       self->finished_at < self->started_at)
     return invalid (error, _("the skill is finished before it was started"));
-  if (g_utf8_strlen (self->note, -1) > ROADMAP_NOTE_MAX_LENGTH)
-    return invalid (error, _("the note is too long"));
   if (!roadmap_text_check_multi_line (self->note, &text_error))
     return invalid (error, text_error->message);
+  if (g_utf8_strlen (self->note, -1) > ROADMAP_NOTE_MAX_LENGTH)
+    return invalid (error, _("the note is too long"));
   if (g_strv_length (self->topics) > MAX_TOPICS)
     return invalid (error, _("too many ticked topics"));
   for (guint i = 0; self->topics[i] != NULL; i++)

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "roadmap-skill.h"
 #include "roadmap-status.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,11 @@ typedef enum
   ROADMAP_SYNC_FIELD_TOPICS,
   ROADMAP_SYNC_N_FIELDS,
 } RoadmapSyncField;
+
+/* How many topics a skill may have ticked off, and the longest text of
+ * such a list (roadmap_sync_record_dup_value()) */
+#define ROADMAP_SYNC_MAX_TOPICS 1000
+#define ROADMAP_SYNC_TOPICS_MAX_TEXT ((gsize) ROADMAP_SYNC_MAX_TOPICS * (ROADMAP_TOPIC_MAX_LENGTH * 4 + 8))
 
 /* The longest device id a record may carry */
 #define ROADMAP_SYNC_DEVICE_MAX_LENGTH 64
@@ -96,12 +102,12 @@ gboolean           roadmap_sync_record_set_value   (RoadmapSyncRecord       *sel
                                                     GError                 **error);
 char              *roadmap_sync_record_dup_digest  (const RoadmapSyncRecord *self,
                                                     RoadmapSyncField         field);
+char              *roadmap_sync_record_dup_full_digest (const RoadmapSyncRecord *self);
 gboolean           roadmap_sync_record_field_equal (const RoadmapSyncRecord *a,
                                                     const RoadmapSyncRecord *b,
                                                     RoadmapSyncField         field);
 gboolean           roadmap_sync_record_equal       (const RoadmapSyncRecord *a,
                                                     const RoadmapSyncRecord *b);
-gboolean           roadmap_sync_record_has_progress (const RoadmapSyncRecord *self);
 gboolean           roadmap_sync_stamp_is_newer     (const RoadmapSyncStamp  *a,
                                                     const RoadmapSyncStamp  *b);
 gboolean           roadmap_sync_record_check       (const RoadmapSyncRecord *self,

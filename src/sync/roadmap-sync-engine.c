@@ -8,33 +8,33 @@
  * outbox, each write with E_CAL_OPERATION_FLAG_CONFLICT_FAIL: a task
  * someone changed since the refresh fails (EDS sends If-Match) instead
  * of being overwritten, and is fetched, merged and written again. A
- * skill leaves the outbox only once the server has taken it; EDS's own
- * offline queue is never relied on, the outbox is.
+ * skill leaves the outbox only once the server has taken it: EDS takes a
+ * write it cannot send into an offline queue of its own and reports
+ * success, so each write is checked for the server's new ETag, and one
+ * that did not reach the server stays in the outbox (EDS's queued copy
+ * is not taken for the server's either).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <libecal/libecal.h>
 
 #include "roadmap-store-sync.h"
 #include "roadmap-sync-command.h"
 #include "roadmap-sync-engine.h"
+#include "roadmap-sync-lock.h"
 #include "roadmap-sync-vtodo.h"
 
-/* How long a round waits for another process's to end */
-#define LOCK_TIMEOUT_US (60 * G_USEC_PER_SEC)
 /* How many times a skill is merged and written again when the server's
  * task keeps changing under it */
 #define MAX_ATTEMPTS 4
+/* How long a write EDS kept offline waits for EDS to send it */
+#define AWAIT_SERVER_TRIES 6
+#define AWAIT_SERVER_INTERVAL_US (250 * 1000)
 
 struct _RoadmapSyncEngine
 {
@@ -186,45 +186,18 @@ connect_list (RoadmapSyncEngine  *self,
   return TRUE;
 }
 
-/* The lock of one round per database, held until @fd is closed */
-static int
-take_lock (RoadmapSyncEngine  *self,
-           GError            **error)
+/* The server or the service cannot be reached, rather than refusing one
+ * write */
+static gboolean
+is_unreachable (const GError *error)
 {
-  g_autofree char *path = g_strconcat (roadmap_session_get_db_path (self->session), ".sync-lock", NULL);
-  gint64 deadline = g_get_monotonic_time () + LOCK_TIMEOUT_US;
-  int fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_FAILED,
-                   _("Cannot open %s: %s"), path, g_strerror (saved_errno));
-      return -1;
-    }
-
-  while (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      if (errno != EWOULDBLOCK && errno != EINTR)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_FAILED,
-                       _("Cannot lock %s: %s"), path, g_strerror (saved_errno));
-          close (fd);
-          return -1;
-        }
-      if (g_get_monotonic_time () > deadline)
-        {
-          g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_BUSY,
-                               _("Another sync of this progress database is still running; try again later"));
-          close (fd);
-          return -1;
-        }
-      g_usleep (50 * 1000);
-    }
-  return fd;
+  return g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_REPOSITORY_OFFLINE) ||
+         g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_AUTHENTICATION_REQUIRED) ||
+         g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_AUTHENTICATION_FAILED) ||
+         g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_TLS_NOT_AVAILABLE) ||
+         g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_DBUS_ERROR) ||
+         error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR ||
+         error->domain == G_DBUS_ERROR || error->domain == G_TLS_ERROR;
 }
 
 static gboolean
@@ -234,8 +207,7 @@ fail_with (GError       **error,
 {
   RoadmapSyncError code = ROADMAP_SYNC_ERROR_FAILED;
 
-  if (g_error_matches (cause, E_CLIENT_ERROR, E_CLIENT_ERROR_REPOSITORY_OFFLINE) ||
-      cause->domain == G_IO_ERROR || cause->domain == G_RESOLVER_ERROR)
+  if (is_unreachable (cause))
     code = ROADMAP_SYNC_ERROR_OFFLINE;
   /* Translators: the first %s says what failed, the second why */
   g_set_error (error, ROADMAP_SYNC_ERROR, code, _("%s: %s"), what, cause->message);
@@ -296,7 +268,8 @@ merge (RoadmapSyncEngine   *self,
 }
 
 /* Adds @vtodo to @command when it holds anything this machine has not
- * merged yet; a task that fails the checks is a problem, not applied */
+ * merged yet; a task that fails the checks is a problem, not applied,
+ * and is not taken for deleted either */
 static void
 add_remote (RoadmapSyncEngine   *self,
             RoadmapSyncCommand  *command,
@@ -307,7 +280,12 @@ add_remote (RoadmapSyncEngine   *self,
   g_autoptr(RoadmapSyncRecord) remote = NULL;
   g_autoptr(RoadmapSyncItem) item = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *key = roadmap_sync_vtodo_dup_key (vtodo);
+  g_autofree char *digest = NULL;
   gint64 sequence = 0;
+
+  if (present != NULL && key != NULL)
+    g_hash_table_add (present, g_steal_pointer (&key));
 
   remote = roadmap_sync_vtodo_parse (vtodo, g_get_real_time (), &sequence, &error);
   if (remote == NULL)
@@ -315,8 +293,6 @@ add_remote (RoadmapSyncEngine   *self,
       g_ptr_array_add (report->problems, g_strdup (error->message));
       return;
     }
-  if (present != NULL)
-    g_hash_table_add (present, g_strconcat (remote->track_id, "/", remote->skill_id, NULL));
 
   if (!roadmap_store_sync_read_item (get_store (self), remote->track_id, remote->skill_id,
                                      &item, &error))
@@ -324,9 +300,13 @@ add_remote (RoadmapSyncEngine   *self,
       g_ptr_array_add (report->problems, g_strdup (error->message));
       return;
     }
-  /* Nothing new: what this machine merged or wrote last */
-  if (item != NULL && item->remote && item->sequence == sequence &&
-      roadmap_sync_record_equal (item->record, remote))
+  /* Nothing new: what this machine holds (EDS's copy of a write that did
+   * not reach the server among it), or the task as merged or written
+   * last */
+  digest = roadmap_sync_record_dup_full_digest (remote);
+  if (item != NULL &&
+      (roadmap_sync_record_equal (item->record, remote) ||
+       g_strcmp0 (item->remote_digest, digest) == 0))
     return;
   roadmap_sync_command_add (command, remote, sequence);
 }
@@ -429,17 +409,21 @@ is_online (RoadmapSyncEngine *self)
 static char *
 dup_etag (ICalComponent *vtodo)
 {
-  for (g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (vtodo, I_CAL_X_PROPERTY);
-       prop != NULL;
-       g_set_object (&prop, i_cal_component_get_next_property (vtodo, I_CAL_X_PROPERTY)))
+  ICalProperty *prop = i_cal_component_get_first_property (vtodo, I_CAL_X_PROPERTY);
+  char *etag = NULL;
+
+  while (prop != NULL)
     {
       const char *name = i_cal_property_get_x_name (prop);
 
-      if (name != NULL && g_ascii_strncasecmp (name, "X-EVOLUTION-", strlen ("X-EVOLUTION-")) == 0 &&
+      if (etag == NULL && name != NULL &&
+          g_ascii_strncasecmp (name, "X-EVOLUTION-", strlen ("X-EVOLUTION-")) == 0 &&
           g_str_has_suffix (name, "-ETAG"))
-        return g_strdup (i_cal_property_get_x (prop));
+        etag = g_strdup (i_cal_property_get_x (prop));
+      g_object_unref (prop);
+      prop = i_cal_component_get_next_property (vtodo, I_CAL_X_PROPERTY);
     }
-  return NULL;
+  return etag;
 }
 
 /* Whether a write reached the server. With the server gone, EDS takes a
@@ -463,39 +447,105 @@ reached_server (RoadmapSyncEngine  *self,
   return etag != NULL && etag[0] != '\0' && g_strcmp0 (etag, etag_before) != 0;
 }
 
-/* EDS keeps what it needs to write a task back in properties of its
- * own, the ETag among them (sent as If-Match): a task written again
- * takes them from the copy in EDS's cache, or it would count as new */
+/* A write EDS kept in its offline queue: EDS goes back online a moment
+ * after a server returns, and then sends its queue (a refresh starts
+ * that). Waits a little for it; FALSE when the server is still not there. */
 static gboolean
-copy_backend_properties (RoadmapSyncEngine  *self,
-                         const char         *uid,
-                         ICalComponent      *vtodo,
-                         char              **etag,
-                         GCancellable       *cancellable,
-                         GError            **error)
+await_server (RoadmapSyncEngine  *self,
+              const char         *uid,
+              const char         *etag_before,
+              GCancellable       *cancellable)
 {
-  g_autoptr(ICalComponent) cached = NULL;
+  for (guint i = 0; i < AWAIT_SERVER_TRIES; i++)
+    {
+      g_usleep (AWAIT_SERVER_INTERVAL_US);
+      if (!refresh (self, cancellable, NULL) || !settle (self, cancellable, NULL))
+        return FALSE;
+      if (reached_server (self, uid, etag_before))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What Roadmap writes of a task itself (roadmap_sync_vtodo_new()) */
+static gboolean
+is_own_property (ICalProperty *prop)
+{
+  static const ICalPropertyKind own[] = {
+    I_CAL_UID_PROPERTY, I_CAL_SUMMARY_PROPERTY, I_CAL_STATUS_PROPERTY, I_CAL_DTSTART_PROPERTY,
+    I_CAL_COMPLETED_PROPERTY, I_CAL_PERCENTCOMPLETE_PROPERTY, I_CAL_DESCRIPTION_PROPERTY,
+    I_CAL_CATEGORIES_PROPERTY, I_CAL_LASTMODIFIED_PROPERTY, I_CAL_DTSTAMP_PROPERTY,
+    I_CAL_SEQUENCE_PROPERTY,
+  };
+  ICalPropertyKind kind = i_cal_property_isa (prop);
+  const char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    if (kind == own[i])
+      return TRUE;
+  name = kind == I_CAL_X_PROPERTY ? i_cal_property_get_x_name (prop) : NULL;
+  return name != NULL && g_ascii_strncasecmp (name, "X-ROADMAP-", strlen ("X-ROADMAP-")) == 0;
+}
+
+/* EDS's copy of a task, NULL when it has none */
+static gboolean
+read_cached (RoadmapSyncEngine  *self,
+             const char         *uid,
+             ICalComponent     **cached,
+             GCancellable       *cancellable,
+             GError            **error)
+{
   g_autoptr(GError) local_error = NULL;
 
-  *etag = NULL;
-  if (!e_cal_client_get_object_sync (self->client, uid, NULL, &cached, cancellable, &local_error))
-    {
-      if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND))
-        return TRUE;
-      return fail_with (error, local_error, _("A task cannot be read"));
-    }
+  *cached = NULL;
+  if (e_cal_client_get_object_sync (self->client, uid, NULL, cached, cancellable, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, E_CAL_CLIENT_ERROR, E_CAL_CLIENT_ERROR_OBJECT_NOT_FOUND))
+    return TRUE;
+  return fail_with (error, local_error, _("A task cannot be read"));
+}
 
-  *etag = dup_etag (cached);
-  for (g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (cached, I_CAL_X_PROPERTY);
-       prop != NULL;
-       g_set_object (&prop, i_cal_component_get_next_property (cached, I_CAL_X_PROPERTY)))
-    {
-      const char *name = i_cal_property_get_x_name (prop);
+/* Whether @cached, a copy EDS has from the server (it has an ETag), holds
+ * @record already: a round killed after its write, before it could
+ * take the skill out of the outbox, wrote it */
+static gboolean
+server_has (ICalComponent           *cached,
+            const char              *etag,
+            const RoadmapSyncRecord *record)
+{
+  g_autoptr(RoadmapSyncRecord) held = NULL;
+  gint64 sequence;
 
-      if (name != NULL && g_ascii_strncasecmp (name, "X-EVOLUTION-", strlen ("X-EVOLUTION-")) == 0)
+  if (etag == NULL || etag[0] == '\0' || !roadmap_sync_vtodo_is_ours (cached))
+    return FALSE;
+  held = roadmap_sync_vtodo_parse (cached, g_get_real_time (), &sequence, NULL);
+  return held != NULL && roadmap_sync_record_equal (held, record);
+}
+
+/* A task written again keeps what others put in it (a due date, an
+ * alarm, another app's properties) and what EDS needs to write it back
+ * (its own properties, the ETag among them, sent as If-Match: without
+ * them the write would count as new), from the copy in EDS's cache */
+static void
+keep_other_properties (ICalComponent *cached,
+                       ICalComponent *vtodo)
+{
+  ICalProperty *prop;
+  ICalComponent *inner;
+
+  for (prop = i_cal_component_get_first_property (cached, I_CAL_ANY_PROPERTY); prop != NULL; )
+    {
+      if (!is_own_property (prop))
         i_cal_component_take_property (vtodo, i_cal_property_clone (prop));
+      g_object_unref (prop);
+      prop = i_cal_component_get_next_property (cached, I_CAL_ANY_PROPERTY);
     }
-  return TRUE;
+  for (inner = i_cal_component_get_first_component (cached, I_CAL_ANY_COMPONENT); inner != NULL; )
+    {
+      i_cal_component_take_component (vtodo, i_cal_component_clone (inner));
+      g_object_unref (inner);
+      inner = i_cal_component_get_next_component (cached, I_CAL_ANY_COMPONENT);
+    }
 }
 
 /* Writes one skill of the outbox; a conflict is merged and written again */
@@ -514,6 +564,7 @@ push_item (RoadmapSyncEngine  *self,
     {
       const RoadmapSyncItem *current = item != NULL ? item : first;
       g_autoptr(ICalComponent) vtodo = NULL;
+      g_autoptr(ICalComponent) cached = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autofree char *summary = NULL;
       g_auto(GStrv) categories = NULL;
@@ -521,11 +572,17 @@ push_item (RoadmapSyncEngine  *self,
       gint64 sequence = current->sequence + 1;
       gboolean written;
 
+      if (!read_cached (self, uid, &cached, cancellable, error))
+        return FALSE;
+      etag = cached != NULL ? dup_etag (cached) : NULL;
+      if (cached != NULL && server_has (cached, etag, current->record))
+        return roadmap_store_sync_mark_pushed (get_store (self), current, current->sequence, error);
+
       describe_skill (self, current->record, &summary, &categories);
       vtodo = roadmap_sync_vtodo_new (current->record, summary, (const char * const *) categories,
                                       sequence, g_get_real_time ());
-      if (current->remote && !copy_backend_properties (self, uid, vtodo, &etag, cancellable, error))
-        return FALSE;
+      if (current->remote && cached != NULL)
+        keep_other_properties (cached, vtodo);
       if (current->remote)
         written = e_cal_client_modify_object_sync (self->client, vtodo, E_CAL_OBJ_MOD_ALL,
                                                    E_CAL_OPERATION_FLAG_CONFLICT_FAIL,
@@ -534,7 +591,8 @@ push_item (RoadmapSyncEngine  *self,
         written = e_cal_client_create_object_sync (self->client, vtodo,
                                                    E_CAL_OPERATION_FLAG_CONFLICT_FAIL,
                                                    NULL, cancellable, &local_error);
-      if (written && !reached_server (self, uid, etag))
+      if (written && !reached_server (self, uid, etag) &&
+          !await_server (self, uid, etag, cancellable))
         {
           /* EDS lost the server during the write and kept it in its
            * own queue: not sent, for the outbox */
@@ -558,7 +616,6 @@ push_item (RoadmapSyncEngine  *self,
            * now, merged, then this machine's result written again */
           g_autoptr(RoadmapSyncItem) after = NULL;
 
-          g_debug ("Writing %s again after: %s", uid, local_error->message);
           if (!merge_server_copy (self, uid, report, cancellable, error) ||
               !roadmap_store_sync_read_item (get_store (self), record->track_id, record->skill_id,
                                              &after, error))
@@ -574,7 +631,14 @@ push_item (RoadmapSyncEngine  *self,
           continue;
         }
 
-      return fail_with (error, local_error, _("A change cannot be sent"));
+      if (is_unreachable (local_error))
+        return fail_with (error, local_error, _("A change cannot be sent"));
+      /* The server refused this one (too large, not allowed): the
+       * others go on, this one stays in the outbox */
+      g_ptr_array_add (report->problems,
+                       /* Translators: %s is a task's id, then the server's answer */
+                       g_strdup_printf (_("The task %s was refused: %s"), uid, local_error->message));
+      return TRUE;
     }
 
   /* Changed under it every time: the next round tries again */
@@ -634,18 +698,18 @@ roadmap_sync_engine_run_round (RoadmapSyncEngine  *self,
 
   *report = (RoadmapSyncReport) { .problems = g_ptr_array_new_with_free_func (g_free) };
 
-  lock = take_lock (self, error);
+  lock = roadmap_sync_lock_take (roadmap_session_get_db_path (self->session), error);
   if (lock < 0)
     return FALSE;
 
   if (!roadmap_store_sync_read_state (get_store (self), &state, error))
     {
-      close (lock);
+      roadmap_sync_lock_release (lock);
       return FALSE;
     }
   if (state == NULL || state->source_uid == NULL)
     {
-      close (lock);
+      roadmap_sync_lock_release (lock);
       g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFF,
                            _("Sync is off: turn it on with --sync-to and a task list’s id"));
       return FALSE;
@@ -654,14 +718,24 @@ roadmap_sync_engine_run_round (RoadmapSyncEngine  *self,
   ran = connect_list (self, state->source_uid, cancellable, &local_error) &&
         pull (self, report, cancellable, &local_error) &&
         push (self, report, cancellable, &local_error);
-  report->n_pending = roadmap_store_sync_count_outbox (get_store (self), NULL);
+  if (ran)
+    {
+      g_autoptr(GError) count_error = NULL;
+
+      report->n_pending = roadmap_store_sync_count_outbox (get_store (self), &count_error);
+      if (count_error != NULL)
+        {
+          g_propagate_error (&local_error, g_steal_pointer (&count_error));
+          ran = FALSE;
+        }
+    }
 
   result = ran ? roadmap_sync_report_describe (report) : g_strdup (local_error->message);
   if (!roadmap_store_sync_end_round (get_store (self),
                                      ran && report->n_pending == 0 && report->problems->len == 0,
                                      result, g_get_real_time (), &end_error))
     g_warning ("The sync round could not be recorded: %s", end_error->message);
-  close (lock);
+  roadmap_sync_lock_release (lock);
 
   if (!ran)
     {

@@ -147,20 +147,38 @@ roadmap_sync_vtodo_new (const RoadmapSyncRecord  *record,
   return vtodo;
 }
 
-/* The value of the first X- property @name, or NULL */
+/* The value of the first X- property @name, or NULL; the component
+ * owns it */
 static const char *
 get_x (ICalComponent *vtodo,
        const char    *name)
 {
-  for (g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (vtodo, I_CAL_X_PROPERTY);
-       prop != NULL;
-       g_set_object (&prop, i_cal_component_get_next_property (vtodo, I_CAL_X_PROPERTY)))
+  ICalProperty *prop = i_cal_component_get_first_property (vtodo, I_CAL_X_PROPERTY);
+  const char *value = NULL;
+
+  while (prop != NULL && value == NULL)
     {
-      if (g_ascii_strcasecmp (i_cal_property_get_x_name (prop), name) == 0)
-        /* The component owns the property's value */
-        return i_cal_property_get_x (prop);
+      const char *x_name = i_cal_property_get_x_name (prop);
+
+      if (x_name != NULL && g_ascii_strcasecmp (x_name, name) == 0)
+        value = i_cal_property_get_x (prop);
+      g_object_unref (prop);
+      prop = value == NULL ? i_cal_component_get_next_property (vtodo, I_CAL_X_PROPERTY) : NULL;
     }
-  return NULL;
+  return value;
+}
+
+/* "TRACK-ID/SKILL-ID" of one of Roadmap's tasks, as it says, checked or
+ * not; NULL for another task */
+char *
+roadmap_sync_vtodo_dup_key (ICalComponent *vtodo)
+{
+  const char *track_id = get_x (vtodo, PROP_TRACK);
+  const char *skill_id = get_x (vtodo, PROP_SKILL);
+
+  if (track_id == NULL || skill_id == NULL)
+    return NULL;
+  return g_strconcat (track_id, "/", skill_id, NULL);
 }
 
 /* Whether the task is one Roadmap wrote: other tasks of the list are
@@ -172,19 +190,28 @@ roadmap_sync_vtodo_is_ours (ICalComponent *vtodo)
          get_x (vtodo, PROP_TRACK) != NULL && get_x (vtodo, PROP_SKILL) != NULL;
 }
 
+/* When another app last wrote the task: LAST-MODIFIED, else DTSTAMP, else
+ * 0 (never the clock: the same task must give the same stamps each time
+ * it is read) */
 static gint64
-get_last_modified (ICalComponent *vtodo,
-                   gint64         now)
+get_last_modified (ICalComponent *vtodo)
 {
   g_autoptr(ICalProperty) prop = i_cal_component_get_first_property (vtodo, I_CAL_LASTMODIFIED_PROPERTY);
   g_autoptr(ICalTime) time = NULL;
-  gint64 seconds;
+  gint64 seconds = ROADMAP_NO_TIME;
 
-  if (prop == NULL)
-    return now;
-  time = i_cal_property_get_lastmodified (prop);
-  seconds = seconds_from_time (time);
-  return seconds == ROADMAP_NO_TIME ? now : seconds * G_USEC_PER_SEC;
+  if (prop != NULL)
+    {
+      time = i_cal_property_get_lastmodified (prop);
+      seconds = seconds_from_time (time);
+    }
+  if (seconds == ROADMAP_NO_TIME)
+    {
+      g_clear_object (&time);
+      time = i_cal_component_get_dtstamp (vtodo);
+      seconds = seconds_from_time (time);
+    }
+  return seconds == ROADMAP_NO_TIME || seconds < 0 ? 0 : seconds * G_USEC_PER_SEC;
 }
 
 static gboolean
@@ -295,6 +322,11 @@ roadmap_sync_vtodo_parse (ICalComponent  *vtodo,
       g_free (record->note);
       record->note = g_strdup (note);
     }
+  if (topics != NULL && strlen (topics) > ROADMAP_SYNC_TOPICS_MAX_TEXT / 3 * 4 + 4)
+    {
+      invalid (error, uid, _("too many ticked topics"));
+      return NULL;
+    }
   if (topics != NULL)
     {
       gsize length;
@@ -308,33 +340,29 @@ roadmap_sync_vtodo_parse (ICalComponent  *vtodo,
         }
     }
 
-  last_modified = get_last_modified (vtodo, now);
+  last_modified = get_last_modified (vtodo);
   for (guint f = 0; f < ROADMAP_SYNC_N_FIELDS; f++)
     {
       const char *stamp = get_x (vtodo, stamp_props[f]);
       g_auto(GStrv) parts = stamp != NULL ? g_strsplit (stamp, " ", 4) : NULL;
       g_autofree char *digest = roadmap_sync_record_dup_digest (record, f);
-      gint64 modified = 0;
-      char *end = NULL;
+      guint64 modified = 0;
 
-      if (parts != NULL && g_strv_length (parts) == 3)
-        {
-          modified = g_ascii_strtoll (parts[0], &end, 10);
-          if (end == parts[0] || *end != '\0')
-            modified = -1;
-        }
-      if (modified < 0)
+      /* Bounded well below overflow; roadmap_sync_record_check() tells a
+       * time too far ahead */
+      if (parts != NULL && g_strv_length (parts) == 3 &&
+          !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT64 / 2, &modified, NULL))
         {
           invalid (error, uid, _("a change time is not a number"));
           return NULL;
         }
 
       if (parts != NULL && g_strv_length (parts) == 3 && g_strcmp0 (parts[2], digest) == 0)
-        roadmap_sync_record_set_stamp (record, f, modified,
+        roadmap_sync_record_set_stamp (record, f, (gint64) modified,
                                        strcmp (parts[1], "-") != 0 ? parts[1] : NULL);
       else
         /* Another app changed it, or wrote the task */
-        roadmap_sync_record_set_stamp (record, f, MAX (last_modified, modified + 1), OTHER_APP);
+        roadmap_sync_record_set_stamp (record, f, MAX (last_modified, (gint64) modified + 1), OTHER_APP);
     }
 
   if (!roadmap_sync_record_check (record, now, &local_error))

@@ -24,6 +24,7 @@ ICalComponent     *roadmap_sync_vtodo_new   (const RoadmapSyncRecord  *record,
                                              gint64                    sequence,
                                              gint64                    now);
 gboolean           roadmap_sync_vtodo_is_ours (ICalComponent          *vtodo);
+char              *roadmap_sync_vtodo_dup_key (ICalComponent          *vtodo);
 RoadmapSyncRecord *roadmap_sync_vtodo_parse (ICalComponent            *vtodo,
                                              gint64                    now,
                                              gint64                   *sequence,

@@ -1,0 +1,16 @@
+/* roadmap-sync-lock.h — one sync of a database at a time, whichever
+ * process runs it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int  roadmap_sync_lock_take    (const char  *db_path,
+                                GError     **error);
+void roadmap_sync_lock_release (int          lock);
+
+G_END_DECLS
