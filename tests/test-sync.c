@@ -499,6 +499,19 @@ test_note (Fixture       *fixture,
   assert_status (fixture->b, SKILL, "todo");
   g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM notes WHERE body <> ''"), ==, 0);
   g_assert_cmpint (query_int (fixture->b, "SELECT count(*) FROM topics WHERE done = 1"), ==, 0);
+
+  /* And it settles: a round or two more, then nothing goes either way */
+  sync_machine_sync_ok (fixture->a);
+  sync_machine_sync_ok (fixture->b);
+  sync_machine_sync_ok (fixture->a);
+  assert_same_progress (fixture);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (sync_machine_run (i == 0 ? fixture->a : fixture->b, &out, NULL, "--sync", NULL), ==, 0);
+      g_assert_cmpstr (out, ==, "Everything is in step\n");
+    }
 }
 
 /* A change pulled by the command line reaches a window's session on the

@@ -9,7 +9,8 @@
  * task from the server (roadmap_store_sync_merge()) is a change too; it
  * writes the merged values and the merged item at once, so that the hook
  * finds nothing new in it: a pulled change goes back to the server only
- * where the merge kept something of this machine's.
+ * where the merge kept or made something of this machine's (or took a
+ * value another app wrote, which goes back with Roadmap's digest).
  *
  * A conflict is two machines changing one field of a skill since they
  * last agreed (sync_items.agreed_at): the newer stamp wins, the other
@@ -119,6 +120,22 @@ roadmap_store_sync_read_state (RoadmapStore       *self,
       *state = read;
     }
   return finish_query (self, stmt, rc, error);
+}
+
+/* This database's device id, sync on or off */
+static gboolean
+read_own_device (RoadmapStore  *self,
+                 char         **device,
+                 GError       **error)
+{
+  g_autoptr(RoadmapSyncState) state = NULL;
+
+  *device = NULL;
+  if (!roadmap_store_sync_read_state (self, &state, error))
+    return FALSE;
+  if (state != NULL)
+    *device = g_strdup (state->device);
+  return TRUE;
 }
 
 /* The device id and whether sync is on, inside a transaction */
@@ -635,7 +652,7 @@ roadmap_store_sync_end_round (RoadmapStore  *self,
 
 /* Writes @merged's status, position, note and ticks where the tables
  * hold something else; a row written for a skill without a place of
- * its own gives @merged the place it took */
+ * its own gives @merged the place it took, and sets @placed */
 static gboolean
 apply_record (RoadmapStore             *self,
               const RoadmapSyncRecord  *current,
@@ -643,6 +660,7 @@ apply_record (RoadmapStore             *self,
               gint64                    change,
               gint64                    now,
               RoadmapOrigin             origin,
+              gboolean                 *placed,
               gboolean                 *changed,
               GError                  **error)
 {
@@ -681,10 +699,14 @@ apply_record (RoadmapStore             *self,
       sqlite3_bind_int64 (stmt, 8, change);
       if (!_roadmap_store_step_done (self, stmt, error))
         return FALSE;
-      /* A skill with a row has a place: the record says which, so that
-       * the hook finds the row as merged */
-      merged->placed = TRUE;
-      merged->sort_key = new_row.sort_key;
+      /* A skill with a row has a place: the record says which, as a
+       * change of this machine's (see roadmap_store_sync_merge()) */
+      if (!merged->placed)
+        {
+          merged->placed = TRUE;
+          merged->sort_key = new_row.sort_key;
+          *placed = TRUE;
+        }
 
       if (old_row.status != new_row.status || !old_row.stored)
         {
@@ -826,7 +848,7 @@ roadmap_store_sync_merge (RoadmapStore             *self,
   g_autoptr(RoadmapSyncRecord) merged = NULL;
   g_autofree char *remote_digest = NULL;
   const RoadmapSyncRecord *local;
-  gboolean agree;
+  gboolean agree, placed = FALSE;
   gint64 agreed_at;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
@@ -875,10 +897,26 @@ roadmap_store_sync_merge (RoadmapStore             *self,
         (*n_conflicts)++;
     }
 
-  if (!apply_record (self, current, merged, change, now, origin, changed, error))
+  if (!apply_record (self, current, merged, change, now, origin, &placed, changed, error))
     return FALSE;
+  /* The place a row had to take is this machine's change, stamped later
+   * than all the skill has seen, so that the other side takes it */
+  if (placed)
+    {
+      g_autofree char *device = NULL;
 
+      if (!read_own_device (self, &device, error))
+        return FALSE;
+      roadmap_sync_record_set_stamp (merged, ROADMAP_SYNC_FIELD_POSITION,
+                                     MAX (now, MAX (latest_stamp (merged), agreed_at) + 1), device);
+    }
+
+  /* A value another app wrote goes back with Roadmap's digest, or each
+   * later touch of the task by that app would stamp it anew */
   agree = roadmap_sync_record_equal (merged, remote);
+  for (guint f = 0; agree && f < ROADMAP_SYNC_N_FIELDS; f++)
+    if (g_strcmp0 (merged->stamps[f].device, ROADMAP_SYNC_DEVICE_OTHER_APP) == 0)
+      agree = FALSE;
   remote_digest = roadmap_sync_record_dup_full_digest (remote);
   if (!write_item (self, merged, agree ? latest_stamp (merged) : agreed_at,
                    agree ? 0 : change, TRUE, sequence, remote_digest, error))

@@ -343,7 +343,7 @@ roadmap_sync_record_dup_full_digest (const RoadmapSyncRecord *self)
       g_autofree char *stamp = g_strdup_printf ("%" G_GINT64_FORMAT " %s", self->stamps[i].modified,
                                                 self->stamps[i].device != NULL ? self->stamps[i].device : "-");
 
-      /* Each part with its length: no two records give one text */
+      /* Each part ended: no device holds a line break, no value a NUL */
       g_checksum_update (checksum, (const guchar *) "\n", 1);
       g_checksum_update (checksum, (const guchar *) stamp, -1);
       g_checksum_update (checksum, (const guchar *) "\n", 1);

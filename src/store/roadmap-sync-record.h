@@ -36,6 +36,10 @@ typedef enum
 #define ROADMAP_SYNC_MAX_TOPICS 1000
 #define ROADMAP_SYNC_TOPICS_MAX_TEXT ((gsize) ROADMAP_SYNC_MAX_TOPICS * (ROADMAP_TOPIC_MAX_LENGTH * 4 + 8))
 
+/* The device of a change another app made to a task (its value no
+ * longer matches the digest Roadmap wrote) */
+#define ROADMAP_SYNC_DEVICE_OTHER_APP "other-app"
+
 /* The longest device id a record may carry */
 #define ROADMAP_SYNC_DEVICE_MAX_LENGTH 64
 

@@ -191,13 +191,20 @@ connect_list (RoadmapSyncEngine  *self,
 static gboolean
 is_unreachable (const GError *error)
 {
+  static const GIOErrorEnum io_codes[] = {
+    G_IO_ERROR_NETWORK_UNREACHABLE, G_IO_ERROR_HOST_UNREACHABLE, G_IO_ERROR_CONNECTION_REFUSED,
+    G_IO_ERROR_TIMED_OUT, G_IO_ERROR_NOT_CONNECTED, G_IO_ERROR_CONNECTION_CLOSED,
+    G_IO_ERROR_BROKEN_PIPE, G_IO_ERROR_CANCELLED, G_IO_ERROR_HOST_NOT_FOUND,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (io_codes); i++)
+    if (g_error_matches (error, G_IO_ERROR, io_codes[i]))
+      return TRUE;
   return g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_REPOSITORY_OFFLINE) ||
          g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_AUTHENTICATION_REQUIRED) ||
          g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_AUTHENTICATION_FAILED) ||
          g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_TLS_NOT_AVAILABLE) ||
-         g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_DBUS_ERROR) ||
-         error->domain == G_IO_ERROR || error->domain == G_RESOLVER_ERROR ||
-         error->domain == G_DBUS_ERROR || error->domain == G_TLS_ERROR;
+         error->domain == G_RESOLVER_ERROR || error->domain == G_TLS_ERROR;
 }
 
 static gboolean
@@ -269,17 +276,19 @@ merge (RoadmapSyncEngine   *self,
 
 /* Adds @vtodo to @command when it holds anything this machine has not
  * merged yet; a task that fails the checks is a problem, not applied,
- * and is not taken for deleted either */
-static void
+ * and is not taken for deleted either. FALSE only when the database
+ * cannot be read. */
+static gboolean
 add_remote (RoadmapSyncEngine   *self,
             RoadmapSyncCommand  *command,
             ICalComponent       *vtodo,
             GHashTable          *present,
-            RoadmapSyncReport   *report)
+            RoadmapSyncReport   *report,
+            GError             **error)
 {
   g_autoptr(RoadmapSyncRecord) remote = NULL;
   g_autoptr(RoadmapSyncItem) item = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) parse_error = NULL;
   g_autofree char *key = roadmap_sync_vtodo_dup_key (vtodo);
   g_autofree char *digest = NULL;
   gint64 sequence = 0;
@@ -287,19 +296,16 @@ add_remote (RoadmapSyncEngine   *self,
   if (present != NULL && key != NULL)
     g_hash_table_add (present, g_steal_pointer (&key));
 
-  remote = roadmap_sync_vtodo_parse (vtodo, g_get_real_time (), &sequence, &error);
+  remote = roadmap_sync_vtodo_parse (vtodo, g_get_real_time (), &sequence, &parse_error);
   if (remote == NULL)
     {
-      g_ptr_array_add (report->problems, g_strdup (error->message));
-      return;
+      g_ptr_array_add (report->problems, g_strdup (parse_error->message));
+      return TRUE;
     }
 
   if (!roadmap_store_sync_read_item (get_store (self), remote->track_id, remote->skill_id,
-                                     &item, &error))
-    {
-      g_ptr_array_add (report->problems, g_strdup (error->message));
-      return;
-    }
+                                     &item, error))
+    return FALSE;
   /* Nothing new: what this machine holds (EDS's copy of a write that did
    * not reach the server among it), or the task as merged or written
    * last */
@@ -307,8 +313,9 @@ add_remote (RoadmapSyncEngine   *self,
   if (item != NULL &&
       (roadmap_sync_record_equal (item->record, remote) ||
        g_strcmp0 (item->remote_digest, digest) == 0))
-    return;
+    return TRUE;
   roadmap_sync_command_add (command, remote, sequence);
+  return TRUE;
 }
 
 static gboolean
@@ -329,8 +336,12 @@ pull (RoadmapSyncEngine  *self,
     return fail_with (error, local_error, _("The tasks cannot be read"));
 
   for (GSList *link = vtodos; link != NULL; link = link->next)
-    if (roadmap_sync_vtodo_is_ours (link->data))
-      add_remote (self, command, link->data, present, report);
+    if (roadmap_sync_vtodo_is_ours (link->data) &&
+        !add_remote (self, command, link->data, present, report, error))
+      {
+        g_slist_free_full (vtodos, g_object_unref);
+        return FALSE;
+      }
   g_slist_free_full (vtodos, g_object_unref);
 
   if (!merge (self, command, report, error) ||
@@ -389,8 +400,8 @@ merge_server_copy (RoadmapSyncEngine  *self,
         return TRUE;
       return fail_with (error, local_error, _("A task cannot be read"));
     }
-  if (roadmap_sync_vtodo_is_ours (vtodo))
-    add_remote (self, command, vtodo, NULL, report);
+  if (roadmap_sync_vtodo_is_ours (vtodo) && !add_remote (self, command, vtodo, NULL, report, error))
+    return FALSE;
   return merge (self, command, report, error);
 }
 
@@ -426,16 +437,21 @@ dup_etag (ICalComponent *vtodo)
   return etag;
 }
 
-/* Whether a write reached the server. With the server gone, EDS takes a
- * write into its own offline queue and reports success; its copy then
- * has no new ETag from the server. */
+/* Whether a write of @record reached the server. With the server gone,
+ * EDS takes a write into its own offline queue and reports success; its
+ * copy then has no new ETag from the server. A new ETag on another
+ * value is not this write's either (EDS sent its queue and the server's
+ * copy won). */
 static gboolean
-reached_server (RoadmapSyncEngine  *self,
-                const char         *uid,
-                const char         *etag_before)
+reached_server (RoadmapSyncEngine       *self,
+                const char              *uid,
+                const char              *etag_before,
+                const RoadmapSyncRecord *record)
 {
   g_autoptr(ICalComponent) cached = NULL;
+  g_autoptr(RoadmapSyncRecord) held = NULL;
   g_autofree char *etag = NULL;
+  gint64 sequence;
 
   if (!is_online (self))
     return FALSE;
@@ -444,24 +460,28 @@ reached_server (RoadmapSyncEngine  *self,
   if (!e_cal_client_get_object_sync (self->client, uid, NULL, &cached, NULL, NULL))
     return FALSE;
   etag = dup_etag (cached);
-  return etag != NULL && etag[0] != '\0' && g_strcmp0 (etag, etag_before) != 0;
+  if (etag == NULL || etag[0] == '\0' || g_strcmp0 (etag, etag_before) == 0)
+    return FALSE;
+  held = roadmap_sync_vtodo_parse (cached, g_get_real_time (), &sequence, NULL);
+  return held != NULL && roadmap_sync_record_equal (held, record);
 }
 
 /* A write EDS kept in its offline queue: EDS goes back online a moment
  * after a server returns, and then sends its queue (a refresh starts
  * that). Waits a little for it; FALSE when the server is still not there. */
 static gboolean
-await_server (RoadmapSyncEngine  *self,
-              const char         *uid,
-              const char         *etag_before,
-              GCancellable       *cancellable)
+await_server (RoadmapSyncEngine       *self,
+              const char              *uid,
+              const char              *etag_before,
+              const RoadmapSyncRecord *record,
+              GCancellable            *cancellable)
 {
-  for (guint i = 0; i < AWAIT_SERVER_TRIES; i++)
+  for (guint i = 0; i < AWAIT_SERVER_TRIES && !g_cancellable_is_cancelled (cancellable); i++)
     {
       g_usleep (AWAIT_SERVER_INTERVAL_US);
-      if (!refresh (self, cancellable, NULL) || !settle (self, cancellable, NULL))
+      if (!settle (self, cancellable, NULL))
         return FALSE;
-      if (reached_server (self, uid, etag_before))
+      if (reached_server (self, uid, etag_before, record))
         return TRUE;
     }
   return FALSE;
@@ -505,25 +525,9 @@ read_cached (RoadmapSyncEngine  *self,
   return fail_with (error, local_error, _("A task cannot be read"));
 }
 
-/* Whether @cached, a copy EDS has from the server (it has an ETag), holds
- * @record already: a round killed after its write, before it could
- * take the skill out of the outbox, wrote it */
-static gboolean
-server_has (ICalComponent           *cached,
-            const char              *etag,
-            const RoadmapSyncRecord *record)
-{
-  g_autoptr(RoadmapSyncRecord) held = NULL;
-  gint64 sequence;
-
-  if (etag == NULL || etag[0] == '\0' || !roadmap_sync_vtodo_is_ours (cached))
-    return FALSE;
-  held = roadmap_sync_vtodo_parse (cached, g_get_real_time (), &sequence, NULL);
-  return held != NULL && roadmap_sync_record_equal (held, record);
-}
-
 /* A task written again keeps what others put in it (a due date, an
- * alarm, another app's properties) and what EDS needs to write it back
+ * alarm, another app's own properties; not categories or a percentage,
+ * which Roadmap writes) and what EDS needs to write it back
  * (its own properties, the ETag among them, sent as If-Match: without
  * them the write would count as new), from the copy in EDS's cache */
 static void
@@ -572,11 +576,16 @@ push_item (RoadmapSyncEngine  *self,
       gint64 sequence = current->sequence + 1;
       gboolean written;
 
-      if (!read_cached (self, uid, &cached, cancellable, error))
+      /* EDS's copy: what it needs to write the task back, and its
+       * SEQUENCE, which the write goes beyond (a write equal to EDS's
+       * copy, left by a round killed after its write, would not be sent) */
+      if (current->remote && !read_cached (self, uid, &cached, cancellable, error))
         return FALSE;
-      etag = cached != NULL ? dup_etag (cached) : NULL;
-      if (cached != NULL && server_has (cached, etag, current->record))
-        return roadmap_store_sync_mark_pushed (get_store (self), current, current->sequence, error);
+      if (cached != NULL)
+        {
+          etag = dup_etag (cached);
+          sequence = MAX (sequence, (gint64) i_cal_component_get_sequence (cached) + 1);
+        }
 
       describe_skill (self, current->record, &summary, &categories);
       vtodo = roadmap_sync_vtodo_new (current->record, summary, (const char * const *) categories,
@@ -591,8 +600,8 @@ push_item (RoadmapSyncEngine  *self,
         written = e_cal_client_create_object_sync (self->client, vtodo,
                                                    E_CAL_OPERATION_FLAG_CONFLICT_FAIL,
                                                    NULL, cancellable, &local_error);
-      if (written && !reached_server (self, uid, etag) &&
-          !await_server (self, uid, etag, cancellable))
+      if (written && !reached_server (self, uid, etag, current->record) &&
+          !await_server (self, uid, etag, current->record, cancellable))
         {
           /* EDS lost the server during the write and kept it in its
            * own queue: not sent, for the outbox */

@@ -30,8 +30,6 @@
 #define PROP_POSITION "X-ROADMAP-POSITION"
 #define PROP_TOPICS   "X-ROADMAP-TOPICS"
 
-/* The device of a change another app made */
-#define OTHER_APP "other-app"
 
 static const char * const stamp_props[ROADMAP_SYNC_N_FIELDS] = {
   "X-ROADMAP-STATUS-MODIFIED",
@@ -362,7 +360,7 @@ roadmap_sync_vtodo_parse (ICalComponent  *vtodo,
                                        strcmp (parts[1], "-") != 0 ? parts[1] : NULL);
       else
         /* Another app changed it, or wrote the task */
-        roadmap_sync_record_set_stamp (record, f, MAX (last_modified, (gint64) modified + 1), OTHER_APP);
+        roadmap_sync_record_set_stamp (record, f, MAX (last_modified, (gint64) modified + 1), ROADMAP_SYNC_DEVICE_OTHER_APP);
     }
 
   if (!roadmap_sync_record_check (record, now, &local_error))
