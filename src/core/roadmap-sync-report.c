@@ -5,8 +5,7 @@
  * that nothing of it is loaded before the window's first frame, and a
  * build without it (the meson feature `sync` off) has everything else.
  * The module finds the session's code in the executable, which exports
- * it. ROADMAP_SYNC_MODULE names another module file: for the tests and
- * an uninstalled build.
+ * it. ROADMAP_SYNC_MODULE names another module file, for the tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +15,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "roadmap-sync-report.h"
+
+#define MODULE_NAME "libroadmap-sync.so"
 
 G_DEFINE_QUARK (roadmap-sync-error-quark, roadmap_sync_error)
 
@@ -60,6 +61,28 @@ roadmap_sync_report_describe (const RoadmapSyncReport *report)
   return g_strjoinv (_("; "), (char **) parts->pdata);
 }
 
+/* ROADMAP_SYNC_MODULE; or the module beside the executable, where a
+ * build leaves both (`_build/src/roadmap` run from a checkout); or the
+ * installed one */
+static char *
+find_module (void)
+{
+  g_autofree char *executable = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *beside = NULL;
+
+  if (g_getenv ("ROADMAP_SYNC_MODULE") != NULL)
+    return g_strdup (g_getenv ("ROADMAP_SYNC_MODULE"));
+  if (executable != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (executable);
+
+      beside = g_build_filename (dir, MODULE_NAME, NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (ROADMAP_MODULE_DIR, MODULE_NAME, NULL);
+}
+
 /**
  * roadmap_sync_module_load:
  *
@@ -88,10 +111,7 @@ roadmap_sync_module_load (GError **error)
     }
 #endif
 
-  if (g_getenv ("ROADMAP_SYNC_MODULE") != NULL)
-    path = g_strdup (g_getenv ("ROADMAP_SYNC_MODULE"));
-  else
-    path = g_build_filename (ROADMAP_MODULE_DIR, "libroadmap-sync.so", NULL);
+  path = find_module ();
 
   module = g_module_open (path, G_MODULE_BIND_LOCAL);
   if (module == NULL)
