@@ -355,7 +355,11 @@ test_server_down (Fixture       *fixture,
   sync_machine_sync_ok (fixture->a);
   sync_machine_sync_ok (fixture->b);
 
+  /* Nothing to send, but no server to say so: not in step */
   sync_server_stop (fixture->server);
+  g_assert_cmpint (sync_machine_run (fixture->a, NULL, &err, "--sync", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "cannot be reached"));
+  g_clear_pointer (&err, g_free);
   run_ok (fixture->a, "--set-status", SKILL "=doing", NULL);
   g_assert_cmpint (sync_machine_run (fixture->a, NULL, &err, "--sync", NULL), ==, 1);
   g_assert_cmpstr (err, !=, "");

@@ -43,6 +43,7 @@ struct _RoadmapSyncEngine
   RoadmapSession *session;
   ESourceRegistry *registry;
   ECalClient *client;
+  ESource *source;
   char *client_uid;
   /* Whether the list is on a WebDAV server: its tasks carry ETags */
   gboolean webdav;
@@ -56,6 +57,7 @@ roadmap_sync_engine_finalize (GObject *object)
   RoadmapSyncEngine *self = (RoadmapSyncEngine *) object;
 
   g_clear_object (&self->client);
+  g_clear_object (&self->source);
   g_clear_object (&self->registry);
   g_clear_object (&self->session);
   g_clear_pointer (&self->client_uid, g_free);
@@ -180,6 +182,7 @@ connect_list (RoadmapSyncEngine  *self,
       return FALSE;
     }
   self->client = E_CAL_CLIENT (client);
+  g_set_object (&self->source, source);
   self->webdav = e_source_has_extension (source, E_SOURCE_EXTENSION_WEBDAV_BACKEND);
   g_free (self->client_uid);
   self->client_uid = g_strdup (source_uid);
@@ -221,6 +224,16 @@ fail_with (GError       **error,
   return FALSE;
 }
 
+/* The backend's state, with the signals it sent before its last reply
+ * taken in */
+static gboolean
+is_online (RoadmapSyncEngine *self)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return e_client_is_online (E_CLIENT (self->client));
+}
+
 /* e_client_refresh_sync() only schedules the backend's refresh; it runs
  * as one of the backend's blocking operations, so a read asked for after
  * it waits for it to end */
@@ -257,6 +270,37 @@ settle (RoadmapSyncEngine  *self,
     return fail_with (error, local_error, _("The tasks cannot be read"));
   g_slist_free_full (none, g_object_unref);
   return TRUE;
+}
+
+/* After a refresh: whether EDS reached the server, or why not, in words
+ * a user can act on (a round that read only EDS's copy proves nothing) */
+static gboolean
+check_connection (RoadmapSyncEngine  *self,
+                  GError            **error)
+{
+  if (!self->webdav)
+    return TRUE;
+  /* The status the backend set, taken in */
+  is_online (self);
+  switch (e_source_get_connection_status (self->source))
+    {
+    case E_SOURCE_CONNECTION_STATUS_DISCONNECTED:
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                           _("The server cannot be reached; the changes wait until it can"));
+      return FALSE;
+    case E_SOURCE_CONNECTION_STATUS_AWAITING_CREDENTIALS:
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                           _("The task list needs you to sign in again (in Online Accounts, or in Evolution)"));
+      return FALSE;
+    case E_SOURCE_CONNECTION_STATUS_SSL_FAILED:
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                           _("The server’s certificate is not trusted; open the task list in Evolution to trust it"));
+      return FALSE;
+    case E_SOURCE_CONNECTION_STATUS_CONNECTING:
+    case E_SOURCE_CONNECTION_STATUS_CONNECTED:
+    default:
+      return TRUE;
+    }
 }
 
 static gboolean
@@ -334,6 +378,8 @@ pull (RoadmapSyncEngine  *self,
     return FALSE;
   if (!e_cal_client_get_object_list_sync (self->client, "#t", &vtodos, cancellable, &local_error))
     return fail_with (error, local_error, _("The tasks cannot be read"));
+  if (!check_connection (self, error))
+    return FALSE;
 
   for (GSList *link = vtodos; link != NULL; link = link->next)
     if (roadmap_sync_vtodo_is_ours (link->data) &&
@@ -405,15 +451,6 @@ merge_server_copy (RoadmapSyncEngine  *self,
   return merge (self, command, report, error);
 }
 
-/* The backend's state, with the signals it sent before its last reply
- * taken in */
-static gboolean
-is_online (RoadmapSyncEngine *self)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  return e_client_is_online (E_CLIENT (self->client));
-}
 
 /* The ETag EDS's cached copy of a task has (X-EVOLUTION-CALDAV-ETAG and
  * the like), NULL without one */
