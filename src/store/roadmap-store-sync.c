@@ -847,6 +847,7 @@ roadmap_store_sync_merge (RoadmapStore             *self,
   g_autoptr(RoadmapSyncRecord) current = NULL;
   g_autoptr(RoadmapSyncRecord) merged = NULL;
   g_autofree char *remote_digest = NULL;
+  g_autofree char *device = NULL;
   const RoadmapSyncRecord *local;
   gboolean agree, placed = FALSE;
   gint64 agreed_at;
@@ -899,24 +900,21 @@ roadmap_store_sync_merge (RoadmapStore             *self,
 
   if (!apply_record (self, current, merged, change, now, origin, &placed, changed, error))
     return FALSE;
+  if (!read_own_device (self, &device, error))
+    return FALSE;
   /* The place a row had to take is this machine's change, stamped later
    * than all the skill has seen, so that the other side takes it */
   if (placed)
-    {
-      g_autofree char *device = NULL;
-
-      if (!read_own_device (self, &device, error))
-        return FALSE;
-      roadmap_sync_record_set_stamp (merged, ROADMAP_SYNC_FIELD_POSITION,
-                                     MAX (now, MAX (latest_stamp (merged), agreed_at) + 1), device);
-    }
-
-  /* A value another app wrote goes back with Roadmap's digest, or each
-   * later touch of the task by that app would stamp it anew */
-  agree = roadmap_sync_record_equal (merged, remote);
-  for (guint f = 0; agree && f < ROADMAP_SYNC_N_FIELDS; f++)
+    roadmap_sync_record_set_stamp (merged, ROADMAP_SYNC_FIELD_POSITION,
+                                   MAX (now, MAX (latest_stamp (merged), agreed_at) + 1), device);
+  /* A value another app wrote is taken on as this machine's, at that
+   * app's time: it goes back with Roadmap's digest, or each later touch
+   * of the task by that app would stamp it anew */
+  for (guint f = 0; f < ROADMAP_SYNC_N_FIELDS; f++)
     if (g_strcmp0 (merged->stamps[f].device, ROADMAP_SYNC_DEVICE_OTHER_APP) == 0)
-      agree = FALSE;
+      roadmap_sync_record_set_stamp (merged, f, merged->stamps[f].modified, device);
+
+  agree = roadmap_sync_record_equal (merged, remote);
   remote_digest = roadmap_sync_record_dup_full_digest (remote);
   if (!write_item (self, merged, agree ? latest_stamp (merged) : agreed_at,
                    agree ? 0 : change, TRUE, sequence, remote_digest, error))

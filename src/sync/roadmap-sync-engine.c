@@ -289,8 +289,9 @@ check_connection (RoadmapSyncEngine  *self,
                            _("The server cannot be reached; the changes wait until it can"));
       return FALSE;
     case E_SOURCE_CONNECTION_STATUS_AWAITING_CREDENTIALS:
+      /* EDS asks for credentials also when a server is down */
       g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
-                           _("The task list needs you to sign in again (in Online Accounts, or in Evolution)"));
+                           _("The task list could not sign in to its server: the server cannot be reached, or needs you to sign in again (in Online Accounts, or in Evolution)"));
       return FALSE;
     case E_SOURCE_CONNECTION_STATUS_SSL_FAILED:
       g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
