@@ -2,9 +2,12 @@
 # check-flatpak-manifest.py MANIFEST APP-ID — the Flatpak manifest is valid
 # JSON, builds this app on the GNOME runtime, and asks for the sandbox
 # permissions the app needs and no more: a display (Wayland, X11 only as a
-# fallback), GPU access, IPC for X11 shared memory. No file system access
-# (files go through the file-chooser portal), no network (links open
-# through the OpenURI portal), no extra D-Bus names.
+# fallback), GPU access, IPC for X11 shared memory, and the two Evolution
+# Data Server services sync talks to (the source registry and the
+# calendar factory, where task lists live). No file system access (files
+# go through the file-chooser portal), no network (links open through the
+# OpenURI portal; EDS, outside the sandbox, reaches the servers), no other
+# D-Bus names.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
@@ -25,7 +28,9 @@ for key, value in expect.items():
     if manifest.get(key) != value:
         problems.append(f'{key} is {manifest.get(key)!r}, expected {value!r}')
 
-allowed = {'--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri'}
+allowed = {'--share=ipc', '--socket=fallback-x11', '--socket=wayland', '--device=dri',
+           '--talk-name=org.gnome.evolution.dataserver.Sources5',
+           '--talk-name=org.gnome.evolution.dataserver.Calendar8'}
 granted = set(manifest.get('finish-args', []))
 for extra in sorted(granted - allowed):
     problems.append(f'finish-args grants {extra}, which Roadmap does not need')
