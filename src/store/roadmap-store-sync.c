@@ -458,13 +458,9 @@ roadmap_store_sync_queue_change (RoadmapStore  *self,
 
       for (guint f = 0; f < ROADMAP_SYNC_N_FIELDS; f++)
         {
-          g_autofree char *value = NULL;
-
           if (roadmap_sync_record_field_equal (record, current, f))
             continue;
-          value = roadmap_sync_record_dup_value (current, f);
-          if (!roadmap_sync_record_set_value (record, f, value, error))
-            return FALSE;
+          roadmap_sync_record_copy_field (record, current, f);
           /* Later than every stamp this machine holds for the skill: a
            * clock behind another machine's still makes a newer change */
           roadmap_sync_record_set_stamp (record, f, MAX (now, MAX (latest, agreed_at) + 1), device);
@@ -867,7 +863,6 @@ roadmap_store_sync_merge (RoadmapStore             *self,
     {
       const RoadmapSyncStamp *local_stamp = &local->stamps[f];
       const RoadmapSyncStamp *remote_stamp = &remote->stamps[f];
-      g_autofree char *value = NULL;
 
       if (roadmap_sync_record_field_equal (local, remote, f))
         {
@@ -881,9 +876,7 @@ roadmap_store_sync_merge (RoadmapStore             *self,
           if (local_stamp->modified > agreed_at &&
               !write_loser (self, local, current, f, change, now, error))
             return FALSE;
-          value = roadmap_sync_record_dup_value (remote, f);
-          if (!roadmap_sync_record_set_value (merged, f, value, error))
-            return FALSE;
+          roadmap_sync_record_copy_field (merged, remote, f);
           roadmap_sync_record_set_stamp (merged, f, remote_stamp->modified, remote_stamp->device);
         }
       else if (remote_stamp->modified > agreed_at)

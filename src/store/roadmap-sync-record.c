@@ -146,6 +146,37 @@ roadmap_sync_record_set_stamp (RoadmapSyncRecord *self,
   self->stamps[field].device = g_strdup (device);
 }
 
+/* @field's value of @from, its stamp left as it is */
+void
+roadmap_sync_record_copy_field (RoadmapSyncRecord       *self,
+                                const RoadmapSyncRecord *from,
+                                RoadmapSyncField         field)
+{
+  switch (field)
+    {
+    case ROADMAP_SYNC_FIELD_STATUS:
+      self->status = from->status;
+      self->started_at = from->started_at;
+      self->finished_at = from->finished_at;
+      break;
+    case ROADMAP_SYNC_FIELD_POSITION:
+      self->placed = from->placed;
+      self->sort_key = from->sort_key;
+      break;
+    case ROADMAP_SYNC_FIELD_NOTE:
+      g_free (self->note);
+      self->note = g_strdup (from->note);
+      break;
+    case ROADMAP_SYNC_FIELD_TOPICS:
+      g_strfreev (self->topics);
+      self->topics = g_strdupv (from->topics);
+      break;
+    case ROADMAP_SYNC_N_FIELDS:
+    default:
+      g_return_if_reached ();
+    }
+}
+
 static void
 append_time (GString *string,
              gint64   time)

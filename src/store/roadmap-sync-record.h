@@ -98,6 +98,9 @@ void               roadmap_sync_record_set_stamp   (RoadmapSyncRecord       *sel
                                                     RoadmapSyncField         field,
                                                     gint64                   modified,
                                                     const char              *device);
+void               roadmap_sync_record_copy_field  (RoadmapSyncRecord       *self,
+                                                    const RoadmapSyncRecord *from,
+                                                    RoadmapSyncField         field);
 char              *roadmap_sync_record_dup_value   (const RoadmapSyncRecord *self,
                                                     RoadmapSyncField         field);
 gboolean           roadmap_sync_record_set_value   (RoadmapSyncRecord       *self,
