@@ -377,6 +377,7 @@ test_server_down (Fixture       *fixture,
   /* Nothing to send, but no server to say so: not in step */
   sync_server_stop (fixture->server);
   g_assert_cmpint (sync_machine_run (fixture->a, NULL, &err, "--sync", NULL), ==, 1);
+  g_test_message ("server down: %s", err);
   g_assert_nonnull (strstr (err, "cannot be reached"));
   g_clear_pointer (&err, g_free);
   run_ok (fixture->a, "--set-status", SKILL "=doing", NULL);

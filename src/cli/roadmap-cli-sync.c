@@ -23,12 +23,16 @@ roadmap_cli_sync_enable (RoadmapSession  *session,
                          GError         **error)
 {
   const RoadmapSyncModule *module = roadmap_sync_module_load (error);
+  g_autoptr(GObject) engine = NULL;
   g_autofree char *name = NULL;
   gboolean enabled;
   guint n;
   int lock;
 
-  if (module == NULL || !module->check_list (session, source_uid, &name, error))
+  if (module == NULL)
+    return FALSE;
+  engine = module->new_engine (session);
+  if (!module->check_list (engine, source_uid, &name, NULL, error))
     return FALSE;
   /* Not in the middle of a round */
   lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), error);
@@ -70,10 +74,14 @@ roadmap_cli_sync_run (RoadmapSession  *session,
 {
   const RoadmapSyncModule *module = roadmap_sync_module_load (error);
   RoadmapSyncReport report = { 0 };
+  g_autoptr(GObject) engine = NULL;
   g_autofree char *result = NULL;
   gboolean ok;
 
-  if (module == NULL || !module->run_round (session, &report, error))
+  if (module == NULL)
+    return FALSE;
+  engine = module->new_engine (session);
+  if (!module->run_round (engine, &report, NULL, error))
     {
       roadmap_sync_report_clear (&report);
       return FALSE;
@@ -125,7 +133,7 @@ roadmap_cli_sync_status (RoadmapSession  *session,
       g_propagate_error (error, g_steal_pointer (&count_error));
       return FALSE;
     }
-  losers = roadmap_store_sync_list_losers (store, error);
+  losers = roadmap_store_sync_list_losers (store, NULL, NULL, error);
   if (losers == NULL)
     return FALSE;
 

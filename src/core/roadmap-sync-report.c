@@ -21,6 +21,18 @@
 G_DEFINE_QUARK (roadmap-sync-error-quark, roadmap_sync_error)
 
 void
+roadmap_sync_list_free (RoadmapSyncList *list)
+{
+  if (list == NULL)
+    return;
+  g_free (list->uid);
+  g_free (list->name);
+  g_free (list->account);
+  g_free (list->settings_app);
+  g_free (list);
+}
+
+void
 roadmap_sync_report_clear (RoadmapSyncReport *report)
 {
   g_clear_pointer (&report->problems, g_ptr_array_unref);
@@ -86,7 +98,7 @@ find_module (void)
 /**
  * roadmap_sync_module_load:
  *
- * Loads the sync module once; it stays loaded.
+ * Loads the sync module once, from any thread; it stays loaded.
  *
  * Returns: (nullable): its functions, or %NULL with
  *   %ROADMAP_SYNC_ERROR_UNAVAILABLE
@@ -95,6 +107,8 @@ const RoadmapSyncModule *
 roadmap_sync_module_load (GError **error)
 {
   static const RoadmapSyncModule *loaded;
+  static GMutex mutex;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&mutex);
   g_autofree char *path = NULL;
   RoadmapSyncModuleGet get;
   GModule *module;

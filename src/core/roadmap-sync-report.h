@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * @ROADMAP_SYNC_ERROR_BUSY: another round on this database did not end
  * @ROADMAP_SYNC_ERROR_FAILED: the server or the service refused
  * @ROADMAP_SYNC_ERROR_UNAVAILABLE: this build has no sync
+ * @ROADMAP_SYNC_ERROR_SIGN_IN: the account needs the user to sign in
+ * @ROADMAP_SYNC_ERROR_CERTIFICATE: the server's certificate is not
+ *   trusted (roadmap_sync_module->trust_certificate())
  */
 typedef enum
 {
@@ -30,6 +33,8 @@ typedef enum
   ROADMAP_SYNC_ERROR_BUSY,
   ROADMAP_SYNC_ERROR_FAILED,
   ROADMAP_SYNC_ERROR_UNAVAILABLE,
+  ROADMAP_SYNC_ERROR_SIGN_IN,
+  ROADMAP_SYNC_ERROR_CERTIFICATE,
 } RoadmapSyncError;
 
 /**
@@ -52,21 +57,68 @@ typedef struct
 } RoadmapSyncReport;
 
 /**
- * RoadmapSyncModule:
- * @check_list: whether a task list of that id exists; its name
- * @run_round: one round (see roadmap_sync_engine_run_round())
+ * RoadmapSyncList:
+ * @uid: the task list's id (its source's UID)
+ * @name: its name
+ * @account: the account it is in, or where it is kept
+ * @settings_app: (nullable): the desktop file id of the app its account
+ *   is set up in (Online Accounts, Evolution)
  *
- * What the sync module (built on Evolution Data Server) offers.
+ * A task list of this computer's, or (in roadmap_sync_module_list_lists()'s
+ * @accounts) an account a new list can be made in, with @name its own.
  */
 typedef struct
 {
-  gboolean (*check_list) (RoadmapSession     *session,
-                          const char         *source_uid,
-                          char              **display_name,
-                          GError            **error);
-  gboolean (*run_round)  (RoadmapSession     *session,
-                          RoadmapSyncReport  *report,
-                          GError            **error);
+  char *uid;
+  char *name;
+  char *account;
+  char *settings_app;
+} RoadmapSyncList;
+
+void roadmap_sync_list_free (RoadmapSyncList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapSyncList, roadmap_sync_list_free)
+
+/**
+ * RoadmapSyncModule:
+ * @new_engine: what the other functions work with; it keeps the
+ *   connection to Evolution Data Server from one round to the next, and
+ *   is used in one thread at a time, with the thread-default main
+ *   context it was made in
+ * @check_list: whether a task list of that id exists; its name
+ * @run_round: one round (see roadmap_sync_engine_run_round())
+ * @list_lists: the task lists, and the accounts a list can be made in
+ * @create_list: a new task list in an account; its id
+ * @trust_certificate: trusts the certificate the list's server showed
+ *   last (after %ROADMAP_SYNC_ERROR_CERTIFICATE)
+ *
+ * What the sync module (built on Evolution Data Server) offers. All
+ * block: the window calls them in a thread of their own.
+ */
+typedef struct
+{
+  GObject   *(*new_engine)        (RoadmapSession     *session);
+  gboolean   (*check_list)        (GObject            *engine,
+                                   const char         *source_uid,
+                                   char              **display_name,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
+  gboolean   (*run_round)         (GObject            *engine,
+                                   RoadmapSyncReport  *report,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
+  GPtrArray *(*list_lists)        (GObject            *engine,
+                                   GPtrArray         **accounts,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
+  char      *(*create_list)       (GObject            *engine,
+                                   const char         *account_uid,
+                                   const char         *name,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
+  gboolean   (*trust_certificate) (GObject            *engine,
+                                   const char         *source_uid,
+                                   GCancellable       *cancellable,
+                                   GError            **error);
 } RoadmapSyncModule;
 
 /* The module's one exported symbol */

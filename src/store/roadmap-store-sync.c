@@ -122,25 +122,10 @@ roadmap_store_sync_read_state (RoadmapStore       *self,
   return finish_query (self, stmt, rc, error);
 }
 
-/* This database's device id, sync on or off */
-static gboolean
-read_own_device (RoadmapStore  *self,
-                 char         **device,
-                 GError       **error)
-{
-  g_autoptr(RoadmapSyncState) state = NULL;
-
-  *device = NULL;
-  if (!roadmap_store_sync_read_state (self, &state, error))
-    return FALSE;
-  if (state != NULL)
-    *device = g_strdup (state->device);
-  return TRUE;
-}
-
-/* The device id and whether sync is on, inside a transaction */
+/* This database's device id; with @only_when_on, none while sync is off */
 static gboolean
 read_device (RoadmapStore  *self,
+             gboolean       only_when_on,
              char         **device,
              GError       **error)
 {
@@ -149,7 +134,7 @@ read_device (RoadmapStore  *self,
   *device = NULL;
   if (!roadmap_store_sync_read_state (self, &state, error))
     return FALSE;
-  if (state != NULL && state->source_uid != NULL)
+  if (state != NULL && (state->source_uid != NULL || !only_when_on))
     *device = g_strdup (state->device);
   return TRUE;
 }
@@ -411,7 +396,7 @@ roadmap_store_sync_queue_change (RoadmapStore  *self,
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
 
-  if (!read_device (self, &device, error))
+  if (!read_device (self, TRUE, &device, error))
     return FALSE;
   if (device == NULL)
     return TRUE;
@@ -893,7 +878,7 @@ roadmap_store_sync_merge (RoadmapStore             *self,
 
   if (!apply_record (self, current, merged, change, now, origin, &placed, changed, error))
     return FALSE;
-  if (!read_own_device (self, &device, error))
+  if (!read_device (self, FALSE, &device, error))
     return FALSE;
   /* The place a row had to take is this machine's change, stamped later
    * than all the skill has seen, so that the other side takes it */
@@ -914,6 +899,26 @@ roadmap_store_sync_merge (RoadmapStore             *self,
     return FALSE;
   *changed = TRUE;
   return TRUE;
+}
+
+#define LOSER_COLUMNS "id, track_id, skill_id, field, value, modified, device, decided_at"
+
+/* NULL for a field this release does not know */
+static RoadmapSyncLoser *
+read_loser_columns (sqlite3_stmt *stmt)
+{
+  g_autoptr(RoadmapSyncLoser) loser = g_new0 (RoadmapSyncLoser, 1);
+
+  if (!roadmap_sync_field_from_string (column_text (stmt, 3), &loser->field))
+    return NULL;
+  loser->id = sqlite3_column_int64 (stmt, 0);
+  loser->track_id = g_strdup (column_text (stmt, 1));
+  loser->skill_id = g_strdup (column_text (stmt, 2));
+  loser->value = g_strdup (column_text (stmt, 4));
+  loser->stamp.modified = sqlite3_column_int64 (stmt, 5);
+  loser->stamp.device = g_strdup (column_text (stmt, 6));
+  loser->decided_at = sqlite3_column_int64 (stmt, 7);
+  return g_steal_pointer (&loser);
 }
 
 /**
@@ -1075,12 +1080,16 @@ fail:
 
 /**
  * roadmap_store_sync_list_losers:
+ * @track_id: (nullable): only this skill's, with @skill_id
+ * @skill_id: (nullable): the skill
  *
  * Returns: (transfer full) (element-type RoadmapSyncLoser): the values
  *   that lost a conflict, the latest first
  */
 GPtrArray *
 roadmap_store_sync_list_losers (RoadmapStore  *self,
+                                const char    *track_id,
+                                const char    *skill_id,
                                 GError       **error)
 {
   g_autoptr(GPtrArray) losers = g_ptr_array_new_with_free_func ((GDestroyNotify) roadmap_sync_loser_free);
@@ -1088,30 +1097,23 @@ roadmap_store_sync_list_losers (RoadmapStore  *self,
   int rc;
 
   g_return_val_if_fail (ROADMAP_IS_STORE (self), NULL);
+  g_return_val_if_fail ((track_id == NULL) == (skill_id == NULL), NULL);
 
   if (!_roadmap_store_prepare (self,
-                               "SELECT id, track_id, skill_id, field, value, modified, device, decided_at"
-                               " FROM sync_losers ORDER BY id DESC",
+                               "SELECT " LOSER_COLUMNS " FROM sync_losers"
+                               " WHERE ?1 IS NULL OR (track_id = ?1 AND skill_id = ?2)"
+                               " ORDER BY id DESC",
                                &stmt, error))
     return NULL;
+  sqlite3_bind_text (stmt, 1, track_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, skill_id, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RoadmapSyncLoser *loser = g_new0 (RoadmapSyncLoser, 1);
+      RoadmapSyncLoser *loser = read_loser_columns (stmt);
 
-      loser->id = sqlite3_column_int64 (stmt, 0);
-      loser->track_id = g_strdup (column_text (stmt, 1));
-      loser->skill_id = g_strdup (column_text (stmt, 2));
-      if (!roadmap_sync_field_from_string (column_text (stmt, 3), &loser->field))
-        {
-          /* A field of a newer release */
-          roadmap_sync_loser_free (loser);
-          continue;
-        }
-      loser->value = g_strdup (column_text (stmt, 4));
-      loser->stamp.modified = sqlite3_column_int64 (stmt, 5);
-      loser->stamp.device = g_strdup (column_text (stmt, 6));
-      loser->decided_at = sqlite3_column_int64 (stmt, 7);
-      g_ptr_array_add (losers, loser);
+      /* NULL: a field of a newer release */
+      if (loser != NULL)
+        g_ptr_array_add (losers, loser);
     }
   if (rc != SQLITE_DONE)
     {
@@ -1119,4 +1121,125 @@ roadmap_store_sync_list_losers (RoadmapStore  *self,
       return NULL;
     }
   return g_steal_pointer (&losers);
+}
+
+static gboolean
+read_loser (RoadmapStore       *self,
+            gint64              id,
+            RoadmapSyncLoser  **loser,
+            GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *loser = NULL;
+  if (!_roadmap_store_prepare_cached (self, "SELECT " LOSER_COLUMNS " FROM sync_losers WHERE id = ?1",
+                                      &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *loser = read_loser_columns (stmt);
+  if (!finish_query (self, stmt, rc, error))
+    return FALSE;
+  if (*loser == NULL)
+    {
+      g_set_error_literal (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_NOT_FOUND,
+                           _("That value was restored or forgotten already, perhaps in another window"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+delete_loser (RoadmapStore  *self,
+              gint64         id,
+              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!_roadmap_store_prepare_cached (self, "DELETE FROM sync_losers WHERE id = ?1", &stmt, error))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return _roadmap_store_step_done (self, stmt, error);
+}
+
+/**
+ * roadmap_store_sync_restore_loser:
+ * @id: a loser's id (RoadmapSyncLoser)
+ * @change: the change being written
+ * @now: its time, microseconds
+ * @origin: who runs it, for the history
+ * @changed: (out): whether the skill's rows changed
+ *
+ * Inside a change: gives the skill the value that lost a conflict back,
+ * as a change of this machine's (the session's hook queues it for the
+ * server, where it is then the newest). The value it replaces is kept
+ * as a loser in its place, so that nothing is lost either way.
+ */
+gboolean
+roadmap_store_sync_restore_loser (RoadmapStore  *self,
+                                  gint64         id,
+                                  gint64         change,
+                                  gint64         now,
+                                  RoadmapOrigin  origin,
+                                  gboolean      *changed,
+                                  GError       **error)
+{
+  g_autoptr(RoadmapSyncLoser) loser = NULL;
+  g_autoptr(RoadmapSyncRecord) current = NULL;
+  g_autoptr(RoadmapSyncRecord) restored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *device = NULL;
+  gboolean placed = FALSE;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+
+  *changed = FALSE;
+  if (!read_device (self, FALSE, &device, error) ||
+      !read_loser (self, id, &loser, error) ||
+      !read_current (self, loser->track_id, loser->skill_id, &current, NULL, error))
+    return FALSE;
+
+  restored = roadmap_sync_record_copy (current);
+  if (!roadmap_sync_record_set_value (restored, loser->field, loser->value, &local_error) ||
+      !roadmap_sync_record_check (restored, now, &local_error))
+    {
+      g_set_error (error, ROADMAP_STORE_ERROR, ROADMAP_STORE_ERROR_INVALID,
+                   _("The value cannot be restored: %s"), local_error->message);
+      return FALSE;
+    }
+  if (!delete_loser (self, id, error))
+    return FALSE;
+  if (roadmap_sync_record_field_equal (current, restored, loser->field))
+    return TRUE;
+  /* What it replaces, this machine's own now */
+  roadmap_sync_record_set_stamp (current, loser->field, now, device);
+  return write_loser (self, current, current, loser->field, change, now, error) &&
+         apply_record (self, current, restored, change, now, origin, &placed, changed, error);
+}
+
+/**
+ * roadmap_store_sync_forget_loser:
+ * @id: a loser's id (RoadmapSyncLoser)
+ *
+ * Drops a value that lost a conflict, for good.
+ */
+gboolean
+roadmap_store_sync_forget_loser (RoadmapStore  *self,
+                                 gint64         id,
+                                 GError       **error)
+{
+  g_autoptr(RoadmapSyncLoser) loser = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_STORE (self), FALSE);
+
+  if (!_roadmap_store_begin (self, error))
+    return FALSE;
+  if (!read_loser (self, id, &loser, error) || !delete_loser (self, id, error))
+    {
+      _roadmap_store_rollback (self);
+      return FALSE;
+    }
+  return _roadmap_store_commit (self, error);
 }

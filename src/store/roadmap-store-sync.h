@@ -131,6 +131,20 @@ gboolean roadmap_store_sync_mark_missing (RoadmapStore       *self,
                                           guint              *n_missing,
                                           GError            **error);
 GPtrArray *roadmap_store_sync_list_losers (RoadmapStore      *self,
+                                           const char        *track_id,
+                                           const char        *skill_id,
+                                           GError           **error);
+gboolean roadmap_store_sync_forget_loser (RoadmapStore       *self,
+                                          gint64              id,
+                                          GError            **error);
+
+/* Inside a change (see roadmap_store_begin_change()) */
+gboolean roadmap_store_sync_restore_loser (RoadmapStore      *self,
+                                           gint64             id,
+                                           gint64             change,
+                                           gint64             now,
+                                           RoadmapOrigin      origin,
+                                           gboolean          *changed,
                                            GError           **error);
 
 G_END_DECLS

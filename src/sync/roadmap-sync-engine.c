@@ -95,14 +95,20 @@ get_store (RoadmapSyncEngine *self)
   return roadmap_session_get_store (self->session);
 }
 
-static ESource *
-find_list (RoadmapSyncEngine  *self,
-           const char         *source_uid,
-           GCancellable       *cancellable,
-           GError            **error)
+/**
+ * roadmap_sync_engine_get_registry:
+ *
+ * Returns: (transfer none) (nullable): Evolution Data Server's sources,
+ *   connected to on first use
+ */
+ESourceRegistry *
+roadmap_sync_engine_get_registry (RoadmapSyncEngine  *self,
+                                  GCancellable       *cancellable,
+                                  GError            **error)
 {
-  g_autoptr(ESource) source = NULL;
   g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ROADMAP_IS_SYNC_ENGINE (self), NULL);
 
   if (self->registry == NULL)
     {
@@ -115,6 +121,19 @@ find_list (RoadmapSyncEngine  *self,
           return NULL;
         }
     }
+  return self->registry;
+}
+
+static ESource *
+find_list (RoadmapSyncEngine  *self,
+           const char         *source_uid,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  g_autoptr(ESource) source = NULL;
+
+  if (roadmap_sync_engine_get_registry (self, cancellable, error) == NULL)
+    return NULL;
 
   source = e_source_registry_ref_source (self->registry, source_uid);
   if (source == NULL || !e_source_has_extension (source, E_SOURCE_EXTENSION_TASK_LIST))
@@ -229,7 +248,8 @@ fail_with (GError       **error,
 static gboolean
 is_online (RoadmapSyncEngine *self)
 {
-  while (g_main_context_iteration (NULL, FALSE))
+  /* The engine's thread's (the window's round runs in a thread) */
+  while (g_main_context_iteration (g_main_context_get_thread_default (), FALSE))
     ;
   return e_client_is_online (E_CLIENT (self->client));
 }
@@ -272,6 +292,41 @@ settle (RoadmapSyncEngine  *self,
   return TRUE;
 }
 
+/* Why the backend asked for credentials: EDS asks also when a server is
+ * down, and when its certificate is not trusted */
+static gboolean
+check_credentials (RoadmapSyncEngine  *self,
+                   GError            **error)
+{
+  ESourceCredentialsReason reason = E_SOURCE_CREDENTIALS_REASON_UNKNOWN;
+  g_autofree char *certificate = NULL;
+  g_autoptr(GError) op_error = NULL;
+  GTlsCertificateFlags flags = 0;
+
+  if (!e_source_get_last_credentials_required_arguments_sync (self->source, &reason, &certificate,
+                                                              &flags, &op_error, NULL, NULL))
+    reason = E_SOURCE_CREDENTIALS_REASON_UNKNOWN;
+
+  switch (reason)
+    {
+    case E_SOURCE_CREDENTIALS_REASON_REQUIRED:
+    case E_SOURCE_CREDENTIALS_REASON_REJECTED:
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_SIGN_IN,
+                           _("The task list’s account needs you to sign in again"));
+      return FALSE;
+    case E_SOURCE_CREDENTIALS_REASON_SSL_FAILED:
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_CERTIFICATE,
+                           _("The server’s certificate is not trusted"));
+      return FALSE;
+    case E_SOURCE_CREDENTIALS_REASON_ERROR:
+    case E_SOURCE_CREDENTIALS_REASON_UNKNOWN:
+    default:
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
+                           _("The server cannot be reached; the changes wait until it can"));
+      return FALSE;
+    }
+}
+
 /* After a refresh: whether EDS reached the server, or why not, in words
  * a user can act on (a round that read only EDS's copy proves nothing) */
 static gboolean
@@ -289,13 +344,10 @@ check_connection (RoadmapSyncEngine  *self,
                            _("The server cannot be reached; the changes wait until it can"));
       return FALSE;
     case E_SOURCE_CONNECTION_STATUS_AWAITING_CREDENTIALS:
-      /* EDS asks for credentials also when a server is down */
-      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
-                           _("The task list could not sign in to its server: the server cannot be reached, or needs you to sign in again (in Online Accounts, or in Evolution)"));
-      return FALSE;
+      return check_credentials (self, error);
     case E_SOURCE_CONNECTION_STATUS_SSL_FAILED:
-      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_OFFLINE,
-                           _("The server’s certificate is not trusted; open the task list in Evolution to trust it"));
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_CERTIFICATE,
+                           _("The server’s certificate is not trusted"));
       return FALSE;
     case E_SOURCE_CONNECTION_STATUS_CONNECTING:
     case E_SOURCE_CONNECTION_STATUS_CONNECTED:
@@ -789,5 +841,55 @@ roadmap_sync_engine_run_round (RoadmapSyncEngine  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  return TRUE;
+}
+
+/**
+ * roadmap_sync_engine_trust_certificate:
+ *
+ * Trusts, for @source_uid's server, the certificate it showed last, as
+ * the user asked after %ROADMAP_SYNC_ERROR_CERTIFICATE.
+ */
+gboolean
+roadmap_sync_engine_trust_certificate (RoadmapSyncEngine  *self,
+                                       const char         *source_uid,
+                                       GCancellable       *cancellable,
+                                       GError            **error)
+{
+  g_autoptr(ESource) source = find_list (self, source_uid, cancellable, error);
+  ESourceCredentialsReason reason = E_SOURCE_CREDENTIALS_REASON_UNKNOWN;
+  g_autofree char *pem = NULL;
+  g_autoptr(GError) op_error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GUri) uri = NULL;
+  GTlsCertificateFlags flags = 0;
+  ESourceWebdav *webdav;
+
+  g_return_val_if_fail (ROADMAP_IS_SYNC_ENGINE (self), FALSE);
+
+  if (source == NULL)
+    return FALSE;
+  if (!e_source_get_last_credentials_required_arguments_sync (source, &reason, &pem, &flags,
+                                                              &op_error, cancellable, error))
+    return FALSE;
+  if (reason != E_SOURCE_CREDENTIALS_REASON_SSL_FAILED || pem == NULL ||
+      !e_source_has_extension (source, E_SOURCE_EXTENSION_WEBDAV_BACKEND))
+    {
+      g_set_error_literal (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_FAILED,
+                           _("The server showed no certificate to trust; sync again first"));
+      return FALSE;
+    }
+
+  certificate = g_tls_certificate_new_from_pem (pem, -1, error);
+  if (certificate == NULL)
+    return FALSE;
+  webdav = e_source_get_extension (source, E_SOURCE_EXTENSION_WEBDAV_BACKEND);
+  uri = e_source_webdav_dup_uri (webdav);
+  e_source_webdav_update_ssl_trust (webdav, uri != NULL ? g_uri_get_host (uri) : NULL,
+                                    certificate, E_TRUST_PROMPT_RESPONSE_ACCEPT);
+  if (!e_source_write_sync (source, cancellable, error))
+    return FALSE;
+  /* Connected anew, with the trust */
+  g_clear_object (&self->client);
   return TRUE;
 }

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include <libedataserver/libedataserver.h>
+
 #include "roadmap-session.h"
 #include "roadmap-sync-report.h"
 
@@ -26,5 +28,12 @@ gboolean           roadmap_sync_engine_run_round (RoadmapSyncEngine *self,
                                                   RoadmapSyncReport  *report,
                                                   GCancellable       *cancellable,
                                                   GError            **error);
+gboolean           roadmap_sync_engine_trust_certificate (RoadmapSyncEngine *self,
+                                                          const char        *source_uid,
+                                                          GCancellable      *cancellable,
+                                                          GError           **error);
+ESourceRegistry   *roadmap_sync_engine_get_registry (RoadmapSyncEngine *self,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "roadmap-preferences-window.h"
+#include "roadmap-sync-group.h"
 #include "roadmap-window-fit.h"
 
 struct _RoadmapPreferencesWindow
@@ -23,6 +24,7 @@ struct _RoadmapPreferencesWindow
 
   GtkSwitch *skipped_switch;
   GtkSpinButton *goal_spin;
+  AdwPreferencesPage *sync_page;
   /* While the switch follows the catalog, not the learner */
   gboolean updating;
 };
@@ -52,6 +54,15 @@ show_failure (RoadmapPreferencesWindow *self,
   /* Toast titles are Pango markup in libadwaita 1.2; the reason is
    * text, with the database's file name in it */
   escaped = g_markup_escape_text (title, -1);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+}
+
+static void
+on_sync_failed (RoadmapPreferencesWindow *self,
+                const char               *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
 }
 
@@ -117,6 +128,7 @@ roadmap_preferences_window_class_init (RoadmapPreferencesWindowClass *klass)
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RoadmapPreferencesWindow, skipped_switch);
   gtk_widget_class_bind_template_child (widget_class, RoadmapPreferencesWindow, goal_spin);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapPreferencesWindow, sync_page);
   gtk_widget_class_bind_template_callback (widget_class, on_skipped_switch_active);
   gtk_widget_class_bind_template_callback (widget_class, on_goal_spin_value_changed);
 }
@@ -127,9 +139,14 @@ roadmap_preferences_window_init (RoadmapPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/**
+ * roadmap_preferences_window_new:
+ * @sync_runner: (nullable): the window's sync, for the Sync page
+ */
 GtkWidget *
-roadmap_preferences_window_new (GtkWindow      *parent,
-                                RoadmapSession *session)
+roadmap_preferences_window_new (GtkWindow         *parent,
+                                RoadmapSession    *session,
+                                RoadmapSyncRunner *sync_runner)
 {
   RoadmapPreferencesWindow *self;
 
@@ -145,6 +162,15 @@ roadmap_preferences_window_new (GtkWindow      *parent,
   g_signal_connect_object (roadmap_session_get_catalog (session), "notify::weekly-goal",
                            G_CALLBACK (update_switch), self, G_CONNECT_SWAPPED);
   update_switch (self);
+
+  if (sync_runner != NULL)
+    {
+      GtkWidget *group = roadmap_sync_group_new (sync_runner);
+
+      g_signal_connect_object (group, "failed", G_CALLBACK (on_sync_failed), self, G_CONNECT_SWAPPED);
+      adw_preferences_page_add (self->sync_page, ADW_PREFERENCES_GROUP (group));
+      gtk_widget_set_visible (GTK_WIDGET (self->sync_page), TRUE);
+    }
 
   return GTK_WIDGET (self);
 }

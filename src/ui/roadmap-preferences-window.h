@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "roadmap-session.h"
+#include "roadmap-sync-runner.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RoadmapPreferencesWindow, roadmap_preferences_window, ROADMAP, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *roadmap_preferences_window_new (GtkWindow      *parent,
-                                           RoadmapSession *session);
+GtkWidget *roadmap_preferences_window_new (GtkWindow         *parent,
+                                           RoadmapSession    *session,
+                                           RoadmapSyncRunner *sync_runner);
 
 G_END_DECLS

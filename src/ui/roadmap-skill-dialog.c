@@ -11,9 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "roadmap-conflict-group.h"
 #include "roadmap-date.h"
 #include "roadmap-phase.h"
 #include "roadmap-skill-dialog.h"
+#include "roadmap-store-sync.h"
 #include "roadmap-track.h"
 #include "roadmap-window-fit.h"
 
@@ -34,6 +36,7 @@ struct _RoadmapSkillDialog
   GtkLabel *summary_label;
   GtkLabel *links_label;
   AdwToastOverlay *toast_overlay;
+  RoadmapConflictGroup *conflict_group;
   AdwPreferencesGroup *topics_group;
   GPtrArray *topic_checks;        /* GtkCheckButton, one per topic */
   gboolean showing_topics;        /* while the checks are set to the skill's ticks */
@@ -447,6 +450,30 @@ roadmap_skill_dialog_set_property (GObject      *object,
     }
 }
 
+/* A restored note replaces what the editor shows (it would be saved
+ * over the restored one on closing otherwise) */
+static void
+on_conflict_restored (RoadmapSkillDialog *self,
+                      guint               field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  const char *note = roadmap_skill_get_note (self->skill);
+
+  if (field != ROADMAP_SYNC_FIELD_NOTE)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_signal_handlers_block_by_func (buffer, on_notes_changed, self);
+  gtk_text_buffer_set_text (buffer, note != NULL ? note : "", -1);
+  g_signal_handlers_unblock_by_func (buffer, on_notes_changed, self);
+}
+
+static void
+on_conflict_failed (RoadmapSkillDialog *self,
+                    const char         *message)
+{
+  add_toast (self, message, NULL, 0);
+}
+
 static void
 roadmap_skill_dialog_constructed (GObject *object)
 {
@@ -480,6 +507,14 @@ roadmap_skill_dialog_constructed (GObject *object)
   buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_set_text (buffer, note != NULL ? note : "", -1);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  if (self->session != NULL && roadmap_session_get_store (self->session) != NULL)
+    {
+      g_signal_connect_object (self->conflict_group, "restored", G_CALLBACK (on_conflict_restored),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->conflict_group, "failed", G_CALLBACK (on_conflict_failed),
+                               self, G_CONNECT_SWAPPED);
+      roadmap_conflict_group_set_skill (self->conflict_group, self->session, skill);
+    }
 
   for (guint s = 0; s < ROADMAP_N_STATUSES; s++)
     {
@@ -543,6 +578,7 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, links_label);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, conflict_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, topics_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, resources_group);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSkillDialog, notes_view);
@@ -566,6 +602,7 @@ roadmap_skill_dialog_class_init (RoadmapSkillDialogClass *klass)
 static void
 roadmap_skill_dialog_init (RoadmapSkillDialog *self)
 {
+  g_type_ensure (ROADMAP_TYPE_CONFLICT_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->topic_checks = g_ptr_array_new ();
 }

@@ -21,6 +21,8 @@
 #include "roadmap-print.h"
 #include "roadmap-search-panel.h"
 #include "roadmap-skill-dialog.h"
+#include "roadmap-sync-indicator.h"
+#include "roadmap-sync-runner.h"
 #include "roadmap-track-command.h"
 #include "roadmap-track-editor.h"
 #include "roadmap-track-files.h"
@@ -48,8 +50,10 @@ struct _RoadmapWindow
   AdwToastOverlay *toast_overlay;
   RoadmapSearchPanel *search_panel;
   RoadmapUpNextView *up_next;
+  RoadmapSyncIndicator *sync_indicator;
 
   RoadmapTrackFiles *track_files;  /* import, export, remove… */
+  RoadmapSyncRunner *sync_runner;  /* (nullable): without a writable store, none */
   GtkWidget *welcome;             /* (nullable): the first start's page, while shown */
   RoadmapPdfExport *pdf_export;   /* while one runs */
   RoadmapPrint *print;            /* while one runs */
@@ -564,8 +568,39 @@ show_preferences (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RoadmapWindow *self = ROADMAP_WINDOW (widget);
+  GtkWidget *preferences = roadmap_preferences_window_new (GTK_WINDOW (self), self->session,
+                                                           self->sync_runner);
 
-  gtk_window_present (GTK_WINDOW (roadmap_preferences_window_new (GTK_WINDOW (self), self->session)));
+  if (g_strcmp0 (action_name, "win.show-sync-preferences") == 0)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "sync");
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+sync_now_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RoadmapWindow *self = ROADMAP_WINDOW (widget);
+
+  if (self->sync_runner != NULL)
+    roadmap_sync_runner_sync_now (self->sync_runner);
+}
+
+/* What a round merged is on the board already (the runner reloaded) */
+static void
+on_sync_round_ended (RoadmapWindow     *self,
+                     guint              n_pulled,
+                     RoadmapSyncRunner *runner)
+{
+  g_autofree char *title = NULL;
+
+  if (n_pulled == 0)
+    return;
+  /* Translators: a toast */
+  title = g_strdup_printf (ngettext ("%u skill changed on another device",
+                                     "%u skills changed on another device", n_pulled), n_pulled);
+  add_toast (self, title, NULL, NULL, FALSE);
 }
 
 /* Overview: every track at a glance */
@@ -1161,6 +1196,10 @@ roadmap_window_dispose (GObject *object)
   if (self->track_files != NULL)
     g_object_run_dispose (G_OBJECT (self->track_files));
   g_clear_object (&self->track_files);
+  /* A round running ends soon, in its thread (the application waits) */
+  if (self->sync_runner != NULL)
+    roadmap_sync_runner_stop (self->sync_runner);
+  g_clear_object (&self->sync_runner);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROADMAP_TYPE_WINDOW);
   if (self->session != NULL)
     roadmap_session_watch (self->session, 0);
@@ -1183,6 +1222,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   g_type_ensure (ROADMAP_TYPE_BOARD);
   g_type_ensure (ROADMAP_TYPE_SEARCH_PANEL);
   g_type_ensure (ROADMAP_TYPE_UP_NEXT_VIEW);
+  g_type_ensure (ROADMAP_TYPE_SYNC_INDICATOR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/roadmaptracker/Roadmap/ui/roadmap-window.ui");
@@ -1196,6 +1236,7 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, up_next);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapWindow, sync_indicator);
   gtk_widget_class_bind_template_callback (widget_class, on_menu_button_mapped);
   gtk_widget_class_bind_template_callback (widget_class, on_menu_button_unmapped);
   gtk_widget_class_bind_template_callback (widget_class, on_track_row_selected);
@@ -1211,6 +1252,8 @@ roadmap_window_class_init (RoadmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-load-errors", NULL, show_load_errors);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.show-sync-preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.sync-now", NULL, sync_now_activated);
   gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL, show_statistics);
   gtk_widget_class_install_action (widget_class, "win.show-track-statistics", "s", show_statistics);
   gtk_widget_class_install_action (widget_class, "win.reset-track", "s", reset_track);
@@ -1289,6 +1332,9 @@ on_first_frame (GdkFrameClock *frame_clock,
                 RoadmapWindow *self)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  /* Not before: EDS is not loaded for the first frame */
+  if (self->sync_runner != NULL)
+    roadmap_sync_runner_start (self->sync_runner);
   if (roadmap_session_get_n_pending (self->session) == 0)
     {
       if (roadmap_session_get_store (self->session) != NULL)
@@ -1390,6 +1436,13 @@ roadmap_window_new (RoadmapApplication *application,
       roadmap_session_watch (session, OUTSIDE_CHANGES_INTERVAL_MS);
       g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
       roadmap_up_next_view_set_catalog (self->up_next, catalog);
+    }
+  if (store != NULL && !roadmap_store_is_read_only (store))
+    {
+      self->sync_runner = roadmap_sync_runner_new (G_APPLICATION (application), session);
+      g_signal_connect_object (self->sync_runner, "round-ended", G_CALLBACK (on_sync_round_ended),
+                               self, G_CONNECT_SWAPPED);
+      roadmap_sync_indicator_set_runner (self->sync_indicator, self->sync_runner);
     }
   gtk_list_box_bind_model (self->track_list, G_LIST_MODEL (catalog),
                            create_track_row, self, NULL);
