@@ -1,7 +1,8 @@
 /* roadmap-sync-lists.c — the task lists Preferences offers for sync, and
  * the accounts a list of Roadmap's own can be made in: those whose
- * collection says it can make one on its server (remote-creatable, a
- * CalDAV account of Online Accounts or Evolution), and this computer.
+ * collection says it can make one on its server (remote-creatable; in
+ * EDS 3.46 the Exchange and Microsoft 365 ones, not CalDAV's, where the
+ * learner makes the list on the server's own pages).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +12,6 @@
 
 #include "roadmap-sync-lists.h"
 #include "roadmap-sync-report.h"
-
-/* Where a list of this computer's is kept (EDS's built-in source) */
-#define LOCAL_PARENT "local-stub"
 
 /* The app the account of @source is set up in */
 static const char *
@@ -85,8 +83,6 @@ roadmap_sync_lists_list (ESourceRegistry  *registry,
 
   if (accounts != NULL)
     {
-      g_autoptr(ESource) local = e_source_registry_ref_source (registry, LOCAL_PARENT);
-
       *accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) roadmap_sync_list_free);
       sources = e_source_registry_list_enabled (registry, E_SOURCE_EXTENSION_COLLECTION);
       for (GList *l = sources; l != NULL; l = l->next)
@@ -98,9 +94,6 @@ roadmap_sync_lists_list (ESourceRegistry  *registry,
             g_ptr_array_add (*accounts, list_new (registry, l->data, NULL));
         }
       g_list_free_full (sources, g_object_unref);
-      /* Last: a list there goes to no other machine by itself */
-      if (local != NULL)
-        g_ptr_array_add (*accounts, list_new (registry, local, NULL));
     }
   return lists;
 }
@@ -166,8 +159,8 @@ roadmap_sync_lists_create (ESourceRegistry  *registry,
 {
   g_autoptr(ESource) account = e_source_registry_ref_source (registry, account_uid);
   g_autoptr(ESource) scratch = NULL;
+  ESourceCollection *collection;
   ESourceTaskList *extension;
-  gboolean local;
 
   if (account == NULL)
     {
@@ -183,19 +176,10 @@ roadmap_sync_lists_create (ESourceRegistry  *registry,
   e_source_set_display_name (scratch, name);
   e_source_set_parent (scratch, account_uid);
   extension = e_source_get_extension (scratch, E_SOURCE_EXTENSION_TASK_LIST);
-  local = g_strcmp0 (account_uid, LOCAL_PARENT) == 0;
-  if (local)
-    e_source_backend_set_backend_name (E_SOURCE_BACKEND (extension), "local");
-  else
-    {
-      ESourceCollection *collection = e_source_get_extension (account, E_SOURCE_EXTENSION_COLLECTION);
-
-      e_source_backend_set_backend_name (E_SOURCE_BACKEND (extension),
-                                         e_source_backend_get_backend_name (E_SOURCE_BACKEND (collection)));
-    }
-
-  if (local ? !e_source_registry_commit_source_sync (registry, scratch, cancellable, error)
-            : !e_source_remote_create_sync (account, scratch, cancellable, error))
+  collection = e_source_get_extension (account, E_SOURCE_EXTENSION_COLLECTION);
+  e_source_backend_set_backend_name (E_SOURCE_BACKEND (extension),
+                                     e_source_backend_get_backend_name (E_SOURCE_BACKEND (collection)));
+  if (!e_source_remote_create_sync (account, scratch, cancellable, error))
     return NULL;
   return await_list (registry, scratch, cancellable, error);
 }

@@ -65,8 +65,6 @@ describe_value (const RoadmapSyncLoser *loser)
         /* Translators: %s is a status, such as Done */
         return g_strdup_printf (_("Status: %s"), roadmap_status_get_label (status));
       }
-    case ROADMAP_SYNC_FIELD_POSITION:
-      return g_strdup (_("Its place in the column"));
     case ROADMAP_SYNC_FIELD_NOTE:
       {
         g_autofree char *preview = NULL;
@@ -85,6 +83,7 @@ describe_value (const RoadmapSyncLoser *loser)
 
         return g_strdup_printf (ngettext ("%u topic ticked", "%u topics ticked", n), n);
       }
+    case ROADMAP_SYNC_FIELD_POSITION:
     case ROADMAP_SYNC_N_FIELDS:
     default:
       return g_strdup (loser->value);
@@ -169,7 +168,7 @@ new_row (RoadmapConflictGroup   *self,
   g_autofree char *subtitle = describe_when (loser);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *restore = new_button (loser, _("_Restore"), NULL);
-  GtkWidget *forget = new_button (loser, _("Forget This Value"), "edit-delete-symbolic");
+  GtkWidget *forget = new_button (loser, _("Forget This Value"), "user-trash-symbolic");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -213,12 +212,17 @@ roadmap_conflict_group_refresh (RoadmapConflictGroup *self)
   g_ptr_array_set_size (self->rows, 0);
   for (guint i = 0; i < losers->len; i++)
     {
-      GtkWidget *row = new_row (self, g_ptr_array_index (losers, i));
+      const RoadmapSyncLoser *loser = g_ptr_array_index (losers, i);
+      GtkWidget *row;
 
+      /* A place lost goes with the column: not one of its own to offer */
+      if (loser->field == ROADMAP_SYNC_FIELD_POSITION)
+        continue;
+      row = new_row (self, loser);
       g_ptr_array_add (self->rows, row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self), losers->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), self->rows->len > 0);
 }
 
 static void

@@ -34,6 +34,7 @@ struct _RoadmapSyncGroup
   AdwComboRow *list_row;
   GtkStringList *list_names;
   AdwActionRow *new_list_row;
+  GtkMenuButton *new_list_button;
   GMenu *accounts_menu;
   AdwActionRow *status_row;
   GtkSpinner *spinner;
@@ -232,12 +233,19 @@ fill_accounts (RoadmapSyncGroup *self)
       g_menu_item_set_action_and_target (item, "sync.create-list", "s", account->uid);
       g_menu_append_item (self->accounts_menu, item);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->new_list_row),
-                          self->accounts != NULL && self->accounts->len > 0);
+  /* Without such an account, the row says how to make one by hand */
+  if (self->accounts != NULL && self->accounts->len > 0)
+    {
+      adw_action_row_set_subtitle (self->new_list_row,
+                                   _("Makes a “Roadmap” list, so the skills do not mix with your own tasks"));
+      gtk_widget_set_visible (GTK_WIDGET (self->new_list_button), TRUE);
+    }
 }
 
+/* @problem: (nullable): why there are none */
 static void
-fill_lists (RoadmapSyncGroup *self)
+fill_lists (RoadmapSyncGroup *self,
+            const char       *problem)
 {
   const char *uid = current_uid (self);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -269,10 +277,9 @@ fill_lists (RoadmapSyncGroup *self)
   gtk_string_list_splice (self->list_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->list_names)),
                           (const char * const *) names->pdata);
   self->updating = FALSE;
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->list_row),
-                               self->lists->len == 0
-                               ? _("No task lists yet: add an account in Online Accounts or Evolution")
-                               : "");
+  if (problem == NULL && self->lists->len == 0)
+    problem = _("No task lists yet: add an account in Online Accounts or Evolution");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->list_row), problem != NULL ? problem : "");
   update (self);
 }
 
@@ -288,17 +295,14 @@ on_lists (GObject      *object,
                                                            &accounts, &error);
 
   if (lists == NULL)
-    {
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->list_row), error->message);
-      lists = g_ptr_array_new_with_free_func ((GDestroyNotify) roadmap_sync_list_free);
-    }
+    lists = g_ptr_array_new_with_free_func ((GDestroyNotify) roadmap_sync_list_free);
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->accounts, g_ptr_array_unref);
   self->lists = lists;
   self->accounts = g_steal_pointer (&accounts);
   self->listed = error == NULL;
   fill_accounts (self);
-  fill_lists (self);
+  fill_lists (self, error != NULL ? error->message : NULL);
 }
 
 static void
@@ -464,6 +468,7 @@ roadmap_sync_group_class_init (RoadmapSyncGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, list_row);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, list_names);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, new_list_row);
+  gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, new_list_button);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, accounts_menu);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, status_row);
   gtk_widget_class_bind_template_child (widget_class, RoadmapSyncGroup, spinner);

@@ -414,15 +414,12 @@ on_command_done (RoadmapSyncRunner *self)
   self->after_change_id = g_timeout_add_seconds (AFTER_CHANGE_SECONDS, after_change_due, self);
 }
 
-/* The command line may have turned sync on or off */
+/* The command line may have turned sync on or off, or run a round */
 static void
 on_outside_changed (RoadmapSyncRunner *self)
 {
-  gboolean was_on = is_on (self);
-
   read_state (self);
-  if (was_on != is_on (self))
-    g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void

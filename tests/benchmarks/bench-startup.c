@@ -6,7 +6,12 @@
  *  - the bare window (bench-bare-window.c), the floor;
  *  - Roadmap with its bundled roadmaps and a progress database;
  *  - Roadmap with a 10,000-skill catalog (20 files of 500 skills) in
- *    --roadmap-dir, every skill with a row in the database.
+ *    --roadmap-dir, every skill with a row in the database;
+ *  - where the sync module is built, Roadmap with the bundled roadmaps
+ *    with sync off and with sync on, both on a session bus with its own
+ *    Evolution Data Server, whose task list is on a Radicale on
+ *    loopback (sync-test-util.c): the first frame must not wait for sync,
+ *    which starts after it.
  *
  * The time is from just before the process is started to the end of its
  * window's first paint, which each program prints on stdout when
@@ -33,6 +38,9 @@
 #include <json-glib/json-glib.h>
 
 #include "bench-catalog.h"
+#if BENCH_SYNC
+#include "sync-test-util.h"
+#endif
 
 #define DEFAULT_REPEATS  11
 #define N_TRACKS         20
@@ -45,6 +53,7 @@ typedef struct
 {
   const char *label;
   GStrv argv;
+  const char *bus_address;  /* (nullable): the session bus it runs on */
   GArray *frame_ms;
   GArray *peak_mb;
 } Case;
@@ -246,6 +255,8 @@ run_case (Case     *run,
   g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "ROADMAP_BENCH_FIRST_FRAME", "1", TRUE);
+  if (run->bus_address != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", run->bus_address, TRUE);
 
   start = g_get_monotonic_time ();
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) run->argv, &error);
@@ -309,7 +320,13 @@ main (int   argc,
   g_autofree char *progress_json = NULL;
   const char *env = g_getenv ("BENCH_REPEATS");
   guint repeats = env != NULL && atoi (env) > 0 ? (guint) atoi (env) : DEFAULT_REPEATS;
-  Case cases[3];
+  Case cases[5] = { { 0 } };
+  guint n_cases = 3;
+#if BENCH_SYNC
+  g_autofree char *missing = sync_test_missing ();
+  SyncServer *server = NULL;
+  SyncMachine *off = NULL, *on = NULL;
+#endif
 
   if (argc != 3)
     {
@@ -350,7 +367,38 @@ main (int   argc,
                       g_strdupv ((char *[]) { argv[1], "--db", small_db, NULL }) };
   cases[2] = (Case) { "Roadmap, 10,000 skills",
                       g_strdupv ((char *[]) { argv[1], "--db", large_db, "--roadmap-dir", catalog, NULL }) };
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+#if BENCH_SYNC
+  /* The same database on two machines with their own EDS: one with sync
+   * off, one with sync on and in step with the server */
+  if (missing == NULL)
+    {
+      g_autofree char *list = NULL;
+      const char * const moves[] = {
+        "--set-status", "backend-developer/python-sql=done",
+        "--set-status", "backend-developer/database-design=doing",
+        "--set-status", "data-engineer/python-sql=doing", NULL,
+      };
+
+      server = sync_server_start (dir);
+      list = sync_server_make_list (server);
+      off = sync_machine_new (dir, "off", server, list);
+      on = sync_machine_new (dir, "on", server, list);
+      if (sync_machine_runv (off, moves, NULL, NULL) != 0 || sync_machine_runv (on, moves, NULL, NULL) != 0 ||
+          sync_machine_run (on, NULL, NULL, "--sync-to", SYNC_TEST_SOURCE_UID, NULL) != 0)
+        g_error ("The two databases cannot be made");
+      sync_machine_sync_ok (on);
+      cases[3] = (Case) { "Roadmap, sync off",
+                          g_strdupv ((char *[]) { argv[1], "--db", (char *) sync_machine_get_db_path (off), NULL }),
+                          g_environ_getenv (sync_machine_get_envp (off), "DBUS_SESSION_BUS_ADDRESS") };
+      cases[4] = (Case) { "Roadmap, sync on",
+                          g_strdupv ((char *[]) { argv[1], "--db", (char *) sync_machine_get_db_path (on), NULL }),
+                          g_environ_getenv (sync_machine_get_envp (on), "DBUS_SESSION_BUS_ADDRESS") };
+      n_cases = 5;
+    }
+  else
+    g_print ("bench-startup: no sync cases (%s)\n", missing);
+#endif
+  for (guint c = 0; c < n_cases; c++)
     {
       cases[c].frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
       cases[c].peak_mb = g_array_new (FALSE, FALSE, sizeof (double));
@@ -358,11 +406,11 @@ main (int   argc,
 
   g_print ("bench-startup: %u rounds (one more not counted), the order rotating each round\n", repeats);
   for (guint r = 0; r <= repeats; r++)
-    for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
-      run_case (&cases[(r + c) % G_N_ELEMENTS (cases)], r > 0);
+    for (guint c = 0; c < n_cases; c++)
+      run_case (&cases[(r + c) % n_cases], r > 0);
 
   g_print ("\n%-28s %-26s %-26s\n", "", "first frame, median (ms)", "peak RSS, median (MB)");
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < n_cases; c++)
     {
       double frame = median (cases[c].frame_ms);
       double peak = median (cases[c].peak_mb);
@@ -371,13 +419,25 @@ main (int   argc,
 
       g_print ("%-28s %-26s %-26s\n", cases[c].label, frame_text, peak_text);
     }
+  if (n_cases == 5)
+    g_print ("\nsync on against sync off: first frame %.2fx, peak RSS %.2fx\n",
+             median (cases[4].frame_ms) / median (cases[3].frame_ms),
+             median (cases[4].peak_mb) / median (cases[3].peak_mb));
 
-  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+  for (guint c = 0; c < n_cases; c++)
     {
       g_strfreev (cases[c].argv);
       g_array_unref (cases[c].frame_ms);
       g_array_unref (cases[c].peak_mb);
     }
+#if BENCH_SYNC
+  if (on != NULL)
+    {
+      sync_machine_free (on);
+      sync_machine_free (off);
+      sync_server_free (server);
+    }
+#endif
   remove_tree (dir);
   return 0;
 }
