@@ -205,6 +205,18 @@ click_label (GtkWidget  *root,
 }
 
 static gboolean
+widget_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+static gboolean
+widget_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+static gboolean
 lists_arrived (gpointer data)
 {
   GtkWidget *combo = ui_find_child (data, ADW_TYPE_COMBO_ROW);
@@ -257,7 +269,7 @@ test_turn_on (UiFixture     *fixture,
               gconstpointer  data)
 {
   GtkWindow *preferences;
-  GtkWidget *group, *combo, *toggle;
+  GtkWidget *group, *combo, *toggle, *problem;
   GListModel *names;
   AdwToastOverlay *toasts;
   g_autoptr(GError) error = NULL;
@@ -305,6 +317,24 @@ test_turn_on (UiFixture     *fixture,
   sync_machine_sync_ok (machine_b);
   click_label (group, "Sync Now");
   assert_card_arrives (fixture, SKILL, ROADMAP_STATUS_DONE);
+
+  /* The server down: why, in words, with Try Again; then back */
+  sync_server_stop (server);
+  click_label (group, "Sync Now");
+  problem = ui_find_with_class (group, "sync-problem");
+  g_assert_nonnull (problem);
+  if (!ui_spin_until (widget_is_visible, problem, ROUND_TIMEOUT_MS))
+    g_error ("The failed round was not shown: %s",
+             adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_label (group, "Last Sync") != NULL
+                                                          ? gtk_widget_get_ancestor (ui_find_label (group, "Last Sync"), ADW_TYPE_ACTION_ROW)
+                                                          : problem)));
+  g_test_message ("Server down: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (problem)));
+  ui_save_png (GTK_WIDGET (preferences), "sync-preferences-problem.png");
+  sync_server_restart (server);
+  click_label (problem, "Try Again");
+  if (!ui_spin_until (widget_is_hidden, problem, ROUND_TIMEOUT_MS))
+    g_error ("The round after the server came back failed: %s",
+             adw_preferences_row_get_title (ADW_PREFERENCES_ROW (problem)));
 
   /* A's own change goes a few seconds after it, by itself */
   gtk_window_destroy (preferences);

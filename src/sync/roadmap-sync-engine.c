@@ -208,10 +208,9 @@ connect_list (RoadmapSyncEngine  *self,
   return TRUE;
 }
 
-/* The server or the service cannot be reached, rather than refusing one
- * write */
+/* The network did not take the request to the server */
 static gboolean
-is_unreachable (const GError *error)
+is_network_error (const GError *error)
 {
   static const GIOErrorEnum io_codes[] = {
     G_IO_ERROR_NETWORK_UNREACHABLE, G_IO_ERROR_HOST_UNREACHABLE, G_IO_ERROR_CONNECTION_REFUSED,
@@ -222,11 +221,20 @@ is_unreachable (const GError *error)
   for (guint i = 0; i < G_N_ELEMENTS (io_codes); i++)
     if (g_error_matches (error, G_IO_ERROR, io_codes[i]))
       return TRUE;
-  return g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_REPOSITORY_OFFLINE) ||
+  return error->domain == G_RESOLVER_ERROR;
+}
+
+/* The server or the service cannot be reached, rather than refusing one
+ * write */
+static gboolean
+is_unreachable (const GError *error)
+{
+  return is_network_error (error) ||
+         g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_REPOSITORY_OFFLINE) ||
          g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_AUTHENTICATION_REQUIRED) ||
          g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_AUTHENTICATION_FAILED) ||
          g_error_matches (error, E_CLIENT_ERROR, E_CLIENT_ERROR_TLS_NOT_AVAILABLE) ||
-         error->domain == G_RESOLVER_ERROR || error->domain == G_TLS_ERROR;
+         error->domain == G_TLS_ERROR;
 }
 
 static gboolean
@@ -293,7 +301,8 @@ settle (RoadmapSyncEngine  *self,
 }
 
 /* Why the backend asked for credentials: EDS asks also when a server is
- * down, and when its certificate is not trusted */
+ * down (with the reason "rejected" and the connection's error), and when
+ * its certificate is not trusted */
 static gboolean
 check_credentials (RoadmapSyncEngine  *self,
                    GError            **error)
@@ -306,6 +315,9 @@ check_credentials (RoadmapSyncEngine  *self,
   if (!e_source_get_last_credentials_required_arguments_sync (self->source, &reason, &certificate,
                                                               &flags, &op_error, NULL, NULL))
     reason = E_SOURCE_CREDENTIALS_REASON_UNKNOWN;
+  /* A refused sign-in that never reached the server is no sign-in */
+  if (op_error != NULL && is_network_error (op_error))
+    reason = E_SOURCE_CREDENTIALS_REASON_ERROR;
 
   switch (reason)
     {
@@ -835,6 +847,9 @@ roadmap_sync_engine_run_round (RoadmapSyncEngine  *self,
                                      result, g_get_real_time (), &end_error))
     g_warning ("The sync round could not be recorded: %s", end_error->message);
   roadmap_sync_lock_release (lock);
+  /* Closed at the end of each round: a list kept open from one round to
+   * the next keeps its backend's state, and does not see its server go */
+  g_clear_object (&self->client);
 
   if (!ran)
     {

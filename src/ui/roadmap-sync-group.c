@@ -184,6 +184,9 @@ update_status (RoadmapSyncGroup *self)
     subtitle = g_strdup (_("Syncing…"));
   else if (state == NULL || state->last_round_at == 0)
     subtitle = g_strdup (_("Never"));
+  else if (roadmap_sync_runner_get_error (self->runner) != NULL)
+    /* What went wrong is in the row below */
+    subtitle = format_time (state->last_round_at);
   else
     {
       g_autofree char *when = format_time (state->last_round_at);
