@@ -22,6 +22,7 @@
 #include "roadmap-skill-dialog.h"
 #include "roadmap-store-sync.h"
 #include "roadmap-sync-group.h"
+#include "roadmap-sync-indicator.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 #include "ui-test-util.h"
@@ -269,7 +270,7 @@ test_turn_on (UiFixture     *fixture,
               gconstpointer  data)
 {
   GtkWindow *preferences;
-  GtkWidget *group, *combo, *toggle, *problem;
+  GtkWidget *group, *combo, *toggle, *problem, *indicator;
   GListModel *names;
   AdwToastOverlay *toasts;
   g_autoptr(GError) error = NULL;
@@ -316,11 +317,21 @@ test_turn_on (UiFixture     *fixture,
   run_on_b ("--set-status", TRACK "/" SKILL "=done", NULL);
   sync_machine_sync_ok (machine_b);
   click_label (group, "Sync Now");
+  /* A quiet spinner in the header bar while it runs */
+  indicator = ui_find_child (GTK_WIDGET (fixture->window), ROADMAP_TYPE_SYNC_INDICATOR);
+  g_assert_nonnull (indicator);
+  g_assert_true (gtk_widget_get_visible (indicator));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (indicator), ==, "Syncing…");
+  ui_save_png (GTK_WIDGET (fixture->window), "sync-window-running.png");
   assert_card_arrives (fixture, SKILL, ROADMAP_STATUS_DONE);
+  g_assert_true (ui_spin_until (widget_is_hidden, indicator, ROUND_TIMEOUT_MS));
 
   /* The server down: why, in words, with Try Again; then back */
   sync_server_stop (server);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  ui_spin (500);
   click_label (group, "Sync Now");
+  ui_save_png (GTK_WIDGET (fixture->window), "sync-window-narrow.png");
   problem = ui_find_with_class (group, "sync-problem");
   g_assert_nonnull (problem);
   if (!ui_spin_until (widget_is_visible, problem, ROUND_TIMEOUT_MS))
