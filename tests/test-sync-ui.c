@@ -225,6 +225,26 @@ lists_arrived (gpointer data)
   return combo != NULL && g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (combo))) > 0;
 }
 
+/* Waits for the lists, then picks the one whose name has @name */
+static void
+choose_list (GtkWidget  *group,
+             const char *name)
+{
+  GtkWidget *combo = ui_find_child (group, ADW_TYPE_COMBO_ROW);
+  GListModel *names;
+
+  if (!ui_spin_until (lists_arrived, group, ROUND_TIMEOUT_MS))
+    g_error ("No task lists: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (combo)));
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), name) != NULL)
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+        return;
+      }
+  g_error ("No task list “%s”", name);
+}
+
 static GtkWindow *
 open_sync_preferences (UiFixture *fixture)
 {
@@ -270,11 +290,9 @@ test_turn_on (UiFixture     *fixture,
               gconstpointer  data)
 {
   GtkWindow *preferences;
-  GtkWidget *group, *combo, *toggle, *problem, *indicator;
-  GListModel *names;
+  GtkWidget *group, *toggle, *problem, *indicator;
   AdwToastOverlay *toasts;
   g_autoptr(GError) error = NULL;
-  guint found = G_MAXUINT;
 
   run_on_b ("--sync-to", SYNC_TEST_SOURCE_UID, NULL);
   run_on_b ("--set-status", TRACK "/" SKILL "=doing", NULL);
@@ -289,15 +307,7 @@ test_turn_on (UiFixture     *fixture,
   /* Off by default; the lists come from EDS without holding the window */
   toggle = ui_find_child (group, GTK_TYPE_SWITCH);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
-  combo = ui_find_child (group, ADW_TYPE_COMBO_ROW);
-  if (!ui_spin_until (lists_arrived, group, ROUND_TIMEOUT_MS))
-    g_error ("No task lists: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (combo)));
-  names = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
-  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
-    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Roadmap test") != NULL)
-      found = i;
-  g_assert_cmpuint (found, !=, G_MAXUINT);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (combo), found);
+  choose_list (group, "Roadmap test");
   ui_save_png (GTK_WIDGET (preferences), "sync-preferences-off.png");
 
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);

@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  * @ROADMAP_SYNC_ERROR_UNAVAILABLE: this build has no sync
  * @ROADMAP_SYNC_ERROR_SIGN_IN: the account needs the user to sign in
  * @ROADMAP_SYNC_ERROR_CERTIFICATE: the server's certificate is not
- *   trusted (roadmap_sync_module->trust_certificate())
+ *   trusted (see RoadmapSyncModule.trust_certificate)
  */
 typedef enum
 {
@@ -64,8 +64,8 @@ typedef struct
  * @settings_app: (nullable): the desktop file id of the app its account
  *   is set up in (Online Accounts, Evolution)
  *
- * A task list of this computer's, or (in roadmap_sync_module_list_lists()'s
- * @accounts) an account a new list can be made in, with @name its own.
+ * A task list of this computer's, or (in RoadmapSyncModule.list_lists's
+ * @accounts) an account a new list can be made in, @name its own.
  */
 typedef struct
 {
@@ -80,10 +80,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoadmapSyncList, roadmap_sync_list_free)
 
 /**
  * RoadmapSyncModule:
- * @new_engine: what the other functions work with; it keeps the
- *   connection to Evolution Data Server from one round to the next, and
- *   is used in one thread at a time, with the thread-default main
- *   context it was made in
+ * @new_engine: what the other functions work with; it keeps Evolution
+ *   Data Server's registry of sources from one call to the next, and is
+ *   used in one thread at a time, with the thread-default main context
+ *   it was made in
  * @check_list: whether a task list of that id exists; its name
  * @run_round: one round (see roadmap_sync_engine_run_round())
  * @list_lists: the task lists, and the accounts a list can be made in

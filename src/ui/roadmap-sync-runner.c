@@ -177,22 +177,15 @@ worker_turn (Worker      *worker,
 }
 
 static void
-worker_run (gpointer data,
-            gpointer user_data)
+worker_run_job (GTask  *task,
+                Worker *worker)
 {
-  g_autoptr(GTask) task = data;
-  Worker *worker = user_data;
   Job *job = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_main_context_push_thread_default (worker->context);
   if (!worker_prepare (worker, &error))
     {
-      g_main_context_pop_thread_default (worker->context);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -253,7 +246,31 @@ worker_run (gpointer data,
     default:
       g_assert_not_reached ();
     }
-  g_main_context_pop_thread_default (worker->context);
+}
+
+static gboolean
+unref_task (gpointer task)
+{
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+worker_run (gpointer data,
+            gpointer user_data)
+{
+  GTask *task = data;
+  Worker *worker = user_data;
+
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      g_main_context_push_thread_default (worker->context);
+      worker_run_job (task, worker);
+      g_main_context_pop_thread_default (worker->context);
+    }
+  /* The task holds the runner: its last reference goes in the main
+   * thread, where the runner's finalize may wait for this thread */
+  g_main_context_invoke (NULL, unref_task, task);
 }
 
 /* What the database says now: on or off, the last round */
