@@ -31,6 +31,7 @@
 #define SKILL "python-sql"
 #define OTHER "database-design"
 #define THIRD "api-development"
+#define FOURTH "testing-ci-cd"
 
 static guint
 count_rows (GtkWidget *widget)
@@ -366,7 +367,8 @@ test_turn_on (UiFixture     *fixture,
 
 }
 
-/* Both machines change one skill; the details show the loser; Restore */
+/* Sync turned on beforehand: a round at the start. Both machines change
+ * one skill; the details show the loser; Restore */
 static void
 test_conflict (UiFixture     *fixture,
                gconstpointer  data)
@@ -378,9 +380,14 @@ test_conflict (UiFixture     *fixture,
   g_autoptr(GError) error = NULL;
 
   run_on_b ("--sync-to", SYNC_TEST_SOURCE_UID, NULL);
+  run_on_b ("--set-status", TRACK "/" FOURTH "=doing", NULL);
+  sync_machine_sync_ok (machine_b);
   run_on_window_db (fixture, "--sync-to", SYNC_TEST_SOURCE_UID, NULL);
   ui_fixture_present_window (fixture, 1200, 800);
   skill = ui_fixture_find_skill (fixture, TRACK, THIRD);
+  /* With sync on, a round by itself once the window is up: what B had
+   * arrives without a click */
+  assert_card_arrives (fixture, FOURTH, ROADMAP_STATUS_DOING);
 
   /* A first, B later: B's is newer and wins on both */
   run_on_window_db (fixture, "--set-status", TRACK "/" THIRD "=done", NULL);
