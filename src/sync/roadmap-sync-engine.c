@@ -315,6 +315,7 @@ check_credentials (RoadmapSyncEngine  *self,
   if (!e_source_get_last_credentials_required_arguments_sync (self->source, &reason, &certificate,
                                                               &flags, &op_error, NULL, NULL))
     reason = E_SOURCE_CREDENTIALS_REASON_UNKNOWN;
+  g_debug ("Credentials asked for, reason %d: %s", reason, op_error != NULL ? op_error->message : "no error");
   /* A refused sign-in that never reached the server is no sign-in */
   if (op_error != NULL && is_network_error (op_error))
     reason = E_SOURCE_CREDENTIALS_REASON_ERROR;
@@ -349,6 +350,7 @@ check_connection (RoadmapSyncEngine  *self,
     return TRUE;
   /* The status the backend set, taken in */
   is_online (self);
+  g_debug ("The list's connection: %d", e_source_get_connection_status (self->source));
   switch (e_source_get_connection_status (self->source))
     {
     case E_SOURCE_CONNECTION_STATUS_DISCONNECTED:
