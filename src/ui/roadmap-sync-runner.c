@@ -7,7 +7,8 @@
  * board as any other process's change does (roadmap_session_reload()).
  *
  * A round runs once after the first frame, a few seconds after the
- * learner's last change, every few minutes, and at once on "Sync Now".
+ * learner's last change (or another process's, the command line's),
+ * every few minutes, and at once on "Sync Now".
  * The rounds that run by themselves wait out the back-off a failed one
  * set (RoadmapSyncState.retry_at); "Sync Now" does not.
  *
@@ -420,23 +421,33 @@ period_due (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+schedule_after_change (RoadmapSyncRunner *self)
+{
+  g_clear_handle_id (&self->after_change_id, g_source_remove);
+  self->after_change_id = g_timeout_add_seconds (AFTER_CHANGE_SECONDS, after_change_due, self);
+}
+
 /* The learner's change is in the outbox: it goes soon, once the
  * learner pauses */
 static void
 on_command_done (RoadmapSyncRunner *self)
 {
-  if (!self->started || !is_on (self))
-    return;
-  g_clear_handle_id (&self->after_change_id, g_source_remove);
-  self->after_change_id = g_timeout_add_seconds (AFTER_CHANGE_SECONDS, after_change_due, self);
+  if (self->started && is_on (self))
+    schedule_after_change (self);
 }
 
-/* The command line may have turned sync on or off, or run a round */
+/* The command line may have turned sync on or off, run a round, or
+ * changed progress: that goes too (not what a round merged, which
+ * leaves nothing to send) */
 static void
 on_outside_changed (RoadmapSyncRunner *self)
 {
   read_state (self);
   g_signal_emit (self, signals[CHANGED], 0);
+  if (self->started && is_on (self) && !self->round_running &&
+      roadmap_store_sync_count_outbox (roadmap_session_get_store (self->session), NULL) > 0)
+    schedule_after_change (self);
 }
 
 static void
