@@ -11,6 +11,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "roadmap-sync-lock.h"
 #include "store-test-util.h"
 #include "sync-test-util.h"
 
@@ -820,6 +821,48 @@ test_random (Fixture       *fixture,
   g_hash_table_unref (model);
 }
 
+static gpointer
+cancel_later (gpointer cancellable)
+{
+  g_usleep (200 * 1000);
+  g_cancellable_cancel (cancellable);
+  return NULL;
+}
+
+/* A wait for another round's lock ends when it is cancelled (the window
+ * closing), not a minute later; the lock is free again once let go */
+static void
+test_lock_cancelled (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "progress.db", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  int held = roadmap_sync_lock_take (db_path, NULL, &error);
+  GThread *canceller;
+  gint64 start;
+  int lock;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (held, >=, 0);
+
+  canceller = g_thread_new ("cancel", cancel_later, cancellable);
+  start = g_get_monotonic_time ();
+  lock = roadmap_sync_lock_take (db_path, cancellable, &error);
+  g_thread_join (canceller);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (lock, ==, -1);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  roadmap_sync_lock_release (held);
+  lock = roadmap_sync_lock_take (db_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lock, >=, 0);
+  roadmap_sync_lock_release (lock);
+  store_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -843,6 +886,7 @@ main (int   argc,
   ADD ("/sync/reset", test_reset);
   ADD ("/sync/random", test_random);
 #undef ADD
+  g_test_add_func ("/sync/lock-cancelled", test_lock_cancelled);
 
   return g_test_run ();
 }

@@ -35,7 +35,7 @@ roadmap_cli_sync_enable (RoadmapSession  *session,
   if (!module->check_list (engine, source_uid, &name, NULL, error))
     return FALSE;
   /* Not in the middle of a round */
-  lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), error);
+  lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), NULL, error);
   if (lock < 0)
     return FALSE;
   enabled = roadmap_store_sync_enable (roadmap_session_get_store (session), source_uid, error);
@@ -55,7 +55,7 @@ gboolean
 roadmap_cli_sync_disable (RoadmapSession  *session,
                           GError         **error)
 {
-  int lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), error);
+  int lock = roadmap_sync_lock_take (roadmap_session_get_db_path (session), NULL, error);
   gboolean disabled;
 
   if (lock < 0)

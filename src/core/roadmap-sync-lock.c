@@ -25,6 +25,7 @@
 /**
  * roadmap_sync_lock_take:
  * @db_path: the progress database
+ * @cancellable: (nullable): ends the wait
  *
  * Waits for another process's round on @db_path to end, up to a minute.
  *
@@ -32,8 +33,9 @@
  *   (%ROADMAP_SYNC_ERROR_BUSY when the wait was too long)
  */
 int
-roadmap_sync_lock_take (const char  *db_path,
-                        GError     **error)
+roadmap_sync_lock_take (const char    *db_path,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   char *real = realpath (db_path, NULL);
   g_autofree char *path = g_strconcat (real != NULL ? real : db_path, ".sync-lock", NULL);
@@ -59,6 +61,11 @@ roadmap_sync_lock_take (const char  *db_path,
 
           g_set_error (error, ROADMAP_SYNC_ERROR, ROADMAP_SYNC_ERROR_FAILED,
                        _("Cannot lock %s: %s"), path, g_strerror (saved_errno));
+          close (fd);
+          return -1;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
           close (fd);
           return -1;
         }

@@ -5,12 +5,13 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-int  roadmap_sync_lock_take    (const char  *db_path,
-                                GError     **error);
-void roadmap_sync_lock_release (int          lock);
+int  roadmap_sync_lock_take    (const char    *db_path,
+                                GCancellable  *cancellable,
+                                GError       **error);
+void roadmap_sync_lock_release (int            lock);
 
 G_END_DECLS

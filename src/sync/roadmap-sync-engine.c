@@ -811,7 +811,7 @@ roadmap_sync_engine_run_round (RoadmapSyncEngine  *self,
 
   *report = (RoadmapSyncReport) { .problems = g_ptr_array_new_with_free_func (g_free) };
 
-  lock = roadmap_sync_lock_take (roadmap_session_get_db_path (self->session), error);
+  lock = roadmap_sync_lock_take (roadmap_session_get_db_path (self->session), cancellable, error);
   if (lock < 0)
     return FALSE;
 

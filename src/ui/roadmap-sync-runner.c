@@ -157,18 +157,19 @@ worker_prepare (Worker  *worker,
 /* In the worker: the change to the sync settings, under the lock no
  * round of any process holds meanwhile */
 static gboolean
-worker_turn (Worker      *worker,
-             const char  *source_uid,
-             GError     **error)
+worker_turn (Worker        *worker,
+             const char    *source_uid,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   RoadmapStore *store = roadmap_session_get_store (worker->session);
   gboolean done;
   int lock;
 
   if (source_uid != NULL &&
-      !worker->module->check_list (worker->engine, source_uid, NULL, NULL, error))
+      !worker->module->check_list (worker->engine, source_uid, NULL, cancellable, error))
     return FALSE;
-  lock = roadmap_sync_lock_take (worker->db_path, error);
+  lock = roadmap_sync_lock_take (worker->db_path, cancellable, error);
   if (lock < 0)
     return FALSE;
   done = source_uid != NULL ? roadmap_store_sync_enable (store, source_uid, error)
@@ -222,7 +223,7 @@ worker_run_job (GTask  *task,
       }
     case JOB_TURN_ON:
     case JOB_TURN_OFF:
-      if (worker_turn (worker, job->source_uid, &error))
+      if (worker_turn (worker, job->source_uid, cancellable, &error))
         g_task_return_boolean (task, TRUE);
       else
         g_task_return_error (task, g_steal_pointer (&error));
@@ -232,7 +233,7 @@ worker_run_job (GTask  *task,
         g_autofree char *uid = worker->module->create_list (worker->engine, job->account_uid, job->name,
                                                             cancellable, &error);
 
-        if (uid != NULL && worker_turn (worker, uid, &error))
+        if (uid != NULL && worker_turn (worker, uid, cancellable, &error))
           g_task_return_boolean (task, TRUE);
         else
           g_task_return_error (task, g_steal_pointer (&error));
