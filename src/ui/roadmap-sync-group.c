@@ -25,6 +25,7 @@ struct _RoadmapSyncGroup
   RoadmapSyncRunner *runner;
   GPtrArray *lists;          /* RoadmapSyncList, as list_row shows them */
   GPtrArray *accounts;       /* RoadmapSyncList */
+  gboolean asked;            /* the lists were asked for */
   gboolean listed;           /* lists holds what EDS said */
   gboolean updating;         /* while the rows follow the runner */
   gboolean busy;             /* turning on or off, making a list */
@@ -437,6 +438,21 @@ on_fix_clicked (RoadmapSyncGroup *self)
     roadmap_sync_runner_sync_now (self->runner);
 }
 
+/* Asked for once the page is shown: Preferences opened for something
+ * else loads neither the sync module nor EDS */
+static void
+roadmap_sync_group_map (GtkWidget *widget)
+{
+  RoadmapSyncGroup *self = ROADMAP_SYNC_GROUP (widget);
+
+  GTK_WIDGET_CLASS (roadmap_sync_group_parent_class)->map (widget);
+  if (!self->asked)
+    {
+      self->asked = TRUE;
+      ask_lists (self);
+    }
+}
+
 static void
 roadmap_sync_group_dispose (GObject *object)
 {
@@ -456,6 +472,7 @@ roadmap_sync_group_class_init (RoadmapSyncGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = roadmap_sync_group_dispose;
+  widget_class->map = roadmap_sync_group_map;
 
   /**
    * RoadmapSyncGroup::failed:
@@ -507,6 +524,5 @@ roadmap_sync_group_new (RoadmapSyncRunner *runner)
   g_signal_connect_object (runner, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   self->lists = g_ptr_array_new_with_free_func ((GDestroyNotify) roadmap_sync_list_free);
   update (self);
-  ask_lists (self);
   return GTK_WIDGET (self);
 }
